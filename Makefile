@@ -1,0 +1,62 @@
+# The two commands of the README: `make dist` and `make test`. Both set up everything first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Debian packages: CJK fonts, HarfBuzz subsetting for WeasyPrint, Java for EPUBCheck,
+# LibreOffice and poppler for the DOCX and PDF checks, Chromium for the download-page test.
+SYSTEM_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 \
+	default-jre-headless libreoffice-writer-nogui poppler-utils chromium
+
+.PHONY: setup system dist test lint golden preview bench clean
+
+setup: system $(STAMP)
+
+system:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+			echo "installing system packages:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+		elif command -v apt-get >/dev/null 2>&1; then \
+			echo "installing system packages with sudo:$$missing"; \
+			sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+		else \
+			echo "Please install these (Debian package names; other systems: Noto CJK fonts, HarfBuzz with"; \
+			echo "its subset library, Pango, a Java runtime, LibreOffice Writer, poppler-utils, Chromium):"; \
+			echo "  $$missing"; exit 1; \
+		fi; \
+	fi
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+dist: setup
+	$(BIN)/pipeline build
+
+test: setup lint
+	$(BIN)/pytest -q -n 2
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline tests benchmarks
+	$(BIN)/mypy
+
+# Regenerate the golden XML of every seed; review the change with `git diff tests/golden`.
+golden: $(STAMP)
+	$(BIN)/python -m tests.golden
+
+preview: dist
+	@for pdf in dist/*/*.pdf; do \
+		pdftoppm -png -r 80 -f 1 -l 1 "$$pdf" "$${pdf%.pdf}.page1" && echo "$${pdf%.pdf}.page1-1.png"; \
+	done
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/clean.py
+
+clean:
+	rm -rf dist .pytest_cache .mypy_cache .ruff_cache

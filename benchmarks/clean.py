@@ -1,0 +1,88 @@
+"""Time the clean (ingest → validated DocBook) per stage on the seed and on the corpus.
+
+Prints the median of many runs in a warm process, in milliseconds. Run: `make bench`.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from pipeline import docbook
+from pipeline.clean import STAGES, _article
+from pipeline.clean.classify import clear_caches
+from pipeline.clean.model import Draft, Line, Metadata, Report
+from pipeline.ingest import decode
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = 50
+LIMIT = 5_000_000
+
+
+def median_ms(work: Callable[[], object], runs: int = RUNS) -> float:
+    """Median wall time of `work` in milliseconds, the line classifiers' memory cleared each run."""
+    times = []
+    for _ in range(runs):
+        clear_caches()
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return 1000 * statistics.median(times)
+
+
+def profile(path: Path) -> dict[str, float]:
+    """Milliseconds per step for one file: ingest, each stage, build, validate, and the whole."""
+    data = path.read_bytes()
+    text = decode(data, max_bytes=LIMIT).text
+    raw = text.split("\n")
+    figures = {"ingest": median_ms(lambda: decode(data, max_bytes=LIMIT))}
+
+    stage_times: dict[str, list[float]] = {stage.__name__: [] for stage in STAGES}
+    article = None
+    for _ in range(RUNS):
+        clear_caches()
+        draft = Draft([Line(n, t) for n, t in enumerate(raw, 1)], Metadata(), Report("b", "utf-8"))
+        for stage in STAGES:
+            started = time.perf_counter()
+            draft = stage(draft)
+            stage_times[stage.__name__].append(time.perf_counter() - started)
+        article = _article(draft)
+    assert article is not None
+    for name, times in stage_times.items():
+        figures[name] = 1000 * statistics.median(times)
+    figures["docbook.build"] = median_ms(lambda: docbook.build(article))
+    tree = docbook.build(article)
+    docbook.schema()
+    figures["docbook.validate"] = median_ms(lambda: docbook.validate(tree))
+
+    def whole() -> None:
+        from pipeline.document import from_bytes
+        from_bytes(data, name=path.name)
+    figures["whole clean"] = median_ms(whole)
+    return figures
+
+
+def main() -> int:
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    corpus = sorted(p for p in (ROOT / "tests" / "data" / "corpus").glob("*.txt"))
+    print(f"clean benchmark: median of {RUNS} runs in a warm process, ms")
+    seed_figures = profile(seed)
+    width = max(map(len, seed_figures))
+    print(f"\nseed {seed.name} ({seed.stat().st_size} bytes)")
+    for name, ms in seed_figures.items():
+        print(f"  {name:<{width}}  {ms:7.3f}")
+    print(f"\ncorpus: whole clean per document ({len(corpus)} files)")
+    totals = []
+    for path in corpus:
+        ms = profile(path)["whole clean"]
+        totals.append(ms)
+        print(f"  {path.name:<45} {path.stat().st_size:>7} bytes  {ms:7.3f}")
+    print(f"  {'total':<45} {'':>13}  {sum(totals):7.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""The cleaning: raw page text to an article (metadata, headings, paragraphs) and its report.
+
+Each stage is a small named function `Draft -> Draft`; STAGES is their run order. Every line a
+stage drops or changes is recorded in the report with the stage, the rule and the line number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pipeline.clean.metadata import read_bylines, read_metadata, split_title
+from pipeline.clean.model import Draft, Line, Metadata, Report
+from pipeline.clean.page import (
+    drop_captions,
+    drop_page_chrome,
+    drop_repeats,
+    locate_article,
+    read_breadcrumb,
+    take_abstract,
+    trim_whitespace,
+)
+from pipeline.clean.structure import find_headings, fix_punctuation, join_wrapped_lines
+from pipeline.errors import CleaningError
+
+Stage = Callable[[Draft], Draft]
+
+STAGES: tuple[Stage, ...] = (
+    trim_whitespace,
+    read_breadcrumb,
+    locate_article,
+    drop_page_chrome,
+    split_title,
+    read_metadata,
+    take_abstract,
+    drop_repeats,
+    drop_captions,
+    read_bylines,
+    join_wrapped_lines,
+    find_headings,
+    fix_punctuation,
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading (with its level) or a paragraph of the article body."""
+
+    kind: str
+    text: str
+    line: int
+    level: int = 0
+
+
+@dataclass
+class Article:
+    """The cleaned article: metadata and body blocks in reading order."""
+
+    meta: Metadata
+    blocks: list[Block]
+    report: Report
+
+
+def clean(text: str, *, source: str = "<text>", encoding: str = "utf-8") -> Article:
+    """Run every stage over a page's text and return the article with its report."""
+    raw = text.split("\n")
+    report = Report(source=source, encoding=encoding, line_count=len(raw))
+    draft = Draft([Line(n, t) for n, t in enumerate(raw, start=1)], Metadata(), report)
+    for stage in STAGES:
+        draft = stage(draft)
+    return _article(draft)
+
+
+def _article(draft: Draft) -> Article:
+    if not draft.meta.title:
+        raise CleaningError("cannot tell the title from the navigation")
+    blocks = [
+        Block("heading" if line.role == "heading" else "para", line.text, line.number, line.level)
+        for line in draft.lines
+        if line.zone == "body" and line.text
+    ]
+    if not any(block.kind == "para" for block in blocks):
+        raise CleaningError("no body text found: the page has only navigation and metadata")
+    return Article(draft.meta, blocks, draft.report)

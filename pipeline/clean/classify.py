@@ -1,0 +1,151 @@
+"""Predicates on one line of text: what it looks like, before its neighbours are considered."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.clean import patterns as p
+
+SEPARATORS = re.compile(r"[|｜]")
+MAX_META_CHARS = 100
+MAX_TITLE_CHARS = 80
+MAX_HEADING_CHARS = 32
+
+
+def clear_caches() -> None:
+    """Forget the memoised answers (the benchmarks measure cold documents)."""
+    for predicate in (is_chrome, is_breadcrumb, is_meta_line, looks_like_paragraph, is_title_like,
+                      is_heading_shaped, heading_kind):
+        predicate.cache_clear()
+
+
+def han_count(text: str) -> int:
+    """How many Han characters the text has."""
+    return len(p.HAN.findall(text))
+
+
+@lru_cache(maxsize=4096)
+def is_chrome(text: str) -> bool:
+    """A button, menu entry, share bar or footer, or a line without Chinese text."""
+    if han_count(text) < 2:
+        return True
+    if p.CHROME_LINE.match(text):
+        return True
+    # "首页|新闻|图片|评论|…": a menu of links.
+    return len(SEPARATORS.findall(text)) >= 3 and not is_meta_line(text)
+
+
+@lru_cache(maxsize=4096)
+def is_breadcrumb(text: str) -> bool:
+    """A "you are here" trail: 所在位置: 杭州网 > 热点专题, 首页 >> 东区新闻 >> 正文."""
+    if len(text) > 60:
+        return False
+    if p.BREADCRUMB_LEAD.match(text):
+        return True
+    parts = [part for part in p.BREADCRUMB_SEP.split(text) if part]
+    return len(parts) >= 2 and any(p.BREADCRUMB_HOME.match(part) for part in parts) and (
+        p.BREADCRUMB_SEP.search(text) is not None
+    )
+
+
+def is_end_marker(text: str) -> bool:
+    """A line after which the article is over (related lists, tags, footers, share bars)."""
+    return p.END_MARKER.match(text) is not None
+
+
+def label_matches(text: str) -> list[re.Match[str]]:
+    """The metadata labels in a line (发布时间：, 来源：, 作者：, 编辑：…), each a whole word."""
+    return [m for m in p.LABEL.finditer(text) if _label_stands_alone(text, m.start())]
+
+
+def meta_labels(text: str) -> list[str]:
+    """The names of the fields (published, source, author, editor, …) a line labels."""
+    return [label_field(m) for m in label_matches(text)]
+
+
+def label_field(match: re.Match[str]) -> str:
+    """The field a label match names: published, updated, source, author, editor or views."""
+    return next(name for name in p.LABELS if match.group(name) is not None)
+
+
+def _label_stands_alone(text: str, start: int) -> bool:
+    # A label starts the line or follows a space, a separator or a bracket, never mid-word.
+    return start == 0 or text[start - 1] in " \t\u3000|｜】]）)/·•：:，,"
+
+
+@lru_cache(maxsize=4096)
+def is_meta_line(text: str, *, in_header: bool = False) -> bool:
+    """A line of metadata: labelled fields, or (next to the title) a date line."""
+    if len(text) > MAX_META_CHARS or "。" in text:
+        return False
+    if meta_labels(text):
+        return True
+    if in_header and p.BYLINE.match(text):
+        return True
+    if in_header:
+        return is_date_line(text)
+    return False
+
+
+def is_date_line(text: str) -> bool:
+    """A line that starts with a date and has at most labels or an update note beside it."""
+    match = p.LEADING_DATE.match(text)
+    if not match:
+        return False
+    rest = text[match.end() :]
+    return bool(p.DATE_LINE_REST.match(rest) or meta_labels(rest))
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether the text ends with sentence-final punctuation (quotes and brackets included)."""
+    return bool(text) and text[-1] in p.SENTENCE_END
+
+
+@lru_cache(maxsize=4096)
+def looks_like_paragraph(text: str) -> bool:
+    """Running text: enough Chinese and sentence punctuation, not a headline or a link."""
+    han = han_count(text)
+    if han < 8 or is_chrome(text) or is_meta_line(text):
+        return False
+    marks = sum(text.count(m) for m in "，。；、！？：")
+    if ends_sentence(text) and ("。" in text or "，" in text or "," in text or marks >= 1):
+        return True
+    if text[-1] in "；：;:" and han >= 12:
+        return True  # a clause that leads into a list, or a list item
+    return han >= 40 and marks >= 3
+
+
+@lru_cache(maxsize=4096)
+def is_title_like(text: str) -> bool:
+    """A headline: short, Chinese, not a sentence, not furniture."""
+    if not 4 <= len(text) <= MAX_TITLE_CHARS or han_count(text) < 4:
+        return False
+    if text[-1] in "。，、；：,;:" or text.count("。") > 0:
+        return False
+    return not (is_chrome(text) or is_breadcrumb(text) or is_meta_line(text, in_header=True))
+
+
+@lru_cache(maxsize=4096)
+def heading_kind(text: str) -> str | None:
+    """The numbering kind of a numbered heading (chapter, 一、, （一）…), or None."""
+    for kind, pattern in p.HEADING_PATTERNS:
+        if pattern.match(text):
+            return kind
+    return None
+
+
+@lru_cache(maxsize=4096)
+def is_heading_shaped(text: str) -> bool:
+    """Short and unpunctuated enough to be a section heading (neighbours decide the rest)."""
+    limit = MAX_HEADING_CHARS + (8 if heading_kind(text) else 0)
+    if not 2 <= len(text) <= limit or han_count(text) < 2:
+        return False
+    if "。" in text or text[-1] in "，、；：,;:…" or p.CAPTION.search(text):
+        return False
+    return not (is_chrome(text) or is_meta_line(text))
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption or picture credit."""
+    return p.CAPTION.search(text) is not None

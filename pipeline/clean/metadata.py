@@ -1,0 +1,161 @@
+"""Stages that read the title and the metadata (date, source, author, editor) off the page."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.clean import classify as c
+from pipeline.clean import patterns as p
+from pipeline.clean.model import Draft, Line, Metadata, Person
+
+SUBTITLE_DASH = re.compile(r"\s*(?:——|--|―{2})\s*")
+FIELD_SEPARATORS = " \t\u3000|｜/·•,，;；"
+TIMEZONE = "+08:00"
+
+
+def split_title(draft: Draft) -> Draft:
+    """Join the header's headline lines into the title and split off a subtitle (——, 题注)."""
+    title_lines = [line for line in draft.lines if line.zone == "header" and line.role != "meta"]
+    if not title_lines:
+        return draft
+    title, subtitle = "", None
+    for line in title_lines:
+        text = line.text
+        if title and (text.startswith(("——", "—", "--")) or _bracketed(text)):
+            subtitle = SUBTITLE_DASH.sub("", text, count=1).strip("—- ") if not _bracketed(text) else text
+        elif subtitle is None:
+            title += text
+        draft.record("split_title", "title", line, text)
+    if subtitle is None and SUBTITLE_DASH.search(title):
+        head, tail = SUBTITLE_DASH.split(title, maxsplit=1)
+        if c.han_count(head) >= 2 and c.han_count(tail) >= 2:
+            title, subtitle = head, tail
+    draft.meta.title = title.strip()
+    draft.meta.subtitle = subtitle.strip() if subtitle else None
+    draft.lines = [line for line in draft.lines if line not in title_lines]
+    return draft
+
+
+def _bracketed(text: str) -> bool:
+    return text[:1] in "（(" and text[-1:] in "）)"
+
+
+def read_metadata(draft: Draft) -> Draft:
+    """Parse every metadata line; the first value of a field wins."""
+    kept: list[Line] = []
+    for line in draft.lines:
+        if line.role == "meta":
+            parse_meta_line(line.text, draft.meta)
+            draft.record("read_metadata", "metadata", line)
+        else:
+            kept.append(line)
+    draft.lines = kept
+    return draft
+
+
+def read_bylines(draft: Draft) -> Draft:
+    """Read the reporter and agency of a dateline (kept in the text) and cut off an editor tag."""
+    body = [i for i, line in enumerate(draft.lines) if line.zone == "body"]
+    if body:
+        _read_dateline(draft, body[0])
+    for i in body:
+        _read_editor_tag(draft, i)
+    return draft
+
+
+def parse_meta_line(text: str, meta: Metadata) -> None:
+    """Read the fields of one metadata line into `meta`, keeping values already read."""
+    byline = p.BYLINE.match(text)
+    if byline and not meta.authors:
+        meta.authors = people(byline["names"], role="记者" if "记" in text else "記者")
+    leading = p.LEADING_DATE.match(text)
+    if leading and meta.published is None:
+        meta.published = iso_datetime(leading)
+    matches = c.label_matches(text)
+    for k, match in enumerate(matches):
+        end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        value = text[match.end() : end].strip(FIELD_SEPARATORS)
+        field = c.label_field(match)
+        if field == "published" and meta.published is None:
+            date = p.DATETIME.search(value)
+            meta.published = iso_datetime(date) if date else None
+        elif field == "source" and meta.source is None:
+            meta.source = first_word(value)
+        elif field == "author" and not meta.authors:
+            meta.authors = people(value, role=match.group("label").rstrip(":： "))
+        elif field == "editor" and not meta.editors:
+            meta.editors = people(value)
+
+
+def iso_datetime(match: re.Match[str]) -> str:
+    """ISO 8601 from a date match: date and time with +08:00, or the date alone."""
+    date = f"{int(match['year']):04d}-{int(match['month']):02d}-{int(match['day']):02d}"
+    if match["hour"] is None:
+        return date
+    second = int(match["second"] or 0)
+    return f"{date}T{int(match['hour']):02d}:{int(match['minute']):02d}:{second:02d}{TIMEZONE}"
+
+
+def first_word(value: str) -> str | None:
+    """A source as printed up to the first space, without a trailing place in brackets."""
+    word = value.split()[0] if value.split() else ""
+    word = re.sub(r"[（(][^（）()]*[）)]$", "", word).strip(FIELD_SEPARATORS)
+    return word or None
+
+
+def people(value: str, role: str | None = None) -> list[Person]:
+    """Names in a byline value, with a role word such as 记者 set apart."""
+    lead = p.ROLES.match(value)
+    if lead:
+        role, value = lead.group(1), value[lead.end() :]
+    names = [n for n in re.split(r"[\s、,，/／|｜]+", value) if n]
+    names = [p.ROLES.sub("", n) for n in names]
+    return [Person(n, role if role not in (None, "作者") else None) for n in names if n]
+
+
+def _read_dateline(draft: Draft, index: int) -> None:
+    line = draft.lines[index]
+    match = p.DATELINE.match(line.text)
+    if not match:
+        return
+    name = _reporter(match["rest"], bool(match["dated"]))
+    agency = match["agency"].strip() or _agency_of(match["lead"])
+    if name and not draft.meta.authors:
+        draft.meta.authors = [Person(n, "记者" if "记" in line.text else "記者") for n in name]
+        draft.record("read_bylines", "dateline_author", line, line.text)
+    if agency and draft.meta.source is None and not p.SELF_REFERENCE.match(agency):
+        draft.meta.source = agency
+        draft.record("read_bylines", "dateline_source", line, line.text)
+
+
+def _agency_of(lead: str) -> str:
+    # 新华社巴黎12月9日电 → 新华社
+    match = re.match(r"^([" + p.HAN_CLASS + r"]{1,6}?社)", lead.strip())
+    return match.group(1) if match else ""
+
+
+def _reporter(rest: str, dated: bool) -> list[str]:
+    """Names in a dateline: 唐霁; 沈佩瑤 of 沈佩瑤台北 (a place precedes 23日電)."""
+    names = [n for n in re.split(r"[\s、]+", rest.strip()) if n]
+    if not names:
+        return []
+    if dated:
+        last = names[-1]
+        # The place before the date: two characters, the name two or three before it.
+        if len(names) == 1 and len(last) >= 4:
+            names[-1] = last[:-2] if len(last) <= 5 else last[:3]
+        elif len(names) > 1:
+            names = names[:-1] if len(last) <= 3 else names
+    return [n for n in names if 2 <= len(n) <= 4]
+
+
+def _read_editor_tag(draft: Draft, index: int) -> None:
+    line = draft.lines[index]
+    match = p.EDITOR_TAG.search(line.text)
+    if not match:
+        return
+    if not draft.meta.editors:
+        draft.meta.editors = people(match["name"])
+    text = line.text[: match.start()].rstrip()
+    draft.record("read_bylines", "editor_tag", line, text)
+    draft.lines[index] = line.having(text=text)

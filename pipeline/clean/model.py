@@ -1,0 +1,97 @@
+"""The cleaning's data: the page's lines, the metadata read off it, and the report of every change."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any, Literal
+
+Zone = Literal["page", "header", "body", "tail"]
+Role = Literal["", "meta", "heading", "para"]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the page, with what the stages have learnt about it."""
+
+    number: int
+    text: str
+    indented: bool = False
+    blank_before: bool = False
+    zone: Zone = "page"
+    role: Role = ""
+    level: int = 0
+
+    def having(self, **changes: Any) -> Line:
+        """A copy with some fields changed."""
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Person:
+    """An author or editor as printed, with the role word (记者) apart."""
+
+    name: str
+    role: str | None = None
+
+
+@dataclass
+class Metadata:
+    """What the page says about the article."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    published: str | None = None
+    source: str | None = None
+    publisher: str | None = None
+    authors: list[Person] = field(default_factory=list)
+    editors: list[Person] = field(default_factory=list)
+    subjects: list[str] = field(default_factory=list)
+    abstract: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One line a stage dropped, changed or read."""
+
+    stage: str
+    rule: str
+    line: int
+    before: str
+    after: str | None
+
+
+@dataclass
+class Report:
+    """The cleaning report: every drop and change, with the stage and rule that made it."""
+
+    source: str
+    encoding: str
+    line_count: int = 0
+    events: list[Event] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def as_json(self, metadata: Metadata | None = None) -> dict[str, Any]:
+        """The report as plain data for report.json."""
+        data: dict[str, Any] = {
+            "source": self.source,
+            "encoding": self.encoding,
+            "lines": self.line_count,
+            "events": [asdict(e) for e in self.events],
+            "warnings": self.warnings,
+        }
+        if metadata is not None:
+            data["metadata"] = asdict(metadata)
+        return data
+
+
+@dataclass
+class Draft:
+    """The page as the stages pass it along."""
+
+    lines: list[Line]
+    meta: Metadata
+    report: Report
+
+    def record(self, stage: str, rule: str, line: Line, after: str | None = None) -> None:
+        """Note that `stage` dropped (after=None) or changed a line by `rule`."""
+        self.report.events.append(Event(stage, rule, line.number, line.text, after))

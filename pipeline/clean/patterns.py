@@ -1,0 +1,113 @@
+"""What Chinese news and government pages look like: the one place for the cleaning's word lists.
+
+Every pattern here is about page furniture in general (labels, buttons, date formats), never
+about one site's strings. Simplified and Traditional forms stand side by side.
+"""
+
+from __future__ import annotations
+
+import re
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+HAN_CLASS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Punctuation that ends a sentence, closing quotes and brackets included.
+SENTENCE_END = "。！？…!?”’」』）)"
+# Punctuation after which a line is plainly not finished.
+CONTINUES = "，、；：,;:（(“‘「『《—"
+
+# Labels of metadata fields, longest first so that 责任编辑 wins over 编辑.
+LABELS: dict[str, str] = {
+    "published": r"(?:发布|發佈|發布|发表|發表|发稿|發稿|刊发|刊發|上传|上傳|录入|錄入)(?:时间|時間|日期)|时间|時間|日期",
+    "updated": r"(?:更新|修改)(?:时间|時間|日期)",
+    "source": r"(?:信息|本文|文章|稿件|新闻|新聞|消息)?(?:来源|來源|出处|出處)(?:于|於)?",
+    "author": r"作者|撰稿人?|撰文|记者|記者|通讯员|通訊員|摄影|攝影",
+    "editor": r"责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核|审校|審校|校对|校對",
+    "views": r"浏览次数|瀏覽次數|阅读次数|閱讀次數|点击次数|點擊次數|点击数|點擊數|浏览量|瀏覽量|阅读量|閱讀量|浏览|瀏覽|阅读|閱讀|点击|點擊",
+}
+LABEL = re.compile(
+    "(?P<label>" + "|".join(f"(?P<{name}>{rx})" for name, rx in LABELS.items()) + r")\s*[:：]"
+)
+# Role words printed before a name: kept apart from the name.
+ROLES = re.compile(r"^(?:本报|本報|特约|特約|实习|實習)?(记者|記者|通讯员|通訊員|见习记者|見習記者)\s*")
+
+DATE = (
+    r"(?P<year>(?:19|20)\d\d)\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})\s*日?"
+    r"(?:\s*(?:T|\s)?\s*(?P<hour>\d{1,2})[:：时時](?P<minute>\d{2})(?:[:：分](?P<second>\d{2}))?)?"
+)
+DATETIME = re.compile(DATE)
+LEADING_DATE = re.compile(r"^\s*" + DATE)
+# What may stand beside a date on a date line: an update note in brackets, a weekday.
+DATE_LINE_REST = re.compile(r"^[\s|｜/]*(?:[（(【\[][^）)】\]]*[）)】\]])?\s*(?:星期.|周.|週.)?[\s|｜]*$")
+
+# Breadcrumbs: "所在位置: 杭州网 > 热点专题", "首页 >> 东区新闻 >> 正文", "首頁 / 生活".
+BREADCRUMB_LEAD = re.compile(r"^(?:您的|你的|您|你)?(?:当前|當前|现在|現在|所在)?(?:的)?(?:位置|位置是)\s*[:：]\s*")
+BREADCRUMB_SEP = re.compile(r"\s*(?:>>|>|»|›|→|/|＞)\s*")
+BREADCRUMB_HOME = re.compile(r"^(?:首页|首頁|主页|主頁|网站首页|網站首頁|home|正文|内容|內容|详情|詳情)$", re.I)
+SITE_SUFFIX = re.compile(r"^(?P<site>.+?)(?:首页|首頁)$")
+
+# A line that is a button, a menu entry or a page footer wherever it stands.
+CHROME_LINE = re.compile(
+    r"^(?:"
+    r"返\s*回(?:首页|首頁|顶部|頂部|列表|上一页|上一頁|上页)?\s*[>》»]*|"
+    r"(?:【[^】]{1,8}】\s*)+|\[[^\]]{1,8}\](?:\s*\[[^\]]{1,8}\])*|"
+    r"(?:打印|列印)(?:本页|本頁|此页|此頁|文章)?|(?:关闭|關閉)(?:窗口|視窗|本页|本頁)|"
+    r"字号\s*[:：]?.{0,12}|字體\s*[:：]?.{0,12}|字体\s*[:：]?.{0,12}|[【\[]?\s*[大中小]\s+[中小大]\s+[小大中]\s*[】\]]?|"
+    r"分享到?\s*[:：]?.{0,40}|(?:微信|微博|QQ|QQ空间|Qzone|朋友圈)(?:\s+(?:微信|微博|QQ|QQ空间|Qzone|朋友圈))*|"
+    r"(?:扫一扫|掃一掃|扫描二维码|用微信扫描二维码|用微信掃描二維碼).{0,20}|"
+    r"(?:登录|登錄|注册|註冊|退出|登出|搜索|搜尋|订阅|訂閱|收藏|收藏文章|客户端|客戶端|下载|下載)|"
+    r"(?:上一篇|下一篇|上一頁|下一頁|上一页|下一页).{0,60}|"
+    r"(?:纠错|糾錯|我要纠错|我要糾錯|举报|舉報|评论|評論|我要评论|网友评论|網友評論|加载更多|加載更多|更多)"
+    r"|(?:相关|相關)(?:阅读|閱讀|新闻|新聞|文章|链接|鏈接|推荐|推薦)|(?:延伸|推荐|推薦|热门|熱門)(?:阅读|閱讀)"
+    r"|.{0,40}(?:版权所有|版權所有|保留所有权利|All Rights Reserved|Copyright|©|ICP备|ICP證|ICP证|公网安备|公網安備).{0,80}"
+    r"|(?:主办|主辦|承办|承辦|技术支持|技術支持)(?:单位|單位)?\s*[:：].{0,80}"
+    r"|(?:地址|邮编|郵編|电话|電話|传真|傳真|邮箱|郵箱|E-?mail)\s*[:：].{0,80}"
+    r")$",
+    re.I,
+)
+# Lines after which the article is over: related lists, footers, tags, share bars.
+END_MARKER = re.compile(
+    r"^(?:"
+    r"(?:相关|相關)(?:阅读|閱讀|新闻|新聞|文章|链接|鏈接|推荐|推薦|报道|報導)|(?:延伸|推荐|推薦|热门|熱門|更多)(?:阅读|閱讀)"
+    r"|(?:热点|熱點|推荐|推薦|热门|熱門|精彩|猜你)(?:新闻|新聞|推荐|推薦|文章|图片|圖片|视频|視頻|喜欢|喜歡)"
+    r"|返回(?:首页|首頁|顶部|頂部|列表).{0,3}|【?(?:打印|列印)(?:本页|本頁|此页)】?.*|【?(?:关闭|關閉)(?:窗口|視窗)】?.*"
+    r"|【?(?:纠错|糾錯)】?.*|(?:上一篇|下一篇).*|分享到.*|#\S+"
+    r"|.{0,40}(?:版权所有|版權所有|Copyright|©|ICP备).*"
+    r"|(?:主办|主辦)(?:单位|單位)?\s*[:：].*|(?:网友|網友)?(?:评论|評論)(?:区|區)?"
+    r")$",
+    re.I,
+)
+# Photo captions: 图为…, 图注…, （摄影 …）, 圖／…, a line that ends with a picture credit.
+CAPTION = re.compile(
+    r"^(?:图为|圖為|图注|圖說|图说|上图|下图|左图|右图|上圖|下圖|资料图|資料圖|图片来源|圖片來源|图片：|圖片：|(?:图|圖)\s*[/／])"
+    r"|[（(](?:[^（）()]{0,20})(?:摄影?|攝影?|图|圖|照片|供图|供圖|示意圖|示意图|圖取自|图取自)[^（）()]{0,30}[）)]\s*$"
+    r"|^[（(]?(?:摄影|攝影|摄|攝)\s*[:：/／]?\s*[" + HAN_CLASS + r"·\s]{2,12}[）)]?$"
+)
+# Numbered section headings: 第一章, 第二节, 一、, （一）, 1. — level by kind.
+HEADING_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("part", re.compile(r"^第[一二三四五六七八九十百零〇\d]+[编編篇部]")),
+    ("chapter", re.compile(r"^第[一二三四五六七八九十百零〇\d]+章")),
+    ("section", re.compile(r"^第[一二三四五六七八九十百零〇\d]+[节節]")),
+    ("han-number", re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]")),
+    ("bracket-number", re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")),
+    ("arabic-number", re.compile(r"^\d{1,2}\s*[、.．](?!\d)")),
+)
+# A news dateline's reporter: （记者唐霁）, （中央社記者沈佩瑤台北23日電）, 新华社北京1月2日电（记者 X）.
+DATELINE = re.compile(
+    r"^(?P<lead>[^（(]{0,20})[（(](?P<agency>[^（）()]{0,8}?)(?:记者|記者)\s*(?P<rest>[" + HAN_CLASS + r"·\s、]{2,30}?)"
+    r"\s*(?P<dated>\d{1,2}日(?:电|電))?[）)]"
+)
+# An editor tag closing the last paragraph: （編輯：李亨山）1120823
+EDITOR_TAG = re.compile(
+    r"\s*[（(](?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：]\s*(?P<name>[^（）()]{1,20})[）)]\s*\d{0,8}\s*$"
+)
+# Agencies named in a dateline that are not a source of their own ("this paper").
+SELF_REFERENCE = re.compile(r"^(?:本报|本報|本刊|本台|本网|本網|本站)")
+# An official document's title (公文标题), often broken over two lines: 关于……的通知.
+OFFICIAL_TITLE = re.compile(
+    r"^(?:关于|關於).+(?:通知|通告|公告|决定|決定|意见|意見|办法|辦法|规定|規定|通报|通報|批复|批覆|报告|報告|方案|规划|規劃|函|令|细则|細則)$"
+)
+# A byline line under the title: （記者林小華／台北報導）, 本报记者 张三 李四.
+BYLINE = re.compile(
+    r"^[（(]?\s*(?P<agency>[^（）()记記]{0,8}?)(?:记者|記者)\s*(?P<names>[" + HAN_CLASS + r"·、\s]{2,20}?)\s*"
+    r"(?:[／/|｜]\s*[" + HAN_CLASS + r"]{2,8}?)?\s*(?:综合报道|綜合報導|报道|報導|电|電)?\s*[）)]?$"
+)

@@ -1,0 +1,69 @@
+"""Full-width punctuation in Chinese text: ASCII , : ; ! ? ( ) beside Han characters.
+
+Numbers (1,000 and 07:27), ratios, URLs, e-mail addresses, Latin phrases and 4+1-style
+expressions keep their ASCII marks. Never NFKC: it would turn ，。 back into ,.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.clean.patterns import HAN_CLASS
+
+# Characters that make a neighbour "Chinese": Han, and full-width punctuation and quotes.
+CJK = f"[{HAN_CLASS}\u3000-\u303f\uff01-\uff5e“”‘’…—]"
+FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+PROTECTED = re.compile(
+    r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef" + HAN_CLASS + r"]+"
+    r"|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\uff00-\uffef" + HAN_CLASS + r"]*"
+    r"|[\w.+-]+@[\w-]+\.[\w.-]+"
+)
+MARK = re.compile(r"[ \t]*([,:;!?])[ \t]*")
+PAREN = re.compile(r"\(([^()]*)\)")
+HAS_HAN = re.compile(f"[{HAN_CLASS}]")
+IS_CJK = re.compile(CJK)
+ASCII_MARKS = re.compile(r"[,:;!?()]")
+
+
+def to_full_width(text: str) -> str:
+    """ASCII punctuation in Chinese text as full-width marks; everything else unchanged."""
+    if not ASCII_MARKS.search(text):
+        return text
+    pieces: list[str] = []
+    last = 0
+    for match in PROTECTED.finditer(text):
+        pieces.append(_convert(text[last : match.start()]))
+        pieces.append(match.group())
+        last = match.end()
+    pieces.append(_convert(text[last:]))
+    return "".join(pieces)
+
+
+def _convert(text: str) -> str:
+    text = PAREN.sub(_paren, text)
+    return MARK.sub(_mark, text)
+
+
+def _mark(match: re.Match[str]) -> str:
+    """A mark with Chinese on its left, or on its right when its left is not a Latin word or digit."""
+    start, end = match.span()
+    text = match.string
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    left_chinese = bool(before) and IS_CJK.match(before) is not None
+    right_chinese = bool(after) and IS_CJK.match(after) is not None
+    left_latin = bool(before) and before.isascii() and before.isalnum()
+    if left_chinese or (right_chinese and not left_latin):
+        return FULL_WIDTH[match.group(1)]
+    return match.group()
+
+
+def _paren(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    start, end = match.span()
+    before = match.string[start - 1] if start else ""
+    after = match.string[end] if end < len(match.string) else ""
+    chinese_outside = bool(re.match(CJK, before) or re.match(CJK, after))
+    if HAS_HAN.search(inner) or (chinese_outside and inner.strip()):
+        return f"（{inner.strip()}）"
+    return match.group()

@@ -1,0 +1,138 @@
+"""Stages that give the body its structure: wrapped lines joined, headings found, punctuation fixed."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from pipeline.clean import classify as c
+from pipeline.clean.model import Draft, Line
+from pipeline.clean.punctuation import to_full_width
+
+WRAP_MAX_WIDTH = 200  # display columns; a page with longer lines has one paragraph a line
+WRAP_MIN_WIDTH = 30  # narrower pages are not hard-wrapped text but lists of short lines
+
+
+def display_width(text: str) -> int:
+    """Columns on a terminal: wide and full-width characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def join_wrapped_lines(draft: Draft) -> Draft:
+    """Join lines broken at a fixed width back into paragraphs, with no space between Han.
+
+    A page is hard-wrapped when its longest lines are short (under 200 columns) and several
+    reach that width. A line at the width continues on the next unless a blank line or an
+    indent (where the page marks paragraphs so) or sentence-final punctuation says otherwise.
+    """
+    body = [line for line in draft.lines if line.zone == "body"]
+    width = wrap_width([line.text for line in body])
+    if width is None:
+        return draft
+    uses_blank = any(line.blank_before for line in body[1:])
+    uses_indent = sum(line.indented for line in body) >= 2
+    joined: list[Line] = []
+    for line in draft.lines:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.zone == line.zone == "body"
+            and display_width(previous.text) >= width
+            and not line.blank_before
+            and not (uses_indent and line.indented)
+            and (uses_blank or uses_indent or not c.ends_sentence(previous.text))
+            and not c.heading_kind(line.text)
+        ):
+            text = join_text(previous.text, line.text)
+            draft.record("join_wrapped_lines", "wrapped", line, text)
+            joined[-1] = previous.having(text=text)
+        else:
+            joined.append(line)
+    draft.lines = joined
+    return draft
+
+
+def wrap_width(texts: list[str]) -> int | None:
+    """The least width of a line broken by hard wrapping, or None when lines are whole paragraphs."""
+    if any(len(t) > WRAP_MAX_WIDTH for t in texts):
+        return None  # a line this long is a whole paragraph
+    widths = [display_width(t) for t in texts]
+    if not widths or not WRAP_MIN_WIDTH <= max(widths) <= WRAP_MAX_WIDTH:
+        return None
+    threshold = max(widths) - max(4, max(widths) // 10)
+    if sum(1 for w in widths if w >= threshold) < 2:
+        return None
+    return threshold
+
+
+def join_text(left: str, right: str) -> str:
+    """Join two pieces of one paragraph: a space only between two Latin letters or digits."""
+    if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum():
+        return f"{left} {right}"
+    return left + right
+
+
+def find_headings(draft: Draft) -> Draft:
+    """Mark section headings and paragraphs; a heading right under another nests one level down.
+
+    A heading is numbered (第一章, 一、, （一）) or a short unpunctuated line, and text follows it.
+    Levels follow the order in which each numbering kind first appears.
+    """
+    body = [i for i, line in enumerate(draft.lines) if line.zone == "body"]
+    shaped = {i: c.is_heading_shaped(draft.lines[i].text) for i in body}
+    headings: set[int] = set()
+    for k, i in enumerate(body):
+        if shaped[i] and _is_heading(draft.lines, body, k, shaped):
+            headings.add(i)
+    kinds: list[str] = []
+    previous_heading_level = 0
+    for i in body:
+        line = draft.lines[i]
+        if i not in headings:
+            draft.lines[i] = line.having(role="para")
+            previous_heading_level = 0
+            continue
+        kind = c.heading_kind(line.text) or "plain"
+        if kind not in kinds:
+            kinds.append(kind)
+        level = kinds.index(kind) + 1
+        if previous_heading_level and level <= previous_heading_level:
+            level = previous_heading_level + 1
+        previous_heading_level = level
+        draft.lines[i] = line.having(role="heading", level=level)
+        draft.record("find_headings", f"heading_{kind}", line, line.text)
+    return draft
+
+
+def _is_heading(lines: list[Line], body: list[int], k: int, shaped: dict[int, bool]) -> bool:
+    text = lines[body[k]].text
+    # A run of heading-shaped lines must be followed by running text, not end the article.
+    start, end = k, k
+    while start > 0 and shaped[body[start - 1]]:
+        start -= 1
+    while end < len(body) and shaped[body[end]]:
+        end += 1
+    if end == len(body):
+        return False
+    if text[-1] in "？！?!":
+        # A question is a heading only as a deck line beside an unpunctuated heading.
+        run = [lines[body[j]].text for j in range(start, end)]
+        return len(text) <= 20 and any(t[-1] not in "？！?!" for t in run)
+    return True
+
+
+def fix_punctuation(draft: Draft) -> Draft:
+    """ASCII , : ; ! ? ( ) in Chinese text become full-width, in the text and the metadata."""
+    fixed: list[Line] = []
+    for line in draft.lines:
+        text = to_full_width(line.text)
+        if text != line.text:
+            draft.record("fix_punctuation", "full_width", line, text)
+            line = line.having(text=text)
+        fixed.append(line)
+    draft.lines = fixed
+    meta = draft.meta
+    for name in ("title", "subtitle", "abstract"):
+        value = getattr(meta, name)
+        if value:
+            setattr(meta, name, to_full_width(value))
+    return draft

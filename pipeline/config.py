@@ -1,0 +1,93 @@
+"""The one configuration: defaults declared once, `[tool.pipeline]` in pyproject.toml, then the command line."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import ConfigError
+
+FORMATS = ("xml", "epub", "pdf", "docx")
+VARIANTS = ("zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK")
+PAPERS = ("A4", "A5")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every setting of a build; each field's metadata says what it is for."""
+
+    seeds: Path = field(default=Path("seeds"), metadata={"help": "folder of raw pages to build"})
+    out: Path = field(default=Path("dist"), metadata={"help": "folder the outputs are written to"})
+    formats: tuple[str, ...] = field(default=FORMATS, metadata={"help": "outputs: xml, epub, pdf, docx"})
+    variants: tuple[str, ...] = field(default=("zh-Hans",), metadata={"help": "BCP 47 tags of the variants"})
+    phrases: bool = field(default=False, metadata={"help": "use OpenCC's regional vocabulary (s2twp, s2hkp)"})
+    paper: str = field(default="A4", metadata={"help": "PDF paper size: A4 or A5"})
+    jobs: int = field(default=0, metadata={"help": "worker processes; 0 means one per core"})
+    strict: bool = field(default=False, metadata={"help": "warnings fail the document"})
+    max_input_bytes: int = field(default=5_000_000, metadata={"help": "largest raw page accepted"})
+
+    def __post_init__(self) -> None:
+        unknown = [f for f in self.formats if f not in FORMATS]
+        if unknown:
+            raise ConfigError(f"unknown format {', '.join(unknown)} (choose from {', '.join(FORMATS)})")
+        unknown = [v for v in self.variants if v not in VARIANTS]
+        if unknown:
+            raise ConfigError(f"unknown variant {', '.join(unknown)} (choose from {', '.join(VARIANTS)})")
+        if self.paper not in PAPERS:
+            raise ConfigError(f"unknown paper size {self.paper} (choose from {', '.join(PAPERS)})")
+        if self.jobs < 0:
+            raise ConfigError("jobs must be 0 (one per core) or more")
+
+    @property
+    def workers(self) -> int:
+        """How many worker processes a build uses."""
+        return self.jobs or os.cpu_count() or 1
+
+    def with_options(self, **options: Any) -> Config:
+        """A copy with the options given (None means: keep the configured value)."""
+        return _coerce(self, {k: v for k, v in options.items() if v is not None})
+
+
+def load(pyproject: Path | None = None) -> Config:
+    """The defaults, overridden by `[tool.pipeline]` of pyproject.toml where there is one."""
+    path = pyproject or Path("pyproject.toml")
+    if not path.is_file():
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read {path}: {exc}") from exc
+    table = data.get("tool", {}).get("pipeline", {})
+    base = path.parent
+    config = _coerce(Config(), table, where=f"{path} [tool.pipeline]")
+    return replace(config, seeds=base / config.seeds, out=base / config.out)
+
+
+def _coerce(config: Config, values: dict[str, Any], where: str = "option") -> Config:
+    known = {f.name: f for f in fields(Config)}
+    changes: dict[str, Any] = {}
+    for key, value in values.items():
+        name = key.replace("-", "_")
+        if name not in known:
+            raise ConfigError(f"{where}: unknown key {key!r} (known: {', '.join(sorted(known))})")
+        default = getattr(Config(), name)
+        try:
+            if isinstance(default, tuple):
+                items = value.split(",") if isinstance(value, str) else list(value)
+                changes[name] = tuple(str(item).strip() for item in items if str(item).strip())
+            elif isinstance(default, bool):
+                if not isinstance(value, bool):
+                    raise TypeError
+                changes[name] = value
+            elif isinstance(default, int):
+                changes[name] = int(value)
+            elif isinstance(default, Path):
+                changes[name] = Path(value)
+            else:
+                changes[name] = str(value)
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(f"{where}: {key} = {value!r} is not a {type(default).__name__}") from exc
+    return replace(config, **changes)

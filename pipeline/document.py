@@ -1,0 +1,75 @@
+"""One document's way from raw bytes to a validated DocBook tree (ingest → clean → build → validate)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from pipeline import docbook
+from pipeline.clean import clean
+from pipeline.clean.model import Report
+from pipeline.errors import InputError, PipelineError
+from pipeline.ingest import decode
+
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+@dataclass
+class Document:
+    """A cleaned, validated document: its id, DocBook tree and cleaning report."""
+
+    id: str
+    source: Path
+    tree: etree._Element
+    report: Report
+
+    def report_json(self) -> dict[str, object]:
+        """The cleaning report with the metadata read, for report.json."""
+        data = self.report.as_json()
+        data["metadata"] = docbook.read_info(self.tree).__dict__
+        return data
+
+
+def document_id(path: Path) -> str:
+    """The output name of a seed: its file name without .txt (and without an encoding suffix)."""
+    name = path.name
+    for suffix in (".txt", ".gbk", ".big5", ".utf8"):
+        name = name.removesuffix(suffix)
+    return name
+
+
+def from_bytes(data: bytes, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Clean one page given as bytes; errors carry no file name (the caller adds it)."""
+    text = decode(data, max_bytes=max_bytes)
+    article = clean(text.text, source=name, encoding=text.encoding)
+    tree = docbook.build(article)
+    docbook.validate(tree)
+    return Document(document_id(Path(name)), Path(name), tree, article.report)
+
+
+def from_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Clean one raw file; every error names the file."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit for one article"
+                " (max_input_bytes)"
+            )
+        data = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise InputError("is a folder, not a file", path=path) from exc
+    except FileNotFoundError as exc:
+        raise InputError("no such file", path=path) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=path) from exc
+    except PipelineError as exc:
+        raise exc.located(path) from None
+    try:
+        document = from_bytes(data, name=str(path), max_bytes=max_bytes)
+    except PipelineError as exc:
+        raise exc.located(path) from None
+    document.source = path
+    return document

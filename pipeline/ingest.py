@@ -1,0 +1,99 @@
+"""Bytes to text: detect the encoding, normalise line ends and Unicode (NFC, never NFKC)."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+from pipeline.errors import InputError
+
+# Byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark).
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+LEGACY_ENCODINGS = ("gb18030", "big5")
+# Invisible characters that scraping leaves inside words.
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# C0 controls other than tab and line ends: a text page never has many of them.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A decoded page: its text and the encoding it was read in."""
+
+    text: str
+    encoding: str
+
+
+def decode(data: bytes, *, max_bytes: int) -> Text:
+    """Decode a scraped page, trying UTF-8 first, then GB18030 and Big5."""
+    if len(data) > max_bytes:
+        raise InputError(
+            f"file is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit for one article"
+            " (max_input_bytes)"
+        )
+    if not data.strip():
+        raise InputError("file is empty" if not data else "file has only white space")
+    text, encoding = _decode_bytes(data)
+    if not text.strip():
+        raise InputError("file has only white space")
+    return Text(normalise(text), encoding)
+
+
+def _decode_bytes(data: bytes) -> tuple[str, str]:
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding.removesuffix("-sig")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"starts with a {encoding} byte-order mark but is not {encoding}") from exc
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise InputError("binary data (NUL bytes), not a text page", line=line)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    decodable = [enc for enc in LEGACY_ENCODINGS if _decodes(data, enc)]
+    if not decodable:
+        line = data[: utf8_error.start].count(b"\n") + 1
+        raise InputError(
+            f"cannot be decoded as UTF-8, GB18030 or Big5 (byte 0x{data[utf8_error.start]:02x} "
+            f"at offset {utf8_error.start})",
+            line=line,
+        )
+    encoding = decodable[0]
+    if len(decodable) > 1:
+        best = from_bytes(data, cp_isolation=list(decodable)).best()
+        if best is not None:
+            encoding = best.encoding.replace("_", "")
+    return data.decode(encoding), encoding
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def normalise(text: str) -> str:
+    """Line ends to \\n, NFC, invisible characters removed; full-width punctuation kept."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = ZERO_WIDTH.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    controls = CONTROL.findall(text)
+    if len(controls) > max(8, len(text) // 200):
+        line = text[: CONTROL.search(text).start()].count("\n") + 1  # type: ignore[union-attr]
+        raise InputError("binary data (control characters), not a text page", line=line)
+    return CONTROL.sub("", text)

@@ -1,0 +1,41 @@
+"""Shared paths and helpers for the tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TESTS = ROOT / "tests"
+CASES = TESTS / "cases"
+CORPUS = TESTS / "data" / "corpus"
+SEEDS = ROOT / "seeds"
+
+
+def load_cases(name: str) -> list[dict[str, Any]]:
+    """The JSON test cases of one file in tests/cases/."""
+    cases: list[dict[str, Any]] = json.loads((CASES / name).read_text("utf-8"))
+    return cases
+
+
+def case_ids(cases: list[dict[str, Any]]) -> list[str]:
+    """pytest ids from the cases' labels."""
+    return [str(case["label"]) for case in cases]
+
+
+@pytest.fixture
+def page(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Write a page's text (or bytes) to a file and return its path."""
+
+    def write(content: str | bytes, name: str = "page.txt") -> Path:
+        path = tmp_path / name
+        if isinstance(content, str):
+            path.write_text(content, "utf-8")
+        else:
+            path.write_bytes(content)
+        return path
+
+    return write

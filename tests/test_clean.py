@@ -1,0 +1,177 @@
+"""The cleaning stages on small pages that show one behaviour each, and on the whole corpus."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+
+from pipeline.clean import STAGES, Article, clean
+from pipeline.clean.model import Draft, Line, Metadata, Report
+from tests.conftest import CORPUS
+
+
+def paras(article: Article) -> list[str]:
+    return [b.text for b in article.blocks if b.kind == "para"]
+
+
+def headings(article: Article) -> list[tuple[int, str]]:
+    return [(b.level, b.text) for b in article.blocks if b.kind == "heading"]
+
+
+NOTICE = """首页 > 新闻中心 > 通知公告
+关于做好2024年度
+春季学期开学工作的通知
+——教育局办公室
+发布时间：2024年2月20日  来源：市教育局  浏览次数：123
+字号：大 中 小
+各区县教育局,各直属学校:
+现就做好2024年春季学期开学工作通知如下。
+一、总体要求
+坚持以学生为中心,统筹做好开学各项工作,确保平稳有序。
+（一）安全检查
+各校要在开学前完成校舍安全排查,发现问题及时整改。
+（二）物资准备
+要提前做好教材发放工作。
+二、工作安排
+各校于2月26日正式开学,具体安排另行通知。
+市教育局
+2024年2月20日
+【打印本页】 【关闭窗口】
+"""
+
+
+def test_official_notice_title_over_two_lines_subtitle_and_nested_headings() -> None:
+    article = clean(NOTICE)
+    assert article.meta.title == "关于做好2024年度春季学期开学工作的通知"
+    assert article.meta.subtitle == "教育局办公室"
+    assert article.meta.published == "2024-02-20"
+    assert article.meta.source == "市教育局"
+    assert article.meta.subjects == ["新闻中心", "通知公告"]
+    assert headings(article) == [(1, "一、总体要求"), (2, "（一）安全检查"), (2, "（二）物资准备"), (1, "二、工作安排")]
+    assert paras(article)[0] == "各区县教育局，各直属学校："
+    # The signature (落款) stays as text, not a heading.
+    assert paras(article)[-2:] == ["市教育局", "2024年2月20日"]
+
+
+TAIWAN_WRAPPED = """首頁 > 社會 > 即時新聞
+颱風來襲 北部地區停班停課
+（記者林小華／台北報導）
+2024-07-24 18:30 來源：自由時報
+圖為颱風來襲時的台北街頭。（圖／記者攝）
+颱風今天逼近台灣，中央氣象署表示，北部地區風雨明顯增強，
+各縣市政府陸續宣布停班停課。民眾應避免外出，注意安全。
+交通部表示，高鐵與台鐵部分班次停駛，旅客可上網查詢最新
+資訊，或撥打客服專線。
+責任編輯：陳大文
+相關新聞
+颱風動態一次看
+"""
+
+
+def test_traditional_page_with_byline_caption_and_hard_wrapped_lines() -> None:
+    article = clean(TAIWAN_WRAPPED)
+    assert article.meta.title == "颱風來襲 北部地區停班停課"
+    assert [(p.name, p.role) for p in article.meta.authors] == [("林小華", "記者")]
+    assert [p.name for p in article.meta.editors] == ["陳大文"]
+    assert article.meta.source == "自由時報"
+    assert paras(article) == [
+        "颱風今天逼近台灣，中央氣象署表示，北部地區風雨明顯增強，各縣市政府陸續宣布停班停課。民眾應避免外出，注意安全。",
+        "交通部表示，高鐵與台鐵部分班次停駛，旅客可上網查詢最新資訊，或撥打客服專線。",
+    ]
+    rules = {(e.stage, e.rule) for e in article.report.events}
+    assert ("drop_captions", "caption") in rules
+    assert ("join_wrapped_lines", "wrapped") in rules
+
+
+BLANK_SEPARATED_WRAP = """市政府召开常务会议
+发布时间：2024-05-06 10:00
+会议指出，要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。
+加快构建新发展格局，着力推动高质量发展，更好统筹发展和安全。
+
+会议强调，各部门要压实责任，确保各项任务落地见效，以实际行动
+推动全市经济社会高质量发展取得新成效。
+
+来源：市政府办公厅
+"""
+
+
+def test_blank_lines_separate_paragraphs_of_wrapped_text() -> None:
+    article = clean(BLANK_SEPARATED_WRAP)
+    assert len(paras(article)) == 2
+    assert paras(article)[0].endswith("更好统筹发展和安全。")
+    assert "以实际行动推动全市" in paras(article)[1]
+
+
+def test_latin_words_joined_across_a_wrap_keep_their_space() -> None:
+    from pipeline.clean.structure import join_text
+
+    assert join_text("采用了 Deep", "Learning 技术") == "采用了 Deep Learning 技术"
+    assert join_text("人工智能", "技术") == "人工智能技术"
+
+
+def test_repeated_lede_at_the_end_becomes_the_abstract(tmp_path: Path) -> None:
+    text = (CORPUS / "00_hangzhou_npc_review.txt").read_text("utf-8")
+    article = clean(text)
+    assert article.meta.abstract is not None
+    assert article.meta.abstract.startswith("2025年是“十四五”规划收官之年，")
+    assert sum(1 for p in paras(article) if p.startswith("2025年是“十四五”")) == 1
+
+
+def test_dateline_gives_author_and_agency_and_stays_in_the_text() -> None:
+    text = (CORPUS / "15_cna_mutton_fraud.txt").read_text("utf-8")
+    article = clean(text)
+    assert [p.name for p in article.meta.authors] == ["沈佩瑤"]
+    assert article.meta.source == "中央社"
+    assert paras(article)[0].startswith("（中央社記者沈佩瑤台北23日電）")
+    # The editor tag closing the last paragraph is cut off into the editor field.
+    assert [p.name for p in article.meta.editors] == ["李亨山"]
+    assert paras(article)[-1].endswith("拘役或3萬元以下罰金。")
+
+
+def test_numbered_items_with_sentences_are_paragraphs_not_headings() -> None:
+    text = (CORPUS / "12_netease_sac_proposal.txt").read_text("utf-8")
+    article = clean(text)
+    assert headings(article) == []
+    assert any(p.startswith("一、正确认识") for p in paras(article))
+
+
+def test_deck_lines_under_a_heading_nest_below_it() -> None:
+    text = (CORPUS / "10_youth_overseas_students_npc.txt").read_text("utf-8")
+    article = clean(text)
+    assert headings(article)[:3] == [
+        (1, "出国前后关注点大不同"),
+        (2, "出国前：政治科目会出啥考题？"),
+        (3, "出国后：国家未来将如何发展？"),
+    ]
+
+
+def _draft(text: str) -> Draft:
+    lines = [Line(n, t) for n, t in enumerate(text.split("\n"), start=1)]
+    return Draft(lines, Metadata(), Report("t", "utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt") if ".gbk." not in p.name))
+def test_each_stage_run_twice_gives_the_same_result(name: str) -> None:
+    draft = _draft((CORPUS / name).read_text("utf-8"))
+    for stage in STAGES:
+        once = stage(draft)
+        twice = stage(copy.deepcopy(once))
+        assert [(x.number, x.text, x.role, x.level) for x in twice.lines] == [
+            (x.number, x.text, x.role, x.level) for x in once.lines
+        ], stage.__name__
+        assert twice.meta == once.meta, stage.__name__
+        draft = once
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt") if ".gbk." not in p.name))
+def test_report_accounts_for_every_line(name: str) -> None:
+    text = (CORPUS / name).read_text("utf-8")
+    article = clean(text)
+    dropped = {e.line for e in article.report.events if e.after is None}
+    read = {e.line for e in article.report.events if e.stage in ("split_title", "read_metadata")}
+    kept = {b.line for b in article.blocks}
+    non_blank = {n for n, t in enumerate(text.split("\n"), start=1) if t.strip()}
+    assert non_blank <= dropped | read | kept
+    assert not kept & dropped

@@ -1,0 +1,98 @@
+"""The command line, run in-process: output, reports, and one-line errors for bad input."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from tests.conftest import SEEDS
+
+Page = Callable[..., Path]
+SEED = SEEDS / "000_240bc3948afeefef.txt"
+
+
+def test_clean_prints_validated_docbook_and_writes_the_report(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    report = tmp_path / "report.json"
+    assert main(["clean", str(SEED), "--report", str(report)]) == 0
+    out = capsysbinary.readouterr().out
+    assert out.startswith(b"<?xml version='1.0' encoding='UTF-8'?>")
+    assert "彰显制度优势 践行为民初心".encode() in out
+    data = json.loads(report.read_text("utf-8"))
+    assert data["encoding"] == "utf-8"
+    assert data["metadata"]["title"] == "彰显制度优势 践行为民初心"
+    rules = {(e["stage"], e["rule"]) for e in data["events"]}
+    assert ("locate_article", "before_title") in rules
+    assert ("take_abstract", "summary_repeat") in rules
+    assert all({"stage", "rule", "line", "before", "after"} <= set(e) for e in data["events"])
+
+
+NAV_ONLY = "首页\n新闻\n图片\n评论\n登录\n注册\n关于我们 | 联系我们 | 广告服务 | 版权声明\n"
+NO_TITLE = (
+    "会议指出，要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局。\n"
+    "会议强调，各部门要压实责任，确保各项任务落地见效，推动全市经济社会高质量发展。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "file is empty"),
+        ("   \n\u3000\u3000\n\n".encode(), "only white space"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data"),
+        (b"\xe6\x96\xb0 \x80\xff\x80\xff\n", "cannot be decoded"),
+        (NAV_ONLY.encode(), "no body text found"),
+        (NO_TITLE.encode(), "cannot tell the title"),
+    ],
+    ids=["empty", "white-space", "image", "undecodable", "only-boilerplate", "no-title"],
+)
+def test_bad_input_gives_one_line_naming_the_file(
+    page: Page, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes], content: bytes, message: str
+) -> None:
+    path = page(content)
+    report = tmp_path / "out" / "report.json"
+    assert main(["clean", str(path), "--report", str(report)]) == 1
+    captured = capsysbinary.readouterr()
+    err = captured.err.decode()
+    assert err.count("\n") == 1
+    assert err.startswith(f"pipeline: {path}")
+    assert message in err
+    assert "Traceback" not in err
+    assert captured.out == b""
+    assert not report.exists()
+
+
+def test_a_20_mb_file_is_refused_without_being_read(
+    page: Page, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    path = page(b"")
+    with path.open("wb") as handle:
+        handle.truncate(20_000_000)
+    assert main(["clean", str(path)]) == 1
+    err = capsysbinary.readouterr().err.decode()
+    assert "20.0 MB, over the 5.0 MB limit" in err
+
+
+def test_missing_file_is_an_error_not_a_traceback(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["clean", "no/such/file.txt"]) == 1
+    assert capsysbinary.readouterr().err.decode() == "pipeline: no/such/file.txt: bad input: no such file\n"
+
+
+def test_build_goes_on_past_a_bad_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "good.txt").write_bytes(SEED.read_bytes())
+    (seeds / "bad.txt").write_bytes(b"\x00\x01binary")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "--out", str(tmp_path / "dist"), str(seeds)]) == 1
+    captured = capsys.readouterr()
+    assert "bad.txt:1: bad input: binary data" in captured.err
+    assert (tmp_path / "dist" / "good" / "good.zh-Hans.xml").is_file()
+    assert not (tmp_path / "dist" / "bad").exists()

@@ -1,0 +1,71 @@
+"""Ingest: encodings, line ends, Unicode normalisation, and bytes that are not a text page."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.ingest import decode
+from tests.conftest import CORPUS
+
+LIMIT = 5_000_000
+SAMPLE = "發布時間：2024年\n简体中文，繁體中文。\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (SAMPLE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + SAMPLE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF16_LE + SAMPLE.encode("utf-16-le"), "utf-16"),
+        (codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"), "utf-16"),
+        ("发布时间：2024年\n简体中文的新闻页面，这是一段比较长的正文。\n".encode("gb18030"), "gb18030"),
+        ("發布時間：2024年\n繁體中文的新聞頁面，這是一段比較長的正文。\n".encode("big5"), "big5"),
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "gb18030", "big5"],
+)
+def test_supported_encodings_are_read(data: bytes, encoding: str) -> None:
+    text = decode(data, max_bytes=LIMIT)
+    assert text.encoding == encoding
+    assert "2024年" in text.text
+    assert not text.text.startswith("\ufeff")
+
+
+def test_gbk_corpus_page_reads_the_same_as_its_utf8_copy() -> None:
+    legacy = decode((CORPUS / "12_netease_sac_proposal.gbk.txt").read_bytes(), max_bytes=LIMIT)
+    utf8 = decode((CORPUS / "12_netease_sac_proposal.txt").read_bytes(), max_bytes=LIMIT)
+    assert legacy.encoding == "gb18030"
+    assert "中国证券业协会倡议书" in legacy.text
+    assert legacy.text.split("\n")[58] == utf8.text.split("\n")[58]
+
+
+def test_line_ends_zero_width_and_nfc() -> None:
+    data = "第一行\r\n第\u200b二行\r第三行\u00a0\ncafe\u0301".encode()
+    text = decode(data, max_bytes=LIMIT).text
+    assert text == "第一行\n第二行\n第三行\u00a0\ncafé"
+
+
+def test_full_width_punctuation_survives_normalisation() -> None:
+    text = decode("你好，世界！（测试）：１２３".encode(), max_bytes=LIMIT).text
+    assert text == "你好，世界！（测试）：１２３"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "file is empty"),
+        (b" \n\t\r\n \xe3\x80\x80\n", "only white space"),
+        (b"abc\x00\x00def", "binary data"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary data"),
+        (b"\xe6\x96\xb0\xe9\x97\xbb \x80\xff\x80\xff\n", "cannot be decoded"),
+        (b"x" * (LIMIT + 1), "over the 5.0 MB limit"),
+    ],
+    ids=["empty", "white-space", "nul-bytes", "png-image", "undecodable", "too-large"],
+)
+def test_bad_bytes_give_one_clear_error(data: bytes, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        decode(data, max_bytes=LIMIT)
+    assert message in str(caught.value)
+    assert "\n" not in str(caught.value)

@@ -1,0 +1,70 @@
+"""Metadata lines: JSON cases of lines and the fields read from them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from pipeline.clean import classify
+from pipeline.clean.metadata import parse_meta_line
+from pipeline.clean.model import Metadata
+from pipeline.clean.page import parse_breadcrumb
+from tests.conftest import case_ids, load_cases
+
+CASES = load_cases("metadata.json")
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_fields_are_read_from_a_metadata_line(case: dict[str, Any]) -> None:
+    meta = Metadata()
+    parse_meta_line(case["line"], meta)
+    got = {
+        "published": meta.published,
+        "source": meta.source,
+        "authors": [p.name for p in meta.authors],
+        "editors": [p.name for p in meta.editors],
+    }
+    for name, expected in case["expected"].items():
+        assert got[name] == expected, name
+    assert classify.is_meta_line(case["line"], in_header=True)
+
+
+def test_first_value_of_a_field_wins() -> None:
+    meta = Metadata()
+    parse_meta_line("来源：第一财经日报(上海)", meta)
+    parse_meta_line("本文来源：别的报纸 责任编辑：NF055", meta)
+    assert meta.source == "第一财经日报"
+    assert [p.name for p in meta.editors] == ["NF055"]
+
+
+def test_role_word_is_kept_apart_from_the_name() -> None:
+    meta = Metadata()
+    parse_meta_line("作者：记者 朱颖婕", meta)
+    assert [(p.name, p.role) for p in meta.authors] == [("朱颖婕", "记者")]
+
+
+@pytest.mark.parametrize(
+    ("line", "publisher", "subjects"),
+    [
+        ("所在位置: 杭州网 > 热点专题", "杭州网", ["热点专题"]),
+        ("现在位置： 首页 >> 东区新闻 >> 正文", None, ["东区新闻"]),
+        ("网易首页 > 财经频道 > 证券新闻 > 正文", "网易", ["财经频道", "证券新闻"]),
+        ("首頁 / 生活", None, ["生活"]),
+    ],
+)
+def test_breadcrumb_gives_site_and_categories(line: str, publisher: str | None, subjects: list[str]) -> None:
+    assert classify.is_breadcrumb(line)
+    assert parse_breadcrumb(line) == (publisher, subjects)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2019年2月27日下午，佛山顺德区大良街道党工委委员一行到众创金融街进行实地考察调研。",
+        "时间过得真快，转眼又是一年。",
+        "记者从市教育局获悉，今年共有2万名学生参加考试。",
+    ],
+)
+def test_body_sentences_are_not_metadata(line: str) -> None:
+    assert not classify.is_meta_line(line, in_header=True)
