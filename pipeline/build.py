@@ -1,38 +1,68 @@
-"""The batch: every seed in seeds/ to dist/<id>/, a document's failure never stopping the others."""
+"""The batch: seeds/ to dist/<id>/<id>.<variant>.<ext>, in worker processes, incremental and crash-safe.
+
+1. Lock dist/ so that two builds never write it at once; clear temporary files a killed build left.
+2. Check that every requested format can be made for every variant (fonts, pandoc, HarfBuzz).
+3. Build each seed whose outputs are missing or were made from other inputs (source bytes,
+   settings, stylesheets, the package's code); a failing seed is reported, the others go on.
+4. Remove the outputs of seeds that are gone, then write the manifest, SHA256SUMS and index.html.
+"""
 
 from __future__ import annotations
 
+import fcntl
+import gc
+import hashlib
 import json
-import os
-import tempfile
+import shutil
 import time
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from pipeline import docbook, document
+from pipeline import __version__, docbook, document
 from pipeline.config import Config
 from pipeline.errors import InputError, PipelineError
+from pipeline.render import renderer
+from pipeline.render.common import STYLESHEETS
+from pipeline.variants import convert, variant
+from pipeline.writing import write_atomic
 
 SEED_SUFFIXES = (".txt",)
+STAMP = ".inputs.json"  # per document: what made each output
+LOCK = ".lock"
+REPORT = "report.json"
+RECYCLE_AFTER = 50  # documents a worker renders before it is replaced (bounds its memory)
+STYLESHEETS_OF = {"xml": (), "epub": ("epub.css",), "pdf": ("print.css",),
+                  "docx": ("reference-SC.docx", "reference-TC.docx", "reference-HK.docx")}
 
 
 @dataclass
 class DocumentResult:
-    """What the build made of one seed: its outputs, or the one-line reason it failed."""
+    """What the build made of one seed: its outputs, whether it was skipped, or why it failed."""
 
     seed: Path
     id: str
-    outputs: list[Path] = field(default_factory=list)
+    outputs: list[str] = field(default_factory=list)
+    built: list[str] = field(default_factory=list)
+    skipped: bool = False
     error: str | None = None
+    seconds: float = 0.0
+    format_seconds: dict[str, float] = field(default_factory=dict)
+    explain: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass
 class Summary:
-    """The whole build: one result per seed and the time taken."""
+    """The whole build: one result per seed, the files removed, and the time taken."""
 
     results: list[DocumentResult]
     seconds: float
+    removed: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[DocumentResult]:
@@ -42,54 +72,199 @@ class Summary:
 
 def find_seeds(config: Config, paths: Iterable[Path] = ()) -> list[Path]:
     """The seed files named, or every *.txt in the configured seeds folder, sorted."""
-    named = list(paths)
-    if not named:
-        if not config.seeds.is_dir():
-            raise InputError("no seeds folder", path=config.seeds)
-        named = [config.seeds]
+    named = list(paths) or [config.seeds]
     seeds: list[Path] = []
     for path in named:
         if path.is_dir():
             seeds += sorted(p for p in path.iterdir() if p.suffix in SEED_SUFFIXES and p.is_file())
-        else:
+        elif path.exists():
             seeds.append(path)
+        else:
+            raise InputError("no such file or folder", path=path)
+    ids = [document.document_id(s) for s in seeds]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise InputError(f"two seeds would share the output name {', '.join(duplicates)}")
     return seeds
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a file under a temporary name in the same folder, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def check_requirements(config: Config) -> None:
+    """Every renderer asked for can run for every variant asked for; raise before any work."""
+    for tag in config.variants:
+        for fmt in config.formats:
+            renderer(fmt).check(variant(tag))
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of the package's version and source, so that changed code rebuilds."""
+    digest = hashlib.sha256(__version__.encode())
+    root = Path(str(resources.files("pipeline")))
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def output_key(source: bytes, fmt: str, tag: str, config: Config) -> str:
+    """What made one output: the source bytes, the settings it depends on, its stylesheets, the code."""
+    digest = hashlib.sha256(source)
+    settings = {"format": fmt, "variant": tag, "phrases": config.phrases, "strict": config.strict,
+                "paper": config.paper if fmt == "pdf" else None, "max": config.max_input_bytes}
+    digest.update(json.dumps(settings, sort_keys=True).encode())
+    for name in STYLESHEETS_OF[fmt]:
+        digest.update((STYLESHEETS / name).read_bytes())
+    digest.update(code_fingerprint().encode())
+    return digest.hexdigest()
+
+
+def output_name(doc_id: str, tag: str, fmt: str) -> str:
+    """dist/<id>/<id>.<variant>.<ext>."""
+    return f"{doc_id}.{tag}.{renderer(fmt).extension}"
+
+
+def read_stamp(folder: Path) -> dict[str, Any]:
+    """The record of what made a document's outputs, or an empty one."""
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        data: dict[str, Any] = json.loads((folder / STAMP).read_text("utf-8"))
+        return data
+    except (OSError, ValueError):
+        return {}
 
 
-def build_document(seed: Path, config: Config) -> DocumentResult:
-    """Clean one seed and write its XML and cleaning report; errors are caught and reported."""
+def build_document(seed: Path, config: Config, *, force: bool = False) -> DocumentResult:
+    """Build one seed's outputs (only those whose inputs changed); errors are caught and reported."""
+    started = time.perf_counter()
     doc_id = document.document_id(seed)
     result = DocumentResult(seed, doc_id)
+    folder = config.out / doc_id
     try:
+        source = seed.read_bytes() if seed.stat().st_size <= config.max_input_bytes else b""
+        wanted = {output_name(doc_id, tag, fmt): output_key(source, fmt, tag, config)
+                  for tag in config.variants for fmt in config.formats}
+        stamp = read_stamp(folder)
+        done = stamp.get("outputs", {})
+        result.outputs = sorted(wanted)
+        stale = [name for name, key in wanted.items() if force or done.get(name) != key or not (folder / name).exists()]
+        if not stale and (folder / REPORT).exists():
+            result.skipped = True
+            return result
         doc = document.from_file(seed, max_bytes=config.max_input_bytes)
-        folder = config.out / doc_id
-        xml_path = folder / f"{doc_id}.{docbook.SOURCE_LANG}.xml"
-        write_atomic(xml_path, docbook.serialize(doc.tree))
-        report_path = folder / "report.json"
-        write_atomic(report_path, json.dumps(doc.report_json(), ensure_ascii=False, indent=1).encode())
-        result.outputs = [xml_path, report_path]
+        report = doc.report_json()
+        variant_reports: dict[str, object] = {}
+        report["variants"] = variant_reports
+        for tag in config.variants:
+            conversion = convert(doc.tree, tag, phrases=config.phrases)
+            variant_reports[tag] = conversion.report()
+            result.explain += [{"variant": tag, **spot} for spot in conversion.ambiguous]
+            if config.strict and conversion.quotes:
+                raise PipelineError(f"{tag}: {len(conversion.quotes)} unpaired or straight quotes (strict)")
+            for fmt in config.formats:
+                name = output_name(doc_id, tag, fmt)
+                if name not in stale:
+                    continue
+                format_started = time.perf_counter()
+                renderer(fmt).render(conversion.tree, folder / name, variant=variant(tag), config=config)
+                result.format_seconds[fmt] = result.format_seconds.get(fmt, 0.0) + time.perf_counter() - format_started
+                result.built.append(name)
+        write_atomic(folder / REPORT, json.dumps(report, ensure_ascii=False, indent=1).encode())
+        for old in set(done) - set(wanted):
+            (folder / old).unlink(missing_ok=True)
+        info = docbook.read_info(doc.tree)
+        write_atomic(folder / STAMP, json.dumps(
+            {"seed": seed.name, "outputs": wanted, "document": asdict(info)}, ensure_ascii=False, indent=1
+        ).encode())
     except PipelineError as exc:
         result.error = str(exc.located(seed))
+        result.outputs = []
+    finally:
+        gc.collect()
+        result.seconds = time.perf_counter() - started
     return result
 
 
-def build(config: Config, seeds: Iterable[Path] = ()) -> Summary:
-    """Build every seed; returns the results (failures included) in seed order."""
+@contextmanager
+def locked(out: Path, *, on_wait: Callable[[str], None]) -> Iterator[None]:
+    """Hold dist/.lock for the build; a second build waits, and says so."""
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / LOCK).open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            on_wait(f"waiting for another build that holds {out / LOCK}")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def clear_leftovers(out: Path) -> list[str]:
+    """Remove temporary files that a killed build left behind (they never replaced an output)."""
+    removed = []
+    for tmp in out.rglob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
+        removed.append(str(tmp.relative_to(out)))
+    return removed
+
+
+def remove_gone(out: Path, keep: set[str]) -> list[str]:
+    """Remove the folders of documents whose seed is gone (only folders this build made)."""
+    removed = []
+    for folder in sorted(p for p in out.iterdir() if p.is_dir()):
+        if folder.name not in keep and (folder / STAMP).exists():
+            shutil.rmtree(folder)
+            removed.append(folder.name)
+    return removed
+
+
+def _warm_worker() -> None:
+    """Load the heavy libraries once per worker process."""
+    import weasyprint  # noqa: F401
+
+    from pipeline.variants import converter
+
+    for config in ("s2t", "s2tw", "s2hk", "t2s"):
+        converter(config)
+
+
+def run(
+    config: Config,
+    seeds: Iterable[Path] = (),
+    *,
+    force: bool = False,
+    on_result: Callable[[DocumentResult], None] = lambda result: None,
+    on_wait: Callable[[str], None] = lambda message: None,
+) -> Summary:
+    """Build every seed into config.out; see the module docstring for the steps."""
     started = time.perf_counter()
-    results = [build_document(seed, config) for seed in find_seeds(config, seeds)]
-    return Summary(results, time.perf_counter() - started)
+    seed_list = find_seeds(config, seeds)
+    check_requirements(config)
+    with locked(config.out, on_wait=on_wait):
+        clear_leftovers(config.out)
+        results = list(_build_all(seed_list, config, force=force, on_result=on_result))
+        results.sort(key=lambda r: seed_list.index(r.seed))
+        removed = remove_gone(config.out, {r.id for r in results if not r.error})
+        from pipeline import site
+
+        site.publish(config.out)
+    return Summary(results, time.perf_counter() - started, removed)
+
+
+def _build_all(seeds: list[Path], config: Config, *, force: bool,
+               on_result: Callable[[DocumentResult], None]) -> Iterator[DocumentResult]:
+    workers = min(config.workers, max(1, len(seeds)))
+    if workers == 1:
+        for seed in seeds:
+            result = build_document(seed, config, force=force)
+            on_result(result)
+            yield result
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker,
+                             max_tasks_per_child=RECYCLE_AFTER) as pool:
+        futures = [pool.submit(build_document, seed, config, force=force) for seed in seeds]
+        for future in as_completed(futures):
+            result = future.result()
+            on_result(result)
+            yield result
+
+

@@ -4,14 +4,29 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline import __version__, build, config, docbook, document
 from pipeline.errors import PipelineError
+from pipeline.writing import write_atomic
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def _list(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+def _output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--variants", type=_list, help="BCP 47 tags, comma-separated (zh-Hans,zh-Hant-TW)")
+    parser.add_argument("--phrases", action="store_true", default=None,
+                        help="use OpenCC's regional vocabulary (s2twp, s2hkp)")
+    parser.add_argument("--paper", choices=config.PAPERS, help="PDF paper size")
+    parser.add_argument("--strict", action="store_true", default=None, help="warnings fail the document")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,17 +38,35 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument("file", type=Path)
     clean.add_argument("--report", type=Path, metavar="PATH", help="write the cleaning report (JSON) here")
 
-    build = commands.add_parser("build", help="build seeds into dist/ (defaults from [tool.pipeline])")
-    build.add_argument("seeds", nargs="*", type=Path, help="seed files or folders (default: the seeds folder)")
-    build.add_argument("--out", type=Path, help="output folder")
+    convert = commands.add_parser("convert", help="convert raw pages to EPUB, PDF, DOCX (and XML)")
+    convert.add_argument("files", nargs="+", type=Path)
+    convert.add_argument("--to", dest="formats", type=_list, default=("epub", "pdf", "docx"),
+                         help="formats, comma-separated: xml, epub, pdf, docx")
+    convert.add_argument("-o", "--out", type=Path, default=Path("."), help="output folder")
+    convert.add_argument("--explain", action="store_true",
+                         help="list the characters with more than one Traditional form, as converted")
+    _output_options(convert)
+
+    batch = commands.add_parser("build", help="build seeds into dist/ (defaults from [tool.pipeline])")
+    batch.add_argument("seeds", nargs="*", type=Path, help="seed files or folders (default: the seeds folder)")
+    batch.add_argument("--out", type=Path, help="output folder")
+    batch.add_argument("--formats", type=_list, help="formats, comma-separated: xml, epub, pdf, docx")
+    batch.add_argument("--jobs", type=int, help="worker processes (default: one per core)")
+    batch.add_argument("--force", action="store_true", help="rebuild every output")
+    batch.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
+    batch.add_argument("-v", "--verbose", action="store_true", help="print every file built")
+    _output_options(batch)
+
+    commands.add_parser("doctor", help="report what this machine has for each format and variant")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
+    handlers = {"clean": _clean, "convert": _convert, "build": _build, "doctor": _doctor}
     try:
-        return int(args.handler(args)) if hasattr(args, "handler") else _dispatch(args)
+        return handlers[args.command](args)
     except PipelineError as exc:
         print(f"pipeline: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -42,38 +75,79 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _dispatch(args: argparse.Namespace) -> int:
-    if args.command == "clean":
-        return _clean(args)
-    if args.command == "build":
-        return _build(args)
-    raise AssertionError(args.command)
+def _settings(args: argparse.Namespace, **overrides: object) -> config.Config:
+    options = {name: getattr(args, name, None) for name in ("variants", "phrases", "paper", "strict", "formats",
+                                                             "jobs", "out")}
+    return config.load().with_options(**{**options, **overrides})
 
 
 def _clean(args: argparse.Namespace) -> int:
     settings = config.load()
     doc = document.from_file(args.file, max_bytes=settings.max_input_bytes)
     if args.report:
-        _write_json(args.report, doc.report_json())
+        write_atomic(args.report, json.dumps(doc.report_json(), ensure_ascii=False, indent=1).encode())
     sys.stdout.buffer.write(docbook.serialize(doc.tree))
     return EXIT_OK
 
 
-def _write_json(path: Path, data: object) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    tmp.replace(path)
+def _convert(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    build.check_requirements(settings)
+    failed = 0
+    for path in args.files:
+        result = build.build_document(path, settings, force=True)
+        if result.error:
+            failed += 1
+            print(f"pipeline: {result.error}", file=sys.stderr)
+            continue
+        for name in result.built:
+            print(settings.out / result.id / name)
+        if args.explain:
+            for spot in result.explain:
+                print(f"  {spot['variant']}: {spot['char']} → {spot['chosen']} ({spot['options']}) …{spot['context']}…")
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def _build(args: argparse.Namespace) -> int:
-    settings = config.load().with_options(out=args.out)
-    summary = build.build(settings, args.seeds)
-    for result in summary.results:
-        if result.error:
-            print(f"pipeline: {result.error}", file=sys.stderr)
-        else:
-            print(f"built {result.id}: {len(result.outputs)} files")
-    ok = len(summary.results) - len(summary.failed)
-    print(f"{ok} of {len(summary.results)} documents built in {summary.seconds:.1f} s")
+    from pipeline import progress
+
+    settings = _settings(args)
+    display = progress.Display(quiet=args.quiet, verbose=args.verbose)
+    with display.running(total=len(build.find_seeds(settings, args.seeds))):
+        summary = build.run(settings, args.seeds, force=args.force, on_result=display.document,
+                            on_wait=display.note)
+    display.summary(summary, settings)
     return EXIT_FAILED if summary.failed else EXIT_OK
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from pipeline.render import fonts, pandoc, pdf
+    from pipeline.variants import VARIANTS
+
+    lines = [f"pipeline {__version__}"]
+    problems = 0
+    try:
+        lines.append(f"pandoc: {pandoc.pandoc_version()} ({pandoc.pandoc_path()})")
+    except PipelineError as exc:
+        problems += 1
+        lines.append(f"pandoc: MISSING ({exc.message})")
+    subset = pdf.harfbuzz_subset_available()
+    problems += not subset
+    lines.append("HarfBuzz subsetting (libharfbuzz-subset0): " + ("yes" if subset else "MISSING: PDFs take ~19 s"))
+    for tag, variant in VARIANTS.items():
+        try:
+            serif, sans = fonts.faces(variant.region)
+            lines.append(f"fonts for {tag}: {serif.family} and {sans.family} ({serif.path})")
+        except PipelineError as exc:
+            problems += 1
+            lines.append(f"fonts for {tag}: MISSING ({exc.message})")
+    java = shutil.which("java")
+    if java:
+        out = subprocess.run([java, "-version"], capture_output=True, text=True, check=False).stderr
+        lines.append(f"Java (EPUBCheck in the tests): {out.splitlines()[0] if out else java}")
+    else:
+        lines.append("Java (EPUBCheck in the tests): not found")
+    for name, command in (("LibreOffice (DOCX check in the tests)", "soffice"), ("Chromium (page test)", "chromium")):
+        lines.append(f"{name}: {shutil.which(command) or 'not found'}")
+    print("\n".join(lines))
+    return EXIT_FAILED if problems else EXIT_OK

@@ -12,6 +12,7 @@ from pipeline.clean import clean
 from pipeline.clean.model import Report
 from pipeline.errors import InputError, PipelineError
 from pipeline.ingest import decode
+from pipeline.variants import source_script
 
 DEFAULT_MAX_BYTES = 5_000_000
 
@@ -44,7 +45,7 @@ def from_bytes(data: bytes, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
     """Clean one page given as bytes; errors carry no file name (the caller adds it)."""
     text = decode(data, max_bytes=max_bytes)
     article = clean(text.text, source=name, encoding=text.encoding)
-    tree = docbook.build(article)
+    tree = docbook.build(article, lang=source_script(text.text))
     docbook.validate(tree)
     return Document(document_id(Path(name)), Path(name), tree, article.report)
 

@@ -1,0 +1,56 @@
+"""The EPUB cover: title, subtitle, date and publisher set in the variant's CJK faces (Pillow)."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image, ImageDraw, ImageFont
+
+from pipeline.docbook import Info
+from pipeline.render import fonts
+
+SIZE = (1200, 1600)
+MARGIN = 120
+INK, PAPER, ACCENT = (28, 28, 28), (247, 244, 236), (150, 28, 28)
+
+
+def _lines(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Break text into lines that fit `width` pixels, character by character (Chinese has no spaces)."""
+    lines, current = [], ""
+    for char in text:
+        if font.getlength(current + char) > width and current:
+            lines.append(current)
+            current = char.lstrip()
+        else:
+            current += char
+    return [*lines, current] if current else lines
+
+
+def cover_png(info: Info, region: str) -> bytes:
+    """A PNG cover for the document; the same document gives the same bytes."""
+    serif, sans = fonts.faces(region)
+    image = Image.new("RGB", SIZE, PAPER)
+    draw = ImageDraw.Draw(image)
+    width = SIZE[0] - 2 * MARGIN
+    draw.rectangle((MARGIN, 180, SIZE[0] - MARGIN, 190), fill=ACCENT)
+    y = 300
+    title_font = ImageFont.truetype(sans.path, 84, index=sans.index)
+    for line in _lines(info.title, title_font, width):
+        draw.text((MARGIN, y), line, font=title_font, fill=INK)
+        y += 120
+    if info.subtitle:
+        y += 30
+        subtitle_font = ImageFont.truetype(serif.path, 52, index=serif.index)
+        for line in _lines(info.subtitle, subtitle_font, width):
+            draw.text((MARGIN, y), line, font=subtitle_font, fill=INK)
+            y += 76
+    small = ImageFont.truetype(serif.path, 44, index=serif.index)
+    foot = [t for t in (info.date, info.publisher or info.source) if t]
+    y = SIZE[1] - MARGIN - 70 * len(foot)
+    for text in foot:
+        draw.text((MARGIN, y), text, font=small, fill=INK)
+        y += 70
+    draw.rectangle((MARGIN, SIZE[1] - MARGIN + 10, SIZE[0] - MARGIN, SIZE[1] - MARGIN + 20), fill=ACCENT)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=False)
+    return out.getvalue()

@@ -1,0 +1,120 @@
+"""EPUB 3 through pandoc: DocBook in, metadata passed explicitly, a generated cover, epub.css."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from pipeline.config import Config
+from pipeline.docbook import read_info
+from pipeline.render import fonts, pandoc
+from pipeline.render.common import STYLESHEETS, epoch, identifier
+from pipeline.render.cover import cover_png
+from pipeline.variants import Variant
+from pipeline.writing import write_atomic
+
+# Faces a reading system may have when it has no Noto CJK, per region.
+FALLBACK_SERIF = {
+    "SC": "'Source Han Serif SC', 'Songti SC', SimSun",
+    "TC": "'Source Han Serif TC', 'Songti TC', PMingLiU",
+    "HK": "'Source Han Serif HK', 'Songti TC', MingLiU_HKSCS",
+}
+
+
+def font_css(variant: Variant) -> str:
+    """The CJK font stacks of the variant, appended to epub.css."""
+    serif, sans = fonts.families(variant.region)
+    fallback = FALLBACK_SERIF[variant.region]
+    return (
+        f"\nbody {{ font-family: '{serif}', {fallback}, serif; }}\n"
+        f"h1, h2, h3, h4, h5, h6 {{ font-family: '{sans}', sans-serif; }}\n"
+    )
+
+
+@dataclass(frozen=True)
+class EpubRenderer:
+    """pandoc's EPUB 3 writer, sandboxed."""
+
+    format: str = "epub"
+    extension: str = "epub"
+
+    def check(self, variant: Variant) -> None:
+        """pandoc, and the region's fonts for the cover."""
+        pandoc.pandoc_path()
+        fonts.faces(variant.region)
+
+    def render(self, tree: etree._Element, dest: Path, *, variant: Variant, config: Config) -> Path:
+        """Write the EPUB of one variant's tree."""
+        info = read_info(tree)
+        with tempfile.TemporaryDirectory(prefix="pipeline-epub-") as tmp:
+            work = Path(tmp)
+            meta = pandoc.metadata(info, identifier=[{"scheme": "UUID", "text": f"urn:uuid:{identifier(tree)}"}])
+            output = work / "out.epub"
+            pandoc.run(tree, info, "epub3", output, work, ["--toc", "--split-level=2"], meta)
+            css = (STYLESHEETS / "epub.css").read_text("utf-8") + font_css(variant)
+            cover = cover_png(info, variant.region)
+            write_atomic(dest, finish(output.read_bytes(), css=css, cover=cover, modified=epoch(info), lang=info.lang))
+        return dest
+
+
+OPF_NS = "http://www.idpf.org/2007/opf"
+OPF = f"{{{OPF_NS}}}"
+OPF_PATH = "EPUB/content.opf"
+STYLESHEET_PATH = "EPUB/styles/stylesheet1.css"
+COVER_IMAGE, COVER_PAGE = "EPUB/media/cover.png", "EPUB/text/cover.xhtml"
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+COVER_XHTML = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="{lang}" xml:lang="{lang}">
+<head><meta charset="utf-8" /><title>{title}</title>
+<style>body {{ margin: 0; text-align: center; }} img {{ max-width: 100%; max-height: 100%; }}</style></head>
+<body epub:type="cover"><img src="../media/cover.png" alt="{title}" /></body>
+</html>
+"""
+
+
+def finish(epub: bytes, *, css: str, cover: bytes, modified: int, lang: str) -> bytes:
+    """pandoc's EPUB with our stylesheet, a cover, and dcterms:modified set (its sandbox reads no files).
+
+    The package is rewritten with `mimetype` first and stored, and fixed file dates, so that the
+    same document gives the same bytes.
+    """
+    with zipfile.ZipFile(io.BytesIO(epub)) as source:
+        files = {name: source.read(name) for name in source.namelist()}
+    opf = etree.fromstring(files[OPF_PATH])
+    title = opf.findtext(f"{OPF}metadata/{{http://purl.org/dc/elements/1.1/}}title") or ""
+    stamp = dt.datetime.fromtimestamp(modified, tz=dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    for meta in opf.iter(OPF + "meta"):
+        if meta.get("property") == "dcterms:modified":
+            meta.text = stamp
+    metadata, manifest, spine = (opf.find(OPF + tag) for tag in ("metadata", "manifest", "spine"))
+    assert metadata is not None and manifest is not None and spine is not None, "pandoc wrote no OPF package"
+    etree.SubElement(metadata, OPF + "meta", {"name": "cover", "content": "cover-image"})
+    etree.SubElement(manifest, OPF + "item", {"id": "cover-image", "href": "media/cover.png",
+                                              "media-type": "image/png", "properties": "cover-image"})
+    etree.SubElement(manifest, OPF + "item", {"id": "cover-page", "href": "text/cover.xhtml",
+                                              "media-type": "application/xhtml+xml"})
+    spine.insert(0, etree.Element(OPF + "itemref", {"idref": "cover-page", "linear": "yes"}))
+    files[OPF_PATH] = etree.tostring(opf, xml_declaration=True, encoding="UTF-8")
+    files[STYLESHEET_PATH] = css.encode()
+    files[COVER_IMAGE] = cover
+    files[COVER_PAGE] = COVER_XHTML.format(lang=lang, title=_escape(title)).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        target.writestr(zipfile.ZipInfo("mimetype", ZIP_DATE), files.pop("mimetype"), zipfile.ZIP_STORED)
+        for name in sorted(files):
+            target.writestr(zipfile.ZipInfo(name, ZIP_DATE), files[name], zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+RENDERER = EpubRenderer()

@@ -1,0 +1,72 @@
+"""The one small transform from the DocBook tree to XHTML, for WeasyPrint (and for reading in a browser)."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from pipeline.docbook import DB, XML_ID, XML_LANG, Info, read_info, text_of
+
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+H = f"{{{XHTML_NS}}}"
+MAX_HEADING = 6
+
+
+def byline(info: Info) -> str:
+    """The line under the title: date · source · author · editor, each where known."""
+    editor_word = "編輯" if info.lang.startswith("zh-Hant") else "编辑"
+    parts = [
+        info.date or "",
+        info.source or "",
+        "、".join(info.authors),
+        f"{editor_word} {'、'.join(info.editors)}" if info.editors else "",
+    ]
+    return " · ".join(p for p in parts if p)
+
+
+def to_xhtml(root: etree._Element, *, stylesheet: str | None = None) -> etree._Element:
+    """An XHTML document of the article: a title block, then sections as h2…h6 and paragraphs."""
+    info = read_info(root)
+    html = etree.Element(H + "html", {"lang": info.lang, XML_LANG: info.lang}, nsmap={None: XHTML_NS})  # type: ignore[dict-item]
+    head = etree.SubElement(html, H + "head")
+    etree.SubElement(head, H + "meta", {"charset": "utf-8"})
+    etree.SubElement(head, H + "title").text = info.title
+    meta = {
+        "author": "、".join(info.authors) or info.source or info.publisher,
+        "description": info.abstract or info.subtitle,
+        "keywords": ", ".join(info.subjects) or None,
+        "dcterms.created": info.date,
+        "generator": "pipeline",
+    }
+    for name, content in meta.items():
+        if content:
+            etree.SubElement(head, H + "meta", {"name": name, "content": content})
+    if stylesheet:
+        etree.SubElement(head, H + "link", {"rel": "stylesheet", "href": stylesheet})
+    body = etree.SubElement(html, H + "body")
+    header = etree.SubElement(body, H + "header", {"class": "title-block"})
+    etree.SubElement(header, H + "h1").text = info.title
+    if info.subtitle:
+        etree.SubElement(header, H + "p", {"class": "subtitle"}).text = info.subtitle
+    line = byline(info)
+    if line:
+        etree.SubElement(header, H + "p", {"class": "byline"}).text = line
+    main = etree.SubElement(body, H + "main")
+    _blocks(root, main, depth=1)
+    return html
+
+
+def _blocks(source: etree._Element, target: etree._Element, depth: int) -> None:
+    for child in source:
+        if child.tag == DB + "para":
+            etree.SubElement(target, H + "p").text = text_of(child)
+        elif child.tag == DB + "section":
+            section = etree.SubElement(target, H + "section", {"id": child.get(XML_ID, "")})
+            title = child.find(DB + "title")
+            heading = etree.SubElement(section, H + f"h{min(depth + 1, MAX_HEADING)}")
+            heading.text = text_of(title) if title is not None else ""
+            _blocks(child, section, depth + 1)
+
+
+def serialize(html: etree._Element) -> bytes:
+    """XHTML bytes with the XML declaration and the HTML doctype."""
+    return etree.tostring(html, xml_declaration=True, encoding="UTF-8", doctype="<!DOCTYPE html>")

@@ -1,0 +1,161 @@
+"""What dist/ publishes beside the documents: manifest.json, SHA256SUMS and index.html (the download page).
+
+manifest.json (schema 1):
+    {"schema": 1, "generator": "pipeline X.Y.Z",
+     "documents": [{"document", "title", "subtitle", "published", "source", "publisher", "report"}],
+     "files": [{"document", "variant", "format", "path", "size", "sha256", "report"}]}
+Paths are relative to dist/; `report` is the document's cleaning report (report.json).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__
+from pipeline.writing import write_atomic
+
+STAMP, REPORT = ".inputs.json", "report.json"
+FORMAT_LABELS = {"epub": "EPUB", "pdf": "PDF", "docx": "Word", "xml": "DocBook XML"}
+FORMAT_ORDER = ("pdf", "epub", "docx", "xml")
+VARIANT_LABELS = {"zh-Hans": "简体", "zh-Hant": "繁體", "zh-Hant-TW": "繁體（台灣）", "zh-Hant-HK": "繁體（香港）"}
+
+
+@dataclass(frozen=True)
+class File:
+    """One output file as the manifest lists it."""
+
+    document: str
+    variant: str
+    format: str
+    path: str
+    size: int
+    sha256: str
+    report: str
+
+
+def sha256(path: Path) -> str:
+    """The SHA-256 of a file, in hex."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def collect(out: Path) -> tuple[list[dict[str, Any]], list[File]]:
+    """The documents (from each folder's record of its build) and their output files."""
+    documents, files = [], []
+    for folder in sorted(p for p in out.iterdir() if p.is_dir()):
+        try:
+            stamp = json.loads((folder / STAMP).read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+        doc_id, info = folder.name, stamp.get("document", {})
+        report = f"{doc_id}/{REPORT}"
+        documents.append({"document": doc_id, "title": info.get("title"), "subtitle": info.get("subtitle"),
+                          "published": info.get("published"), "source": info.get("source"),
+                          "publisher": info.get("publisher"), "report": report})
+        for name in sorted(stamp.get("outputs", {})):
+            path = folder / name
+            if not path.exists():
+                continue
+            tag, _, ext = name[len(doc_id) + 1 :].rpartition(".")
+            files.append(File(doc_id, tag, ext, f"{doc_id}/{name}", path.stat().st_size, sha256(path), report))
+    return documents, files
+
+
+def publish(out: Path) -> None:
+    """Write manifest.json, SHA256SUMS and index.html for what dist/ holds now."""
+    documents, files = collect(out)
+    manifest = {"schema": 1, "generator": f"pipeline {__version__}", "documents": documents,
+                "files": [f.__dict__ for f in files]}
+    write_atomic(out / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode())
+    sums = [f"{f.sha256}  {f.path}" for f in files]
+    sums += [f"{sha256(out / d['report'])}  {d['report']}" for d in documents if (out / d["report"]).exists()]
+    write_atomic(out / "SHA256SUMS", ("\n".join(sorted(sums, key=lambda s: s[66:])) + "\n").encode())
+    write_atomic(out / "index.html", index_html(documents, files).encode())
+
+
+def human_size(size: int) -> str:
+    """1.2 MB, 340 KB, 900 B."""
+    for unit, scale in (("MB", 1 << 20), ("KB", 1 << 10)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}"
+    return f"{size} B"
+
+
+PAGE_CSS = """
+:root { color-scheme: light; --ink: #1d1d1f; --muted: #5f5f66; --line: #e3e1da; --accent: #8c1c13; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.7 "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+       color: var(--ink); background: #faf9f6; }
+main { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
+.lead { color: var(--muted); margin: 0 0 1.5rem; }
+article { background: #fff; border: 1px solid var(--line); border-radius: .6rem;
+          padding: 1rem 1.1rem; margin: 0 0 1rem; }
+article h2 { font-size: 1.15rem; margin: 0; line-height: 1.5; }
+.subtitle { margin: .1rem 0 0; color: var(--muted); }
+.meta { margin: .3rem 0 .6rem; color: var(--muted); font-size: .9rem; }
+.variant { display: flex; flex-wrap: wrap; align-items: baseline; gap: .4rem .6rem; padding: .45rem 0;
+           border-top: 1px solid var(--line); }
+.variant b { min-width: 6.5rem; font-weight: 600; }
+.variant a { display: inline-block; padding: .2rem .6rem; border: 1px solid var(--accent); border-radius: 1rem;
+             color: var(--accent); text-decoration: none; font-size: .92rem; }
+.variant a:hover, .variant a:focus { background: var(--accent); color: #fff; }
+.size { color: var(--muted); font-size: .8rem; }
+footer { color: var(--muted); font-size: .85rem; margin-top: 2rem; }
+"""
+
+
+def _variant_order(tag: str) -> int:
+    return list(VARIANT_LABELS).index(tag) if tag in VARIANT_LABELS else len(VARIANT_LABELS)
+
+
+def index_html(documents: list[dict[str, Any]], files: list[File]) -> str:
+    """The static download page: every document, its variants, one link a format with its size."""
+    esc = html.escape
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-Hans">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<title>文档下载</title>",
+        f"<style>{PAGE_CSS}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        "<h1>文档下载</h1>",
+        f'<p class="lead">共 {len(documents)} 篇文档，提供 PDF、EPUB、Word 与 DocBook XML 格式。'
+        '校验值见 <a href="SHA256SUMS">SHA256SUMS</a>，文件清单见 <a href="manifest.json">manifest.json</a>。</p>',
+    ]
+    for doc in documents:
+        own = [f for f in files if f.document == doc["document"]]
+        variants = sorted({f.variant for f in own}, key=_variant_order)
+        lang = variants[0] if variants else "zh-Hans"
+        meta = " · ".join(esc(str(v)) for v in ((doc.get("published") or "")[:10], doc.get("source")) if v)
+        parts.append(f'<article id="{esc(doc["document"])}" lang="{esc(lang)}">')
+        parts.append(f"<h2>{esc(doc.get('title') or doc['document'])}</h2>")
+        if doc.get("subtitle"):
+            parts.append(f'<p class="subtitle">{esc(doc["subtitle"])}</p>')
+        parts.append(f'<p class="meta">{meta}</p>' if meta else "")
+        for tag in variants:
+            links = sorted((f for f in own if f.variant == tag),
+                           key=lambda f: FORMAT_ORDER.index(f.format) if f.format in FORMAT_ORDER else 9)
+            anchors = " ".join(
+                f'<a href="{esc(f.path)}" download data-format="{esc(f.format)}" data-size="{f.size}">'
+                f'{FORMAT_LABELS.get(f.format, f.format)} <span class="size">{human_size(f.size)}</span></a>'
+                for f in links
+            )
+            label = VARIANT_LABELS.get(tag, tag)
+            parts.append(f'<div class="variant" lang="{esc(tag)}"><b>{esc(label)}</b> {anchors}</div>')
+        parts.append(f'<p class="meta"><a href="{esc(doc["report"])}">清理报告</a></p>')
+        parts.append("</article>")
+    parts += [f"<footer>由 pipeline {esc(__version__)} 生成。</footer>", "</main>", "</body>", "</html>", ""]
+    return "\n".join(p for p in parts if p)

@@ -1,0 +1,123 @@
+"""Make reference-SC.docx, reference-TC.docx and reference-HK.docx from pandoc's default reference.docx.
+
+Run `python -m pipeline.stylesheets.make_reference_docx` after changing this file and review the
+change by reading the styles it prints. Each file names the East Asian faces of its region
+explicitly, sets the East Asian language, indents body text by two characters and gives the
+title, subtitle, author and heading styles their CJK faces.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from pipeline.render.fonts import families
+from pipeline.render.pandoc import pandoc_path
+
+HERE = Path(__file__).resolve().parent
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{W_NS}}}"
+REGIONS = {"SC": "zh-CN", "TC": "zh-TW", "HK": "zh-HK"}
+FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+BODY_STYLES = ("Normal", "BodyText", "FirstParagraph", "Compact")
+HEADING_STYLES = ("Title", "Subtitle", *(f"Heading{n}" for n in range(1, 7)))
+CENTRED = ("Title", "Subtitle", "Author", "Date", "Abstract")
+
+
+def child(parent: etree._Element, tag: str) -> etree._Element:
+    """The first child with this tag, made when missing (kept in schema order by the caller's calls)."""
+    found = parent.find(W + tag)
+    return found if found is not None else etree.SubElement(parent, W + tag)
+
+
+def set_fonts(rpr: etree._Element, face: str, lang: str) -> None:
+    """The face (East Asian, and Latin too so that digits match) and the language of run properties."""
+    fonts = child(rpr, "rFonts")
+    for script in ("eastAsia", "ascii", "hAnsi"):
+        fonts.set(W + script, face)
+        fonts.attrib.pop(W + f"{script}Theme", "")
+    child(rpr, "lang").set(W + "eastAsia", lang)
+
+
+def style(root: etree._Element, style_id: str) -> etree._Element:
+    """The style with this id, made as a paragraph style when pandoc's default has none."""
+    for element in root.findall(W + "style"):
+        if element.get(W + "styleId") == style_id:
+            return element
+    element = etree.SubElement(root, W + "style", {W + "type": "paragraph", W + "styleId": style_id})
+    etree.SubElement(element, W + "name", {W + "val": style_id})
+    etree.SubElement(element, W + "basedOn", {W + "val": "Normal"})
+    return element
+
+
+def paragraph_props(element: etree._Element) -> etree._Element:
+    """pPr, placed before rPr as the schema wants."""
+    ppr = element.find(W + "pPr")
+    if ppr is None:
+        ppr = etree.Element(W + "pPr")
+        rpr = element.find(W + "rPr")
+        if rpr is not None:
+            rpr.addprevious(ppr)
+        else:
+            element.append(ppr)
+    return ppr
+
+
+def styles_xml(data: bytes, region: str) -> bytes:
+    """pandoc's styles.xml with the region's faces, language and the two-character indent."""
+    root = etree.fromstring(data)
+    serif, sans = families(region)
+    lang = REGIONS[region]
+    defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+    assert defaults is not None, "pandoc's reference.docx has no default run properties"
+    set_fonts(defaults, serif, lang)
+    for style_id in BODY_STYLES:
+        element = style(root, style_id)
+        ind = child(paragraph_props(element), "ind")
+        ind.set(W + "firstLineChars", "200")
+        ind.set(W + "firstLine", "480")
+        set_fonts(child(element, "rPr"), serif, lang)
+    for style_id in (*HEADING_STYLES, "Author", "Date", "Abstract"):
+        element = style(root, style_id)
+        set_fonts(child(element, "rPr"), sans if style_id in HEADING_STYLES else serif, lang)
+        ind = child(paragraph_props(element), "ind")
+        ind.set(W + "firstLineChars", "0")
+        ind.set(W + "firstLine", "0")
+        if style_id in CENTRED:
+            child(paragraph_props(element), "jc").set(W + "val", "center")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def make(region: str) -> bytes:
+    """The reference.docx of one region, with fixed file dates so that it is reproducible."""
+    default = subprocess.run([pandoc_path(), "--print-default-data-file", "reference.docx"],
+                             capture_output=True, check=True).stdout
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(default)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/styles.xml":
+                data = styles_xml(data, region)
+            info = zipfile.ZipInfo(item.filename, FIXED_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+def main() -> int:
+    """Write the three reference documents beside this script."""
+    for region in REGIONS:
+        path = HERE / f"reference-{region}.docx"
+        path.write_bytes(make(region))
+        face = families(region)[0]
+        print(f"wrote {path.relative_to(HERE.parent.parent)}: face {face}, East Asian language {REGIONS[region]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

