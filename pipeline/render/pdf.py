@@ -60,13 +60,17 @@ class PdfRenderer:
         import weasyprint
 
         fonts.check_coverage(text_of(tree), variant.region)
-        html = xhtml.serialize(xhtml.to_xhtml(tree, stylesheet="print.css"))
+        html = xhtml.serialize(xhtml.to_xhtml(tree))
         fetcher = _fetcher(self.blocked)
         document = weasyprint.HTML(string=html.decode(), base_url=STYLESHEETS.as_uri() + "/", url_fetcher=fetcher)
-        stylesheet = weasyprint.CSS(string=variant_css(variant, config.paper), url_fetcher=fetcher)
+        # Both as user stylesheets, in this order, so that the variant's paper and fonts win.
+        stylesheets = [
+            weasyprint.CSS(filename=str(STYLESHEETS / "print.css"), url_fetcher=fetcher),
+            weasyprint.CSS(string=variant_css(variant, config.paper), url_fetcher=fetcher),
+        ]
         try:
             data = document.write_pdf(
-                stylesheets=[stylesheet],
+                stylesheets=stylesheets,
                 pdf_variant="pdf/ua-1",
                 pdf_identifier=hashlib.md5(html, usedforsecurity=False).hexdigest().encode(),
                 custom_metadata=True,

