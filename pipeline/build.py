@@ -13,6 +13,8 @@ import fcntl
 import gc
 import hashlib
 import json
+import os
+import resource
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -54,6 +56,8 @@ class DocumentResult:
     seconds: float = 0.0
     format_seconds: dict[str, float] = field(default_factory=dict)
     explain: list[dict[str, str]] = field(default_factory=list)
+    peak_rss_mb: float = 0.0  # of the process that built it, after the build
+    worker: int = 0  # that process's id
 
 
 @dataclass
@@ -177,6 +181,8 @@ def build_document(seed: Path, config: Config, *, force: bool = False) -> Docume
     finally:
         gc.collect()
         result.seconds = time.perf_counter() - started
+        result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        result.worker = os.getpid()
     return result
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -12,6 +13,12 @@ from pipeline.render import fonts
 SIZE = (1200, 1600)
 MARGIN = 120
 INK, PAPER, ACCENT = (28, 28, 28), (247, 244, 236), (150, 28, 28)
+
+
+@cache
+def _font(path: str, index: int, size: int) -> ImageFont.FreeTypeFont:
+    """A face at a size, loaded once per process (a Noto CJK collection is tens of megabytes)."""
+    return ImageFont.truetype(path, size, index=index)
 
 
 def _lines(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
@@ -34,17 +41,17 @@ def cover_png(info: Info, region: str) -> bytes:
     width = SIZE[0] - 2 * MARGIN
     draw.rectangle((MARGIN, 180, SIZE[0] - MARGIN, 190), fill=ACCENT)
     y = 300
-    title_font = ImageFont.truetype(sans.path, 84, index=sans.index)
+    title_font = _font(sans.path, sans.index, 84)
     for line in _lines(info.title, title_font, width):
         draw.text((MARGIN, y), line, font=title_font, fill=INK)
         y += 120
     if info.subtitle:
         y += 30
-        subtitle_font = ImageFont.truetype(serif.path, 52, index=serif.index)
+        subtitle_font = _font(serif.path, serif.index, 52)
         for line in _lines(info.subtitle, subtitle_font, width):
             draw.text((MARGIN, y), line, font=subtitle_font, fill=INK)
             y += 76
-    small = ImageFont.truetype(serif.path, 44, index=serif.index)
+    small = _font(serif.path, serif.index, 44)
     foot = [t for t in (info.date, info.publisher or info.source) if t]
     y = SIZE[1] - MARGIN - 70 * len(foot)
     for text in foot:

@@ -1,0 +1,121 @@
+"""Batch benchmark: 200 documents built with --jobs 1 and --jobs 2, a no-op rebuild, and the bare tools.
+
+The corpus is the seeds and the test corpus copied under new names until there are 200. Each
+build runs in this process's API (`pipeline.build.run`), one variant (zh-Hans) and all four
+formats. The bare tools make the same files from the same inputs: pandoc's CLI per file for
+EPUB and DOCX, WeasyPrint in one process for the PDFs; the pipeline's overhead is the ratio of
+its single-worker time to theirs. Prints documents per second, seconds per format, the
+speed-up, peak memory per worker and the no-op rebuild time. Run: `python benchmarks/batch.py`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from pipeline import build, docbook
+from pipeline.config import Config
+from pipeline.render import xhtml
+from pipeline.render.common import STYLESHEETS
+from pipeline.render.pandoc import pandoc_path
+from pipeline.render.pdf import variant_css
+from pipeline.variants import variant
+
+ROOT = Path(__file__).resolve().parent.parent
+FORMATS = ("xml", "epub", "pdf", "docx")
+
+
+def make_corpus(folder: Path, count: int) -> list[Path]:
+    """`count` seeds: the seeds and the UTF-8 corpus pages, copied under new names."""
+    sources = sorted((ROOT / "seeds").glob("*.txt")) + sorted(
+        p for p in (ROOT / "tests" / "data" / "corpus").glob("*.txt") if ".gbk." not in p.name)
+    folder.mkdir(parents=True)
+    return [Path(shutil.copy(sources[i % len(sources)], folder / f"doc{i:03d}.txt")) for i in range(count)]
+
+
+def timed_build(seeds: Path, out: Path, jobs: int) -> tuple[build.Summary, float]:
+    config = Config(seeds=seeds, out=out, formats=FORMATS, variants=("zh-Hans",), jobs=jobs)
+    started = time.perf_counter()
+    summary = build.run(config)
+    return summary, time.perf_counter() - started
+
+
+def bare_tools(dist: Path) -> dict[str, float]:
+    """pandoc's CLI per file and WeasyPrint in one process, on the XML the build wrote."""
+    import weasyprint
+
+    times: dict[str, float] = defaultdict(float)
+    sheets = [weasyprint.CSS(filename=str(STYLESHEETS / "print.css")),
+              weasyprint.CSS(string=variant_css(variant("zh-Hans"), "A4"))]
+    with tempfile.TemporaryDirectory() as tmp:
+        for xml in sorted(dist.glob("*/*.zh-Hans.xml")):
+            for to, ext in (("epub3", "epub"), ("docx", "docx")):
+                started = time.perf_counter()
+                subprocess.run([pandoc_path(), "-f", "docbook", "-t", to, "-o", f"{tmp}/out.{ext}", str(xml)],
+                               check=True)
+                times[ext] += time.perf_counter() - started
+            html = xhtml.serialize(xhtml.to_xhtml(docbook.parse(xml.read_bytes()))).decode()
+            started = time.perf_counter()
+            weasyprint.HTML(string=html).write_pdf(f"{tmp}/out.pdf", stylesheets=sheets)
+            gc.collect()
+            times["pdf"] += time.perf_counter() - started
+    return dict(times)
+
+
+def per_format(summary: build.Summary) -> dict[str, float]:
+    totals: dict[str, float] = defaultdict(float)
+    for result in summary.results:
+        for fmt, seconds in result.format_seconds.items():
+            totals[fmt] += seconds
+    return dict(totals)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=200)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        seeds = make_corpus(root / "seeds", args.documents)
+        print(f"batch benchmark: {len(seeds)} documents, variant zh-Hans, formats {', '.join(FORMATS)}")
+        one, one_s = timed_build(root / "seeds", root / "dist1", 1)
+        two, two_s = timed_build(root / "seeds", root / "dist2", 2)
+        assert not one.failed and not two.failed, (one.failed, two.failed)
+        started = time.perf_counter()
+        noop = build.run(Config(seeds=root / "seeds", out=root / "dist2", formats=FORMATS, variants=("zh-Hans",),
+                                jobs=2))
+        noop_s = time.perf_counter() - started
+        assert all(r.skipped for r in noop.results)
+        bare = bare_tools(root / "dist1")
+    formats = per_format(one)
+    ours = sum(formats[f] for f in ("pdf", "epub", "docx"))
+    theirs = sum(bare.values())
+    workers: dict[int, float] = defaultdict(float)
+    for result in two.results:
+        workers[result.worker] = max(workers[result.worker], result.peak_rss_mb)
+    print(f"--jobs 1: {one_s:7.1f} s  {len(seeds) / one_s:5.2f} documents/s")
+    print(f"--jobs 2: {two_s:7.1f} s  {len(seeds) / two_s:5.2f} documents/s  speed-up {one_s / two_s:.2f}x")
+    print(f"no-op rebuild of {len(seeds)} documents: {noop_s:.2f} s")
+    print(f"peak memory per worker (--jobs 2, {len(workers)} worker processes over the run): "
+          f"max {max(workers.values()):.0f} MB")
+    print("\nseconds per format over all documents (--jobs 1)   pipeline   bare tool")
+    for fmt, label in (("pdf", "WeasyPrint in one process"), ("epub", "pandoc CLI per file"),
+                       ("docx", "pandoc CLI per file")):
+        print(f"  {fmt:<5} {formats[fmt]:8.1f} {bare[fmt]:10.1f}   {label}")
+    print(f"  xml   {formats.get('xml', 0.0):8.1f}")
+    print(f"renderers total {ours:.1f} s against the bare tools' {theirs:.1f} s: "
+          f"overhead {100 * (ours / theirs - 1):.0f}%")
+    print(f"whole --jobs 1 build (cleaning, variants, XML, reports, manifest, page) against the bare tools: "
+          f"overhead {100 * (one_s / theirs - 1):.0f}%")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
