@@ -63,7 +63,8 @@ def bare_tools(dist: Path) -> dict[str, float]:
                 times[ext] += time.perf_counter() - started
             html = xhtml.serialize(xhtml.to_xhtml(docbook.parse(xml.read_bytes()))).decode()
             started = time.perf_counter()
-            weasyprint.HTML(string=html).write_pdf(f"{tmp}/out.pdf", stylesheets=sheets)
+            weasyprint.HTML(string=html).write_pdf(f"{tmp}/out.pdf", stylesheets=sheets, pdf_variant="pdf/ua-1",
+                                                   custom_metadata=True)
             gc.collect()
             times["pdf"] += time.perf_counter() - started
     return dict(times)

@@ -59,5 +59,5 @@ def cover_png(info: Info, region: str) -> bytes:
         y += 70
     draw.rectangle((MARGIN, SIZE[1] - MARGIN + 10, SIZE[0] - MARGIN, SIZE[1] - MARGIN + 20), fill=ACCENT)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=False)
+    image.save(out, format="PNG", compress_level=1)  # flat colours: fast and still small
     return out.getvalue()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ctypes.util
 import gc
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +44,7 @@ class PdfRenderer:
     format: str = "pdf"
     extension: str = "pdf"
     blocked: list[str] = field(default_factory=list)  # URLs refused, for the report and the tests
+    parsed: dict[tuple[str, str], list[Any]] = field(default_factory=dict)  # stylesheets, parsed once
 
     def check(self, variant: Variant) -> None:
         """Fonts of the region and HarfBuzz subsetting must be installed."""
@@ -63,16 +63,11 @@ class PdfRenderer:
         html = xhtml.serialize(xhtml.to_xhtml(tree))
         fetcher = _fetcher(self.blocked)
         document = weasyprint.HTML(string=html.decode(), base_url=STYLESHEETS.as_uri() + "/", url_fetcher=fetcher)
-        # Both as user stylesheets, in this order, so that the variant's paper and fonts win.
-        stylesheets = [
-            weasyprint.CSS(filename=str(STYLESHEETS / "print.css"), url_fetcher=fetcher),
-            weasyprint.CSS(string=variant_css(variant, config.paper), url_fetcher=fetcher),
-        ]
+        stylesheets = self._stylesheets(variant, config.paper)
         try:
             data = document.write_pdf(
                 stylesheets=stylesheets,
                 pdf_variant="pdf/ua-1",
-                pdf_identifier=hashlib.md5(html, usedforsecurity=False).hexdigest().encode(),
                 custom_metadata=True,
             )
         except Exception as exc:  # WeasyPrint has no exception family of its own
@@ -84,6 +79,21 @@ class PdfRenderer:
             raise RenderError("WeasyPrint produced no PDF")
         write_atomic(dest, data)
         return dest
+
+
+    def _stylesheets(self, variant: Variant, paper: str) -> list[Any]:
+        """print.css and the variant's fonts and paper, as user stylesheets in this order so that the
+        variant's part wins; parsed once per process and reused."""
+        import weasyprint
+
+        key = (variant.region, paper)
+        if key not in self.parsed:
+            fetcher = _fetcher(self.blocked)
+            self.parsed[key] = [
+                weasyprint.CSS(filename=str(STYLESHEETS / "print.css"), url_fetcher=fetcher),
+                weasyprint.CSS(string=variant_css(variant, paper), url_fetcher=fetcher),
+            ]
+        return self.parsed[key]
 
 
 def _fetcher(blocked: list[str]) -> Any:
