@@ -10,18 +10,17 @@
 from __future__ import annotations
 
 import fcntl
-import gc
 import hashlib
 import json
+import multiprocessing
 import os
 import resource
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from pipeline.config import Config
 from pipeline.errors import InputError, PipelineError
 from pipeline.render import renderer
 from pipeline.render.common import STYLESHEETS
+from pipeline.site import publish, sha256
 from pipeline.variants import convert, variant
 from pipeline.writing import write_atomic
 
@@ -115,9 +115,17 @@ def output_key(source: bytes, fmt: str, tag: str, config: Config) -> str:
     settings = {"format": fmt, "variant": tag, "phrases": config.phrases, "strict": config.strict,
                 "paper": config.paper if fmt == "pdf" else None, "max": config.max_input_bytes}
     digest.update(json.dumps(settings, sort_keys=True).encode())
+    digest.update(stylesheets_fingerprint(fmt).encode())
+    digest.update(code_fingerprint().encode())
+    return digest.hexdigest()
+
+
+@cache
+def stylesheets_fingerprint(fmt: str) -> str:
+    """A hash of the stylesheets a format uses (read once per process)."""
+    digest = hashlib.sha256()
     for name in STYLESHEETS_OF[fmt]:
         digest.update((STYLESHEETS / name).read_bytes())
-    digest.update(code_fingerprint().encode())
     return digest.hexdigest()
 
 
@@ -135,25 +143,47 @@ def read_stamp(folder: Path) -> dict[str, Any]:
         return {}
 
 
-def build_document(seed: Path, config: Config, *, force: bool = False) -> DocumentResult:
-    """Build one seed's outputs (only those whose inputs changed); errors are caught and reported."""
-    started = time.perf_counter()
+@dataclass
+class Plan:
+    """What one seed needs: the outputs wanted (name → key of their inputs) and which are stale."""
+
+    seed: Path
+    id: str
+    folder: Path
+    wanted: dict[str, str]
+    stale: list[str]
+    stamp: dict[str, Any]
+
+    @property
+    def up_to_date(self) -> bool:
+        """Every output exists and was made from the same inputs."""
+        return not self.stale and (self.folder / REPORT).exists()
+
+
+def plan(seed: Path, config: Config, *, force: bool = False) -> Plan:
+    """Hash what would make each output of a seed and compare with the record of the last build."""
     doc_id = document.document_id(seed)
-    result = DocumentResult(seed, doc_id)
     folder = config.out / doc_id
     try:
         source = seed.read_bytes() if seed.stat().st_size <= config.max_input_bytes else b""
-        wanted = {output_name(doc_id, tag, fmt): output_key(source, fmt, tag, config)
-                  for tag in config.variants for fmt in config.formats}
-        stamp = read_stamp(folder)
-        done = stamp.get("outputs", {})
-        result.outputs = sorted(wanted)
-        stale = [name for name, key in wanted.items() if force or done.get(name) != key or not (folder / name).exists()]
-        if not stale and (folder / REPORT).exists():
-            if set(done) - set(wanted):
-                _forget_outputs(folder, stamp, wanted)
-            result.skipped = True
-            return result
+    except OSError:
+        source = b""  # the build reports why it cannot read the file
+    wanted = {output_name(doc_id, tag, fmt): output_key(source, fmt, tag, config)
+              for tag in config.variants for fmt in config.formats}
+    stamp = read_stamp(folder)
+    done = stamp.get("outputs", {})
+    stale = [name for name, key in wanted.items() if force or done.get(name) != key or not (folder / name).exists()]
+    return Plan(seed, doc_id, folder, wanted, stale, stamp)
+
+
+def build_document(seed: Path, config: Config, *, force: bool = False) -> DocumentResult:
+    """Build one seed's outputs (only those whose inputs changed); errors are caught and reported."""
+    started = time.perf_counter()
+    todo = plan(seed, config, force=force)
+    if todo.up_to_date:
+        return skip(todo)
+    result = DocumentResult(seed, todo.id, outputs=sorted(todo.wanted))
+    try:
         doc = document.from_file(seed, max_bytes=config.max_input_bytes)
         report = doc.report_json()
         variant_reports: dict[str, object] = {}
@@ -165,32 +195,43 @@ def build_document(seed: Path, config: Config, *, force: bool = False) -> Docume
             if config.strict and conversion.quotes:
                 raise PipelineError(f"{tag}: {len(conversion.quotes)} unpaired or straight quotes (strict)")
             for fmt in config.formats:
-                name = output_name(doc_id, tag, fmt)
-                if name not in stale:
+                name = output_name(todo.id, tag, fmt)
+                if name not in todo.stale:
                     continue
                 format_started = time.perf_counter()
-                renderer(fmt).render(conversion.tree, folder / name, variant=variant(tag), config=config)
+                renderer(fmt).render(conversion.tree, todo.folder / name, variant=variant(tag), config=config)
                 result.format_seconds[fmt] = result.format_seconds.get(fmt, 0.0) + time.perf_counter() - format_started
                 result.built.append(name)
-        write_atomic(folder / REPORT, json.dumps(report, ensure_ascii=False, indent=1).encode())
-        _forget_outputs(folder, {"seed": seed.name, "outputs": done, "document": asdict(docbook.read_info(doc.tree))},
-                        wanted)
+        write_atomic(todo.folder / REPORT, json.dumps(report, ensure_ascii=False, indent=1).encode())
+        info = asdict(docbook.read_info(doc.tree))
+        _record(todo.folder, {**todo.stamp, "seed": seed.name, "document": info}, todo.wanted, result.built)
     except PipelineError as exc:
         result.error = str(exc.located(seed))
         result.outputs = []
     finally:
-        gc.collect()
         result.seconds = time.perf_counter() - started
         result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         result.worker = os.getpid()
     return result
 
 
-def _forget_outputs(folder: Path, stamp: dict[str, Any], wanted: dict[str, str]) -> None:
-    """Remove outputs no longer asked for (a dropped variant or format) and record the wanted ones."""
+def skip(todo: Plan) -> DocumentResult:
+    """The result of an up-to-date seed; outputs no longer asked for are removed."""
+    if set(todo.stamp.get("outputs", {})) - set(todo.wanted):
+        _record(todo.folder, todo.stamp, todo.wanted, [])
+    return DocumentResult(todo.seed, todo.id, outputs=sorted(todo.wanted), skipped=True)
+
+
+def _record(folder: Path, stamp: dict[str, Any], wanted: dict[str, str], built: list[str]) -> None:
+    """Remove outputs no longer asked for; record the wanted ones with their size, time and SHA-256."""
     for old in set(stamp.get("outputs", {})) - set(wanted):
         (folder / old).unlink(missing_ok=True)
-    record = {**stamp, "outputs": wanted}
+    files = {name: entry for name, entry in stamp.get("files", {}).items() if name in wanted and name not in built}
+    for name in built:
+        path = folder / name
+        stat = path.stat()
+        files[name] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": sha256(path)}
+    record = {**stamp, "outputs": wanted, "files": files}
     write_atomic(folder / STAMP, json.dumps(record, ensure_ascii=False, indent=1).encode())
 
 
@@ -256,26 +297,37 @@ def run(
         results = list(_build_all(seed_list, config, force=force, on_result=on_result))
         results.sort(key=lambda r: seed_list.index(r.seed))
         removed = remove_gone(config.out, {r.id for r in results if not r.error})
-        from pipeline import site
-
-        site.publish(config.out)
+        publish(config.out)
     return Summary(results, time.perf_counter() - started, removed)
+
+
+def _build_one(seed: Path, *, config: Config, force: bool) -> DocumentResult:
+    return build_document(seed, config, force=force)
 
 
 def _build_all(seeds: list[Path], config: Config, *, force: bool,
                on_result: Callable[[DocumentResult], None]) -> Iterator[DocumentResult]:
-    workers = min(config.workers, max(1, len(seeds)))
-    if workers == 1:
-        for seed in seeds:
+    todo = []
+    for seed in seeds:
+        planned = plan(seed, config, force=force)
+        if planned.up_to_date:
+            result = skip(planned)
+            on_result(result)
+            yield result
+        else:
+            todo.append(seed)
+    workers = min(config.workers, len(todo))
+    if workers <= 1:
+        for seed in todo:
             result = build_document(seed, config, force=force)
             on_result(result)
             yield result
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker,
-                             max_tasks_per_child=RECYCLE_AFTER) as pool:
-        futures = [pool.submit(build_document, seed, config, force=force) for seed in seeds]
-        for future in as_completed(futures):
-            result = future.result()
+    # multiprocessing's Pool, not ProcessPoolExecutor: the latter can hang when it replaces workers
+    # (max_tasks_per_child) on Python 3.11. Spawned workers share nothing with this process.
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=_warm_worker, maxtasksperchild=RECYCLE_AFTER) as pool:
+        for result in pool.imap_unordered(partial(_build_one, config=config, force=force), todo):
             on_result(result)
             yield result
 

@@ -2,7 +2,7 @@
 
 manifest.json (schema 1):
     {"schema": 1, "generator": "pipeline X.Y.Z",
-     "documents": [{"document", "title", "subtitle", "published", "source", "publisher", "report"}],
+     "documents": [{"document", "title", "subtitle", "published", "source", "publisher", "lang", "report"}],
      "files": [{"document", "variant", "format", "path", "size", "sha256", "report"}]}
 Paths are relative to dist/; `report` is the document's cleaning report (report.json).
 """
@@ -22,6 +22,15 @@ from pipeline.writing import write_atomic
 STAMP, REPORT = ".inputs.json", "report.json"
 FORMAT_LABELS = {"epub": "EPUB", "pdf": "PDF", "docx": "Word", "xml": "DocBook XML"}
 FORMAT_ORDER = ("pdf", "epub", "docx", "xml")
+# The page speaks the script most of its documents are written in.
+UI = {
+    "zh-Hans": {"title": "文档下载", "report": "清理报告", "footer": "由 pipeline {version} 生成。",
+                "lead": "共 {count} 篇文档，提供 PDF、EPUB、Word 与 DocBook XML 格式。"
+                        "校验值见 {sums}，文件清单见 {manifest}。"},
+    "zh-Hant": {"title": "文件下載", "report": "清理報告", "footer": "由 pipeline {version} 產生。",
+                "lead": "共 {count} 篇文件，提供 PDF、EPUB、Word 與 DocBook XML 格式。"
+                        "校驗值見 {sums}，檔案清單見 {manifest}。"},
+}
 VARIANT_LABELS = {"zh-Hans": "简体", "zh-Hant": "繁體", "zh-Hant-TW": "繁體（台灣）", "zh-Hant-HK": "繁體（香港）"}
 
 
@@ -59,13 +68,20 @@ def collect(out: Path) -> tuple[list[dict[str, Any]], list[File]]:
         report = f"{doc_id}/{REPORT}"
         documents.append({"document": doc_id, "title": info.get("title"), "subtitle": info.get("subtitle"),
                           "published": info.get("published"), "source": info.get("source"),
-                          "publisher": info.get("publisher"), "report": report})
+                          "publisher": info.get("publisher"), "lang": info.get("lang", "zh-Hans"),
+                          "report": report})
+        recorded = stamp.get("files", {})
         for name in sorted(stamp.get("outputs", {})):
             path = folder / name
             if not path.exists():
                 continue
+            stat = path.stat()
+            entry = recorded.get(name, {})
+            # The hash the build recorded, while the file is the one it wrote; else hash it again.
+            same = entry.get("size") == stat.st_size and entry.get("mtime_ns") == stat.st_mtime_ns
+            digest = entry["sha256"] if same else sha256(path)
             tag, _, ext = name[len(doc_id) + 1 :].rpartition(".")
-            files.append(File(doc_id, tag, ext, f"{doc_id}/{name}", path.stat().st_size, sha256(path), report))
+            files.append(File(doc_id, tag, ext, f"{doc_id}/{name}", stat.st_size, digest, report))
     return documents, files
 
 
@@ -120,20 +136,23 @@ def _variant_order(tag: str) -> int:
 def index_html(documents: list[dict[str, Any]], files: list[File]) -> str:
     """The static download page: every document, its variants, one link a format with its size."""
     esc = html.escape
+    traditional = sum(1 for d in documents if str(d.get("lang", "")).startswith("zh-Hant"))
+    page_lang = "zh-Hant" if traditional * 2 > len(documents) else "zh-Hans"
+    ui = UI[page_lang]
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="zh-Hans">',
+        f'<html lang="{page_lang}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<title>文档下载</title>",
+        f"<title>{ui['title']}</title>",
         f"<style>{PAGE_CSS}</style>",
         "</head>",
         "<body>",
         "<main>",
-        "<h1>文档下载</h1>",
-        f'<p class="lead">共 {len(documents)} 篇文档，提供 PDF、EPUB、Word 与 DocBook XML 格式。'
-        '校验值见 <a href="SHA256SUMS">SHA256SUMS</a>，文件清单见 <a href="manifest.json">manifest.json</a>。</p>',
+        f"<h1>{ui['title']}</h1>",
+        '<p class="lead">' + ui["lead"].format(count=len(documents), sums='<a href="SHA256SUMS">SHA256SUMS</a>',
+                                                manifest='<a href="manifest.json">manifest.json</a>') + "</p>",
     ]
     for doc in documents:
         own = [f for f in files if f.document == doc["document"]]
@@ -155,7 +174,7 @@ def index_html(documents: list[dict[str, Any]], files: list[File]) -> str:
             )
             label = VARIANT_LABELS.get(tag, tag)
             parts.append(f'<div class="variant" lang="{esc(tag)}"><b>{esc(label)}</b> {anchors}</div>')
-        parts.append(f'<p class="meta"><a href="{esc(doc["report"])}">清理报告</a></p>')
+        parts.append(f'<p class="meta"><a href="{esc(doc["report"])}">{ui["report"]}</a></p>')
         parts.append("</article>")
-    parts += [f"<footer>由 pipeline {esc(__version__)} 生成。</footer>", "</main>", "</body>", "</html>", ""]
+    parts += [f"<footer>{ui['footer'].format(version=esc(__version__))}</footer>", "</main>", "</body>", "</html>", ""]
     return "\n".join(p for p in parts if p)

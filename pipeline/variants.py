@@ -111,10 +111,10 @@ def convert(tree: etree._Element, target: str, *, phrases: bool = False) -> Conv
             if not text or not text.strip():
                 continue
             new = convert_text(text) if convert_text else text
+            if wanted.quotes and source != target:
+                new = _quotes(new, wanted.quotes, result.quotes)  # one mark for one: positions stay
             if ambiguous:
                 result.ambiguous += _ambiguous_spots(text, new, ambiguous, config or "")
-            if wanted.quotes and source != target:
-                new = _quotes(new, wanted.quotes, result.quotes)
             setattr(element, attr, new)
     result.tree.set(XML_LANG, target)
     return result

@@ -96,3 +96,34 @@ def test_build_goes_on_past_a_bad_document(
     assert "bad.txt:1: bad input: binary data" in captured.err
     assert (tmp_path / "dist" / "good" / "good.zh-Hans.xml").is_file()
     assert not (tmp_path / "dist" / "bad").exists()
+
+
+def test_a_missing_requirement_stops_the_build_before_any_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.render import fonts
+
+    monkeypatch.setattr(fonts, "installed", lambda: {})
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "dist"
+    assert main(["build", "--out", str(out), "--formats", "pdf", str(SEED)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "missing requirement: font Noto Serif CJK SC" in err
+    assert not out.exists()
+
+
+def test_convert_writes_the_formats_asked_for_and_explains(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", str(SEED), "--to", "xml,docx", "--variants", "zh-Hant-TW", "-o", str(tmp_path),
+                 "--explain"]) == 0
+    out = capsys.readouterr().out
+    doc = "000_240bc3948afeefef"
+    assert sorted(p.name for p in (tmp_path / doc).glob("[!.]*")) == [
+        f"{doc}.zh-Hant-TW.docx", f"{doc}.zh-Hant-TW.xml", "report.json"]
+    assert "zh-Hant-TW: 发 → 發 (發/髮)" in out and "…四五」規劃收官之年…" in out
+
+
+def test_doctor_reports_the_tools(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["doctor"]) == 0
+    out = capsys.readouterr().out
+    assert "pandoc: 3." in out and "HarfBuzz subsetting (libharfbuzz-subset0): yes" in out
+    assert "fonts for zh-Hant-HK: Noto Serif CJK HK and Noto Sans CJK HK" in out

@@ -305,3 +305,17 @@ def test_ci_workflow_passes_actionlint_and_a_broken_one_does_not(tmp_path: Path)
 def test_ci_entry_calls_the_readme_test_command() -> None:
     assert "make test" in (ROOT / ".ci" / "run").read_text("utf-8")
     assert "make test" in (ROOT / "README.md").read_text("utf-8")
+
+
+def test_download_page_speaks_the_script_of_most_documents() -> None:
+    from pipeline.site import File, index_html
+
+    def doc(name: str, lang: str) -> dict[str, Any]:
+        return {"document": name, "title": name, "lang": lang, "report": f"{name}/report.json"}
+
+    files = [File("a", "zh-Hant", "pdf", "a/a.zh-Hant.pdf", 10, "0" * 64, "a/report.json")]
+    page = index_html([doc("a", "zh-Hant"), doc("b", "zh-Hant"), doc("c", "zh-Hans")], files)
+    assert '<html lang="zh-Hant">' in page and "文件下載" in page and "清理報告" in page
+    assert 'href="a/a.zh-Hant.pdf"' in page and "10 B" in page
+    assert '<html lang="zh-Hans">' in index_html([doc("c", "zh-Hans")], [])
+    assert "&lt;b&gt;" in index_html([doc("<b>", "zh-Hans")], []), "titles are escaped"

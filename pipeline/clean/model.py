@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
@@ -95,3 +96,15 @@ class Draft:
     def record(self, stage: str, rule: str, line: Line, after: str | None = None) -> None:
         """Note that `stage` dropped (after=None) or changed a line by `rule`."""
         self.report.events.append(Event(stage, rule, line.number, line.text, after))
+
+    def drop(self, stage: str, rule_of: Callable[[int, Line], str | None]) -> Draft:
+        """Drop every line for which `rule_of(index, line)` names a rule, recording each drop."""
+        kept: list[Line] = []
+        for index, line in enumerate(self.lines):
+            rule = rule_of(index, line)
+            if rule is None:
+                kept.append(line)
+            else:
+                self.record(stage, rule, line)
+        self.lines = kept
+        return self

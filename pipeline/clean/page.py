@@ -14,6 +14,7 @@ HEADER_LOOKBACK = 3  # lines above a date line where the title may stand
 BODY_LOOKAHEAD = 15  # lines below the header where the first paragraph must start
 MENU_RUN = 3  # this many very short lines in a row are a menu
 MENU_LINE_CHARS = 6
+MAX_CAPTION_CHARS = 150  # a longer line that ends with a picture credit is a paragraph
 
 
 def trim_whitespace(draft: Draft) -> Draft:
@@ -206,20 +207,16 @@ def _find_end(texts: Sequence[str], first_para: int, paragraphs: Sequence[int]) 
 
 def drop_page_chrome(draft: Draft) -> Draft:
     """Drop buttons, share bars, link lines and menus (runs of very short lines) in the article."""
-    lines = draft.lines
-    menu = _menu_runs([line.text for line in lines], [line.role == "meta" for line in lines])
-    kept: list[Line] = []
-    for i, line in enumerate(lines):
+    menu = _menu_runs([line.text for line in draft.lines], [line.role == "meta" for line in draft.lines])
+
+    def rule(index: int, line: Line) -> str | None:
         if line.role == "meta":
-            kept.append(line)
-        elif i in menu:
-            draft.record("drop_page_chrome", "menu", line)
-        elif c.is_chrome(line.text):
-            draft.record("drop_page_chrome", "chrome", line)
-        else:
-            kept.append(line)
-    draft.lines = kept
-    return draft
+            return None
+        if index in menu:
+            return "menu"
+        return "chrome" if c.is_chrome(line.text) else None
+
+    return draft.drop("drop_page_chrome", rule)
 
 
 def _menu_runs(texts: Sequence[str], meta: Sequence[bool]) -> set[int]:
@@ -243,16 +240,15 @@ def drop_repeats(draft: Draft) -> Draft:
     """Drop the title repeated in the body and lines the page shows twice (notices, widgets)."""
     title_forms = {_squash(t) for t in _title_forms(draft) if t}
     counts = Counter(line.text for line in draft.lines if line.zone == "body")
-    kept: list[Line] = []
-    for line in draft.lines:
-        if line.zone == "body" and line.role != "meta" and _squash(line.text) in title_forms:
-            draft.record("drop_repeats", "title_repeated", line)
-        elif line.zone == "body" and counts[line.text] > 1:
-            draft.record("drop_repeats", "repeated_line", line)
-        else:
-            kept.append(line)
-    draft.lines = kept
-    return draft
+
+    def rule(_: int, line: Line) -> str | None:
+        if line.zone != "body" or line.role == "meta":
+            return None
+        if _squash(line.text) in title_forms:
+            return "title_repeated"
+        return "repeated_line" if counts[line.text] > 1 else None
+
+    return draft.drop("drop_repeats", rule)
 
 
 def _title_forms(draft: Draft) -> list[str]:
@@ -269,14 +265,12 @@ def _squash(text: str) -> str:
 
 def drop_captions(draft: Draft) -> Draft:
     """Drop photo captions and picture credits from the body."""
-    kept: list[Line] = []
-    for line in draft.lines:
-        if line.zone == "body" and line.role != "meta" and c.is_caption(line.text) and len(line.text) <= 150:
-            draft.record("drop_captions", "caption", line)
-        else:
-            kept.append(line)
-    draft.lines = kept
-    return draft
+
+    def rule(_: int, line: Line) -> str | None:
+        caption = line.zone == "body" and line.role != "meta" and c.is_caption(line.text)
+        return "caption" if caption and len(line.text) <= MAX_CAPTION_CHARS else None
+
+    return draft.drop("drop_captions", rule)
 
 
 def take_abstract(draft: Draft) -> Draft:

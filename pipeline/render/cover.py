@@ -33,8 +33,8 @@ def _lines(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     return [*lines, current] if current else lines
 
 
-def cover_png(info: Info, region: str) -> bytes:
-    """A PNG cover for the document; the same document gives the same bytes."""
+def cover_jpeg(info: Info, region: str) -> bytes:
+    """A JPEG cover for the document; the same document gives the same bytes."""
     serif, sans = fonts.faces(region)
     image = Image.new("RGB", SIZE, PAPER)
     draw = ImageDraw.Draw(image)
@@ -59,5 +59,5 @@ def cover_png(info: Info, region: str) -> bytes:
         y += 70
     draw.rectangle((MARGIN, SIZE[1] - MARGIN + 10, SIZE[0] - MARGIN, SIZE[1] - MARGIN + 20), fill=ACCENT)
     out = io.BytesIO()
-    image.save(out, format="PNG", compress_level=1)  # flat colours: fast and still small
+    image.save(out, format="JPEG", quality=90)  # a third of the time a PNG takes to encode
     return out.getvalue()

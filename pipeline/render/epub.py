@@ -15,7 +15,7 @@ from pipeline.config import Config
 from pipeline.docbook import read_info
 from pipeline.render import fonts, pandoc
 from pipeline.render.common import STYLESHEETS, epoch, identifier
-from pipeline.render.cover import cover_png
+from pipeline.render.cover import cover_jpeg
 from pipeline.variants import Variant
 from pipeline.writing import write_atomic
 
@@ -58,7 +58,7 @@ class EpubRenderer:
             output = work / "out.epub"
             pandoc.run(tree, info, "epub3", output, work, ["--toc", "--split-level=2"], meta)
             css = (STYLESHEETS / "epub.css").read_text("utf-8") + font_css(variant)
-            cover = cover_png(info, variant.region)
+            cover = cover_jpeg(info, variant.region)
             write_atomic(dest, finish(output.read_bytes(), css=css, cover=cover, modified=epoch(info), lang=info.lang))
         return dest
 
@@ -67,14 +67,14 @@ OPF_NS = "http://www.idpf.org/2007/opf"
 OPF = f"{{{OPF_NS}}}"
 OPF_PATH = "EPUB/content.opf"
 STYLESHEET_PATH = "EPUB/styles/stylesheet1.css"
-COVER_IMAGE, COVER_PAGE = "EPUB/media/cover.png", "EPUB/text/cover.xhtml"
+COVER_IMAGE, COVER_PAGE = "EPUB/media/cover.jpg", "EPUB/text/cover.xhtml"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 COVER_XHTML = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="{lang}" xml:lang="{lang}">
 <head><meta charset="utf-8" /><title>{title}</title>
 <style>body {{ margin: 0; text-align: center; }} img {{ max-width: 100%; max-height: 100%; }}</style></head>
-<body epub:type="cover"><img src="../media/cover.png" alt="{title}" /></body>
+<body epub:type="cover"><img src="../media/cover.jpg" alt="{title}" /></body>
 </html>
 """
 
@@ -96,8 +96,8 @@ def finish(epub: bytes, *, css: str, cover: bytes, modified: int, lang: str) -> 
     metadata, manifest, spine = (opf.find(OPF + tag) for tag in ("metadata", "manifest", "spine"))
     assert metadata is not None and manifest is not None and spine is not None, "pandoc wrote no OPF package"
     etree.SubElement(metadata, OPF + "meta", {"name": "cover", "content": "cover-image"})
-    etree.SubElement(manifest, OPF + "item", {"id": "cover-image", "href": "media/cover.png",
-                                              "media-type": "image/png", "properties": "cover-image"})
+    etree.SubElement(manifest, OPF + "item", {"id": "cover-image", "href": "media/cover.jpg",
+                                              "media-type": "image/jpeg", "properties": "cover-image"})
     etree.SubElement(manifest, OPF + "item", {"id": "cover-page", "href": "text/cover.xhtml",
                                               "media-type": "application/xhtml+xml"})
     spine.insert(0, etree.Element(OPF + "itemref", {"idref": "cover-page", "linear": "yes"}))
