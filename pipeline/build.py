@@ -30,17 +30,13 @@ from pipeline.config import Config
 from pipeline.errors import InputError, PipelineError
 from pipeline.render import renderer
 from pipeline.render.common import STYLESHEETS
-from pipeline.site import publish, sha256
+from pipeline.site import REPORT, STAMP, publish, sha256
 from pipeline.variants import convert, variant
 from pipeline.writing import write_atomic
 
 SEED_SUFFIXES = (".txt",)
-STAMP = ".inputs.json"  # per document: what made each output
 LOCK = ".lock"
-REPORT = "report.json"
 RECYCLE_AFTER = 50  # documents a worker renders before it is replaced (bounds its memory)
-STYLESHEETS_OF = {"xml": (), "epub": ("epub.css",), "pdf": ("print.css",),
-                  "docx": ("reference-SC.docx", "reference-TC.docx", "reference-HK.docx")}
 
 
 @dataclass
@@ -124,7 +120,7 @@ def output_key(source: bytes, fmt: str, tag: str, config: Config) -> str:
 def stylesheets_fingerprint(fmt: str) -> str:
     """A hash of the stylesheets a format uses (read once per process)."""
     digest = hashlib.sha256()
-    for name in STYLESHEETS_OF[fmt]:
+    for name in renderer(fmt).stylesheets:
         digest.update((STYLESHEETS / name).read_bytes())
     return digest.hexdigest()
 

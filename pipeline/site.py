@@ -19,7 +19,8 @@ from typing import Any
 from pipeline import __version__
 from pipeline.writing import write_atomic
 
-STAMP, REPORT = ".inputs.json", "report.json"
+STAMP = ".inputs.json"  # per document folder: what made each output, written by the build
+REPORT = "report.json"  # per document folder: the cleaning report
 FORMAT_LABELS = {"epub": "EPUB", "pdf": "PDF", "docx": "Word", "xml": "DocBook XML"}
 FORMAT_ORDER = ("pdf", "epub", "docx", "xml")
 # The page speaks the script most of its documents are written in.

@@ -22,6 +22,7 @@ class Renderer(Protocol):
 
     format: str
     extension: str
+    stylesheets: tuple[str, ...]  # files in pipeline/stylesheets/ the output depends on
 
     def check(self, variant: Variant) -> None:
         """Raise RequirementError when this machine cannot render the variant."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes.util
 import gc
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ PAPER_WIDTH_EM = {"A4": 40, "A5": 30}  # the text block in em of the 10.5 pt bod
 PAPER_MARGINS = {"A4": "24mm 0 22mm 0", "A5": "18mm 0 16mm 0"}
 
 
+@cache
 def harfbuzz_subset_available() -> bool:
     """Whether the HarfBuzz subset library is installed (without it WeasyPrint takes ~19 s a CJK PDF)."""
     return ctypes.util.find_library("harfbuzz-subset") is not None
@@ -43,6 +45,7 @@ class PdfRenderer:
 
     format: str = "pdf"
     extension: str = "pdf"
+    stylesheets: tuple[str, ...] = ("print.css",)
     blocked: list[str] = field(default_factory=list)  # URLs refused, for the report and the tests
     parsed: dict[tuple[str, str], list[Any]] = field(default_factory=dict)  # stylesheets, parsed once
 

@@ -19,6 +19,7 @@ class XmlRenderer:
 
     format: str = "xml"
     extension: str = "xml"
+    stylesheets: tuple[str, ...] = ()
 
     def check(self, variant: Variant) -> None:
         """Nothing beyond lxml is needed."""
