@@ -181,6 +181,8 @@ def build_document(seed: Path, config: Config, *, force: bool = False) -> Docume
     result = DocumentResult(seed, todo.id, outputs=sorted(todo.wanted))
     try:
         doc = document.from_file(seed, max_bytes=config.max_input_bytes)
+        if config.strict and doc.report.warnings:
+            raise PipelineError(f"{doc.report.warnings[0]} (strict)")
         report = doc.report_json()
         variant_reports: dict[str, object] = {}
         report["variants"] = variant_reports

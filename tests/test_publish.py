@@ -90,6 +90,20 @@ def test_a_failing_seed_is_reported_and_the_others_finish(tmp_path: Path) -> Non
     assert all((tmp_path / "dist" / document_id(s) / "report.json").exists() for s in seeds)
 
 
+def test_strict_mode_makes_warnings_fail_the_document(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    page = ["市政府召开常务会议", "来源：市政府办公厅",
+            "会议指出，要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。"]
+    (seeds / "undated.txt").write_text("\n".join(page) + "\n", "utf-8")
+    relaxed = build.run(xml_only(tmp_path / "a", seeds=seeds))
+    assert not relaxed.failed
+    report = json.loads((tmp_path / "a" / "undated" / "report.json").read_text("utf-8"))
+    assert report["warnings"] == ["no publication date found (发布时间, 发布日期 or a date line under the title)"]
+    strict = build.run(xml_only(tmp_path / "b", seeds=seeds, strict=True))
+    assert [r.id for r in strict.failed] == ["undated"] and "(strict)" in (strict.failed[0].error or "")
+
+
 def test_unknown_configuration_keys_are_refused_by_name(tmp_path: Path) -> None:
     from pipeline.errors import ConfigError
 
@@ -119,13 +133,17 @@ def test_a_second_build_waits_for_the_lock_and_says_so(tmp_path: Path) -> None:
         fcntl.flock(held, fcntl.LOCK_EX)
         process = _pipeline("build", "--formats", "xml", "--variants", "zh-Hans", "--out", str(out),
                             str(tmp_path / "seeds"), cwd=tmp_path)
-        time.sleep(3)
-        assert process.poll() is None, "the second build must wait while the lock is held"
+        first_line: list[str] = []
+        reader = threading.Thread(target=lambda: first_line.append(process.stderr.readline()))  # type: ignore[union-attr]
+        reader.start()
+        reader.join(timeout=120)
+        assert first_line and "waiting for another build" in first_line[0]
+        time.sleep(0.5)
+        assert process.poll() is None, "the second build waits while the lock is held"
         assert not (out / "manifest.json").exists()
         fcntl.flock(held, fcntl.LOCK_UN)
-    _, err = process.communicate(timeout=60)
+    process.communicate(timeout=120)
     assert process.returncode == 0
-    assert "waiting for another build" in err
     assert (out / "manifest.json").exists()
 
 

@@ -81,4 +81,6 @@ def _article(draft: Draft) -> Article:
     ]
     if not any(block.kind == "para" for block in blocks):
         raise CleaningError("no body text found: the page has only navigation and metadata")
+    if draft.meta.published is None:
+        draft.report.warnings.append("no publication date found (发布时间, 发布日期 or a date line under the title)")
     return Article(draft.meta, blocks, draft.report)
