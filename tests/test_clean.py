@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import docbook
 from pipeline.clean import STAGES, Article, clean
 from pipeline.clean.model import Draft, Line, Metadata, Report
 from tests.conftest import CORPUS
@@ -175,3 +176,31 @@ def test_report_accounts_for_every_line(name: str) -> None:
     non_blank = {n for n, t in enumerate(text.split("\n"), start=1) if t.strip()}
     assert non_blank <= dropped | read | kept
     assert not kept & dropped
+
+
+PAGES = CORPUS.parent / "pages"
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "published", "source", "authors", "editors", "first_para", "heads"),
+    [
+        ("opinion_byline_in_brackets", "坚定不移推动高质量发展", "2024-01-02T05:41:00+08:00", "人民网－人民日报",
+         ["张三"], [], "新年伊始", []),
+        ("government_register_above_title", "关于印发杭州市数字经济发展三年行动计划的通知", "2024-01-05",
+         "杭州市人民政府办公厅", [], [], "各区、县（市）人民政府",
+         ["一、总体要求", "二、主要任务", "（一）夯实数字基础设施", "（二）培育数字产业"]),
+        ("taiwan_date_outlet_byline", "颱風凱米來襲 全台停班停課一次看", "2024-07-24T08:30:00+08:00", "聯合報",
+         ["王小明"], [], "中央氣象署表示", []),
+        ("portal_date_outlet_staff_code", "央行：保持流动性合理充裕", "2024-01-02T08:30:00+08:00", "新浪财经",
+         ["张三"], ["王五"], "新浪财经讯", []),
+    ],
+)
+def test_page_shapes_of_other_sites(name: str, title: str, published: str, source: str, authors: list[str],
+                                    editors: list[str], first_para: str, heads: list[str]) -> None:
+    article = clean((PAGES / f"{name}.txt").read_text("utf-8"))
+    meta = article.meta
+    assert (meta.title, meta.published, meta.source) == (title, published, source)
+    assert [p.name for p in meta.authors] == authors and [p.name for p in meta.editors] == editors
+    assert paras(article)[0].startswith(first_para)
+    assert sorted(text for _, text in headings(article)) == sorted(heads)
+    docbook.validate(docbook.build(article))

@@ -71,7 +71,7 @@ def label_field(match: re.Match[str]) -> str:
 
 def _label_stands_alone(text: str, start: int) -> bool:
     # A label starts the line or follows a space, a separator or a bracket, never mid-word.
-    return start == 0 or text[start - 1] in " \t\u3000|｜】]）)/·•：:，,"
+    return start == 0 or text[start - 1] in " \t\u3000|｜】]）)（(【[/·•：:，,"
 
 
 @lru_cache(maxsize=4096)
@@ -81,7 +81,7 @@ def is_meta_line(text: str, *, in_header: bool = False) -> bool:
         return False
     if meta_labels(text):
         return True
-    if in_header and p.BYLINE.match(text):
+    if in_header and (p.BYLINE.match(text) or p.DOC_NUMBER.match(text)):
         return True
     if in_header:
         return is_date_line(text)
@@ -94,7 +94,10 @@ def is_date_line(text: str) -> bool:
     if not match:
         return False
     rest = text[match.end() :]
-    return bool(p.DATE_LINE_REST.match(rest) or meta_labels(rest))
+    if p.DATE_LINE_REST.match(rest) or meta_labels(rest):
+        return True
+    # "2024-07-24 08:30 聯合報／ 記者王小明／台北即時報導": an outlet and a byline, no sentence.
+    return len(rest) <= 40 and not any(mark in rest for mark in "。，！？；,")
 
 
 def ends_sentence(text: str) -> bool:

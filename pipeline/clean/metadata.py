@@ -60,6 +60,7 @@ def read_bylines(draft: Draft) -> Draft:
         _read_dateline(draft, body[0])
     for i in body:
         _read_editor_tag(draft, i)
+    draft.lines = [line for line in draft.lines if line.text]
     return draft
 
 
@@ -72,6 +73,8 @@ def parse_meta_line(text: str, meta: Metadata) -> None:
     if leading and meta.published is None:
         meta.published = iso_datetime(leading)
     matches = c.label_matches(text)
+    if leading and not matches:
+        _read_outlet_and_byline(text[leading.end() :], meta)
     for k, match in enumerate(matches):
         end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
         value = text[match.end() : end].strip(FIELD_SEPARATORS)
@@ -82,9 +85,25 @@ def parse_meta_line(text: str, meta: Metadata) -> None:
         elif field == "source" and meta.source is None:
             meta.source = first_word(value)
         elif field == "author" and not meta.authors:
-            meta.authors = people(value, role=match.group("label").rstrip(":： "))
+            # "作者：张三，系某大学教授": the name, not the description after it
+            name = re.split(r"[，,；;（(）)]", value)[0]
+            meta.authors = people(name, role=match.group("label").rstrip(":： "))
         elif field == "editor" and not meta.editors:
             meta.editors = people(value)
+
+
+def _read_outlet_and_byline(rest: str, meta: Metadata) -> None:
+    """After a date: "聯合報／ 記者王小明／台北即時報導" or "新浪财经": the outlet, and a reporter."""
+    rest = re.sub(r"[（(【\[][^）)】\]]*[）)】\]]", " ", rest)  # an update note: （8/23 15:31 更新）
+    for part in (x.strip() for x in re.split(r"[／/|｜]+|\s{2,}", rest)):
+        if not part or c.han_count(part) < 2 or p.REPORT_PLACE.match(part):
+            continue
+        byline = p.BYLINE.match(part)
+        if byline:
+            if not meta.authors:
+                meta.authors = people(byline["names"], role="记者" if "记" in part else "記者")
+        elif meta.source is None:
+            meta.source = first_word(part)
 
 
 def iso_datetime(match: re.Match[str]) -> str:
@@ -108,8 +127,9 @@ def people(value: str, role: str | None = None) -> list[Person]:
     lead = p.ROLES.match(value)
     if lead:
         role, value = lead.group(1), value[lead.end() :]
-    names = [n for n in re.split(r"[\s、,，/／|｜]+", value) if n]
-    names = [p.ROLES.sub("", n) for n in names]
+    names = [p.ROLES.sub("", n) for n in re.split(r"[\s、,，/／|｜]+", value.strip("（()）")) if n]
+    if any(c.han_count(n) for n in names):
+        names = [n for n in names if c.han_count(n)]  # "王五 SF001": the name, not the staff code
     return [Person(n, role if role not in (None, "作者") else None) for n in names if n]
 
 
@@ -157,5 +177,5 @@ def _read_editor_tag(draft: Draft, index: int) -> None:
     if not draft.meta.editors:
         draft.meta.editors = people(match["name"])
     text = line.text[: match.start()].rstrip()
-    draft.record("read_bylines", "editor_tag", line, text)
-    draft.lines[index] = line.having(text=text)
+    draft.record("read_bylines", "editor_tag", line, text or None)
+    draft.lines[index] = line.having(text=text)  # a line that was only the tag is empty: not a block

@@ -88,7 +88,12 @@ def locate_article(draft: Draft) -> Draft:
         if title is None:
             raise CleaningError("cannot tell the title from the navigation", line=lines[first_para].number)
         header = (title, title)
+    register = range(0)
     title, header_end = header
+    below = _official_title_below(texts, header_end)
+    if below is not None and not p.OFFICIAL_TITLE.match(texts[title]):
+        register = range(title + 1, header_end + 1)  # metadata above the title, kept
+        title, header_end = below
     title = _title_start(texts, title)
     first_para = next(i for i in paragraphs if i > header_end)
     end = _find_end(texts, first_para, paragraphs)
@@ -97,7 +102,9 @@ def locate_article(draft: Draft) -> Draft:
     kept: list[Line] = []
     in_end_block = True
     for i, line in enumerate(lines):
-        if i < title:
+        if i in register and c.is_meta_line(line.text, in_header=True):
+            kept.append(line.having(zone="header", role="meta"))
+        elif i < title:
             draft.record("locate_article", "before_title", line)
         elif i <= header_end:
             role = "meta" if i > title and c.is_meta_line(line.text, in_header=True) else ""
@@ -128,6 +135,20 @@ def _find_header(texts: Sequence[str], paragraphs: Sequence[int]) -> tuple[int, 
         if any(end < k <= end + BODY_LOOKAHEAD for k in paragraphs):
             return title, end
     return None
+
+
+def _official_title_below(texts: Sequence[str], header_end: int) -> tuple[int, int] | None:
+    """(title, last header line) of an official title (关于……的通知) right under a metadata block.
+
+    A government page's register (索引号, 发布机构, 成文日期…) stands above the title it describes.
+    """
+    below = header_end + 1
+    if below >= len(texts) or not p.OFFICIAL_TITLE.match(texts[below]):
+        return None
+    end = below
+    while end + 1 < len(texts) and p.DOC_NUMBER.match(texts[end + 1]):
+        end += 1
+    return below, end
 
 
 def _header_end(texts: Sequence[str], first: int) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from pipeline.clean import classify as c
+from pipeline.clean import patterns as p
 from pipeline.clean.model import Draft, Line
 from pipeline.clean.punctuation import to_full_width
 
@@ -83,6 +84,7 @@ def find_headings(draft: Draft) -> Draft:
     for k, i in enumerate(body):
         if shaped[i] and _is_heading(draft.lines, body, k, shaped):
             headings.add(i)
+    headings -= _without_text(draft.lines, body, headings)
     kinds: list[str] = []
     previous_heading_level = 0
     for i in body:
@@ -103,6 +105,12 @@ def find_headings(draft: Draft) -> Draft:
     return draft
 
 
+def _without_text(lines: list[Line], body: list[int], headings: set[int]) -> set[int]:
+    """Headings with no paragraph after them before the article ends (they would head nothing)."""
+    last_para = max((i for i in body if i not in headings), default=-1)
+    return {i for i in headings if i > last_para}
+
+
 def _is_heading(lines: list[Line], body: list[int], k: int, shaped: dict[int, bool]) -> bool:
     text = lines[body[k]].text
     # A run of heading-shaped lines must be followed by running text, not end the article.
@@ -113,6 +121,12 @@ def _is_heading(lines: list[Line], body: list[int], k: int, shaped: dict[int, bo
         end += 1
     if end == len(body):
         return False
+    # A signature (落款) is not a heading: the issuer and the date under a notice.
+    dates = [j for j in range(start, end) if p.LEADING_DATE.fullmatch(lines[body[j]].text)]
+    if dates and k <= dates[-1]:
+        return False
+    if text[:1] in "（(" and text[-1:] in "）)" and not c.heading_kind(text):
+        return False  # a note in brackets, such as （此件公开发布）
     if text[-1] in "？！?!":
         # A question is a heading only as a deck line beside an unpunctuated heading.
         run = [lines[body[j]].text for j in range(start, end)]
