@@ -193,9 +193,13 @@ PAGES = CORPUS.parent / "pages"
          ["王小明"], [], "中央氣象署表示", []),
         ("portal_date_outlet_staff_code", "央行：保持流动性合理充裕", "2024-01-02T08:30:00+08:00", "新浪财经",
          ["张三"], ["王五"], "新浪财经讯", []),
+        ("wire_meta_above_title_summary", "两会观察：推动经济持续回升向好", "2024-03-05T10:20:11+08:00", "新华社",
+         ["李明"], ["赵六"], "【编者按】", []),
+        ("indented_hard_wrapped", "市政府召开第35次常务会议", None, None, [], [], "2024年4月1日", []),
     ],
 )
-def test_page_shapes_of_other_sites(name: str, title: str, published: str, source: str, authors: list[str],
+def test_page_shapes_of_other_sites(name: str, title: str, published: str | None, source: str | None,
+                                    authors: list[str],
                                     editors: list[str], first_para: str, heads: list[str]) -> None:
     article = clean((PAGES / f"{name}.txt").read_text("utf-8"))
     meta = article.meta
@@ -204,3 +208,12 @@ def test_page_shapes_of_other_sites(name: str, title: str, published: str, sourc
     assert paras(article)[0].startswith(first_para)
     assert sorted(text for _, text in headings(article)) == sorted(heads)
     docbook.validate(docbook.build(article))
+
+
+def test_summary_label_and_wrapped_indented_lines() -> None:
+    wire = clean((PAGES / "wire_meta_above_title_summary.txt").read_text("utf-8"))
+    assert wire.meta.abstract == "今年政府工作报告提出，国内生产总值增长预期目标为5%左右。"
+    assert not any(p.startswith("摘要") for p in paras(wire))
+    wrapped = clean((PAGES / "indented_hard_wrapped.txt").read_text("utf-8"))
+    assert paras(wrapped)[1] == "会议指出，今年以来全市经济运行总体平稳，但也面临不少困难和挑战，要坚定信心，保持定力。"
+    assert headings(wrapped) == [] and len(paras(wrapped)) == 4

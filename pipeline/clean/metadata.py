@@ -9,8 +9,9 @@ from pipeline.clean import patterns as p
 from pipeline.clean.model import Draft, Line, Metadata, Person
 
 SUBTITLE_DASH = re.compile(r"\s*(?:——|--|―{2})\s*")
-FIELD_SEPARATORS = " \t\u3000|｜/·•,，;；"
+FIELD_SEPARATORS = " \t\u3000|｜/·•,，;；【】[]"
 TIMEZONE = "+08:00"
+DATELINE_LINES = 3  # a dateline opens one of the first paragraphs (an editor's note may come first)
 
 
 def split_title(draft: Draft) -> Draft:
@@ -56,8 +57,9 @@ def read_metadata(draft: Draft) -> Draft:
 def read_bylines(draft: Draft) -> Draft:
     """Read the reporter and agency of a dateline (kept in the text) and cut off an editor tag."""
     body = [i for i, line in enumerate(draft.lines) if line.zone == "body"]
-    if body:
-        _read_dateline(draft, body[0])
+    for i in body[:DATELINE_LINES]:
+        if _read_dateline(draft, i):
+            break
     for i in body:
         _read_editor_tag(draft, i)
     draft.lines = [line for line in draft.lines if line.text]
@@ -127,17 +129,22 @@ def people(value: str, role: str | None = None) -> list[Person]:
     lead = p.ROLES.match(value)
     if lead:
         role, value = lead.group(1), value[lead.end() :]
-    names = [p.ROLES.sub("", n) for n in re.split(r"[\s、,，/／|｜]+", value.strip("（()）")) if n]
+    tokens = [t for t in re.split(r"[\s、,，/／|｜]+", value.strip("（()）【】[] ")) if t]
+    # The names end where another field starts ("李明  字号：大 中 小").
+    cut = next((i for i, t in enumerate(tokens) if ":" in t or "：" in t), len(tokens))
+    names = [p.ROLES.sub("", t).strip("【】[]") for t in tokens[:cut]]
+    names = [n for n in names if len(n) >= 2 or not c.han_count(n)]
     if any(c.han_count(n) for n in names):
         names = [n for n in names if c.han_count(n)]  # "王五 SF001": the name, not the staff code
     return [Person(n, role if role not in (None, "作者") else None) for n in names if n]
 
 
-def _read_dateline(draft: Draft, index: int) -> None:
+def _read_dateline(draft: Draft, index: int) -> bool:
+    """Read a dateline at the start of a body line; whether there was one."""
     line = draft.lines[index]
     match = p.DATELINE.match(line.text)
     if not match:
-        return
+        return False
     name = _reporter(match["rest"], bool(match["dated"]))
     agency = match["agency"].strip() or _agency_of(match["lead"])
     if name and not draft.meta.authors:
@@ -146,6 +153,7 @@ def _read_dateline(draft: Draft, index: int) -> None:
     if agency and draft.meta.source is None and not p.SELF_REFERENCE.match(agency):
         draft.meta.source = agency
         draft.record("read_bylines", "dateline_source", line, line.text)
+    return True
 
 
 def _agency_of(lead: str) -> str:

@@ -95,6 +95,7 @@ def locate_article(draft: Draft) -> Draft:
         register = range(title + 1, header_end + 1)  # metadata above the title, kept
         title, header_end = below
     title = _title_start(texts, title)
+    register = range(register.start, register.stop) if register else _meta_above(texts, title)
     first_para = next(i for i in paragraphs if i > header_end)
     end = _find_end(texts, first_para, paragraphs)
     body_texts = {texts[i] for i in range(header_end + 1, end)}
@@ -135,6 +136,17 @@ def _find_header(texts: Sequence[str], paragraphs: Sequence[int]) -> tuple[int, 
         if any(end < k <= end + BODY_LOOKAHEAD for k in paragraphs):
             return title, end
     return None
+
+
+def _meta_above(texts: Sequence[str], title: int) -> range:
+    """Metadata lines right above the title (some pages print the date line first), furniture between."""
+    start = title
+    for j in range(title - 1, max(-1, title - HEADER_LOOKBACK - 1), -1):
+        if c.is_meta_line(texts[j], in_header=True):
+            start = j
+        elif not (c.is_chrome(texts[j]) or c.is_breadcrumb(texts[j])):
+            break
+    return range(start, title)
 
 
 def _official_title_below(texts: Sequence[str], header_end: int) -> tuple[int, int] | None:
@@ -295,11 +307,15 @@ def drop_captions(draft: Draft) -> Draft:
 
 
 def take_abstract(draft: Draft) -> Draft:
-    """A lede repeated after the article (a page summary) becomes the abstract; other leftovers go."""
+    """A summary (摘要：…, or the lede repeated after the article) becomes the abstract; leftovers go."""
     opening = [line.text for line in draft.lines if line.zone == "body"][:3]
     kept: list[Line] = []
     for line in draft.lines:
-        if line.zone != "tail" or line.role == "meta":
+        summary = p.SUMMARY.match(line.text) if line.zone == "body" and line.text in opening else None
+        if summary and draft.meta.abstract is None:
+            draft.meta.abstract = line.text[summary.end() :].strip()
+            draft.record("take_abstract", "summary_label", line)
+        elif line.zone != "tail" or line.role == "meta":
             kept.append(line)
         elif line.text in opening and draft.meta.abstract is None:
             draft.meta.abstract = line.text

@@ -117,3 +117,5 @@ BYLINE = re.compile(
 DOC_NUMBER = re.compile(r"^[" + HAN_CLASS + r"]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*[号號]$")
 # The place and kind of a report after a byline: 台北即時報導, 北京报道, 台北23日電.
 REPORT_PLACE = re.compile(r"^[" + HAN_CLASS + r"]{2,6}?(?:\d{1,2}日)?(?:即時|即时|綜合|综合)?(?:報導|报道|電|电)$")
+# A labelled summary at the top of an article: 摘要：…, 核心提示：…
+SUMMARY = re.compile(r"^[【\[]?(?:内容)?(?:摘要|提要|核心提示|導讀|导读)[】\]]?\s*[:：]?\s*")

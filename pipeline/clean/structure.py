@@ -11,6 +11,7 @@ from pipeline.clean.punctuation import to_full_width
 
 WRAP_MAX_WIDTH = 200  # display columns; a page with longer lines has one paragraph a line
 WRAP_MIN_WIDTH = 30  # narrower pages are not hard-wrapped text but lists of short lines
+MIN_CONTINUED_CHARS = 15  # a shorter unfinished line is a heading or a label, not a broken sentence
 
 
 def display_width(text: str) -> int:
@@ -21,28 +22,31 @@ def display_width(text: str) -> int:
 def join_wrapped_lines(draft: Draft) -> Draft:
     """Join lines broken at a fixed width back into paragraphs, with no space between Han.
 
-    A page is hard-wrapped when its longest lines are short (under 200 columns) and several
-    reach that width. A line at the width continues on the next unless a blank line or an
-    indent (where the page marks paragraphs so) or sentence-final punctuation says otherwise.
+    Two signs that a line goes on in the next one:
+    - the page is hard-wrapped (its longest lines are short, under 200 columns, and several
+      reach that width) and the line reaches the width, unless a blank line, an indent (where
+      the page marks paragraphs so) or sentence-final punctuation says otherwise;
+    - the page indents its paragraphs, the next line is not indented, and the line stops
+      mid-sentence.
     """
     body = [line for line in draft.lines if line.zone == "body"]
     width = wrap_width([line.text for line in body])
-    if width is None:
-        return draft
     uses_blank = any(line.blank_before for line in body[1:])
     uses_indent = sum(line.indented for line in body) >= 2
+    if width is None and not uses_indent:
+        return draft
     joined: list[Line] = []
     for line in draft.lines:
         previous = joined[-1] if joined else None
-        if (
-            previous is not None
-            and previous.zone == line.zone == "body"
-            and display_width(previous.text) >= width
-            and not line.blank_before
-            and not (uses_indent and line.indented)
-            and (uses_blank or uses_indent or not c.ends_sentence(previous.text))
-            and not c.heading_kind(line.text)
-        ):
+        if previous is None or previous.zone != "body" or line.zone != "body" or line.blank_before:
+            joined.append(line)
+            continue
+        starts_paragraph = (uses_indent and line.indented) or c.heading_kind(line.text) is not None
+        unfinished = previous.text[-1] not in p.SENTENCE_END + "：；:;"
+        at_width = width is not None and display_width(previous.text) >= width
+        wrapped = at_width and (uses_blank or uses_indent or unfinished)
+        indented_page = uses_indent and unfinished and len(previous.text) >= MIN_CONTINUED_CHARS
+        if not starts_paragraph and (wrapped or indented_page):
             text = join_text(previous.text, line.text)
             draft.record("join_wrapped_lines", "wrapped", line, text)
             joined[-1] = previous.having(text=text)
