@@ -15,6 +15,7 @@ from importlib import resources
 import opencc
 from lxml import etree
 
+from pipeline.clean.patterns import HAN
 from pipeline.docbook import XML_LANG
 from pipeline.errors import ConfigError
 
@@ -63,9 +64,12 @@ def converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
+SCRIPT_SAMPLE = 600  # Han characters are plenty to tell the scripts apart
+
+
 def source_script(text: str) -> str:
     """zh-Hant when the text is written in Traditional characters, else zh-Hans."""
-    sample = text[:4000]
+    sample = "".join(HAN.findall(text)[:SCRIPT_SAMPLE])
     simplified = _changed(sample, converter("s2t").convert(sample))
     traditional = _changed(sample, converter("t2s").convert(sample))
     return "zh-Hant" if traditional >= 3 and traditional > 2 * simplified else "zh-Hans"
