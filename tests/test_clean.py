@@ -196,6 +196,8 @@ PAGES = CORPUS.parent / "pages"
         ("wire_meta_above_title_summary", "两会观察：推动经济持续回升向好", "2024-03-05T10:20:11+08:00", "新华社",
          ["李明"], ["赵六"], "【编者按】", []),
         ("indented_hard_wrapped", "市政府召开第35次常务会议", None, None, [], [], "2024年4月1日", []),
+        ("feature_dialogue_and_numbered_heads", "小镇的春天", "2024-03-12T14:20:00+08:00", "某某日报", ["陈晨"],
+         ["周周"], "清晨六点", ["变化", "1. 交通更方便了", "2. 收入提高了"]),
     ],
 )
 def test_page_shapes_of_other_sites(name: str, title: str, published: str | None, source: str | None,

@@ -146,6 +146,8 @@ def is_heading_shaped(text: str) -> bool:
         return False
     if "。" in text or text[-1] in "，、；：,;:…" or p.CAPTION.search(text):
         return False
+    if (text[:1] in "“「『\"" and text[-1:] in "”」』\"") or text[-2] in "。！？!?…":
+        return False  # a line of dialogue, or a sentence ending inside quotes
     return not (is_chrome(text) or is_meta_line(text))
 
 
