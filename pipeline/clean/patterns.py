@@ -93,10 +93,11 @@ HEADING_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bracket-number", re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")),
     ("arabic-number", re.compile(r"^\d{1,2}\s*[、.．](?!\d)")),
 )
-# A news dateline's reporter: （记者唐霁）, （中央社記者沈佩瑤台北23日電）, 新华社北京1月2日电（记者 X）.
+# A news dateline's reporter: （记者唐霁）, （中央社記者沈佩瑤台北23日電）, 〔記者王小明／台北報導〕.
 DATELINE = re.compile(
-    r"^(?P<lead>[^（(]{0,20})[（(](?P<agency>[^（）()]{0,8}?)(?:记者|記者)\s*(?P<rest>[" + HAN_CLASS + r"·\s、]{2,30}?)"
-    r"\s*(?P<dated>\d{1,2}日(?:电|電))?[）)]"
+    r"^(?P<lead>[^（(〔【\[]{0,20})[（(〔【\[](?P<agency>[^（）()〔〕【】\[\]]{0,8}?)(?:记者|記者)\s*"
+    r"(?P<rest>[" + HAN_CLASS + r"·\s、]{2,30}?)\s*(?:[／/]\s*[" + HAN_CLASS + r"]{2,6}?(?:報導|报道|電|电))?"
+    r"\s*(?P<dated>\d{1,2}日(?:电|電))?[）)〕】\]]"
 )
 # An editor tag closing the last paragraph: （編輯：李亨山）1120823
 EDITOR_TAG = re.compile(
