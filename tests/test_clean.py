@@ -200,6 +200,8 @@ PAGES = CORPUS.parent / "pages"
          "〔記者王小明／台北報導〕", []),
         ("taiwan_byline_line", "台積電宣布赴美設廠進度", "2023-08-24T09:12:00+08:00", None, ["李小華"], [],
          "台積電今天宣布", []),
+        ("original_title_and_counter_inside", "标题新闻示例", "2024-05-01T09:00:00+08:00", "某报", [], [],
+         "第一段正文", []),
         ("feature_dialogue_and_numbered_heads", "小镇的春天", "2024-03-12T14:20:00+08:00", "某某日报", ["陈晨"],
          ["周周"], "清晨六点", ["变化", "1. 交通更方便了", "2. 收入提高了"]),
     ],
@@ -223,3 +225,10 @@ def test_summary_label_and_wrapped_indented_lines() -> None:
     wrapped = clean((PAGES / "indented_hard_wrapped.txt").read_text("utf-8"))
     assert paras(wrapped)[1] == "会议指出，今年以来全市经济运行总体平稳，但也面临不少困难和挑战，要坚定信心，保持定力。"
     assert headings(wrapped) == [] and len(paras(wrapped)) == 4
+
+
+def test_labels_inside_the_text_are_dropped_without_ending_it() -> None:
+    article = clean((PAGES / "original_title_and_counter_inside.txt").read_text("utf-8"))
+    assert len(paras(article)) == 3
+    rules = {(e.line, e.stage) for e in article.report.events}
+    assert {(4, "read_metadata"), (7, "read_metadata")} <= rules

@@ -14,6 +14,7 @@ HEADER_LOOKBACK = 3  # lines above a date line where the title may stand
 BODY_LOOKAHEAD = 15  # lines below the header where the first paragraph must start
 MENU_RUN = 3  # this many very short lines in a row are a menu
 MENU_LINE_CHARS = 6
+QUIET_LABELS = {"register", "views", "updated"}  # labels that may stand inside an article
 MAX_CAPTION_CHARS = 150  # a longer line that ends with a picture credit is a paragraph
 
 
@@ -111,7 +112,9 @@ def locate_article(draft: Draft) -> Draft:
             role = "meta" if i > title and c.is_meta_line(line.text, in_header=True) else ""
             kept.append(line.having(zone="header", role=role))
         elif i < end:
-            kept.append(line.having(zone="body"))
+            labels = set(c.meta_labels(line.text)) if c.is_meta_line(line.text) else set()
+            # 原标题：…, 浏览次数：… inside the text are read and dropped; they do not end it.
+            kept.append(line.having(zone="body", role="meta" if labels and labels <= QUIET_LABELS else ""))
         elif in_end_block and c.is_meta_line(line.text):
             kept.append(line.having(zone="tail", role="meta"))
         elif line.text in body_texts:
@@ -227,7 +230,8 @@ def _find_end(texts: Sequence[str], first_para: int, paragraphs: Sequence[int]) 
     """Index of the first line after the body."""
     for j in range(first_para + 1, len(texts)):
         text = texts[j]
-        if c.is_end_marker(text) or c.is_meta_line(text):
+        ends = c.is_meta_line(text) and not set(c.meta_labels(text)) <= QUIET_LABELS
+        if ends or c.is_end_marker(text):
             return j
     later = [i for i in paragraphs if i >= first_para]
     last = later[0]
