@@ -15,11 +15,12 @@ from pipeline import docbook
 from pipeline.clean import STAGES, _article
 from pipeline.clean.classify import clear_caches
 from pipeline.clean.model import Draft, Line, Metadata, Report
+from pipeline.config import MAX_INPUT_BYTES
 from pipeline.ingest import decode
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 50
-LIMIT = 5_000_000
+LIMIT = MAX_INPUT_BYTES
 
 
 def median_ms(work: Callable[[], object], runs: int = RUNS) -> float:

@@ -13,6 +13,7 @@ from pipeline.errors import ConfigError
 FORMATS = ("xml", "epub", "pdf", "docx")
 VARIANTS = ("zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK")
 PAPERS = ("A4", "A5")
+MAX_INPUT_BYTES = 5_000_000  # a scraped article page is rarely over 1 MB
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Config:
     paper: str = field(default="A4", metadata={"help": "PDF paper size: A4 or A5"})
     jobs: int = field(default=0, metadata={"help": "worker processes; 0 means one per core"})
     strict: bool = field(default=False, metadata={"help": "warnings fail the document"})
-    max_input_bytes: int = field(default=5_000_000, metadata={"help": "largest raw page accepted"})
+    max_input_bytes: int = field(default=MAX_INPUT_BYTES, metadata={"help": "largest raw page accepted"})
 
     def __post_init__(self) -> None:
         unknown = [f for f in self.formats if f not in FORMATS]

@@ -10,11 +10,10 @@ from lxml import etree
 from pipeline import docbook
 from pipeline.clean import clean
 from pipeline.clean.model import Report
+from pipeline.config import MAX_INPUT_BYTES
 from pipeline.errors import InputError, PipelineError
 from pipeline.ingest import decode
 from pipeline.variants import source_script
-
-DEFAULT_MAX_BYTES = 5_000_000
 
 
 @dataclass
@@ -41,7 +40,7 @@ def document_id(path: Path) -> str:
     return name
 
 
-def from_bytes(data: bytes, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def from_bytes(data: bytes, *, name: str, max_bytes: int = MAX_INPUT_BYTES) -> Document:
     """Clean one page given as bytes; errors carry no file name (the caller adds it)."""
     text = decode(data, max_bytes=max_bytes)
     article = clean(text.text, source=name, encoding=text.encoding)
@@ -50,7 +49,7 @@ def from_bytes(data: bytes, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
     return Document(document_id(Path(name)), Path(name), tree, article.report)
 
 
-def from_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def from_file(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> Document:
     """Clean one raw file; every error names the file."""
     try:
         size = path.stat().st_size

@@ -6,11 +6,12 @@ import codecs
 
 import pytest
 
+from pipeline.config import MAX_INPUT_BYTES
 from pipeline.errors import InputError
 from pipeline.ingest import decode
 from tests.conftest import CORPUS
 
-LIMIT = 5_000_000
+LIMIT = MAX_INPUT_BYTES
 SAMPLE = "發布時間：2024年\n简体中文，繁體中文。\n"
 
 

@@ -71,18 +71,15 @@ class Report:
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
-    def as_json(self, metadata: Metadata | None = None) -> dict[str, Any]:
+    def as_json(self) -> dict[str, Any]:
         """The report as plain data for report.json."""
-        data: dict[str, Any] = {
+        return {
             "source": self.source,
             "encoding": self.encoding,
             "lines": self.line_count,
             "events": [asdict(e) for e in self.events],
             "warnings": self.warnings,
         }
-        if metadata is not None:
-            data["metadata"] = asdict(metadata)
-        return data
 
 
 @dataclass
