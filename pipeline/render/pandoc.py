@@ -48,8 +48,7 @@ def metadata(info: Info, **extra: Any) -> dict[str, Any]:
     if info.subtitle:
         data["subtitle"] = plain(info.subtitle)
     if info.authors:
-        data["author"] = [plain(a) for a in info.authors]
-        data["creator"] = [{"role": "aut", "text": plain(a)} for a in info.authors]
+        data["author"] = [plain(a) for a in info.authors]  # dc:creator, role aut, in an EPUB
     if info.editors:
         data["contributor"] = [{"role": "edt", "text": plain(e)} for e in info.editors]
     if info.date:
