@@ -234,3 +234,20 @@ def test_labels_inside_the_text_are_dropped_without_ending_it() -> None:
     assert len(paras(article)) == 3
     rules = {(e.line, e.stage) for e in article.report.events}
     assert {(4, "read_metadata"), (7, "read_metadata")} <= rules
+
+
+def test_a_sub_headline_under_the_title_is_the_subtitle() -> None:
+    page = "首页 > 要闻\n彰显制度优势 践行为民初心\n市人大常委会2025年履职综述\n发布时间：2026-01-20 07:27\n" \
+           "2025年是“十四五”规划收官之年，是高质量发展建设共同富裕示范区的关键之年。\n来源：杭州日报\n"
+    meta = clean(page).meta
+    assert (meta.title, meta.subtitle) == ("彰显制度优势 践行为民初心", "市人大常委会2025年履职综述")
+
+
+def test_a_list_of_headlines_above_the_title_is_not_its_title() -> None:
+    page = "\n".join([
+        "热点新闻", "某地发生交通事故致三人受伤", "另一条新闻标题在这里显示", "某市召开全市经济工作会议",
+        "发布时间：2024-12-20 10:00", "会议总结了今年以来的经济工作，分析了当前形势，部署了明年的重点任务。",
+        "来源：某某日报",
+    ])
+    meta = clean(page).meta
+    assert (meta.title, meta.subtitle) == ("某市召开全市经济工作会议", None)

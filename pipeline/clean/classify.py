@@ -11,6 +11,7 @@ SEPARATORS = re.compile(r"[|｜]")
 MAX_META_CHARS = 100
 MAX_TITLE_CHARS = 80
 MAX_HEADING_CHARS = 32
+COLUMN_MARKS = "■□●◆◇▲△▶►◎※★☆"
 
 
 def clear_caches() -> None:
@@ -124,6 +125,8 @@ def is_title_like(text: str) -> bool:
     """A headline: short, Chinese, not a sentence, not furniture."""
     if not 4 <= len(text) <= MAX_TITLE_CHARS or han_count(text) < 4:
         return False
+    if text[0] in COLUMN_MARKS or text.endswith(("正文", "首页", "首頁")):
+        return False  # a column label (■ 纪检监察) or the end of a breadcrumb (新华网 正文)
     if text[-1] in "。，、；：,;:" or text.count("。") > 0:
         return False
     return not (is_chrome(text) or is_breadcrumb(text) or is_meta_line(text, in_header=True))

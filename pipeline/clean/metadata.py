@@ -22,10 +22,13 @@ def split_title(draft: Draft) -> Draft:
     title, subtitle = "", None
     for line in title_lines:
         text = line.text
-        if title and (text.startswith(("——", "—", "--")) or _bracketed(text)):
-            subtitle = SUBTITLE_DASH.sub("", text, count=1).strip("—- ") if not _bracketed(text) else text
+        if not title:
+            title = text
+        elif subtitle is None and _continues(title, text):
+            title += text  # a headline broken over two lines
         elif subtitle is None:
-            title += text
+            # ——副题, a 题注 in brackets, or a sub-headline on its own line
+            subtitle = text if _bracketed(text) else SUBTITLE_DASH.sub("", text, count=1).strip("—- ")
         draft.record("split_title", "title", line, text)
     if subtitle is None and SUBTITLE_DASH.search(title):
         head, tail = SUBTITLE_DASH.split(title, maxsplit=1)
@@ -35,6 +38,14 @@ def split_title(draft: Draft) -> Draft:
     draft.meta.subtitle = subtitle.strip() if subtitle else None
     draft.lines = [line for line in draft.lines if line not in title_lines]
     return draft
+
+
+def _continues(title: str, text: str) -> bool:
+    """Whether `text` goes on with a headline broken after `title`."""
+    if text.startswith(("——", "—", "--")) or _bracketed(text):
+        return False
+    return (title[-1:] in p.CONTINUES or text[:1] in "的之与和及》”）」、"
+            or (p.OFFICIAL_TITLE.match(title + text) is not None and not p.OFFICIAL_TITLE.match(text)))
 
 
 def _bracketed(text: str) -> bool:

@@ -12,6 +12,8 @@ from pipeline.errors import CleaningError
 
 HEADER_LOOKBACK = 3  # lines above a date line where the title may stand
 BODY_LOOKAHEAD = 15  # lines below the header where the first paragraph must start
+MIN_HEADLINE_CHARS = 8  # a channel name above a title is shorter (要闻, 地方新闻)
+MIN_SUBTITLE_CHARS = 6
 MENU_RUN = 3  # this many very short lines in a row are a menu
 MENU_LINE_CHARS = 6
 QUIET_LABELS = {"register", "views", "updated"}  # labels that may stand inside an article
@@ -186,7 +188,7 @@ def _nearest_title(texts: Sequence[str], below: int, lookback: int, *, skip_meta
         if c.is_title_like(text) and not c.is_caption(text):
             if text.startswith(("——", "—", "--")) and j > 0 and c.is_title_like(texts[j - 1]):
                 return j - 1
-            return j
+            return j - 1 if _headline_above(texts, j) else j
         if skip_meta and c.is_meta_line(text, in_header=True):
             j -= 1
             continue
@@ -194,6 +196,15 @@ def _nearest_title(texts: Sequence[str], below: int, lookback: int, *, skip_meta
             looked += 1
         j -= 1
     return None
+
+
+def _headline_above(texts: Sequence[str], j: int) -> bool:
+    """Whether line j is a sub-headline under a title on the line above (not under a list of links)."""
+    if j < 1 or len(texts[j]) < MIN_SUBTITLE_CHARS:
+        return False
+    above = texts[j - 1]
+    lone = j < 2 or not (c.is_title_like(texts[j - 2]) and len(texts[j - 2]) >= MIN_HEADLINE_CHARS)
+    return c.is_title_like(above) and len(above) >= MIN_HEADLINE_CHARS and lone and not c.is_caption(above)
 
 
 def _title_start(texts: Sequence[str], title: int) -> int:
