@@ -1,4 +1,4 @@
-"""Metadata lines: JSON cases of lines and the fields read from them."""
+"""Line classifiers: metadata lines and the fields read from them, breadcrumbs, page furniture (JSON cases)."""
 
 from __future__ import annotations
 
@@ -68,3 +68,11 @@ def test_breadcrumb_gives_site_and_categories(line: str, publisher: str | None, 
 )
 def test_body_sentences_are_not_metadata(line: str) -> None:
     assert not classify.is_meta_line(line, in_header=True)
+
+
+CHROME = load_cases("chrome.json")
+
+
+@pytest.mark.parametrize("case", CHROME, ids=case_ids(CHROME))
+def test_page_furniture_is_told_from_text(case: dict[str, Any]) -> None:
+    assert classify.is_chrome(case["text"]) is case["chrome"]
