@@ -131,7 +131,7 @@ def iso_datetime(match: re.Match[str]) -> str:
 def first_word(value: str) -> str | None:
     """A source as printed up to the first space, without a trailing place in brackets."""
     word = value.split()[0] if value.split() else ""
-    word = re.sub(r"[（(][^（）()]*[）)]$", "", word).strip(FIELD_SEPARATORS)
+    word = re.split(r"[（(]", word)[0].strip(FIELD_SEPARATORS)  # 第一财经日报(上海), 人民日报（2024年…版）
     return word or None
 
 
