@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
@@ -11,6 +12,7 @@ from pipeline.clean.model import Draft, Line
 from pipeline.errors import CleaningError
 
 HEADER_LOOKBACK = 3  # lines above a date line where the title may stand
+FALLBACK_LOOKBACK = 6  # lines above the main block of text where the title may stand
 BODY_LOOKAHEAD = 15  # lines below the header where the first paragraph must start
 MIN_HEADLINE_CHARS = 8  # a channel name above a title is shorter (要闻, 地方新闻)
 MIN_SUBTITLE_CHARS = 6
@@ -75,45 +77,26 @@ def locate_article(draft: Draft) -> Draft:
 
     1. The header is the first date or metadata line with a headline just above it and running
        text just below it; without one, the title is the headline above the main block of text.
+       Metadata right above the title is kept too, and an official title (关于……的通知) right
+       under a metadata block (a government page's register) is the title.
     2. The body runs from the header to the first end marker (a metadata line, a related-articles
        list, tags, a footer) after the first paragraph.
     3. After the end, only metadata lines and repeats of the body (a page summary) are kept.
     """
-    lines = draft.lines
-    texts = [line.text for line in lines]
-    paragraphs = [i for i, text in enumerate(texts) if c.looks_like_paragraph(text)]
-    if not paragraphs:
-        raise CleaningError("no body text found: no line reads as running Chinese text")
-    header = _find_header(texts, paragraphs)
-    if header is None:
-        first_para = _main_block_start(paragraphs, texts)
-        title = _nearest_title(texts, first_para, 6)
-        if title is None:
-            raise CleaningError("cannot tell the title from the navigation", line=lines[first_para].number)
-        header = (title, title)
-    register = range(0)
-    title, header_end = header
-    below = _official_title_below(texts, header_end)
-    if below is not None and not p.OFFICIAL_TITLE.match(texts[title]):
-        register = range(title + 1, header_end + 1)  # metadata above the title, kept
-        title, header_end = below
-    title = _title_start(texts, title)
-    register = range(register.start, register.stop) if register else _meta_above(texts, title)
-    first_para = next(i for i in paragraphs if i > header_end)
-    end = _find_end(texts, first_para, paragraphs)
-    body_texts = {texts[i] for i in range(header_end + 1, end)}
-
+    texts = [line.text for line in draft.lines]
+    place = _place_article(texts, [line.number for line in draft.lines])
+    body_texts = {texts[i] for i in range(place.header_end + 1, place.end)}
     kept: list[Line] = []
     in_end_block = True
-    for i, line in enumerate(lines):
-        if i in register and c.is_meta_line(line.text, in_header=True):
+    for i, line in enumerate(draft.lines):
+        if i in place.register and c.is_meta_line(line.text, in_header=True):
             kept.append(line.having(zone="header", role="meta"))
-        elif i < title:
+        elif i < place.title:
             draft.record("locate_article", "before_title", line)
-        elif i <= header_end:
-            role = "meta" if i > title and c.is_meta_line(line.text, in_header=True) else ""
+        elif i <= place.header_end:
+            role = "meta" if i > place.title and c.is_meta_line(line.text, in_header=True) else ""
             kept.append(line.having(zone="header", role=role))
-        elif i < end:
+        elif i < place.end:
             labels = set(c.meta_labels(line.text)) if c.is_meta_line(line.text) else set()
             # 原标题：…, 浏览次数：… inside the text are read and dropped; they do not end it.
             kept.append(line.having(zone="body", role="meta" if labels and labels <= QUIET_LABELS else ""))
@@ -122,11 +105,45 @@ def locate_article(draft: Draft) -> Draft:
         elif line.text in body_texts:
             kept.append(line.having(zone="tail"))
         else:
-            if not c.is_chrome(line.text) and i > end:
+            if not c.is_chrome(line.text) and i > place.end:
                 in_end_block = False
             draft.record("locate_article", "after_article", line)
     draft.lines = kept
     return draft
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where the article stands in the page's lines (indices)."""
+
+    title: int
+    header_end: int  # last line of the title and header metadata
+    end: int  # first line after the body
+    register: range  # metadata lines above the title
+
+
+def _place_article(texts: Sequence[str], numbers: Sequence[int]) -> Placement:
+    paragraphs = [i for i, text in enumerate(texts) if c.looks_like_paragraph(text)]
+    if not paragraphs:
+        raise CleaningError("no body text found: no line reads as running Chinese text")
+    header = _find_header(texts, paragraphs)
+    if header is None:
+        first_para = _main_block_start(paragraphs, texts)
+        title = _nearest_title(texts, first_para, FALLBACK_LOOKBACK)
+        if title is None:
+            raise CleaningError("cannot tell the title from the navigation", line=numbers[first_para])
+        header = (title, title)
+    title, header_end = header
+    register = None
+    below = _official_title_below(texts, header_end)
+    if below is not None and not p.OFFICIAL_TITLE.match(texts[title]):
+        register = range(title + 1, header_end + 1)
+        title, header_end = below
+    title = _title_start(texts, title)
+    if register is None:
+        register = _meta_above(texts, title)
+    first_para = next(i for i in paragraphs if i > header_end)
+    return Placement(title, header_end, _find_end(texts, first_para, paragraphs), register)
 
 
 def _find_header(texts: Sequence[str], paragraphs: Sequence[int]) -> tuple[int, int] | None:
