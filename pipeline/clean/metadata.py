@@ -11,6 +11,7 @@ from pipeline.clean.model import Draft, Line, Metadata, Person
 SUBTITLE_DASH = re.compile(r"\s*(?:——|--|―{2})\s*")
 FIELD_SEPARATORS = " \t\u3000|｜/·•,，;；【】[]"
 TIMEZONE = "+08:00"
+ROC_EPOCH = 1911  # year 1 of the Republic of China calendar is 1912
 DATELINE_LINES = 3  # a dateline opens one of the first paragraphs (an editor's note may come first)
 
 
@@ -119,10 +120,14 @@ def _read_outlet_and_byline(rest: str, meta: Metadata) -> None:
             meta.source = first_word(part)
 
 
-def iso_datetime(match: re.Match[str]) -> str:
+def iso_datetime(match: re.Match[str]) -> str | None:
     """ISO 8601 from a date match: date and time with +08:00, or the date alone."""
-    date = f"{int(match['year']):04d}-{int(match['month']):02d}-{int(match['day']):02d}"
-    if match["hour"] is None:
+    year = int(match["year"]) if match["year"] else int(match["roc"]) + ROC_EPOCH
+    month, day = int(match["month"]), int(match["day"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    date = f"{year:04d}-{month:02d}-{day:02d}"
+    if match["hour"] is None or int(match["hour"]) > 23 or int(match["minute"]) > 59:
         return date
     second = int(match["second"] or 0)
     return f"{date}T{int(match['hour']):02d}:{int(match['minute']):02d}:{second:02d}{TIMEZONE}"

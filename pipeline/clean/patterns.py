@@ -31,8 +31,10 @@ LABEL = re.compile(
 # Role words printed before a name: kept apart from the name.
 ROLES = re.compile(r"^(?:本报|本報|特约|特約|实习|實習)?(记者|記者|通讯员|通訊員|见习记者|見習記者)\s*")
 
+# Years as 2024, or in the Republic of China calendar as used in Taiwan (民國112年 = 2023).
 DATE = (
-    r"(?P<year>(?:19|20)\d\d)\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})\s*日?"
+    r"(?:(?P<year>(?:19|20)\d\d)|(?:中華民國|中华民国|民國|民国)?(?P<roc>1[0-2]\d))"
+    r"\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})\s*日?"
     r"(?:\s*(?:T|\s)?\s*(?P<hour>\d{1,2})[:：时時](?P<minute>\d{2})(?:[:：分](?P<second>\d{2}))?)?"
 )
 DATETIME = re.compile(DATE)
