@@ -306,3 +306,19 @@ def test_report_lists_the_ambiguous_characters(built: Path) -> None:
     assert report["variants"]["zh-Hant-TW"]["opencc"] == "s2tw"
     assert any(s["char"] == "发" and s["chosen"] == "發" for s in spots)
     assert report["variants"]["zh-Hans"]["ambiguous"] == []
+
+
+def test_hong_kong_variant_uses_hong_kong_faces_everywhere(tmp_path: Path) -> None:
+    from pipeline.variants import convert
+
+    tree = convert(tree_of_golden(), "zh-Hant-HK").tree
+    chosen = variant("zh-Hant-HK")
+    pdf = renderer("pdf").render(tree, tmp_path / "hk.pdf", variant=chosen, config=Config())
+    names = " ".join(name for name, _ in rc.pdf_fonts(pdf))
+    assert "Serif-CJK-HK" in names and not any(f"CJK-{r}" in names for r in ("SC", "TC", "JP", "KR"))
+    epub = renderer("epub").render(tree, tmp_path / "hk.epub", variant=chosen, config=Config())
+    css = zipfile.ZipFile(epub).read("EPUB/styles/stylesheet1.css").decode()
+    assert "Noto Serif CJK HK" in css and "CJK TC" not in css
+    document = renderer("docx").render(tree, tmp_path / "hk.docx", variant=chosen, config=Config())
+    styles = etree.tostring(rc.docx_xml(document, "word/styles.xml")).decode()
+    assert 'eastAsia="zh-HK"' in styles and "Noto Serif CJK HK" in styles and "CJK TC" not in styles
