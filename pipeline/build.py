@@ -19,13 +19,13 @@ import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pipeline import __version__, docbook, document
+from pipeline import __version__, document
 from pipeline.config import Config
 from pipeline.errors import InputError, PipelineError
 from pipeline.render import renderer
@@ -45,7 +45,6 @@ class DocumentResult:
 
     seed: Path
     id: str
-    outputs: list[str] = field(default_factory=list)
     built: list[str] = field(default_factory=list)
     skipped: bool = False
     error: str | None = None
@@ -174,11 +173,15 @@ def plan(seed: Path, config: Config, *, force: bool = False) -> Plan:
 
 def build_document(seed: Path, config: Config, *, force: bool = False) -> DocumentResult:
     """Build one seed's outputs (only those whose inputs changed); errors are caught and reported."""
-    started = time.perf_counter()
     todo = plan(seed, config, force=force)
-    if todo.up_to_date:
-        return skip(todo)
-    result = DocumentResult(seed, todo.id, outputs=sorted(todo.wanted))
+    return skip(todo) if todo.up_to_date else make(todo, config)
+
+
+def make(todo: Plan, config: Config) -> DocumentResult:
+    """Clean a seed and render its stale outputs, then record what made them."""
+    started = time.perf_counter()
+    seed = todo.seed
+    result = DocumentResult(seed, todo.id)
     try:
         doc = document.from_file(seed, max_bytes=config.max_input_bytes)
         if config.strict and doc.report.warnings:
@@ -201,11 +204,10 @@ def build_document(seed: Path, config: Config, *, force: bool = False) -> Docume
                 result.format_seconds[fmt] = result.format_seconds.get(fmt, 0.0) + time.perf_counter() - format_started
                 result.built.append(name)
         write_atomic(todo.folder / REPORT, json.dumps(report, ensure_ascii=False, indent=1).encode())
-        info = asdict(docbook.read_info(doc.tree))
-        _record(todo.folder, {**todo.stamp, "seed": seed.name, "document": info}, todo.wanted, result.built)
+        record = {**todo.stamp, "seed": seed.name, "document": report["metadata"]}
+        _record(todo.folder, record, todo.wanted, result.built)
     except PipelineError as exc:
         result.error = str(exc.located(seed))
-        result.outputs = []
     finally:
         result.seconds = time.perf_counter() - started
         result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -217,7 +219,7 @@ def skip(todo: Plan) -> DocumentResult:
     """The result of an up-to-date seed; outputs no longer asked for are removed."""
     if set(todo.stamp.get("outputs", {})) - set(todo.wanted):
         _record(todo.folder, todo.stamp, todo.wanted, [])
-    return DocumentResult(todo.seed, todo.id, outputs=sorted(todo.wanted), skipped=True)
+    return DocumentResult(todo.seed, todo.id, skipped=True)
 
 
 def _record(folder: Path, stamp: dict[str, Any], wanted: dict[str, str], built: list[str]) -> None:
@@ -299,25 +301,21 @@ def run(
     return Summary(results, time.perf_counter() - started, removed)
 
 
-def _build_one(seed: Path, *, config: Config, force: bool) -> DocumentResult:
-    return build_document(seed, config, force=force)
-
-
 def _build_all(seeds: list[Path], config: Config, *, force: bool,
                on_result: Callable[[DocumentResult], None]) -> Iterator[DocumentResult]:
+    plans = [plan(seed, config, force=force) for seed in seeds]
     todo = []
-    for seed in seeds:
-        planned = plan(seed, config, force=force)
+    for planned in plans:
         if planned.up_to_date:
             result = skip(planned)
             on_result(result)
             yield result
         else:
-            todo.append(seed)
+            todo.append(planned)
     workers = min(config.workers, len(todo))
     if workers <= 1:
-        for seed in todo:
-            result = build_document(seed, config, force=force)
+        results: Iterable[DocumentResult] = (make(planned, config) for planned in todo)
+        for result in results:
             on_result(result)
             yield result
         return
@@ -325,8 +323,6 @@ def _build_all(seeds: list[Path], config: Config, *, force: bool,
     # (max_tasks_per_child) on Python 3.11. Spawned workers share nothing with this process.
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers, initializer=_warm_worker, maxtasksperchild=RECYCLE_AFTER) as pool:
-        for result in pool.imap_unordered(partial(_build_one, config=config, force=force), todo):
+        for result in pool.imap_unordered(partial(make, config=config), todo):
             on_result(result)
             yield result
-
-

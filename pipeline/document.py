@@ -12,7 +12,7 @@ from pipeline.clean import clean
 from pipeline.clean.model import Report
 from pipeline.config import MAX_INPUT_BYTES
 from pipeline.errors import InputError, PipelineError
-from pipeline.ingest import decode
+from pipeline.ingest import check_size, decode
 from pipeline.variants import source_script
 
 
@@ -52,12 +52,7 @@ def from_bytes(data: bytes, *, name: str, max_bytes: int = MAX_INPUT_BYTES) -> D
 def from_file(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> Document:
     """Clean one raw file; every error names the file."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit for one article"
-                " (max_input_bytes)"
-            )
+        check_size(path.stat().st_size, max_bytes)
         data = path.read_bytes()
     except IsADirectoryError as exc:
         raise InputError("is a folder, not a file", path=path) from exc

@@ -34,13 +34,18 @@ class Text:
     encoding: str
 
 
-def decode(data: bytes, *, max_bytes: int) -> Text:
-    """Decode a scraped page, trying UTF-8 first, then GB18030 and Big5."""
-    if len(data) > max_bytes:
+def check_size(size: int, max_bytes: int) -> None:
+    """Refuse a page over the size limit (also before it is read, from its size on disk)."""
+    if size > max_bytes:
         raise InputError(
-            f"file is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit for one article"
+            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit for one article"
             " (max_input_bytes)"
         )
+
+
+def decode(data: bytes, *, max_bytes: int) -> Text:
+    """Decode a scraped page, trying UTF-8 first, then GB18030 and Big5."""
+    check_size(len(data), max_bytes)
     if not data.strip():
         raise InputError("file is empty" if not data else "file has only white space")
     text, encoding = _decode_bytes(data)

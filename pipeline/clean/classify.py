@@ -132,6 +132,14 @@ def is_title_like(text: str) -> bool:
     return not (is_chrome(text) or is_breadcrumb(text) or is_meta_line(text, in_header=True))
 
 
+def continues_headline(above: str, below: str) -> bool:
+    """Whether `below` goes on with a headline broken after `above` (关于做好… / …的通知)."""
+    if below.startswith(("——", "—", "--")) or (below[:1] in "（(" and below[-1:] in "）)"):
+        return False  # a subtitle: ——副题, or a 题注 in brackets
+    return (above[-1:] in p.CONTINUES or below[:1] in "的之与和及》”）」、"
+            or (p.OFFICIAL_TITLE.match(above + below) is not None and not p.OFFICIAL_TITLE.match(below)))
+
+
 @lru_cache(maxsize=4096)
 def heading_kind(text: str) -> str | None:
     """The numbering kind of a numbered heading (chapter, 一、, （一）…), or None."""

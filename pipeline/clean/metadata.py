@@ -25,7 +25,7 @@ def split_title(draft: Draft) -> Draft:
         text = line.text
         if not title:
             title = text
-        elif subtitle is None and _continues(title, text):
+        elif subtitle is None and c.continues_headline(title, text):
             title += text  # a headline broken over two lines
         elif subtitle is None:
             # ——副题, a 题注 in brackets, or a sub-headline on its own line
@@ -39,14 +39,6 @@ def split_title(draft: Draft) -> Draft:
     draft.meta.subtitle = subtitle.strip() if subtitle else None
     draft.lines = [line for line in draft.lines if line not in title_lines]
     return draft
-
-
-def _continues(title: str, text: str) -> bool:
-    """Whether `text` goes on with a headline broken after `title`."""
-    if text.startswith(("——", "—", "--")) or _bracketed(text):
-        return False
-    return (title[-1:] in p.CONTINUES or text[:1] in "的之与和及》”）」、"
-            or (p.OFFICIAL_TITLE.match(title + text) is not None and not p.OFFICIAL_TITLE.match(text)))
 
 
 def _bracketed(text: str) -> bool:

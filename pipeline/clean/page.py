@@ -229,11 +229,7 @@ def _title_start(texts: Sequence[str], title: int) -> int:
     if title == 0:
         return title
     above, here = texts[title - 1], texts[title]
-    broken = (
-        above[-1:] in p.CONTINUES
-        or here[:1] in "的之与和及》”）」、"
-        or (p.OFFICIAL_TITLE.match(above + here) is not None and not p.OFFICIAL_TITLE.match(here))
-    )
+    broken = c.continues_headline(above, here)
     fits = len(above) + len(here) <= c.MAX_TITLE_CHARS
     if broken and fits and c.is_title_like(above.rstrip(p.CONTINUES) or above):
         return title - 1

@@ -36,8 +36,3 @@ def epoch(info: Info) -> int:
 def identifier(tree: etree._Element) -> str:
     """A UUID derived from the document's content: the same input gives the same identifier."""
     return str(uuid.UUID(bytes=hashlib.sha256(serialize(tree)).digest()[:16], version=5))
-
-
-def pandoc_env(info: Info) -> dict[str, str]:
-    """Environment for pandoc: SOURCE_DATE_EPOCH fixed so that its output is reproducible."""
-    return {**os.environ, "SOURCE_DATE_EPOCH": str(epoch(info))}

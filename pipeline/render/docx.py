@@ -51,7 +51,7 @@ class DocxRenderer:
             work = Path(tmp)
             output = work / "out.docx"
             meta = pandoc.metadata(info, lang=variant.docx_lang, subject=plain_join(info.subjects))
-            pandoc.run(tree, info, "docx", output, work, ["--reference-doc", str(reference(variant))], meta)
+            pandoc.run(tree, "docx", output, work, ["--reference-doc", str(reference(variant))], meta)
             write_atomic(dest, set_created(output.read_bytes(), epoch(info)))
         return dest
 

@@ -57,7 +57,7 @@ class EpubRenderer:
             work = Path(tmp)
             meta = pandoc.metadata(info, identifier=[{"scheme": "UUID", "text": f"urn:uuid:{identifier(tree)}"}])
             output = work / "out.epub"
-            pandoc.run(tree, info, "epub3", output, work, ["--toc", "--split-level=2"], meta)
+            pandoc.run(tree, "epub3", output, work, ["--toc", "--split-level=2"], meta)
             css = (STYLESHEETS / "epub.css").read_text("utf-8") + font_css(variant)
             cover = cover_jpeg(info, variant.region)
             write_atomic(dest, finish(output.read_bytes(), css=css, cover=cover, modified=epoch(info), lang=info.lang))

@@ -14,7 +14,6 @@ from lxml import etree
 
 from pipeline.docbook import DB, Info, serialize
 from pipeline.errors import RenderError, RequirementError
-from pipeline.render.common import pandoc_env
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~^$@&:\"'%=])")
 
@@ -74,8 +73,7 @@ def without_info(tree: etree._Element) -> etree._Element:
     return body
 
 
-def run(tree: etree._Element, info: Info, to: str, output: Path, workdir: Path, args: list[str],
-        meta: dict[str, Any]) -> None:
+def run(tree: etree._Element, to: str, output: Path, workdir: Path, args: list[str], meta: dict[str, Any]) -> None:
     """Convert the DocBook tree with pandoc into `output` (inside workdir), in the sandbox."""
     source = workdir / "input.xml"
     source.write_bytes(serialize(without_info(tree)))
@@ -85,7 +83,8 @@ def run(tree: etree._Element, info: Info, to: str, output: Path, workdir: Path, 
         pandoc_path(), "--sandbox", "--from", "docbook", "--to", to, "--metadata-file", str(meta_file),
         "--output", str(output), *args, str(source),
     ]
-    done = subprocess.run(command, capture_output=True, text=True, env=pandoc_env(info), check=False)
+    # The sandbox ignores SOURCE_DATE_EPOCH: the renderers set the dates in the package themselves.
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0 or not output.exists():
         message = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
         raise RenderError(f"pandoc failed: {message}")
