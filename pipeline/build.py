@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__, document
+from pipeline.clean import labels, tagger
 from pipeline.config import Config
 from pipeline.errors import InputError, PipelineError
 from pipeline.render import renderer
@@ -105,14 +106,25 @@ def code_fingerprint() -> str:
 
 
 def output_key(source: bytes, fmt: str, tag: str, config: Config) -> str:
-    """What made one output: the source bytes, the settings it depends on, its stylesheets, the code."""
+    """What made one output: the source bytes (with its sidecar's), the settings it depends on, its
+    stylesheets, the line-tagger model and the code."""
     digest = hashlib.sha256(source)
+    digest.update(model_fingerprint(config.model_path or tagger.DEFAULT_MODEL).encode())
     settings = {"format": fmt, "variant": tag, "phrases": config.phrases, "strict": config.strict,
                 "paper": config.paper if fmt == "pdf" else None, "max": config.max_input_bytes}
     digest.update(json.dumps(settings, sort_keys=True).encode())
     digest.update(stylesheets_fingerprint(fmt).encode())
     digest.update(code_fingerprint().encode())
     return digest.hexdigest()
+
+
+@cache
+def model_fingerprint(path: Path) -> str:
+    """A hash of the line-tagger model file (read once per process)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "missing"  # the build reports why it cannot load the model
 
 
 @cache
@@ -163,6 +175,9 @@ def plan(seed: Path, config: Config, *, force: bool = False) -> Plan:
         source = seed.read_bytes() if seed.stat().st_size <= config.max_input_bytes else b""
     except OSError:
         source = b""  # the build reports why it cannot read the file
+    sidecar = labels.sidecar_path(seed)
+    if sidecar.is_file():
+        source += b"\0" + sidecar.read_bytes()
     wanted = {output_name(doc_id, tag, fmt): output_key(source, fmt, tag, config)
               for tag in config.variants for fmt in config.formats}
     stamp = read_stamp(folder)
@@ -183,7 +198,7 @@ def make(todo: Plan, config: Config) -> DocumentResult:
     seed = todo.seed
     result = DocumentResult(seed, todo.id)
     try:
-        doc = document.from_file(seed, max_bytes=config.max_input_bytes)
+        doc = document.from_file(seed, max_bytes=config.max_input_bytes, model=config.model_path)
         if config.strict and doc.report.warnings:
             raise PipelineError(f"{doc.report.warnings[0]} (strict)")
         report = doc.report_json()

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline import __version__, build, config, docbook, document
-from pipeline.errors import PipelineError
+from pipeline.clean.model import Report
+from pipeline.errors import CleaningError, PipelineError
 from pipeline.writing import write_atomic
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -28,6 +29,7 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
                         help="use OpenCC's regional vocabulary (s2twp, s2hkp)")
     parser.add_argument("--paper", choices=config.PAPERS, help="PDF paper size")
     parser.add_argument("--strict", action="store_true", default=None, help="warnings fail the document")
+    parser.add_argument("--model", type=Path, help="line-tagger model file (default: the packaged model)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,6 +40,16 @@ def _parser() -> argparse.ArgumentParser:
     clean = commands.add_parser("clean", help="print the validated DocBook 5 XML of one raw page")
     clean.add_argument("file", type=Path)
     clean.add_argument("--report", type=Path, metavar="PATH", help="write the cleaning report (JSON) here")
+    clean.add_argument("--model", type=Path, help="line-tagger model file (default: [tool.pipeline] model)")
+    clean.add_argument("--explain", action="store_true",
+                       help="print each line's class and the model's confidence instead of the XML")
+
+    train = commands.add_parser("train", help="train a line-tagger model from annotated pages")
+    train.add_argument("corpus", type=Path, nargs="+",
+                       help="folders of NAME.txt with NAME.expected.json or NAME.lines.json")
+    train.add_argument("-o", "--out", type=Path, required=True, metavar="MODEL", help="model file to write")
+    train.add_argument("--cv", action="store_true",
+                       help="also cross-validate, holding out one site at a time, and record the scores")
 
     convert = commands.add_parser("convert", help="convert raw pages to EPUB, PDF, DOCX (and XML)")
     convert.add_argument("files", nargs="+", type=Path)
@@ -65,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
-    handlers = {"clean": _clean, "convert": _convert, "build": _build, "doctor": _doctor}
+    handlers = {"clean": _clean, "train": _train, "convert": _convert, "build": _build, "doctor": _doctor}
     try:
         return handlers[args.command](args)
     except PipelineError as exc:
@@ -82,16 +94,45 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _settings(args: argparse.Namespace, **overrides: object) -> config.Config:
     options = {name: getattr(args, name, None) for name in ("variants", "phrases", "paper", "strict", "formats",
-                                                             "jobs", "out")}
+                                                             "jobs", "out", "model")}
     return config.load().with_options(**{**options, **overrides})
 
 
 def _clean(args: argparse.Namespace) -> int:
-    settings = config.load()
-    doc = document.from_file(args.file, max_bytes=settings.max_input_bytes)
+    settings = _settings(args)
+    try:
+        doc = document.from_file(args.file, max_bytes=settings.max_input_bytes, model=settings.model_path)
+    except CleaningError as exc:
+        if args.explain and isinstance(exc.report, Report):
+            from pipeline import explain
+
+            explain.print_lines(args.file, exc.report)
+        raise
     if args.report:
         write_atomic(args.report, json.dumps(doc.report_json(), ensure_ascii=False, indent=1).encode())
-    sys.stdout.buffer.write(docbook.serialize(doc.tree))
+    if args.explain:
+        from pipeline import explain
+
+        explain.print_lines(args.file, doc.report)
+    else:
+        sys.stdout.buffer.write(docbook.serialize(doc.tree))
+    return EXIT_OK
+
+
+def _train(args: argparse.Namespace) -> int:
+    from pipeline.clean import training
+
+    pages = [page for folder in args.corpus for page in training.read_corpus(folder)]
+    print(f"training on {len(pages)} pages from {len(training.sites(pages))} sites", file=sys.stderr)
+    scores = None
+    if args.cv:
+        scores = training.cross_validate(pages, jobs=config.load().workers)
+        for label, score in scores["lines"].items():
+            print(f"  {label:12s} F1 {score['f1']:.3f} (P {score['precision']:.3f} R {score['recall']:.3f}, "
+                  f"{score['lines']} lines), held out by site", file=sys.stderr)
+    sidecar = training.write_model(args.out, training.train(pages), corpus=args.corpus, pages=pages,
+                                   cross_validation=scores)
+    print(f"{args.out}\n{sidecar}")
     return EXIT_OK
 
 

@@ -29,6 +29,7 @@ class Config:
     jobs: int = field(default=0, metadata={"help": "worker processes; 0 means one per core"})
     strict: bool = field(default=False, metadata={"help": "warnings fail the document"})
     max_input_bytes: int = field(default=MAX_INPUT_BYTES, metadata={"help": "largest raw page accepted"})
+    model: str = field(default="", metadata={"help": "line-tagger model file (default: the packaged model)"})
 
     def __post_init__(self) -> None:
         unknown = [f for f in self.formats if f not in FORMATS]
@@ -41,6 +42,11 @@ class Config:
             raise ConfigError(f"unknown paper size {self.paper} (choose from {', '.join(PAPERS)})")
         if self.jobs < 0:
             raise ConfigError("jobs must be 0 (one per core) or more")
+
+    @property
+    def model_path(self) -> Path | None:
+        """The line-tagger model to use, or None for the packaged one."""
+        return Path(self.model) if self.model else None
 
     @property
     def workers(self) -> int:
@@ -64,7 +70,8 @@ def load(pyproject: Path | None = None) -> Config:
     table = data.get("tool", {}).get("pipeline", {})
     base = path.parent
     config = _coerce(Config(), table, where=f"{path} [tool.pipeline]")
-    return replace(config, seeds=base / config.seeds, out=base / config.out)
+    model = str(base / config.model) if config.model else ""
+    return replace(config, seeds=base / config.seeds, out=base / config.out, model=model)
 
 
 def _coerce(config: Config, values: dict[str, Any], where: str = "option") -> Config:

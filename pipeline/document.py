@@ -8,7 +8,7 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline import docbook
-from pipeline.clean import clean
+from pipeline.clean import clean, labels, tagger
 from pipeline.clean.model import Report
 from pipeline.config import MAX_INPUT_BYTES
 from pipeline.errors import InputError, PipelineError
@@ -40,17 +40,23 @@ def document_id(path: Path) -> str:
     return name
 
 
-def from_bytes(data: bytes, *, name: str, max_bytes: int = MAX_INPUT_BYTES) -> Document:
-    """Clean one page given as bytes; errors carry no file name (the caller adds it)."""
+def from_bytes(data: bytes, *, name: str, max_bytes: int = MAX_INPUT_BYTES, model: Path | None = None,
+               fixed: dict[int, str] | None = None) -> Document:
+    """Clean one page given as bytes; errors carry no file name (the caller adds it).
+
+    `model` is a line-tagger model file (default: the packaged one); `fixed` the line classes
+    of a sidecar (line number → class).
+    """
     text = decode(data, max_bytes=max_bytes)
-    article = clean(text.text, source=name, encoding=text.encoding)
+    article = clean(text.text, source=name, encoding=text.encoding, tagger=tagger.load(model) if model else None,
+                    fixed=fixed)
     tree = docbook.build(article, lang=source_script(text.text))
     docbook.validate(tree)
     return Document(document_id(Path(name)), Path(name), tree, article.report)
 
 
-def from_file(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> Document:
-    """Clean one raw file; every error names the file."""
+def from_file(path: Path, *, max_bytes: int = MAX_INPUT_BYTES, model: Path | None = None) -> Document:
+    """Clean one raw file (with the line classes of its NAME.lines.json, if any); every error names the file."""
     try:
         check_size(path.stat().st_size, max_bytes)
         data = path.read_bytes()
@@ -63,7 +69,11 @@ def from_file(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> Document:
     except PipelineError as exc:
         raise exc.located(path) from None
     try:
-        document = from_bytes(data, name=str(path), max_bytes=max_bytes)
+        sidecar = labels.sidecar_path(path)
+        fixed = None
+        if sidecar.is_file():
+            fixed = labels.read_sidecar(sidecar.read_bytes(), data.count(b"\n") + 1, path=sidecar)
+        document = from_bytes(data, name=str(path), max_bytes=max_bytes, model=model, fixed=fixed)
     except PipelineError as exc:
         raise exc.located(path) from None
     document.source = path

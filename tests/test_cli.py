@@ -27,7 +27,9 @@ def test_clean_prints_validated_docbook_and_writes_the_report(
     assert data["encoding"] == "utf-8"
     assert data["metadata"]["title"] == "彰显制度优势 践行为民初心"
     rules = {(e["stage"], e["rule"]) for e in data["events"]}
-    assert ("locate_article", "before_title") in rules
+    assert ("tag_lines", "boilerplate") in rules
+    assert {"line": 3, "class": "title", "confidence": data["line_classes"][2]["confidence"], "by": "model"} in data[
+        "line_classes"]
     assert ("take_abstract", "summary_repeat") in rules
     assert all({"stage", "rule", "line", "before", "after"} <= set(e) for e in data["events"])
 

@@ -161,7 +161,7 @@ def _check_complete(path: Path) -> None:
 
 
 def test_a_build_killed_half_way_leaves_no_partial_file_and_the_next_finishes(tmp_path: Path) -> None:
-    seeds = corpus_seeds(tmp_path / "seeds")
+    seeds = corpus_seeds(tmp_path / "seeds", 7)
     out = tmp_path / "dist"
     process = _pipeline("build", "--jobs", "1", "--formats", "xml,pdf,epub,docx", "--variants", "zh-Hans",
                         "--out", str(out), str(tmp_path / "seeds"), cwd=tmp_path)

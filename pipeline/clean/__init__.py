@@ -11,16 +11,9 @@ from dataclasses import dataclass
 
 from pipeline.clean.metadata import read_bylines, read_metadata, split_title
 from pipeline.clean.model import Draft, Line, Metadata, Report
-from pipeline.clean.page import (
-    drop_captions,
-    drop_page_chrome,
-    drop_repeats,
-    locate_article,
-    read_breadcrumb,
-    take_abstract,
-    trim_whitespace,
-)
+from pipeline.clean.page import drop_repeats, read_breadcrumb, tag_lines, take_abstract, trim_whitespace
 from pipeline.clean.structure import find_headings, fix_punctuation, join_wrapped_lines
+from pipeline.clean.tagger import LineTagger
 from pipeline.errors import CleaningError
 
 Stage = Callable[[Draft], Draft]
@@ -28,13 +21,11 @@ Stage = Callable[[Draft], Draft]
 STAGES: tuple[Stage, ...] = (
     trim_whitespace,
     read_breadcrumb,
-    locate_article,
-    drop_page_chrome,
+    tag_lines,
     split_title,
     read_metadata,
     take_abstract,
     drop_repeats,
-    drop_captions,
     read_bylines,
     join_wrapped_lines,
     find_headings,
@@ -61,14 +52,29 @@ class Article:
     report: Report
 
 
-def clean(text: str, *, source: str = "<text>", encoding: str = "utf-8") -> Article:
-    """Run every stage over a page's text and return the article with its report."""
+def clean(
+    text: str,
+    *,
+    source: str = "<text>",
+    encoding: str = "utf-8",
+    tagger: LineTagger | None = None,
+    fixed: dict[int, str] | None = None,
+) -> Article:
+    """Run every stage over a page's text and return the article with its report.
+
+    `tagger` is a line-tagger model (default: the packaged one); `fixed` maps line numbers to
+    the classes a person gave them (a NAME.lines.json sidecar), which the tagger does not change.
+    """
     raw = text.split("\n")
     report = Report(source=source, encoding=encoding, line_count=len(raw))
-    draft = Draft([Line(n, t) for n, t in enumerate(raw, start=1)], Metadata(), report)
-    for stage in STAGES:
-        draft = stage(draft)
-    return _article(draft)
+    draft = Draft([Line(n, t) for n, t in enumerate(raw, start=1)], Metadata(), report, tagger, fixed or {})
+    try:
+        for stage in STAGES:
+            draft = stage(draft)
+        return _article(draft)
+    except CleaningError as exc:
+        exc.report = draft.report  # what the stages decided, for --explain
+        raise
 
 
 def _article(draft: Draft) -> Article:

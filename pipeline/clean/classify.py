@@ -55,9 +55,18 @@ def is_end_marker(text: str) -> bool:
     return p.END_MARKER.match(text) is not None
 
 
-def label_matches(text: str) -> list[re.Match[str]]:
-    """The metadata labels in a line (发布时间：, 来源：, 作者：, 编辑：…), each a whole word."""
-    return [m for m in p.LABEL.finditer(text) if _label_stands_alone(text, m.start())]
+def label_matches(text: str, *, glued: bool = False) -> list[re.Match[str]]:
+    """The metadata labels in a line (发布时间：, 来源：, 作者：, 编辑：…), each a whole word.
+
+    A label may also open the line with a bar (编辑|禤志杰); with `glued`, labels may follow
+    the previous value without a space (12:11来源：证券时报网作者：李在山), as in a line known to be metadata.
+    """
+    opening = p.LABEL_BAR.match(text)
+    found = [opening] if opening else []
+    pattern = p.LABEL_LOOSE if glued else p.LABEL
+    found += [m for m in pattern.finditer(text, opening.end() if opening else 0)
+              if glued or _label_stands_alone(text, m.start())]
+    return found
 
 
 def meta_labels(text: str) -> list[str]:

@@ -11,6 +11,8 @@ from pipeline.clean.model import Draft, Line, Metadata, Person
 SUBTITLE_DASH = re.compile(r"\s*(?:——|--|―{2})\s*")
 FIELD_SEPARATORS = " \t\u3000|｜/·•,，;；【】[]"
 TIMEZONE = "+08:00"
+BARE_NAME_CHARS = 20  # a header line this short with no label or date may be a name alone
+MAX_NAME_CHARS = 5  # one person's name or pen name (康斯坦丁, 李小飞刀); longer words are outlets
 ROC_EPOCH = 1911  # year 1 of the Republic of China calendar is 1912
 DATELINE_LINES = 3  # a dateline opens one of the first paragraphs (an editor's note may come first)
 
@@ -50,7 +52,7 @@ def read_metadata(draft: Draft) -> Draft:
     kept: list[Line] = []
     for line in draft.lines:
         if line.role == "meta":
-            parse_meta_line(line.text, draft.meta)
+            parse_meta_line(line.text, draft.meta, header=line.zone == "header")
             draft.record("read_metadata", "metadata", line)
         else:
             kept.append(line)
@@ -66,50 +68,90 @@ def read_bylines(draft: Draft) -> Draft:
             break
     for i in body:
         _read_editor_tag(draft, i)
+    if body and not draft.meta.authors:
+        credit = p.TRAILING_CREDIT.search(draft.lines[body[-1]].text)  # …实现轻松换新iPhone。(李楠)
+        if credit:
+            draft.meta.authors = [Person(credit["name"])]
+            draft.record("read_bylines", "trailing_credit", draft.lines[body[-1]], draft.lines[body[-1]].text)
     draft.lines = [line for line in draft.lines if line.text]
     return draft
 
 
-def parse_meta_line(text: str, meta: Metadata) -> None:
-    """Read the fields of one metadata line into `meta`, keeping values already read."""
+def parse_meta_line(text: str, meta: Metadata, *, header: bool = True) -> None:
+    """Read the fields of one metadata line into `meta`, keeping values already read.
+
+    Labelled fields (来源：…) are read by their labels. A date anywhere in the line is the
+    publication date, and the words beside it name the outlet or the author (中国网 2019-11-25,
+    2023/08/25 徐子軒, 聯合報／記者王小明). In the header (`header`), a line of a name alone
+    (呂嘉鴻, BBC中文記者) is read the same way.
+    """
     byline = p.BYLINE.match(text)
     if byline and not meta.authors:
         meta.authors = people(byline["names"], role="记者" if "记" in text else "記者")
-    leading = p.LEADING_DATE.match(text)
-    if leading and meta.published is None:
-        meta.published = iso_datetime(leading)
-    matches = c.label_matches(text)
-    if leading and not matches:
-        _read_outlet_and_byline(text[leading.end() :], meta)
+    matches = c.label_matches(text, glued=True)
+    date = p.DATETIME.search(text) or p.DATE_DMY.search(text)
+    labelled_date = date is not None and any(m.start() < date.start() for m in matches)
+    if date and not labelled_date:
+        if meta.published is None:
+            meta.published = iso_datetime(date)
+        if not matches:
+            _read_outlet_and_byline([text[: date.start()], text[date.end() :]], meta)
+    elif header and not matches and not byline and len(text) <= BARE_NAME_CHARS and not p.TITLE_MARKS.search(text):
+        _read_outlet_and_byline([text], meta)
     for k, match in enumerate(matches):
         end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
         value = text[match.end() : end].strip(FIELD_SEPARATORS)
         field = c.label_field(match)
         if field == "published" and meta.published is None:
-            date = p.DATETIME.search(value)
-            meta.published = iso_datetime(date) if date else None
+            found = p.DATETIME.search(value) or p.DATE_DMY.search(value)
+            short = None if found else p.DATE_SHORT_YEAR.match(value)
+            meta.published = iso_datetime(found) if found else _short_year_date(short) if short else None
         elif field == "source" and meta.source is None:
             meta.source = first_word(value)
         elif field == "author" and not meta.authors:
             # "作者：张三，系某大学教授": the name, not the description after it
             name = re.split(r"[，,；;（(）)]", value)[0]
-            meta.authors = people(name, role=match.group("label").rstrip(":： "))
+            meta.authors = people(name, role=match.group("label").rstrip(":：|｜ "))
         elif field == "editor" and not meta.editors:
             meta.editors = people(value)
 
 
-def _read_outlet_and_byline(rest: str, meta: Metadata) -> None:
-    """After a date: "聯合報／ 記者王小明／台北即時報導" or "新浪财经": the outlet, and a reporter."""
-    rest = re.sub(r"[（(【\[][^）)】\]]*[）)】\]]", " ", rest)  # an update note: （8/23 15:31 更新）
-    for part in (x.strip() for x in re.split(r"[／/|｜]+|\s{2,}", rest)):
-        if not part or c.han_count(part) < 2 or p.REPORT_PLACE.match(part):
-            continue
-        byline = p.BYLINE.match(part)
-        if byline:
-            if not meta.authors:
-                meta.authors = people(byline["names"], role="记者" if "记" in part else "記者")
-        elif meta.source is None:
-            meta.source = first_word(part)
+def _read_outlet_and_byline(pieces: list[str], meta: Metadata) -> None:
+    """Beside a date: "聯合報／ 記者王小明／台北即時報導", "中国网", "王利阳": the outlet, and a reporter.
+
+    A part that ends like an outlet's name (…报, …网, BBC中文) is the source; a reporter's byline
+    or a part of short names alone (康斯坦丁, 叨叨姐 胡一刀) is the author. Desks (生活中心),
+    report places (台北報導), counters (0人参与) and buttons are passed over.
+    """
+    reporter_named = after_desk = False
+    for piece in pieces:
+        piece = re.sub(r"[（(【\[][^）)】\]]*[）)】\]]", "  ", piece)  # an update note: （8/23 15:31 更新）
+        for part in (x.strip(FIELD_SEPARATORS + "-—") for x in re.split(r"[／/|｜·•]+|\s{2,}", piece)):
+            if not part or c.han_count(part) < 2 or c.is_chrome(part) or any(ch.isdigit() for ch in part):
+                continue
+            if p.DESK.search(part):
+                after_desk = True
+                continue
+            if p.BYLINE.match(part):
+                if not meta.authors:
+                    meta.authors = people(part)  # 編譯茅毅、記者謝守真: the names, the role words apart
+                reporter_named = True
+                continue
+            if p.REPORT_PLACE.match(part) and (reporter_named or not after_desk):
+                continue  # 台北即時報導 after a reporter; but 生活中心／賴俊佑報導 names one
+            after_desk = False
+            name = p.REPORT_SUFFIX.sub("", part)
+            if p.MEDIA_WORDS.search(name) or re.search(r"[A-Za-z]", name):
+                if meta.source is None:
+                    meta.source = p.OUTLET_SUFFIX.sub("", first_word(name) or name) or None
+            elif all(2 <= len(token) <= MAX_NAME_CHARS for token in name.split()) and not meta.authors:
+                meta.authors = people(name)
+
+
+def _short_year_date(match: re.Match[str]) -> str | None:
+    """18-03-0823:16 → 2018-03-08T23:16:00+08:00 (a page of this century)."""
+    return iso_datetime(p.DATETIME.match(f"20{match['yy']}-{match['month']}-{match['day']} "
+                                         f"{match['hour']}:{match['minute']}"))  # type: ignore[arg-type]
 
 
 def iso_datetime(match: re.Match[str]) -> str | None:
@@ -140,11 +182,17 @@ def people(value: str, role: str | None = None) -> list[Person]:
     tokens = [t for t in re.split(r"[\s、,，/／|｜]+", value.strip("（()）【】[] ")) if t]
     # The names end where another field starts ("李明  字号：大 中 小").
     cut = next((i for i, t in enumerate(tokens) if ":" in t or "：" in t), len(tokens))
-    names = [p.ROLES.sub("", t).strip("【】[]") for t in tokens[:cut]]
+    names = [p.STAFF_CODE.sub("", p.ROLES.sub("", t)).strip("【】[]") for t in tokens[:cut]]
     names = [n for n in names if len(n) >= 2 or not c.han_count(n)]
     if any(c.han_count(n) for n in names):
         names = [n for n in names if c.han_count(n)]  # "王五 SF001": the name, not the staff code
-    return [Person(n, role if role not in (None, "作者") else None) for n in names if n]
+    names = [n for n in names if n]
+    if not names:
+        return []
+    # Several names of one byline are one credit, as printed: 茅毅、謝守真, 段彦超 廖艳, 唐佩君/呂佳蓉.
+    between = value[value.find(names[0]) + len(names[0]) : value.find(names[1])] if len(names) > 1 else ""
+    joiner = next((ch for ch in between if ch in "、/／,，&"), " ")
+    return [Person(joiner.join(names), role if role not in (None, "作者") else None)]
 
 
 def _read_dateline(draft: Draft, index: int) -> bool:
@@ -152,7 +200,11 @@ def _read_dateline(draft: Draft, index: int) -> bool:
     line = draft.lines[index]
     match = p.DATELINE.match(line.text)
     if not match:
-        return False
+        wire = p.AGENCY_DATELINE.match(line.text)  # （中央社台北23日電）: the agency, no reporter
+        if wire and draft.meta.source is None:
+            draft.meta.source = wire["agency"]
+            draft.record("read_bylines", "dateline_source", line, line.text)
+        return wire is not None
     name = _reporter(match["rest"], bool(match["dated"]))
     agency = match["agency"].strip() or _agency_of(match["lead"])
     if name and not draft.meta.authors:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from pipeline.clean.tagger import LineTagger
 
 Zone = Literal["page", "header", "body", "tail"]
 Role = Literal["", "meta", "heading", "para"]
@@ -61,6 +64,16 @@ class Event:
     after: str | None
 
 
+@dataclass(frozen=True)
+class LineClass:
+    """The class the tagger (or a sidecar) gave one line of the page, and how sure it was."""
+
+    line: int
+    label: str
+    confidence: float
+    by: str
+
+
 @dataclass
 class Report:
     """The cleaning report: every drop and change, with the stage and rule that made it."""
@@ -70,6 +83,7 @@ class Report:
     line_count: int = 0
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    lines: list[LineClass] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         """The report as plain data for report.json."""
@@ -79,6 +93,9 @@ class Report:
             "lines": self.line_count,
             "events": [asdict(e) for e in self.events],
             "warnings": self.warnings,
+            "line_classes": [
+                {"line": x.line, "class": x.label, "confidence": x.confidence, "by": x.by} for x in self.lines
+            ],
         }
 
 
@@ -89,6 +106,8 @@ class Draft:
     lines: list[Line]
     meta: Metadata
     report: Report
+    tagger: LineTagger | None = None  # None: the packaged model
+    fixed: dict[int, str] = field(default_factory=dict)  # line number → class, from a sidecar
 
     def record(self, stage: str, rule: str, line: Line, after: str | None = None) -> None:
         """Note that `stage` dropped (after=None) or changed a line by `rule`."""

@@ -1,25 +1,16 @@
-"""Stages that find the article in the page and drop everything around and inside it that is not text."""
+"""Stages that find the article in the page: trimmed lines, the breadcrumb, each line's class, repeats."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
-from pipeline.clean.model import Draft, Line
-from pipeline.errors import CleaningError
-
-HEADER_LOOKBACK = 3  # lines above a date line where the title may stand
-FALLBACK_LOOKBACK = 6  # lines above the main block of text where the title may stand
-BODY_LOOKAHEAD = 15  # lines below the header where the first paragraph must start
-MIN_HEADLINE_CHARS = 8  # a channel name above a title is shorter (要闻, 地方新闻)
-MIN_SUBTITLE_CHARS = 6
-MENU_RUN = 3  # this many very short lines in a row are a menu
-MENU_LINE_CHARS = 6
-QUIET_LABELS = {"register", "views", "updated"}  # labels that may stand inside an article
-MAX_CAPTION_CHARS = 150  # a longer line that ends with a picture credit is a paragraph
+from pipeline.clean import tagger as tagger_model
+from pipeline.clean.features import Page
+from pipeline.clean.model import Draft, Event, Line, LineClass, Metadata, Report
+from pipeline.clean.tagger import Decision
 
 
 def trim_whitespace(draft: Draft) -> Draft:
@@ -41,6 +32,12 @@ def trim_whitespace(draft: Draft) -> Draft:
         blank = False
     draft.lines = kept
     return draft
+
+
+def page_lines(text: str) -> list[Line]:
+    """A page's lines as the tagger sees them: trimmed, blank lines gone, numbered as in the page."""
+    draft = Draft([Line(n, t) for n, t in enumerate(text.split("\n"), start=1)], Metadata(), Report("", ""))
+    return trim_whitespace(draft).lines
 
 
 def read_breadcrumb(draft: Draft) -> Draft:
@@ -72,229 +69,65 @@ def parse_breadcrumb(text: str) -> tuple[str | None, list[str]]:
     return publisher, subjects
 
 
-def locate_article(draft: Draft) -> Draft:
-    """Find the title, the header's date line and the body; drop the page around them.
+def tag_lines(draft: Draft) -> Draft:
+    """Give every line its class (title, meta, heading, body, caption, boilerplate) from the line tagger.
 
-    1. The header is the first date or metadata line with a headline just above it and running
-       text just below it; without one, the title is the headline above the main block of text.
-       Metadata right above the title is kept too, and an official title (关于……的通知) right
-       under a metadata block (a government page's register) is the title.
-    2. The body runs from the header to the first end marker (a metadata line, a related-articles
-       list, tags, a footer) after the first paragraph.
-    3. After the end, only metadata lines and repeats of the body (a page summary) are kept.
+    The tagger's model decides, except for lines a NAME.lines.json sidecar names. Each decision
+    is kept in the report with its confidence. A headline broken over two lines (关于做好… / …的通知)
+    and a ——subtitle on the line under it join the title line.
     """
-    texts = [line.text for line in draft.lines]
-    place = _place_article(texts, [line.number for line in draft.lines])
-    body_texts = {texts[i] for i in range(place.header_end + 1, place.end)}
+    if draft.report.lines:
+        return draft  # tagged already: the tagger reads the whole page, not what is left of it
+    tagger = draft.tagger or tagger_model.load()
+    index_of = {line.number: i for i, line in enumerate(draft.lines)}
+    fixed = {index_of[n]: label for n, label in draft.fixed.items() if n in index_of}
+    decisions = tagger.tag(Page(draft.lines), fixed)
+    if not decisions:
+        return draft
+    decisions = _title_group(draft.lines, decisions)
+    draft.report.lines = [
+        LineClass(line.number, d.label, d.confidence, d.by) for line, d in zip(draft.lines, decisions, strict=True)
+    ]
+    first_body = next((i for i, d in enumerate(decisions) if d.label in ("body", "heading")), len(decisions))
     kept: list[Line] = []
-    in_end_block = True
-    for i, line in enumerate(draft.lines):
-        if i in place.register and c.is_meta_line(line.text, in_header=True):
-            kept.append(line.having(zone="header", role="meta"))
-        elif i < place.title:
-            draft.record("locate_article", "before_title", line)
-        elif i <= place.header_end:
-            role = "meta" if i > place.title and c.is_meta_line(line.text, in_header=True) else ""
-            kept.append(line.having(zone="header", role=role))
-        elif i < place.end:
-            labels = set(c.meta_labels(line.text)) if c.is_meta_line(line.text) else set()
-            # 原标题：…, 浏览次数：… inside the text are read and dropped; they do not end it.
-            kept.append(line.having(zone="body", role="meta" if labels and labels <= QUIET_LABELS else ""))
-        elif in_end_block and c.is_meta_line(line.text):
-            kept.append(line.having(zone="tail", role="meta"))
-        elif line.text in body_texts:
-            kept.append(line.having(zone="tail"))
+    for i, (line, decision) in enumerate(zip(draft.lines, decisions, strict=True)):
+        label = decision.label
+        if label == "title":
+            kept.append(line.having(zone="header"))
+        elif label == "meta":
+            kept.append(line.having(zone="header" if i < first_body else "tail", role="meta"))
+        elif label == "heading":
+            kept.append(line.having(zone="body", role="heading"))
+        elif label == "body":
+            kept.append(line.having(zone="body"))
         else:
-            if not c.is_chrome(line.text) and i > place.end:
-                in_end_block = False
-            draft.record("locate_article", "after_article", line)
+            draft.record("tag_lines", label, line)
     draft.lines = kept
     return draft
 
 
-@dataclass(frozen=True)
-class Placement:
-    """Where the article stands in the page's lines (indices)."""
+def _title_group(lines: Sequence[Line], decisions: list[Decision]) -> list[Decision]:
+    """Join to the title line the rest of a headline broken over two lines and a ——subtitle under it."""
+    title = next(i for i, d in enumerate(decisions) if d.label == "title")
+    joined = list(decisions)
+    text = lines[title].text
 
-    title: int
-    header_end: int  # last line of the title and header metadata
-    end: int  # first line after the body
-    register: range  # metadata lines above the title
+    def free(i: int) -> bool:
+        return 0 <= i < len(lines) and decisions[i].by == "model" and decisions[i].label != "title"
 
-
-def _place_article(texts: Sequence[str], numbers: Sequence[int]) -> Placement:
-    paragraphs = [i for i, text in enumerate(texts) if c.looks_like_paragraph(text)]
-    if not paragraphs:
-        raise CleaningError("no body text found: no line reads as running Chinese text")
-    header = _find_header(texts, paragraphs)
-    if header is None:
-        first_para = _main_block_start(paragraphs, texts)
-        title = _nearest_title(texts, first_para, FALLBACK_LOOKBACK)
-        if title is None:
-            raise CleaningError("cannot tell the title from the navigation", line=numbers[first_para])
-        header = (title, title)
-    title, header_end = header
-    register = None
-    below = _official_title_below(texts, header_end)
-    if below is not None and not p.OFFICIAL_TITLE.match(texts[title]):
-        register = range(title + 1, header_end + 1)
-        title, header_end = below
-    title = _title_start(texts, title)
-    if register is None:
-        register = _meta_above(texts, title)
-    first_para = next(i for i in paragraphs if i > header_end)
-    return Placement(title, header_end, _find_end(texts, first_para, paragraphs), register)
-
-
-def _find_header(texts: Sequence[str], paragraphs: Sequence[int]) -> tuple[int, int] | None:
-    """(title index, last header line index) for the first date/metadata line under a headline."""
-    for i, text in enumerate(texts):
-        if not c.is_meta_line(text, in_header=True):
-            continue
-        title = _nearest_title(texts, i, HEADER_LOOKBACK, skip_meta=True)
-        if title is None or any(title < k < i for k in paragraphs):
-            continue
-        end = _header_end(texts, i)
-        if any(end < k <= end + BODY_LOOKAHEAD for k in paragraphs):
-            return title, end
-    return None
-
-
-def _meta_above(texts: Sequence[str], title: int) -> range:
-    """Metadata lines right above the title (some pages print the date line first), furniture between."""
-    start = title
-    for j in range(title - 1, max(-1, title - HEADER_LOOKBACK - 1), -1):
-        if c.is_meta_line(texts[j], in_header=True):
-            start = j
-        elif not (c.is_chrome(texts[j]) or c.is_breadcrumb(texts[j])):
-            break
-    return range(start, title)
-
-
-def _official_title_below(texts: Sequence[str], header_end: int) -> tuple[int, int] | None:
-    """(title, last header line) of an official title (关于……的通知) right under a metadata block.
-
-    A government page's register (索引号, 发布机构, 成文日期…) stands above the title it describes.
-    """
-    below = header_end + 1
-    if below >= len(texts) or not p.OFFICIAL_TITLE.match(texts[below]):
-        return None
-    end = below
-    while end + 1 < len(texts) and p.DOC_NUMBER.match(texts[end + 1]):
-        end += 1
-    return below, end
-
-
-def _header_end(texts: Sequence[str], first: int) -> int:
-    """The last line of a header block: metadata lines, with furniture between them."""
-    end = first
-    for j in range(first + 1, min(len(texts), first + 6)):
-        if c.is_meta_line(texts[j], in_header=True):
-            end = j
-        elif not c.is_chrome(texts[j]):
-            break
-    return end
-
-
-def _nearest_title(texts: Sequence[str], below: int, lookback: int, *, skip_meta: bool = False) -> int | None:
-    """The closest headline above line `below`, passing over furniture (and metadata lines)."""
-    looked = 0
-    j = below - 1
-    while j >= 0 and looked < lookback:
-        text = texts[j]
-        if c.is_title_like(text) and not c.is_caption(text):
-            if text.startswith(("——", "—", "--")) and j > 0 and c.is_title_like(texts[j - 1]):
-                return j - 1
-            return j - 1 if _headline_above(texts, j) else j
-        if skip_meta and c.is_meta_line(text, in_header=True):
-            j -= 1
-            continue
-        if not (c.is_chrome(text) or c.is_breadcrumb(text) or c.is_caption(text)):
-            looked += 1
-        j -= 1
-    return None
-
-
-def _headline_above(texts: Sequence[str], j: int) -> bool:
-    """Whether line j is a sub-headline under a title on the line above (not under a list of links)."""
-    if j < 1 or len(texts[j]) < MIN_SUBTITLE_CHARS:
-        return False
-    above = texts[j - 1]
-    lone = j < 2 or not (c.is_title_like(texts[j - 2]) and len(texts[j - 2]) >= MIN_HEADLINE_CHARS)
-    return c.is_title_like(above) and len(above) >= MIN_HEADLINE_CHARS and lone and not c.is_caption(above)
-
-
-def _title_start(texts: Sequence[str], title: int) -> int:
-    """Move the title's start up a line when the headline is broken over two lines."""
-    if title == 0:
-        return title
-    above, here = texts[title - 1], texts[title]
-    broken = c.continues_headline(above, here)
-    fits = len(above) + len(here) <= c.MAX_TITLE_CHARS
-    if broken and fits and c.is_title_like(above.rstrip(p.CONTINUES) or above):
-        return title - 1
-    return title
-
-
-def _main_block_start(paragraphs: Sequence[int], texts: Sequence[str]) -> int:
-    """The first line of the longest run of paragraphs (gaps of a few lines allowed)."""
-    best_start, best_size = paragraphs[0], 0
-    start, size, previous = paragraphs[0], 0, paragraphs[0]
-    for i in paragraphs:
-        if i - previous > 3:
-            start, size = i, 0
-        size += len(texts[i])
-        previous = i
-        if size > best_size:
-            best_start, best_size = start, size
-    return best_start
-
-
-def _find_end(texts: Sequence[str], first_para: int, paragraphs: Sequence[int]) -> int:
-    """Index of the first line after the body."""
-    for j in range(first_para + 1, len(texts)):
-        text = texts[j]
-        ends = c.is_meta_line(text) and not set(c.meta_labels(text)) <= QUIET_LABELS
-        if ends or c.is_end_marker(text):
-            return j
-    later = [i for i in paragraphs if i >= first_para]
-    last = later[0]
-    for i in later[1:]:
-        if i - last > 8:
-            break
-        last = i
-    return last + 1
-
-
-def drop_page_chrome(draft: Draft) -> Draft:
-    """Drop buttons, share bars, link lines and menus (runs of very short lines) in the article."""
-    menu = _menu_runs([line.text for line in draft.lines], [line.role == "meta" for line in draft.lines])
-
-    def rule(index: int, line: Line) -> str | None:
-        if line.role == "meta":
-            return None
-        if index in menu:
-            return "menu"
-        return "chrome" if c.is_chrome(line.text) else None
-
-    return draft.drop("drop_page_chrome", rule)
-
-
-def _menu_runs(texts: Sequence[str], meta: Sequence[bool]) -> set[int]:
-    short = [
-        len(text) <= MENU_LINE_CHARS and not is_meta and not c.heading_kind(text)
-        for text, is_meta in zip(texts, meta, strict=True)
-    ]
-    found: set[int] = set()
-    i = 0
-    while i < len(texts):
-        j = i
-        while j < len(texts) and short[j]:
-            j += 1
-        if j - i >= MENU_RUN:
-            found.update(range(i, j))
-        i = max(j, i + 1)
-    return found
+    if free(title - 1) and decisions[title - 1].label == "boilerplate":
+        above = lines[title - 1].text
+        if c.continues_headline(above, text) and len(above) + len(text) <= c.MAX_TITLE_CHARS and c.is_title_like(
+            above.rstrip(p.CONTINUES) or above
+        ):
+            joined[title - 1] = Decision("title", decisions[title].confidence)
+    if free(title + 1):
+        below = lines[title + 1].text
+        if (c.continues_headline(text, below) and len(text) + len(below) <= c.MAX_TITLE_CHARS) or (
+            below.startswith(("——", "—", "--")) and c.is_title_like(below.lstrip("—- "))
+        ):
+            joined[title + 1] = Decision("title", decisions[title].confidence)
+    return joined
 
 
 def drop_repeats(draft: Draft) -> Draft:
@@ -324,31 +157,23 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
-def drop_captions(draft: Draft) -> Draft:
-    """Drop photo captions and picture credits from the body."""
-
-    def rule(_: int, line: Line) -> str | None:
-        caption = line.zone == "body" and line.role != "meta" and c.is_caption(line.text)
-        return "caption" if caption and len(line.text) <= MAX_CAPTION_CHARS else None
-
-    return draft.drop("drop_captions", rule)
-
-
 def take_abstract(draft: Draft) -> Draft:
-    """A summary (摘要：…, or the lede repeated after the article) becomes the abstract; leftovers go."""
-    opening = [line.text for line in draft.lines if line.zone == "body"][:3]
+    """The abstract: a labelled summary (摘要：…, 核心提示：…) among the first lines of the body, or
+    one of those lines repeated after the article (a page summary the tagger dropped)."""
+    body = [line for line in draft.lines if line.zone == "body"]
+    opening = [line.text for line in body][:3]
     kept: list[Line] = []
     for line in draft.lines:
         summary = p.SUMMARY.match(line.text) if line.zone == "body" and line.text in opening else None
-        if summary and draft.meta.abstract is None:
+        if summary and draft.meta.abstract is None and line.text[summary.end() :].strip():
             draft.meta.abstract = line.text[summary.end() :].strip()
             draft.record("take_abstract", "summary_label", line)
-        elif line.zone != "tail" or line.role == "meta":
-            kept.append(line)
-        elif line.text in opening and draft.meta.abstract is None:
-            draft.meta.abstract = line.text
-            draft.record("take_abstract", "summary_repeat", line)
         else:
-            draft.record("take_abstract", "after_article", line)
+            kept.append(line)
     draft.lines = kept
+    last = body[-1].number if body else 0
+    repeated = [e for e in draft.report.events if e.stage == "tag_lines" and e.line > last and e.before in opening]
+    if repeated and draft.meta.abstract is None:
+        draft.meta.abstract = repeated[0].before
+        draft.report.events.append(Event("take_abstract", "summary_repeat", repeated[0].line, repeated[0].before, None))
     return draft

@@ -28,8 +28,20 @@ LABELS: dict[str, str] = {
 LABEL = re.compile(
     "(?P<label>" + "|".join(f"(?P<{name}>{rx})" for name, rx in LABELS.items()) + r")\s*[:：]"
 )
+# In a line known to be metadata, a label may be followed by a space alone: 《棱镜》作者 周纯.
+LABEL_LOOSE = re.compile(
+    "(?P<label>" + "|".join(f"(?P<{name}>{rx})" for name, rx in LABELS.items()) + r")(?:\s*[:：]|\s+(?=\S))"
+)
+# A date with a two-digit year glued to its time: 18-03-0823:16.
+DATE_SHORT_YEAR = re.compile(r"^(?P<yy>\d{2})-(?P<month>\d{1,2})-(?P<day>\d{2})\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})")
+# A label opening a line with a bar instead of a colon: 编辑|禤志杰, 来源｜广州参考.
+LABEL_BAR = re.compile(
+    "^(?P<label>" + "|".join(f"(?P<{name}>{rx})" for name, rx in LABELS.items()) + r")\s*[|｜]\s*"
+)
 # Role words printed before a name: kept apart from the name.
-ROLES = re.compile(r"^(?:本报|本報|特约|特約|实习|實習)?(记者|記者|通讯员|通訊員|见习记者|見習記者)\s*")
+ROLES = re.compile(r"^(?:本报|本報|特约|特約|实习|實習|香港特约|香港特約)?(记者|記者|通讯员|通訊員|见习记者|見習記者|编译|編譯|执笔|執筆)\s*")
+# A staff code glued to an editor's name: 杜硕_NB12556.
+STAFF_CODE = re.compile(r"_[A-Za-z]*\d+$")
 
 # Years as 2024, or in the Republic of China calendar as used in Taiwan (民國112年 = 2023).
 DATE = (
@@ -63,7 +75,7 @@ CHROME_LINE = re.compile(
     r"(?:打开|打開|下载|下載|前往).{0,12}(?:APP|App|app|客户端|客戶端)(?:阅读|閱讀|查看|观看|觀看).{0,12}|"
     r"(?:登录|登錄|注册|註冊|退出|登出|搜索|搜尋|订阅|訂閱|收藏|收藏文章|客户端|客戶端|下载|下載)|"
     r"(?:上一篇|下一篇|上一頁|下一頁|上一页|下一页).{0,60}|"
-    r"(?:纠错|糾錯|我要纠错|我要糾錯|举报|舉報|评论|評論|我要评论|网友评论|網友評論|加载更多|加載更多|更多)"
+    r"(?:纠错|糾錯|我要纠错|我要糾錯|举报|舉報|评论|評論|我要评论|我有话说|网友评论|網友評論|收藏本文|加载更多|加載更多|更多)"
     r"|(?:相关|相關)(?:阅读|閱讀|新闻|新聞|文章|链接|鏈接|推荐|推薦)|(?:延伸|推荐|推薦|热门|熱門)(?:阅读|閱讀)"
     r"|.{0,40}(?:版权所有|版權所有|保留所有权利|All Rights Reserved|Copyright|©|ICP备|ICP證|ICP证|公网安备|公網安備).{0,80}"
     r"|(?:主办|主辦|承办|承辦|技术支持|技術支持)(?:单位|單位)?\s*[:：].{0,80}"
@@ -106,6 +118,10 @@ DATELINE = re.compile(
     r"(?P<rest>[" + HAN_CLASS + r"·\s、]{2,30}?)\s*(?:[／/]\s*[" + HAN_CLASS + r"]{2,6}?(?:報導|报道|電|电))?"
     r"\s*(?P<dated>\d{1,2}日(?:电|電))?[）)〕】\]]"
 )
+# A wire dateline without a reporter: （中央社台北23日電）, 新华社北京3月5日电.
+AGENCY_DATELINE = re.compile(r"^[（(]?(?P<agency>[" + HAN_CLASS + r"]{1,6}?社)[" + HAN_CLASS + r"]{2,8}?\d{1,2}日(?:电|電)")
+# A reporter's name in brackets closing the article: …换新iPhone。(李楠) — not （完） or （图）.
+TRAILING_CREDIT = re.compile(r"[。！？”」][（(](?P<name>(?!完|图|圖|摄|攝|未完|待续|待續)[" + HAN_CLASS + r"]{2,3})[）)]\s*$")
 # An editor tag closing the last paragraph: （編輯：李亨山）1120823
 EDITOR_TAG = re.compile(
     r"\s*[（(](?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：]\s*(?P<name>[^（）()]{1,20})[）)]\s*\d{0,8}\s*$"
@@ -127,3 +143,23 @@ DOC_NUMBER = re.compile(r"^[" + HAN_CLASS + r"]{1,12}[〔\[［(（]\d{4}[〕\]�
 REPORT_PLACE = re.compile(r"^[" + HAN_CLASS + r"]{2,6}?(?:\d{1,2}日)?(?:即時|即时|綜合|综合)?(?:報導|报道|電|电)$")
 # A labelled summary at the top of an article: 摘要：…, 核心提示：…
 SUMMARY = re.compile(r"^[【\[]?(?:内容)?(?:摘要|提要|核心提示|導讀|导读)[】\]]?\s*[:：]?\s*")
+# Shapes the line tagger weighs (features.py): a bare time, an address, a time glued to a date
+# (19:042023/08/25), a line that ends like an outlet's name, role words of bylines and credits.
+TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+URL = re.compile(r"https?://|www\.|\.com|\.cn|@\w+\.")
+GLUED_DATE = re.compile(r"\d{1,2}:\d{2}(?:19|20)\d\d[/-]\d{1,2}[/-]\d{1,2}")
+MEDIA_WORDS = re.compile(r"(?:报|報|网|網|社|台|电视|電視|新闻|新聞|日报|日報|时报|時報|周刊|週刊|财经|財經|科技|中文|消息|快讯|快訊|在线|在線|頻道|频道)$")
+# An outlet's name is printed with a label of the kind of item after it: 上報快訊 → 上報.
+OUTLET_SUFFIX = re.compile(r"(?:快讯|快訊|即时|即時|独家|獨家)$")
+# A report's kind after a reporter's name (賴俊佑報導), and the role word after an outlet (BBC中文記者).
+REPORT_SUFFIX = re.compile(r"(?:综合报道|綜合報導|报道|報導|记者|記者|特约记者|特約記者)$")
+# A desk of the newsroom, not a person or an outlet: 生活中心, 国际组.
+DESK = re.compile(r"(?:中心|组|組|部|室)$")
+# Book-title marks and brackets: a line with them is a title or a note, not a name alone.
+TITLE_MARKS = re.compile(r"[《》（）()【】〔〕「」“”]")
+# Dates written day first: 01/09/2023 - 09:49.
+DATE_DMY = re.compile(
+    r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)(?P<roc>)"
+    r"(?:\s*[-–]?\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?"
+)
+ROLE_WORD = re.compile(r"(?:记者|記者|编译|編譯|编辑|編輯|撰文|文|图|圖|摄影|攝影|通讯员|通訊員|出品|策划|策劃|监制|監製|责编|責編)")

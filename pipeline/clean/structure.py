@@ -77,23 +77,24 @@ def join_text(left: str, right: str) -> str:
 
 
 def find_headings(draft: Draft) -> Draft:
-    """Mark section headings and paragraphs; a heading right under another nests one level down.
+    """Give the headings the tagger found their levels; the other body lines are paragraphs.
 
-    A heading is numbered (第一章, 一、, （一）) or a short unpunctuated line, and text follows it.
-    Levels follow the order in which each numbering kind first appears.
+    Levels follow the order in which each numbering kind (第一章, 一、, （一）, plain) first
+    appears, and a heading right under another nests one level down. A heading with no
+    paragraph after it before the article ends heads nothing and stays a paragraph.
     """
     body = [i for i, line in enumerate(draft.lines) if line.zone == "body"]
-    shaped = {i: c.is_heading_shaped(draft.lines[i].text) for i in body}
-    headings: set[int] = set()
-    for k, i in enumerate(body):
-        if shaped[i] and _is_heading(draft.lines, body, k, shaped):
-            headings.add(i)
-    headings -= _without_text(draft.lines, body, headings)
+    for k, i in enumerate(body[:-1]):
+        line = draft.lines[i]
+        numbered = c.heading_kind(line.text) is not None and c.is_heading_shaped(line.text)
+        if numbered and line.role != "heading" and draft.lines[body[k + 1]].role != "heading":
+            draft.lines[i] = line.having(role="heading")  # 一、总体要求 over its text: numbered, so a heading
+    last_para = max((i for i in body if draft.lines[i].role != "heading"), default=-1)
     kinds: list[str] = []
     previous_heading_level = 0
     for i in body:
         line = draft.lines[i]
-        if i not in headings:
+        if line.role != "heading" or i > last_para:
             draft.lines[i] = line.having(role="para")
             previous_heading_level = 0
             continue
@@ -107,35 +108,6 @@ def find_headings(draft: Draft) -> Draft:
         draft.lines[i] = line.having(role="heading", level=level)
         draft.record("find_headings", f"heading_{kind}", line, line.text)
     return draft
-
-
-def _without_text(lines: list[Line], body: list[int], headings: set[int]) -> set[int]:
-    """Headings with no paragraph after them before the article ends (they would head nothing)."""
-    last_para = max((i for i in body if i not in headings), default=-1)
-    return {i for i in headings if i > last_para}
-
-
-def _is_heading(lines: list[Line], body: list[int], k: int, shaped: dict[int, bool]) -> bool:
-    text = lines[body[k]].text
-    # A run of heading-shaped lines must be followed by running text, not end the article.
-    start, end = k, k
-    while start > 0 and shaped[body[start - 1]]:
-        start -= 1
-    while end < len(body) and shaped[body[end]]:
-        end += 1
-    if end == len(body):
-        return False
-    # A signature (落款) is not a heading: the issuer and the date under a notice.
-    dates = [j for j in range(start, end) if p.LEADING_DATE.fullmatch(lines[body[j]].text)]
-    if dates and k <= dates[-1]:
-        return False
-    if text[:1] in "（(" and text[-1:] in "）)" and not c.heading_kind(text):
-        return False  # a note in brackets, such as （此件公开发布）
-    if text[-1] in "？！?!":
-        # A question is a heading only as a deck line beside an unpunctuated heading.
-        run = [lines[body[j]].text for j in range(start, end)]
-        return len(text) <= 20 and any(t[-1] not in "？！?!" for t in run)
-    return True
 
 
 def fix_punctuation(draft: Draft) -> Draft:

@@ -1,0 +1,129 @@
+"""The line tagger: which line of a page is the title, metadata, a heading, body text, a caption or boilerplate.
+
+Two linear-chain CRFs (CRFsuite) over the features of `features.py` decide it:
+1. the first pass finds the title: the line with the highest probability of being it;
+2. the second pass sees, besides the features, where each line stands from that title, and
+   labels every line. Lines above the title are boilerplate unless they are metadata.
+
+A model file is a zip of the two CRFs (`title.crf`, `lines.crf`); its sidecar `NAME.json` says
+what it was trained on (`training.py` writes both).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pycrfsuite
+
+from pipeline.clean.features import Page, page_features
+from pipeline.errors import CleaningError, ConfigError
+
+CLASSES = ("title", "meta", "heading", "body", "caption", "boilerplate")
+KEPT = ("title", "meta", "heading", "body")  # the classes whose lines stay in the article
+PASSES = ("title.crf", "lines.crf")
+DEFAULT_MODEL = Path(str(resources.files("pipeline") / "models" / "line-tagger.zip"))
+REVIEW_BELOW = 0.7  # a decision less sure than this is marked for review in --explain
+FLOOR = 1e-6  # the least probability a line's class is given, so that no log is infinite
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The class of one line, how sure the model is (its marginal probability), and who decided."""
+
+    label: str
+    confidence: float
+    by: str = "model"  # or "sidecar": a NAME.lines.json named the line
+
+
+class LineTagger:
+    """A trained model, loaded once: tags the lines of a page."""
+
+    def __init__(self, data: bytes, name: str) -> None:
+        self.name = name
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                blobs = [archive.read(member) for member in PASSES]
+        except (zipfile.BadZipFile, KeyError) as exc:
+            raise ConfigError(f"{name}: not a line-tagger model ({exc})") from exc
+        self._blobs = blobs  # CRFsuite reads the models in place: they must outlive the taggers
+        self._title, self._lines = (_open(blob) for blob in blobs)
+
+    def tag(self, page: Page, fixed: Mapping[int, str] | None = None) -> list[Decision]:
+        """One decision per line of the page; `fixed` (index → class) overrides the model."""
+        fixed = fixed or {}
+        if not page.texts:
+            return []
+        named = [i for i, label in fixed.items() if label == "title"]
+        title = min(named) if named else self._find_title(page)
+        if title < 0:
+            raise CleaningError("cannot tell the title from the navigation: no line reads as a headline")
+        title_confidence = 1.0 if named else self._title.marginal("title", title)
+        tagger = self._lines
+        labels = tagger.tag(page_features(page, title))
+        decisions = []
+        for i, label in enumerate(labels):
+            if i in fixed:
+                decisions.append(Decision(fixed[i], 1.0, "sidecar"))
+                continue
+            if i == title:
+                label = "title"
+            elif label == "title" or (i < title and label != "meta"):
+                label = "boilerplate"
+            confidence = title_confidence if label == "title" else tagger.marginal(label, i)
+            decisions.append(Decision(label, round(confidence, 3)))
+        if not any(d.label == "body" for d in decisions) and title + 1 < len(decisions):
+            # An article has text: the line below the title most likely to be it (a gallery's one caption-like
+            # paragraph, a page of one long line) is its body.
+            likeliest = max(range(title + 1, len(decisions)), key=lambda i: tagger.marginal("body", i))
+            if decisions[likeliest].by == "model" and page.paragraph[likeliest]:
+                decisions[likeliest] = Decision("body", round(tagger.marginal("body", likeliest), 3))
+        return decisions
+
+    def _find_title(self, page: Page) -> int:
+        """The most probable title line (-1 for none), given that the article's text comes after its title.
+
+        Each line i scores log P(title at i) plus, for every line above it, log P(not text there):
+        a headline in a list below the article loses to the real one above the text.
+        """
+        tagger = self._title
+        tagger.set(page_features(page))
+        best, best_score, above = -1, -math.inf, 0.0
+        for i, line in enumerate(page.texts):
+            score = math.log(max(tagger.marginal("title", i), FLOOR)) + above
+            if score > best_score and "。" not in line:  # a headline has no full stop
+                best, best_score = i, score
+            text = tagger.marginal("body", i) + tagger.marginal("heading", i)
+            above += math.log(max(1.0 - text, FLOOR))
+        return best
+
+
+def _open(blob: bytes) -> pycrfsuite.Tagger:
+    tagger = pycrfsuite.Tagger()
+    tagger.open_inmemory(blob)
+    return tagger
+
+
+def pack(models: Sequence[bytes]) -> bytes:
+    """The model file for the two passes' CRFs: a zip with fixed dates, so equal models give equal bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member, blob in zip(PASSES, models, strict=True):
+            archive.writestr(zipfile.ZipInfo(member, date_time=(1980, 1, 1, 0, 0, 0)), blob)
+    return buffer.getvalue()
+
+
+@lru_cache(maxsize=4)
+def load(path: Path = DEFAULT_MODEL) -> LineTagger:
+    """The tagger of a model file, loaded once per process."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read the model {path}: {exc.strerror}") from exc
+    return LineTagger(data, str(path))

@@ -1,0 +1,205 @@
+"""Training the line tagger from annotated pages, and measuring it on sites it has not seen.
+
+A corpus is a folder of `NAME.txt` pages, each with its line classes in `NAME.expected.json`
+(`line_classes`, as in tests/data/corpus) or in a `NAME.lines.json` sidecar. Lines that no
+class names count as boilerplate. Pages named `NN_site_slug.txt` are grouped by site for the
+cross-validation (all pages of a site are held out together); other names are each their own site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from pipeline import __version__
+from pipeline.clean.features import FEATURE_SET_VERSION, Page, page_features
+from pipeline.clean.labels import SIDECAR_SUFFIX, line_classes
+from pipeline.clean.page import page_lines
+from pipeline.clean.tagger import CLASSES, KEPT, LineTagger, pack
+from pipeline.config import MAX_INPUT_BYTES
+from pipeline.errors import InputError, PipelineError
+from pipeline.ingest import decode
+from pipeline.writing import write_atomic
+
+# L1 and L2 penalties and iterations, chosen by the leave-one-site-out cross-validation.
+CRF_PARAMS: dict[str, object] = {"c1": 0.1, "c2": 0.01, "max_iterations": 100, "feature.possible_transitions": True}
+CUT_MARGIN = 2  # lines of furniture a cut-out keeps on each side of the article
+SITE = re.compile(r"^\d+_(?P<site>[^_]+)_")
+
+
+@dataclass(frozen=True)
+class LabelledPage:
+    """One annotated page: its lines as the cleaning trims them, and the class of each."""
+
+    name: str
+    page: Page
+    labels: list[str]
+
+    @property
+    def site(self) -> str:
+        """The site the page comes from."""
+        return site_of(self.name)
+
+
+def site_of(name: str) -> str:
+    """The site of a page named NN_site_slug, or the page's own name."""
+    match = SITE.match(name)
+    return match["site"] if match else name
+
+
+def read_page(text_path: Path) -> LabelledPage:
+    """A page and its classes, from NAME.expected.json's line_classes or NAME.lines.json."""
+    stem = text_path.name.removesuffix(".txt")
+    expected = text_path.with_name(stem + ".expected.json")
+    sidecar = text_path.with_name(stem + SIDECAR_SUFFIX)
+    try:
+        text = decode(text_path.read_bytes(), max_bytes=MAX_INPUT_BYTES).text
+        raw_count = text.count("\n") + 1
+        if expected.exists():
+            mapping = json.loads(expected.read_text("utf-8"))["line_classes"]
+        elif sidecar.exists():
+            mapping = json.loads(sidecar.read_text("utf-8"))
+        else:
+            raise InputError(f"no line classes: neither {expected.name} nor {sidecar.name}")
+        classes = line_classes(mapping, raw_count)
+    except (OSError, KeyError, ValueError) as exc:
+        raise InputError(f"cannot read its annotation: {exc}", path=text_path) from exc
+    except PipelineError as exc:
+        raise exc.located(text_path) from None
+    lines = page_lines(text)
+    labels = [classes.get(line.number, "boilerplate") for line in lines]
+    if "title" not in labels:
+        raise InputError("no line is classed title", path=text_path)
+    return LabelledPage(stem, Page(lines), labels)
+
+
+def read_corpus(folder: Path) -> list[LabelledPage]:
+    """Every annotated page of a folder, sorted by name (NAME.gbk.txt copies are left out)."""
+    if not folder.is_dir():
+        raise InputError("no such folder", path=folder)
+    paths = sorted(p for p in folder.glob("*.txt") if "." not in p.name.removesuffix(".txt"))
+    if not paths:
+        raise InputError("no NAME.txt pages in the folder", path=folder)
+    return [read_page(path) for path in paths]
+
+
+def corpus_hash(folders: Sequence[Path]) -> str:
+    """SHA-256 over the names and bytes of the corpus's pages and annotations."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(folder.iterdir()):
+            if path.name.endswith((".txt", ".expected.json", SIDECAR_SUFFIX)) and path.is_file():
+                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def train(pages: Sequence[LabelledPage]) -> bytes:
+    """A model file trained on the pages and their cut-outs: the title pass and the line pass (deterministic)."""
+    examples = [*pages, *(cut_out(p) for p in pages)]
+    first = [(page_features(p.page), p.labels) for p in examples]
+    second = [(page_features(p.page, p.labels.index("title")), p.labels) for p in examples]
+    return pack([_train_crf(first), _train_crf(second)])
+
+
+def cut_out(page: LabelledPage) -> LabelledPage:
+    """The page as someone who copied only the article would give it: from just above the title to just
+    after the last line of the article (so that the model also knows pages with little furniture)."""
+    kept = [i for i, label in enumerate(page.labels) if label in KEPT]
+    start = max(0, page.labels.index("title") - CUT_MARGIN)
+    end = min(len(page.labels), kept[-1] + 1 + CUT_MARGIN)
+    return LabelledPage(page.name, Page(page.page.lines[start:end]), page.labels[start:end])
+
+
+def _train_crf(sequences: Iterable[tuple[list[list[str]], list[str]]]) -> bytes:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for features, labels in sequences:
+        trainer.append(features, labels)
+    trainer.set_params(CRF_PARAMS)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "model.crf"
+        trainer.train(str(path))
+        return path.read_bytes()
+
+
+def held_out(pages: Sequence[LabelledPage], site: str) -> list[LabelledPage]:
+    """The pages of every other site: the training set of the fold that holds `site` out."""
+    return [p for p in pages if p.site != site]
+
+
+def sites(pages: Sequence[LabelledPage]) -> list[str]:
+    """The sites of a corpus, sorted."""
+    return sorted({p.site for p in pages})
+
+
+def line_scores(pages: Sequence[LabelledPage], predicted: dict[str, list[str]]) -> dict[str, dict[str, float]]:
+    """Precision, recall and F1 of each class over all lines, from the predictions per page name."""
+    pairs = Counter((gold, got) for p in pages for gold, got in zip(p.labels, predicted[p.name], strict=True))
+    scores = {}
+    for label in CLASSES:
+        hit = pairs[(label, label)]
+        guessed = sum(n for (_, got), n in pairs.items() if got == label)
+        actual = sum(n for (gold, _), n in pairs.items() if gold == label)
+        precision = hit / guessed if guessed else 0.0
+        recall = hit / actual if actual else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        scores[label] = {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
+                         "lines": actual}
+    return scores
+
+
+def fold_models(pages: Sequence[LabelledPage], *, extra: Sequence[LabelledPage] = (),
+                jobs: int = 1) -> dict[str, bytes]:
+    """For each site of `pages`, a model trained on the pages of all the others and on `extra`."""
+    folds = sites(pages)
+    training_sets = [[*held_out(pages, site), *extra] for site in folds]
+    if jobs <= 1:
+        return {site: train(chosen) for site, chosen in zip(folds, training_sets, strict=True)}
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(min(jobs, len(folds))) as pool:
+        models = pool.map(train, training_sets)
+    return dict(zip(folds, models, strict=True))
+
+
+def cross_validate(pages: Sequence[LabelledPage], *, jobs: int = 1) -> dict[str, Any]:
+    """Leave-one-site-out: each site's pages tagged by a model trained on the other sites; line scores."""
+    predicted: dict[str, list[str]] = {}
+    for site, model in fold_models(pages, jobs=jobs).items():
+        predicted.update(tag_with(model, [p for p in pages if p.site == site]))
+    return {"method": "leave one site out", "sites": len(sites(pages)), "lines": line_scores(pages, predicted)}
+
+
+def tag_with(model: bytes, pages: Sequence[LabelledPage]) -> dict[str, list[str]]:
+    """The classes a model gives each page's lines."""
+    tagger = LineTagger(model, "fold")
+    return {p.name: [d.label for d in tagger.tag(p.page)] for p in pages}
+
+
+def write_model(path: Path, model: bytes, *, corpus: Sequence[Path], pages: Sequence[LabelledPage],
+                cross_validation: dict[str, Any] | None = None) -> Path:
+    """Write the model file and its sidecar NAME.json (what it is, what it was trained on, how it scores)."""
+    meta = {
+        "model": path.name,
+        "generator": f"pipeline {__version__}",
+        "feature_set": FEATURE_SET_VERSION,
+        "crf": CRF_PARAMS,
+        "classes": list(CLASSES),
+        "corpus": {"folders": [str(f) for f in corpus], "sha256": corpus_hash(corpus), "pages": len(pages),
+                   "sites": len(sites(pages)),
+                   "lines": sum(len(p.labels) for p in pages)},
+        "model_sha256": hashlib.sha256(model).hexdigest(),
+        "cross_validation": cross_validation,
+    }
+    write_atomic(path, model)
+    sidecar = path.with_suffix(".json")
+    write_atomic(sidecar, (json.dumps(meta, ensure_ascii=False, indent=1) + "\n").encode())
+    return sidecar
