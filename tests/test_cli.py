@@ -48,7 +48,7 @@ NO_TITLE = (
         ("   \n\u3000\u3000\n\n".encode(), "only white space"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data"),
         (b"\xe6\x96\xb0 \x80\xff\x80\xff\n", "cannot be decoded"),
-        (NAV_ONLY.encode(), "no body text found"),
+        (NAV_ONLY.encode(), "cannot tell the title from the navigation"),
         (NO_TITLE.encode(), "cannot tell the title"),
     ],
     ids=["empty", "white-space", "image", "undecodable", "only-boilerplate", "no-title"],

@@ -11,6 +11,8 @@ SEPARATORS = re.compile(r"[|｜]")
 MAX_META_CHARS = 100
 MAX_TITLE_CHARS = 80
 MAX_HEADING_CHARS = 32
+MENU_ITEMS = 4  # this many short items in a line, split by spaces, are a menu or a toolbar
+MENU_ITEM_CHARS = 4
 COLUMN_MARKS = "■□●◆◇▲△▶►◎※★☆"
 
 
@@ -33,8 +35,10 @@ def is_chrome(text: str) -> bool:
         return True
     if p.CHROME_LINE.match(text):
         return True
-    # "首页|新闻|图片|评论|…": a menu of links.
-    return len(SEPARATORS.findall(text)) >= 3 and not is_meta_line(text)
+    # "首页|新闻|图片|评论|…", "缩小字体 放大字体 收藏 微博 微信": a menu of links, a toolbar.
+    items = text.split()
+    toolbar = len(items) >= MENU_ITEMS and all(len(item) <= MENU_ITEM_CHARS for item in items)
+    return (toolbar or len(SEPARATORS.findall(text)) >= 3) and not is_meta_line(text)
 
 
 @lru_cache(maxsize=4096)
@@ -69,9 +73,9 @@ def label_matches(text: str, *, glued: bool = False) -> list[re.Match[str]]:
     return found
 
 
-def meta_labels(text: str) -> list[str]:
+def meta_labels(text: str, *, glued: bool = False) -> list[str]:
     """The names of the fields (published, source, author, editor, …) a line labels."""
-    return [label_field(m) for m in label_matches(text)]
+    return [label_field(m) for m in label_matches(text, glued=glued)]
 
 
 def label_field(match: re.Match[str]) -> str:
@@ -139,6 +143,17 @@ def is_title_like(text: str) -> bool:
     if text[-1] in "。，、；：,;:" or text.count("。") > 0:
         return False
     return not (is_chrome(text) or is_breadcrumb(text) or is_meta_line(text, in_header=True))
+
+
+def could_be_title(text: str) -> bool:
+    """A headline that may be the article's title: not a byline (石佳/中国青年报, BBC中文記者), an
+    outlet or a desk alone (新闻中心), nor a picture credit."""
+    if not is_title_like(text) or is_caption(text) or p.REPORT_SUFFIX.search(text):
+        return False
+    if len(text) > 12:
+        return True
+    credit = p.MEDIA_WORDS.search(text) is not None and any(mark in text for mark in "/／")
+    return not (credit or p.DESK.search(text))
 
 
 def continues_headline(above: str, below: str) -> bool:

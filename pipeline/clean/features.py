@@ -20,6 +20,7 @@ from pipeline.clean.model import Line
 
 FEATURE_SET_VERSION = 1
 WINDOW = 3  # neighbours on each side whose features a line sees
+CREDIT_GAP = 4  # lines below the title where an editor's or a source's credit closes the article
 SHORT_LINE_CHARS = 10  # a menu entry, a channel label, a button
 SENTENCE_MARKS = "，。；！？、"
 Value = str | bool | None
@@ -379,6 +380,20 @@ class Page:
         """Lines with a date in them and no sentence."""
         return [bool(dated_short(t)) for t in self.texts]
 
+    def closing_credit(self, title: int) -> int | None:
+        """The first short line labelling an editor or a source a few lines below the title: the article's end."""
+        for i in range(title + CREDIT_GAP, len(self.texts)):
+            text = self.texts[i]
+            if len(text) <= 40 and {"editor", "source"} & set(c.meta_labels(text, glued=True)):
+                return i
+        return None
+
+    @cached_property
+    def windowed(self) -> list[list[str]]:
+        """Each line's features and its neighbours' (see page_features)."""
+        own = [own_features(self, i) for i in range(len(self.texts))]
+        return [["bias", *own[i], *_window(own, i)] for i in range(len(own))]
+
     @cached_property
     def long_texts(self) -> list[str]:
         """The page's lines of 20 characters or more, where a shorter line may be repeated."""
@@ -511,22 +526,28 @@ def own_features(page: Page, i: int) -> list[str]:
 def page_features(page: Page, title: int | None = None) -> list[list[str]]:
     """For each line, its own features and those of WINDOW neighbours on each side, prefixed by offset.
 
-    With the index of the title (found by a first pass), each line also says where it stands from it.
+    With the index of the title (found by a first pass), each line also says where it stands from it
+    (and its neighbours from it). The features without the title are worked out once per page.
     """
-    own = [own_features(page, i) for i in range(len(page.texts))]
-    if title is not None:
-        for i, row in enumerate(own):
-            row.append("from_title=" + from_title(title, i))
-    rows: list[list[str]] = []
-    for i in range(len(own)):
-        row = ["bias", *own[i]]
-        for offset in range(-WINDOW, WINDOW + 1):
-            if offset == 0:
-                continue
-            j = i + offset
-            if 0 <= j < len(own):
-                row.extend(f"{offset:+d}:{f}" for f in own[j])
-            else:
-                row.append(f"{offset:+d}:edge")
-        rows.append(row)
-    return rows
+    if title is None:
+        return page.windowed
+    close = page.closing_credit(title)
+    places = [f"from_title={from_title(title, i)}" + ("" if close is None else f"|{'in' if i < close else 'out'}")
+              for i in range(len(page.texts))]
+    return [[*row, *_window(places, i)] for i, row in enumerate(page.windowed)]
+
+
+def _window(own: Sequence[str | list[str]], i: int) -> list[str]:
+    """The features of the neighbours of line i, each prefixed by its offset (+1:, -2:, …)."""
+    out: list[str] = []
+    for offset in range(-WINDOW, WINDOW + 1):
+        j = i + offset
+        if offset == 0:
+            continue
+        if 0 <= j < len(own):
+            prefix = f"{offset:+d}:"
+            features = own[j]
+            out.extend([prefix + features] if isinstance(features, str) else [prefix + f for f in features])
+        else:
+            out.append(f"{offset:+d}:edge")
+    return out

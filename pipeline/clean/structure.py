@@ -79,11 +79,19 @@ def join_text(left: str, right: str) -> str:
 def find_headings(draft: Draft) -> Draft:
     """Give the headings the tagger found their levels; the other body lines are paragraphs.
 
+    A line the tagger calls a heading that is a photo caption (（视频截图）) is dropped; one that
+    ends mid-sentence (…工程，) is a paragraph. A numbered line (一、总体要求) over text is a heading.
     Levels follow the order in which each numbering kind (第一章, 一、, （一）, plain) first
     appears, and a heading right under another nests one level down. A heading with no
     paragraph after it before the article ends heads nothing and stays a paragraph.
     """
+    draft.drop("find_headings", lambda _, line: "caption" if line.role == "heading" and c.is_caption(line.text)
+               else None)
     body = [i for i, line in enumerate(draft.lines) if line.zone == "body"]
+    for i in body:
+        line = draft.lines[i]
+        if line.role == "heading" and (line.text[-1] in "，、；,;….·" or "。" in line.text):
+            draft.lines[i] = line.having(role="")  # a heading never ends mid-sentence: text cut into lines
     for k, i in enumerate(body[:-1]):
         line = draft.lines[i]
         numbered = c.heading_kind(line.text) is not None and c.is_heading_shaped(line.text)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pycrfsuite
 
+from pipeline.clean import classify as c
 from pipeline.clean.features import Page, page_features
 from pipeline.errors import CleaningError, ConfigError
 
@@ -97,7 +98,7 @@ class LineTagger:
         best, best_score, above = -1, -math.inf, 0.0
         for i, line in enumerate(page.texts):
             score = math.log(max(tagger.marginal("title", i), FLOOR)) + above
-            if score > best_score and "。" not in line:  # a headline has no full stop
+            if score > best_score and c.could_be_title(line):  # a headline, not furniture or a byline
                 best, best_score = i, score
             text = tagger.marginal("body", i) + tagger.marginal("heading", i)
             above += math.log(max(1.0 - text, FLOOR))

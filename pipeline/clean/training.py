@@ -32,7 +32,7 @@ from pipeline.ingest import decode
 from pipeline.writing import write_atomic
 
 # L1 and L2 penalties and iterations, chosen by the leave-one-site-out cross-validation.
-CRF_PARAMS: dict[str, object] = {"c1": 0.1, "c2": 0.01, "max_iterations": 100, "feature.possible_transitions": True}
+CRF_PARAMS: dict[str, object] = {"c1": 0.2, "c2": 0.01, "max_iterations": 100, "feature.possible_transitions": True}
 CUT_MARGIN = 2  # lines of furniture a cut-out keeps on each side of the article
 SITE = re.compile(r"^\d+_(?P<site>[^_]+)_")
 
