@@ -21,6 +21,7 @@ from pipeline.clean.model import Line
 FEATURE_SET_VERSION = 1
 WINDOW = 3  # neighbours on each side whose features a line sees
 CREDIT_GAP = 4  # lines below the title where an editor's or a source's credit closes the article
+CREDIT_REACH = 15  # … and no farther below the main block than this
 SHORT_LINE_CHARS = 10  # a menu entry, a channel label, a button
 SENTENCE_MARKS = "，。；！？、"
 Value = str | bool | None
@@ -381,8 +382,9 @@ class Page:
         return [bool(dated_short(t)) for t in self.texts]
 
     def closing_credit(self, title: int) -> int | None:
-        """The first short line labelling an editor or a source a few lines below the title: the article's end."""
-        for i in range(title + CREDIT_GAP, len(self.texts)):
+        """The first short line labelling an editor or a source a few lines below the title and not far
+        below the main block: the article's end."""
+        for i in range(title + CREDIT_GAP, min(len(self.texts), self.main_block[1] + CREDIT_REACH)):
             text = self.texts[i]
             if len(text) <= 40 and {"editor", "source"} & set(c.meta_labels(text, glued=True)):
                 return i

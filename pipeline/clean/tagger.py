@@ -55,6 +55,7 @@ class LineTagger:
             raise ConfigError(f"{name}: not a line-tagger model ({exc})") from exc
         self._blobs = blobs  # CRFsuite reads the models in place: they must outlive the taggers
         self._title, self._lines = (_open(blob) for blob in blobs)
+        self._known = {id(t): set(t.labels()) for t in (self._title, self._lines)}
 
     def tag(self, page: Page, fixed: Mapping[int, str] | None = None) -> list[Decision]:
         """One decision per line of the page; `fixed` (index → class) overrides the model."""
@@ -65,7 +66,7 @@ class LineTagger:
         title = min(named) if named else self._find_title(page)
         if title < 0:
             raise CleaningError("cannot tell the title from the navigation: no line reads as a headline")
-        title_confidence = 1.0 if named else self._title.marginal("title", title)
+        title_confidence = 1.0 if named else self._marginal(self._title, "title", title)
         tagger = self._lines
         labels = tagger.tag(page_features(page, title))
         decisions = []
@@ -77,15 +78,19 @@ class LineTagger:
                 label = "title"
             elif label == "title" or (i < title and label != "meta"):
                 label = "boilerplate"
-            confidence = title_confidence if label == "title" else tagger.marginal(label, i)
+            confidence = title_confidence if label == "title" else self._marginal(tagger, label, i)
             decisions.append(Decision(label, round(confidence, 3)))
         if not any(d.label == "body" for d in decisions) and title + 1 < len(decisions):
             # An article has text: the line below the title most likely to be it (a gallery's one caption-like
             # paragraph, a page of one long line) is its body.
-            likeliest = max(range(title + 1, len(decisions)), key=lambda i: tagger.marginal("body", i))
+            likeliest = max(range(title + 1, len(decisions)), key=lambda i: self._marginal(tagger, "body", i))
             if decisions[likeliest].by == "model" and page.paragraph[likeliest]:
-                decisions[likeliest] = Decision("body", round(tagger.marginal("body", likeliest), 3))
+                decisions[likeliest] = Decision("body", round(self._marginal(tagger, "body", likeliest), 3))
         return decisions
+
+    def _marginal(self, tagger: pycrfsuite.Tagger, label: str, i: int) -> float:
+        """P(line i has `label`) for the sequence last tagged; 0 for a class the model never saw."""
+        return tagger.marginal(label, i) if label in self._known[id(tagger)] else 0.0
 
     def _find_title(self, page: Page) -> int:
         """The most probable title line (-1 for none), given that the article's text comes after its title.
@@ -97,10 +102,10 @@ class LineTagger:
         tagger.set(page_features(page))
         best, best_score, above = -1, -math.inf, 0.0
         for i, line in enumerate(page.texts):
-            score = math.log(max(tagger.marginal("title", i), FLOOR)) + above
+            score = math.log(max(self._marginal(tagger, "title", i), FLOOR)) + above
             if score > best_score and c.could_be_title(line):  # a headline, not furniture or a byline
                 best, best_score = i, score
-            text = tagger.marginal("body", i) + tagger.marginal("heading", i)
+            text = self._marginal(tagger, "body", i) + self._marginal(tagger, "heading", i)
             above += math.log(max(1.0 - text, FLOOR))
         return best
 

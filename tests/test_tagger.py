@@ -1,0 +1,148 @@
+"""The line tagger end to end: training, a chosen model, --explain, and a sidecar's fixed classes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline import build, docbook, document
+from pipeline.clean import labels, tagger, training
+from pipeline.cli import main
+from pipeline.config import Config
+from tests.conftest import CORPUS, ROOT, SEEDS
+
+SEED = SEEDS / "000_240bc3948afeefef.txt"
+SMALL = ("00_hangzhou_npc_review", "07_xinhua_france_strike", "35_ltn_wagner_crash")
+
+
+def small_corpus(folder: Path) -> Path:
+    folder.mkdir()
+    for name in SMALL:
+        for suffix in (".txt", ".expected.json"):
+            shutil.copy(CORPUS / f"{name}{suffix}", folder / f"{name}{suffix}")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("spec", "numbers"),
+    [("12", [12]), ("3,5-7", [3, 5, 6, 7]), ("8-", [8, 9, 10]), (" 1 - 2 , 4 ", [1, 2, 4]), ("", [])],
+)
+def test_line_specs(spec: str, numbers: list[int]) -> None:
+    assert labels.line_numbers(spec, last=10) == numbers
+
+
+@pytest.mark.parametrize("spec", ["a", "5-3", "1;2", "-4"])
+def test_bad_line_specs_are_refused(spec: str) -> None:
+    with pytest.raises(ValueError):
+        labels.line_numbers(spec, last=10)
+
+
+def test_training_is_deterministic_and_records_what_it_was_trained_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = small_corpus(tmp_path / "corpus")
+    first, second = tmp_path / "a.zip", tmp_path / "b.zip"
+    assert main(["train", str(corpus), "-o", str(first)]) == 0
+    assert main(["train", str(corpus), "-o", str(second), "--cv"]) == 0
+    assert first.read_bytes() == second.read_bytes()
+    meta = json.loads(second.with_suffix(".json").read_text("utf-8"))
+    assert meta["corpus"]["pages"] == 3 and meta["corpus"]["sites"] == 3
+    assert meta["corpus"]["sha256"] == training.corpus_hash([corpus])
+    assert meta["feature_set"] >= 1 and meta["model_sha256"]
+    scores = meta["cross_validation"]["lines"]
+    assert set(scores) == set(tagger.CLASSES) and 0 < scores["body"]["f1"] <= 1
+    assert "held out by site" in capsys.readouterr().err
+    # The model is usable: the seed cleans with it.
+    assert main(["clean", str(SEED), "--model", str(first)]) == 0
+
+
+def test_a_model_trained_elsewhere_is_used_and_a_broken_one_refused(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    corpus = small_corpus(tmp_path / "corpus")
+    pages = training.read_corpus(corpus)
+    model = tmp_path / "m.zip"
+    training.write_model(model, training.train(pages[:1]), corpus=[corpus], pages=pages[:1])
+    own = document.from_file(SEED, model=model)
+    packaged = document.from_file(SEED)
+    assert own.report.lines != packaged.report.lines  # one page of training decides differently
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"not a zip")
+    assert main(["clean", str(SEED), "--model", str(broken)]) == 1
+    err = capsysbinary.readouterr().err.decode()
+    assert err.count("\n") == 1 and "not a line-tagger model" in err and "Traceback" not in err
+    assert main(["clean", str(SEED), "--model", str(tmp_path / "missing.zip")]) == 1
+    assert "cannot read the model" in capsysbinary.readouterr().err.decode()
+
+
+def test_explain_prints_each_line_with_its_class_and_confidence(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["clean", str(CORPUS / "07_xinhua_france_strike.txt"), "--explain"]) == 0
+    out = capsys.readouterr().out
+    rows = [line.split(None, 3) for line in out.splitlines()[1:-1] if line.strip()[:1].isdigit()]
+    assert len(rows) == 47  # every non-blank line of the page
+    by_line = {int(row[0]): row for row in rows}
+    assert by_line[7][1] == "title" and by_line[15][1] == "body" and by_line[1][1] == "boilerplate"
+    assert all(0.0 <= float(row[2]) <= 1.0 for row in rows)
+    assert "marked ? for review" in out.splitlines()[-1]
+
+
+def test_report_records_every_lines_class(tmp_path: Path) -> None:
+    doc = document.from_file(CORPUS / "35_ltn_wagner_crash.txt")
+    data = doc.report_json()
+    classes = data["line_classes"]
+    assert isinstance(classes, list) and len(classes) == 139
+    assert {c["class"] for c in classes} <= set(tagger.CLASSES)
+    assert all(c["by"] == "model" for c in classes)
+
+
+def test_a_sidecar_fixes_line_classes_and_the_build_follows_it(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    seed = seeds / "page.txt"
+    shutil.copy(CORPUS / "07_xinhua_france_strike.txt", seed)
+    before = document.from_file(seed)
+    assert "关注新华网" not in docbook.serialize(before.tree).decode()
+    # Line 9 (关注新华网) made body, line 19 dropped: the tagger decides the rest.
+    labels.sidecar_path(seed).write_text(json.dumps({"body": "9", "boilerplate": "19"}), "utf-8")
+    after = document.from_file(seed)
+    xml = docbook.serialize(after.tree).decode()
+    assert "关注新华网" in xml and "法国总统马克龙此前提出" not in xml
+    fixed = [c for c in after.report.lines if c.by == "sidecar"]
+    assert [(c.line, c.label) for c in fixed] == [(9, "body"), (19, "boilerplate")]
+
+    config = Config(seeds=seeds, out=tmp_path / "dist", formats=("xml",), variants=("zh-Hans",), jobs=1)
+    assert not build.run(config).failed
+    assert build.plan(seed, config).up_to_date
+    labels.sidecar_path(seed).write_text(json.dumps({"body": "9"}), "utf-8")
+    assert not build.plan(seed, config).up_to_date  # the sidecar is part of the incremental key
+
+
+def test_a_bad_sidecar_is_one_line_naming_it(tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    seed = tmp_path / "page.txt"
+    shutil.copy(SEED, seed)
+    for content, message in (("{", "line classes"), ('{"body": "x"}', "not a line number"),
+                             ('{"menu": "3"}', "unknown class 'menu'")):
+        labels.sidecar_path(seed).write_text(content, "utf-8")
+        assert main(["clean", str(seed)]) == 1
+        err = capsysbinary.readouterr().err.decode()
+        assert err.count("\n") == 1 and "page.lines.json" in err and message in err, err
+
+
+def test_a_sidecar_is_training_data_too(tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    shutil.copy(ROOT / "tests" / "data" / "pages" / "taiwan_byline_line.txt", folder / "x.txt")
+    shutil.copy(ROOT / "tests" / "data" / "pages" / "taiwan_byline_line.lines.json", folder / "x.lines.json")
+    (page,) = training.read_corpus(folder)
+    assert page.site == "x" and page.labels[2] == "title" and page.labels.count("body") == 2
+
+
+def test_the_packaged_model_matches_its_sidecar() -> None:
+    meta = json.loads(tagger.DEFAULT_MODEL.with_suffix(".json").read_text("utf-8"))
+    assert meta["model_sha256"] == hashlib.sha256(tagger.DEFAULT_MODEL.read_bytes()).hexdigest()
+    assert meta["corpus"]["pages"] == 53 and meta["cross_validation"]["lines"]["body"]["f1"] > 0.85
+    assert tagger.DEFAULT_MODEL.stat().st_size < 3_000_000
