@@ -9,10 +9,10 @@ from lxml import etree
 
 from pipeline import docbook
 from pipeline.clean import clean, labels, tagger
-from pipeline.clean.model import Report
+from pipeline.clean.model import Event, Report
 from pipeline.config import MAX_INPUT_BYTES
 from pipeline.errors import InputError, PipelineError
-from pipeline.ingest import check_size, decode
+from pipeline.ingest import check_size, decode, describe
 from pipeline.variants import source_script
 
 
@@ -50,6 +50,8 @@ def from_bytes(data: bytes, *, name: str, max_bytes: int = MAX_INPUT_BYTES, mode
     text = decode(data, max_bytes=max_bytes)
     article = clean(text.text, source=name, encoding=text.encoding, tagger=tagger.load(model) if model else None,
                     fixed=fixed)
+    article.report.events[:0] = [Event("ingest", f"stray_characters: {describe(before, after)}", number, before, after)
+                                 for number, before, after in text.removed]
     tree = docbook.build(article, lang=source_script(text.text))
     docbook.validate(tree)
     return Document(document_id(Path(name)), Path(name), tree, article.report)

@@ -24,6 +24,13 @@ LEGACY_ENCODINGS = ("gb18030", "big5")
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # C0 controls other than tab and line ends: a text page never has many of them.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What no XML text may hold or only steers rendering, removed from every line: terminal colour
+# codes, C0 and C1 controls, noncharacters, lone surrogates, bidirectional embeddings, overrides,
+# isolates and marks, and private-use characters (web icon fonts).
+STRAY = re.compile(
+    "\x1b\\[[0-9;]*[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff"
+    "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ue000-\uf8ff\U000f0000-\U0010ffff]"
+)
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,8 @@ class Text:
 
     text: str
     encoding: str
+    removed: tuple[tuple[int, str, str], ...] = ()  # (line, before, after) for lines stray characters left
+
 
 
 def check_size(size: int, max_bytes: int) -> None:
@@ -51,7 +60,8 @@ def decode(data: bytes, *, max_bytes: int) -> Text:
     text, encoding = _decode_bytes(data)
     if not text.strip():
         raise InputError("file has only white space")
-    return Text(normalise(text), encoding)
+    clean_text, removed = remove_stray(normalise(text))
+    return Text(clean_text, encoding, removed)
 
 
 def _decode_bytes(data: bytes) -> tuple[str, str]:
@@ -93,7 +103,7 @@ def _decodes(data: bytes, encoding: str) -> bool:
 
 
 def normalise(text: str) -> str:
-    """Line ends to \\n, NFC, invisible characters removed; full-width punctuation kept."""
+    """Line ends to \\n, NFC, zero-width characters removed; full-width punctuation kept."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = ZERO_WIDTH.sub("", text)
     text = unicodedata.normalize("NFC", text)
@@ -101,4 +111,27 @@ def normalise(text: str) -> str:
     if len(controls) > max(8, len(text) // 200):
         line = text[: CONTROL.search(text).start()].count("\n") + 1  # type: ignore[union-attr]
         raise InputError("binary data (control characters), not a text page", line=line)
-    return CONTROL.sub("", text)
+    return text
+
+
+def remove_stray(text: str) -> tuple[str, tuple[tuple[int, str, str], ...]]:
+    """The text without STRAY characters, and each line that lost some: (number, before, after)."""
+    if not STRAY.search(text):
+        return text, ()
+    lines = text.split("\n")
+    removed = []
+    for number, line in enumerate(lines, start=1):
+        cleaned = STRAY.sub("", line)
+        if cleaned != line:
+            removed.append((number, line, cleaned))
+            lines[number - 1] = cleaned
+    return "\n".join(lines), tuple(removed)
+
+
+def describe(before: str, after: str) -> str:
+    """The code points a line lost, with how many of each: U+FFFE ×1, U+202E ×2."""
+    counts: dict[str, int] = {}
+    for match in STRAY.finditer(before):
+        for ch in match.group():
+            counts[f"U+{ord(ch):04X}"] = counts.get(f"U+{ord(ch):04X}", 0) + 1
+    return ", ".join(f"{code} ×{n}" for code, n in counts.items())

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 
 from pipeline.config import MAX_INPUT_BYTES
 from pipeline.errors import InputError
 from pipeline.ingest import decode
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, SEEDS
 
 LIMIT = MAX_INPUT_BYTES
 SAMPLE = "發布時間：2024年\n简体中文，繁體中文。\n"
@@ -70,3 +71,29 @@ def test_bad_bytes_give_one_clear_error(data: bytes, message: str) -> None:
         decode(data, max_bytes=LIMIT)
     assert message in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+STRAY = "\x0b\x1b[31m\x7f\ufffe\x08\x85\u202e\u2066\u2069\u200e\ue600\uf0c9"
+
+
+def test_stray_characters_are_removed_and_each_line_reported(tmp_path: Path) -> None:
+    from pipeline import docbook, document
+    from pipeline.cli import main
+
+    seed = (SEEDS / "000_240bc3948afeefef.txt").read_text("utf-8").split("\n")
+    seed[10] = seed[10][:5] + STRAY + seed[10][5:]
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text("\n".join(seed), "utf-8")
+    doc = document.from_file(hostile)
+    xml = docbook.serialize(doc.tree).decode()
+    assert not any(ch in xml for ch in STRAY.replace("[31m", "")) and "[31m" not in xml
+    (event,) = [e for e in doc.report.events if e.stage == "ingest"]
+    assert event.line == 11 and event.after == seed[10].replace(STRAY, "")
+    for code in ("U+000B", "U+001B", "U+FFFE", "U+0085", "U+202E", "U+E600", "U+F0C9"):
+        assert f"{code} ×1" in event.rule
+    assert main(["clean", str(hostile)]) == 0
+
+
+def test_a_page_of_controls_is_still_refused_as_binary() -> None:
+    with pytest.raises(InputError, match="binary data"):
+        decode(("标题\n" + "\x01\x02\x03" * 50).encode(), max_bytes=LIMIT)
