@@ -81,7 +81,7 @@ def rules_results() -> list[dict[str, Any]]:
     return documents
 
 
-def line(name: str, s: dict[str, float]) -> str:
+def line(s: dict[str, float]) -> str:
     """One row of figures."""
     return (f"fields {s['fields']:5.1f}%  paragraphs P{s['paragraph_p']:.3f} R{s['paragraph_r']:.3f} "
             f"F1 {s['paragraph_f1']:.3f}  headings F1 {s['heading_f1']:.3f}")
@@ -100,14 +100,14 @@ def main(argv: list[str] | None = None) -> int:
     rules_sites = by_site(rules[r["doc"]] for r in results if r["doc"] in rules)
     print("leave-one-site-out cross-validation: each site's pages cleaned by a model trained on the other sites\n")
     for site, figures in model_sites.items():
-        print(f"{site:10s} ({int(figures['docs'])}) model  {line(site, figures)}")
+        print(f"{site:10s} ({int(figures['docs'])}) model  {line(figures)}")
         if site in rules_sites:
-            print(f"{'':10s}     rules  {line(site, rules_sites[site])}")
+            print(f"{'':10s}     rules  {line(rules_sites[site])}")
     overall = summarize(results)
     print(f"\nall {int(overall['docs'])} pages, {len(model_sites)} sites")
-    print(f"  model (held out by site)  {line('all', overall)}  failed {int(overall['failed'])}"
+    print(f"  model (held out by site)  {line(overall)}  failed {int(overall['failed'])}"
           f"  legacy-encoding mismatches {int(overall['legacy_mismatches'])}")
-    print(f"  rules of b1036f2          {line('all', summarize(rules.values()))}")
+    print(f"  rules of b1036f2          {line(summarize(rules.values()))}")
     return 0
 
 

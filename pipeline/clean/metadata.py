@@ -150,8 +150,8 @@ def _read_outlet_and_byline(pieces: list[str], meta: Metadata) -> None:
 
 def _short_year_date(match: re.Match[str]) -> str | None:
     """18-03-0823:16 → 2018-03-08T23:16:00+08:00 (a page of this century)."""
-    return iso_datetime(p.DATETIME.match(f"20{match['yy']}-{match['month']}-{match['day']} "
-                                         f"{match['hour']}:{match['minute']}"))  # type: ignore[arg-type]
+    full = p.DATETIME.match(f"20{match['yy']}-{match['month']}-{match['day']} {match['hour']}:{match['minute']}")
+    return iso_datetime(full) if full else None
 
 
 def iso_datetime(match: re.Match[str]) -> str | None:
