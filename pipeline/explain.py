@@ -16,6 +16,7 @@ from pipeline.ingest import decode
 STYLES = {"title": "bold magenta", "meta": "cyan", "heading": "bold green", "body": "default",
           "caption": "yellow", "boilerplate": "dim"}
 TEXT_WIDTH = 60  # characters of each line shown
+MARKS = {"sidecar": "=", "rule": "r"}  # who decided, when not the model
 
 
 def print_lines(path: Path, report: Report) -> None:
@@ -30,11 +31,11 @@ def print_lines(path: Path, report: Report) -> None:
         text = raw[decision.line - 1].strip()
         unsure = decision.confidence < REVIEW_BELOW
         review += unsure
-        mark = "?" if unsure else ("=" if decision.by == "sidecar" else "")
+        mark = "?" if unsure else MARKS.get(decision.by, "")
         shown = text if len(text) <= TEXT_WIDTH else text[: TEXT_WIDTH - 1] + "…"
         style = STYLES.get(decision.label, "default")
         table.add_row(str(decision.line), Text(decision.label, style), f"{decision.confidence:.2f}",
                       Text(mark, "bold red"), Text(shown, style))
     console.print(table)
     console.print(f"{len(report.lines)} lines; {review} below {REVIEW_BELOW:.2f} confidence marked ? for review; "
-                  "= fixed by NAME.lines.json")
+                  "= fixed by NAME.lines.json, r metadata by its words")

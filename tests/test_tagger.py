@@ -11,6 +11,8 @@ import pytest
 
 from pipeline import build, docbook, document
 from pipeline.clean import labels, tagger, training
+from pipeline.clean.features import Page
+from pipeline.clean.model import Line
 from pipeline.cli import main
 from pipeline.config import Config
 from tests.conftest import CORPUS, ROOT, SEEDS
@@ -146,3 +148,17 @@ def test_the_packaged_model_matches_its_sidecar() -> None:
     assert meta["model_sha256"] == hashlib.sha256(tagger.DEFAULT_MODEL.read_bytes()).hexdigest()
     assert meta["corpus"]["pages"] == 53 and meta["cross_validation"]["lines"]["body"]["f1"] > 0.85
     assert tagger.DEFAULT_MODEL.stat().st_size < 3_000_000
+
+
+def test_metadata_the_words_show_is_metadata_whatever_the_model_said() -> None:
+    texts = ["国务院办公厅通知", "2023/08/24 09:17", "字号 大 中 小", "各地要做好工作，确保群众安全。",
+             "今年以来，全国完成了各项任务。", "【编辑：姚昊】", "分享到", "相关新闻", "来源：某网"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = ["title", "boilerplate", "boilerplate", "body", "body", "boilerplate", "boilerplate", "boilerplate",
+            "boilerplate"]
+    decisions = tagger.credit_lines(page, [tagger.Decision(label, 0.9) for label in said], title=0)
+    assert [d.label for d in decisions] == ["title", "meta", "boilerplate", "body", "body", "meta", "boilerplate",
+                                            "boilerplate", "boilerplate"]  # the last credit is too far below
+    assert [d.by for d in decisions].count("rule") == 2
+    sidecar = [tagger.Decision(label, 1.0, "sidecar") for label in said]
+    assert tagger.credit_lines(page, sidecar, title=0) == sidecar  # a person's classes stand

@@ -22,6 +22,7 @@ FEATURE_SET_VERSION = 1
 WINDOW = 3  # neighbours on each side whose features a line sees
 CREDIT_GAP = 4  # lines below the title where an editor's or a source's credit closes the article
 CREDIT_REACH = 15  # … and no farther below the main block than this
+CHAINED_HAN = 20  # Han characters of a paragraph that carries the article on past the main block
 SHORT_LINE_CHARS = 10  # a menu entry, a channel label, a button
 SENTENCE_MARKS = "，。；！？、"
 Value = str | bool | None
@@ -381,10 +382,22 @@ class Page:
         """Lines with a date in them and no sentence."""
         return [bool(dated_short(t)) for t in self.texts]
 
+    @cached_property
+    def article_end(self) -> int:
+        """The last line of running text chained to the main block: each within CREDIT_REACH lines of
+        the one before (an article of short lines has its paragraphs apart, a menu has none)."""
+        end = self.main_block[1]
+        for i in range(end + 1, len(self.texts)):
+            if i > end + CREDIT_REACH:
+                break
+            if self.paragraph[i] and c.han_count(self.texts[i]) >= CHAINED_HAN:
+                end = i
+        return end
+
     def closing_credit(self, title: int) -> int | None:
         """The first short line labelling an editor or a source a few lines below the title and not far
-        below the main block: the article's end."""
-        for i in range(title + CREDIT_GAP, min(len(self.texts), self.main_block[1] + CREDIT_REACH)):
+        below the article's running text: the article's end."""
+        for i in range(title + CREDIT_GAP, min(len(self.texts), self.article_end + CREDIT_REACH)):
             text = self.texts[i]
             if len(text) <= 40 and {"editor", "source"} & set(c.meta_labels(text, glued=True)):
                 return i

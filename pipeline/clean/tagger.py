@@ -23,6 +23,8 @@ from pathlib import Path
 import pycrfsuite
 
 from pipeline.clean import classify as c
+from pipeline.clean import features as f
+from pipeline.clean import patterns as p
 from pipeline.clean.features import Page, page_features
 from pipeline.errors import CleaningError, ConfigError
 
@@ -32,6 +34,8 @@ PASSES = ("title.crf", "lines.crf")
 DEFAULT_MODEL = Path(str(resources.files("pipeline") / "models" / "line-tagger.zip"))
 REVIEW_BELOW = 0.7  # a decision less sure than this is marked for review in --explain
 FLOOR = 1e-6  # the least probability a line's class is given, so that no log is infinite
+FOOTER_LINES = 3  # lines below the article's text where a credit (责任编辑：…) is looked for
+MAX_CREDIT_CHARS = 40  # … and how long such a credit line may be
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ class Decision:
 
     label: str
     confidence: float
-    by: str = "model"  # or "sidecar": a NAME.lines.json named the line
+    by: str = "model"  # or "sidecar": a NAME.lines.json named the line; "rule": its words are metadata
 
 
 class LineTagger:
@@ -80,6 +84,7 @@ class LineTagger:
                 label = "boilerplate"
             confidence = title_confidence if label == "title" else self._marginal(tagger, label, i)
             decisions.append(Decision(label, round(confidence, 3)))
+        decisions = credit_lines(page, decisions, title)
         if not any(d.label == "body" for d in decisions) and title + 1 < len(decisions):
             # An article has text: the line below the title most likely to be it (a gallery's one caption-like
             # paragraph, a page of one long line) is its body.
@@ -108,6 +113,29 @@ class LineTagger:
             text = self._marginal(tagger, "body", i) + self._marginal(tagger, "heading", i)
             above += math.log(max(1.0 - text, FLOOR))
         return best
+
+
+def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """Metadata the words show: between the title and the text, a date line, a byline or a labelled
+    field; just below the text, a short labelled credit (责任编辑：…, 【编辑：…】). The model may call
+    them boilerplate (a site's own layout), but their values are read by rules."""
+    body = [i for i, d in enumerate(decisions) if d.label == "body"]
+    if not body:
+        return decisions
+    first, last = body[0], body[-1]
+    out = list(decisions)
+    for i in [*range(title + 1, first), *range(last + 1, min(len(out), last + 1 + FOOTER_LINES))]:
+        text, decision = page.texts[i], out[i]
+        if decision.by != "model" or decision.label == "meta" or page.paragraph[i]:
+            continue
+        if i < first:
+            credit = c.is_meta_line(text, in_header=True) or f.dated_short(text)
+        else:
+            labelled = bool(c.meta_labels(text)) or p.EDITOR_TAG.search(text) is not None
+            credit = len(text) <= MAX_CREDIT_CHARS and labelled
+        if credit:
+            out[i] = Decision("meta", decision.confidence, "rule")
+    return out
 
 
 def _open(blob: bytes) -> pycrfsuite.Tagger:
