@@ -18,7 +18,7 @@ from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.model import Line
 
-FEATURE_SET_VERSION = 1
+FEATURE_SET_VERSION = 2
 WINDOW = 3  # neighbours on each side whose features a line sees
 CREDIT_GAP = 4  # lines below the title where an editor's or a source's credit closes the article
 CREDIT_REACH = 15  # … and no farther below the main block than this
@@ -356,6 +356,20 @@ class Page:
         return runs
 
     @cached_property
+    def non_text_runs(self) -> list[tuple[int, int]]:
+        """For each line, the (first, last) index of the run of lines not reading as running text around it."""
+        runs = [(i, i) for i in range(len(self.texts))]
+        i = 0
+        while i < len(self.texts):
+            j = i
+            while j < len(self.texts) and not self.paragraph[j]:
+                j += 1
+            for k in range(i, j):
+                runs[k] = (i, j - 1)
+            i = max(j, i + 1)
+        return runs
+
+    @cached_property
     def title_rank(self) -> list[int | None]:
         """For headline-shaped lines above the main block, their rank counted upwards from it."""
         ranks: list[int | None] = [None] * len(self.texts)
@@ -452,6 +466,17 @@ def repeated(page: Page, i: int) -> Value:
     return None
 
 
+def between_text(page: Page, i: int) -> Value:
+    """For a line that is not running text, how long its run of such lines is when running text stands
+    on both sides (one line: a heading or a caption; several: a text cut into phrases)."""
+    if page.paragraph[i]:
+        return None
+    first, last = page.non_text_runs[i]
+    if first == 0 or last == len(page.texts) - 1:
+        return None
+    return bucket(last - first + 1, (1, 2, 4, 8))
+
+
 def title_rank(page: Page, i: int) -> Value:
     """For a headline above the main block: first, second … counted upwards from the block."""
     rank = page.title_rank[i]
@@ -504,6 +529,7 @@ PAGE_FEATURES: tuple[PageFeature, ...] = (
     paragraphs_near,
     density_near,
     repeated,
+    between_text,
     title_rank,
     headline_length_rank,
     date_below,

@@ -84,7 +84,7 @@ class LineTagger:
                 label = "boilerplate"
             confidence = title_confidence if label == "title" else self._marginal(tagger, label, i)
             decisions.append(Decision(label, round(confidence, 3)))
-        decisions = credit_lines(page, decisions, title)
+        decisions = credit_lines(page, framed_text(page, decisions, title), title)
         if not any(d.label == "body" for d in decisions) and title + 1 < len(decisions):
             # An article has text: the line below the title most likely to be it (a gallery's one caption-like
             # paragraph, a page of one long line) is its body.
@@ -113,6 +113,24 @@ class LineTagger:
             text = self._marginal(tagger, "body", i) + self._marginal(tagger, "heading", i)
             above += math.log(max(1.0 - text, FLOOR))
         return best
+
+
+def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """Between the article's first line of text and the credit that closes it (编辑：…), every line is
+    the article's, text or a caption, unless it is furniture (a button, a page list, 正文已结束): an
+    article cut into one short line per phrase reads as a menu to the model."""
+    close = page.closing_credit(title)
+    body = [i for i, d in enumerate(decisions) if d.label == "body"]
+    if close is None or not body:
+        return decisions
+    out = list(decisions)
+    for i in range(body[0] + 1, close):
+        text, decision = page.texts[i], out[i]
+        if decision.by == "model" and decision.label == "boilerplate" and not (
+            c.is_chrome(text) or c.is_end_marker(text)
+        ):
+            out[i] = Decision("caption" if c.is_caption(text) else "body", decision.confidence, "rule")
+    return out
 
 
 def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
