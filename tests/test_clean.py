@@ -10,6 +10,7 @@ import pytest
 from pipeline import docbook
 from pipeline.clean import STAGES, Article, clean
 from pipeline.clean.model import Draft, Line, Metadata, Report
+from pipeline.clean.structure import find_headings
 from tests.conftest import CORPUS
 
 
@@ -259,3 +260,14 @@ def test_a_list_of_headlines_above_the_title_is_not_its_title() -> None:
     ])
     meta = clean(page).meta
     assert (meta.title, meta.subtitle) == ("某市召开全市经济工作会议", None)
+
+
+def test_a_heading_in_brackets_or_with_a_picture_credit_is_a_caption() -> None:
+    lines = [Line(1, "（某头部数据公司的部分报价单）", zone="body", role="heading"),
+             Line(2, "10月4日，旅游专列开往襄阳。 通讯员刘娟 摄", zone="body", role="heading"),
+             Line(3, "（一）总体要求", zone="body", role="heading"),
+             Line(4, "各地要做好工作。", zone="body")]
+    draft = find_headings(Draft(lines, Metadata(), Report("t", "utf-8")))
+    kept = [(line.text, line.role) for line in draft.lines]
+    assert kept == [("（一）总体要求", "heading"), ("各地要做好工作。", "para")]
+    assert [e.rule for e in draft.report.events if e.stage == "find_headings"][:2] == ["caption", "caption"]

@@ -162,3 +162,12 @@ def test_metadata_the_words_show_is_metadata_whatever_the_model_said() -> None:
     assert [d.by for d in decisions].count("rule") == 2
     sidecar = [tagger.Decision(label, 1.0, "sidecar") for label in said]
     assert tagger.credit_lines(page, sidecar, title=0) == sidecar  # a person's classes stand
+
+
+def test_a_headings_words_can_overrule_the_model() -> None:
+    texts = ["监察法", "总则规定了各项原则，适用于全国。", "《棱镜》作者 周纯", "facebook", "01",
+             "第二章　监察机关及其职责", "监察委员会依照本法履行职责。"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = ["title", "body", "heading", "heading", "heading", "boilerplate", "body"]
+    decisions = tagger.heading_words(page, [tagger.Decision(label, 0.9) for label in said], title=0)
+    assert [d.label for d in decisions] == ["title", "body", "meta", "boilerplate", "heading", "heading", "body"]

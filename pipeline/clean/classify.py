@@ -164,6 +164,11 @@ def continues_headline(above: str, below: str) -> bool:
             or (p.OFFICIAL_TITLE.match(above + below) is not None and not p.OFFICIAL_TITLE.match(below)))
 
 
+def is_bracketed(text: str) -> bool:
+    """The whole line stands in brackets: a note, a credit, a caption (not a heading)."""
+    return text[:1] in "（(【[〔" and text[-1:] in "）)】]〕"
+
+
 @lru_cache(maxsize=4096)
 def heading_kind(text: str) -> str | None:
     """The numbering kind of a numbered heading (chapter, 一、, （一）…), or None."""

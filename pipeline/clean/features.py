@@ -241,7 +241,7 @@ def media_name(text: str) -> Value:
 
 def brackets_whole(text: str) -> Value:
     """The whole line stands in brackets: a note, a credit, a caption."""
-    return text[:1] in "（(【[〔" and text[-1:] in "）)】]〕"
+    return c.is_bracketed(text)
 
 
 def question(text: str) -> Value:

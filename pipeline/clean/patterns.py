@@ -104,6 +104,7 @@ CAPTION = re.compile(
     r"|^[（(]?(?:摄影|攝影|摄|攝)\s*[:：/／]?\s*[" + HAN_CLASS + r"·\s]{2,12}[）)]?$"
     r"|\s(?:图|圖)\s*[/／]\s*[^\s，。,]{1,12}\s*$"  # …的帽子。 圖／歐新社
     r"|[。！？」]\s*(?:图为|圖為)"  # …的政治賭局。圖為2021年…
+    r"|\s(?:通讯员|通訊員|记者|記者)?[" + HAN_CLASS + r"]{2,4}\s*(?:摄|攝)$"  # …开往襄阳。 通讯员刘娟 摄
 )
 # Numbered section headings: 第一章, 第二节, 一、, （一）, 1. — level by kind.
 HEADING_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (

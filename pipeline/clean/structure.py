@@ -76,17 +76,22 @@ def join_text(left: str, right: str) -> str:
     return left + right
 
 
+def _aside(text: str) -> bool:
+    """A photo caption or a note in brackets, which a heading never is."""
+    return c.is_caption(text) or (c.is_bracketed(text) and c.heading_kind(text) is None)
+
+
 def find_headings(draft: Draft) -> Draft:
     """Give the headings the tagger found their levels; the other body lines are paragraphs.
 
-    A line the tagger calls a heading that is a photo caption (（视频截图）) is dropped; one that
+    A line the tagger calls a heading that is a photo caption or a note in brackets (（视频截图）) is
+    dropped; one that
     ends mid-sentence (…工程，) is a paragraph. A numbered line (一、总体要求) over text is a heading.
     Levels follow the order in which each numbering kind (第一章, 一、, （一）, plain) first
     appears, and a heading right under another nests one level down. A heading with no
     paragraph after it before the article ends heads nothing and stays a paragraph.
     """
-    draft.drop("find_headings", lambda _, line: "caption" if line.role == "heading" and c.is_caption(line.text)
-               else None)
+    draft.drop("find_headings", lambda _, line: "caption" if line.role == "heading" and _aside(line.text) else None)
     body = [i for i, line in enumerate(draft.lines) if line.zone == "body"]
     for i in body:
         line = draft.lines[i]

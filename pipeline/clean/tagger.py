@@ -36,6 +36,7 @@ REVIEW_BELOW = 0.7  # a decision less sure than this is marked for review in --e
 FLOOR = 1e-6  # the least probability a line's class is given, so that no log is infinite
 FOOTER_LINES = 3  # lines below the article's text where a credit (责任编辑：…) is looked for
 MAX_CREDIT_CHARS = 40  # … and how long such a credit line may be
+CHAPTERS = ("part", "chapter", "section")  # numbering that only a heading has (not 一、 or 1. of a list)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,8 @@ class LineTagger:
                 label = "boilerplate"
             confidence = title_confidence if label == "title" else self._marginal(tagger, label, i)
             decisions.append(Decision(label, round(confidence, 3)))
-        decisions = credit_lines(page, framed_text(page, decisions, title), title)
+        for rule in RULES:
+            decisions = rule(page, decisions, title)
         if not any(d.label == "body" for d in decisions) and title + 1 < len(decisions):
             # An article has text: the line below the title most likely to be it (a gallery's one caption-like
             # paragraph, a page of one long line) is its body.
@@ -154,6 +156,28 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
         if credit:
             out[i] = Decision("meta", decision.confidence, "rule")
     return out
+
+
+def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """What a heading's words say: a labelled credit (《棱镜》作者 周纯) is metadata, a button (facebook) is
+    boilerplate; and a chapter, part or section number (第二章　…) between lines of text makes a heading."""
+    body = [i for i, d in enumerate(decisions) if d.label == "body"]
+    out = list(decisions)
+    for i, decision in enumerate(out):
+        text = page.texts[i]
+        if decision.by != "model":
+            continue
+        if decision.label == "heading" and len(text) <= MAX_CREDIT_CHARS and c.meta_labels(text, glued=True):
+            out[i] = Decision("meta", decision.confidence, "rule")
+        elif decision.label == "heading" and c.is_chrome(text) and not text.isdigit():  # 01: a numbered part
+            out[i] = Decision("boilerplate", decision.confidence, "rule")
+        elif (decision.label != "heading" and body and body[0] < i < body[-1]
+              and c.heading_kind(text) in CHAPTERS and c.is_heading_shaped(text)):
+            out[i] = Decision("heading", decision.confidence, "rule")
+    return out
+
+
+RULES = (framed_text, credit_lines, heading_words)  # run in this order over the model's decisions
 
 
 def _open(blob: bytes) -> pycrfsuite.Tagger:
