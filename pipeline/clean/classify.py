@@ -14,15 +14,17 @@ MAX_HEADING_CHARS = 32
 MENU_ITEMS = 4  # this many short items in a line, split by spaces, are a menu or a toolbar
 MENU_ITEM_CHARS = 4
 COLUMN_MARKS = "■□●◆◇▲△▶►◎※★☆"
+SENTENCE_MARKS = "，。；！？、"
 
 
 def clear_caches() -> None:
     """Forget the memoised answers (the benchmarks measure cold documents)."""
-    for predicate in (is_chrome, is_breadcrumb, is_meta_line, looks_like_paragraph, is_title_like,
-                      is_heading_shaped, heading_kind):
+    for predicate in (han_count, _label_matches, mark_count, is_chrome, is_breadcrumb, is_meta_line,
+                      looks_like_paragraph, is_title_like, is_heading_shaped, heading_kind):
         predicate.cache_clear()
 
 
+@lru_cache(maxsize=8192)
 def han_count(text: str) -> int:
     """How many Han characters the text has."""
     return len(p.HAN.findall(text))
@@ -59,18 +61,31 @@ def is_end_marker(text: str) -> bool:
     return p.END_MARKER.match(text) is not None
 
 
-def label_matches(text: str, *, glued: bool = False) -> list[re.Match[str]]:
+@lru_cache(maxsize=8192)
+def mark_count(text: str) -> int:
+    """How many sentence marks (，。；！？、) the text has."""
+    return sum(text.count(m) for m in SENTENCE_MARKS)
+
+
+def label_matches(text: str, *, glued: bool = False) -> tuple[re.Match[str], ...]:
     """The metadata labels in a line (发布时间：, 来源：, 作者：, 编辑：…), each a whole word.
 
     A label may also open the line with a bar (编辑|禤志杰); with `glued`, labels may follow
     the previous value without a space (12:11来源：证券时报网作者：李在山), as in a line known to be metadata.
     """
+    if not glued and not any(mark in text for mark in ":：|｜"):
+        return ()  # every label but a loose one is followed by a colon or a bar
+    return _label_matches(text, glued)
+
+
+@lru_cache(maxsize=8192)
+def _label_matches(text: str, glued: bool) -> tuple[re.Match[str], ...]:
     opening = p.LABEL_BAR.match(text)
     found = [opening] if opening else []
     pattern = p.LABEL_LOOSE if glued else p.LABEL
     found += [m for m in pattern.finditer(text, opening.end() if opening else 0)
               if glued or _label_stands_alone(text, m.start())]
-    return found
+    return tuple(found)
 
 
 def meta_labels(text: str, *, glued: bool = False) -> list[str]:

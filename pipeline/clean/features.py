@@ -9,7 +9,9 @@ Changing any feature changes what a trained model means: bump FEATURE_SET_VERSIO
 
 from __future__ import annotations
 
+import bisect
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import cached_property
@@ -24,16 +26,15 @@ CREDIT_GAP = 4  # lines below the title where an editor's or a source's credit c
 CREDIT_REACH = 15  # … and no farther below the main block than this
 CHAINED_HAN = 20  # Han characters of a paragraph that carries the article on past the main block
 SHORT_LINE_CHARS = 10  # a menu entry, a channel label, a button
-SENTENCE_MARKS = "，。；！？、"
+LONG_LINE_CHARS = 20  # a line that may hold another (a ticker of headlines)
 Value = str | bool | None
+BUCKETS = tuple(str(k) for k in range(16))  # bucket labels, made once
+LATIN = re.compile(r"[A-Za-z]")
 
 
 def bucket(n: float, edges: Sequence[float]) -> str:
     """The index of the first edge n is under, as a label (n under edges[0] → "0")."""
-    for k, edge in enumerate(edges):
-        if n < edge:
-            return str(k)
-    return str(len(edges))
+    return BUCKETS[bisect.bisect_right(edges, n)]
 
 
 # --- one line alone -----------------------------------------------------------------------
@@ -51,13 +52,13 @@ def han_ratio(text: str) -> Value:
 
 def sentence_marks(text: str) -> Value:
     """How many of ，。；！？、 the line has."""
-    return bucket(sum(text.count(m) for m in SENTENCE_MARKS), (1, 2, 4, 8))
+    return bucket(c.mark_count(text), (1, 2, 4, 8))
 
 
 def mark_density(text: str) -> Value:
     """Sentence marks per Han character (running text has one every 10 to 20)."""
     han = c.han_count(text)
-    return bucket(sum(text.count(m) for m in SENTENCE_MARKS) / han if han else 0, (0.01, 0.04, 0.08, 0.15))
+    return bucket(c.mark_count(text) / han if han else 0, (0.01, 0.04, 0.08, 0.15))
 
 
 def has_full_stop(text: str) -> Value:
@@ -105,12 +106,12 @@ def first_char(text: str) -> Value:
 
 def digit_ratio(text: str) -> Value:
     """Share of digits."""
-    return bucket(sum(ch.isdigit() for ch in text) / len(text), (0.05, 0.2, 0.4, 0.6))
+    return bucket(sum(map(str.isdigit, text)) / len(text), (0.05, 0.2, 0.4, 0.6))
 
 
 def latin_ratio(text: str) -> Value:
     """Share of Latin letters."""
-    return bucket(sum(ch.isascii() and ch.isalpha() for ch in text) / len(text), (0.05, 0.3, 0.6))
+    return bucket(len(LATIN.findall(text)) / len(text), (0.05, 0.3, 0.6))
 
 
 def date_shape(text: str) -> Value:
@@ -286,6 +287,7 @@ LINE_FEATURES: tuple[LineFeature, ...] = (
     brackets_whole,
     question,
 )
+LINE_NAMES = tuple((feature, feature.__name__ + "=") for feature in LINE_FEATURES)
 
 
 def is_headline(text: str) -> bool:
@@ -424,9 +426,9 @@ class Page:
         return [["bias", *own[i], *_window(own, i)] for i in range(len(own))]
 
     @cached_property
-    def long_texts(self) -> list[str]:
-        """The page's lines of 20 characters or more, where a shorter line may be repeated."""
-        return [t for t in self.texts if len(t) >= 20]
+    def long_text(self) -> str:
+        """The page's lines of LONG_LINE_CHARS or more, one per line, where a shorter line may be repeated."""
+        return "\n".join(t for t in self.texts if len(t) >= LONG_LINE_CHARS)
 
 
 def main_block_place(page: Page, i: int) -> Value:
@@ -461,8 +463,8 @@ def repeated(page: Page, i: int) -> Value:
     text = page.texts[i]
     if page.counts[text] > 1:
         return "same"
-    if len(text) >= 6 and any(text in other and other != text for other in page.long_texts):
-        return "inside"
+    if len(text) >= 6 and page.long_text.count(text) > (len(text) >= LONG_LINE_CHARS):
+        return "inside"  # found in a long line that is not itself
     return None
 
 
@@ -538,6 +540,7 @@ PAGE_FEATURES: tuple[PageFeature, ...] = (
     blank_above,
     log_gap,
 )
+PAGE_NAMES = tuple((feature, feature.__name__ + "=") for feature in PAGE_FEATURES)
 
 
 def from_title(title: int, i: int) -> str:
@@ -553,14 +556,14 @@ def own_features(page: Page, i: int) -> list[str]:
     """The features of line i alone, as name=value strings (a false or empty value is left out)."""
     text = page.texts[i]
     out: list[str] = []
-    for feature in LINE_FEATURES:
+    for feature, name in LINE_NAMES:
         value = feature(text)
-        if value is not None and value is not False:
-            out.append(f"{feature.__name__}={value}")
-    for page_feature in PAGE_FEATURES:
+        if value:
+            out.append(name + (value if value is not True else "True"))
+    for page_feature, name in PAGE_NAMES:
         value = page_feature(page, i)
-        if value is not None and value is not False:
-            out.append(f"{page_feature.__name__}={value}")
+        if value:
+            out.append(name + (value if value is not True else "True"))
     return out
 
 
