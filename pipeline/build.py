@@ -3,7 +3,8 @@
 1. Lock dist/ so that two builds never write it at once; clear temporary files a killed build left.
 2. Check that every requested format can be made for every variant (fonts, pandoc, HarfBuzz).
 3. Build each seed whose outputs are missing or were made from other inputs (source bytes,
-   settings, stylesheets, the package's code); a failing seed is reported, the others go on.
+   settings, stylesheets, the package's code) in worker processes (`workers.py`); a seed that
+   fails, crashes its worker or overruns the time bound is reported, the others go on.
 4. Remove the outputs of seeds that are gone, then write the manifest, SHA256SUMS and index.html.
 """
 
@@ -12,11 +13,11 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
-import multiprocessing
 import os
 import resource
 import shutil
 import time
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pipeline import __version__, document
+from pipeline import __version__, document, workers
 from pipeline.clean import labels, tagger
 from pipeline.config import Config
 from pipeline.errors import InputError, PipelineError
@@ -38,6 +39,7 @@ from pipeline.writing import write_atomic
 SEED_SUFFIXES = (".txt",)
 LOCK = ".lock"
 RECYCLE_AFTER = 50  # documents a worker renders before it is replaced (bounds its memory)
+FAILURES = "failures.log"
 
 
 @dataclass
@@ -54,6 +56,7 @@ class DocumentResult:
     explain: list[dict[str, str]] = field(default_factory=list)
     peak_rss_mb: float = 0.0  # of the process that built it, after the build
     worker: int = 0  # that process's id
+    traceback: str | None = None  # of an internal error, for dist/failures.log
 
 
 @dataclass
@@ -63,6 +66,7 @@ class Summary:
     results: list[DocumentResult]
     seconds: float
     removed: list[str] = field(default_factory=list)
+    failures_log: Path | None = None  # the tracebacks of internal errors, if there were any
 
     @property
     def failed(self) -> list[DocumentResult]:
@@ -197,6 +201,7 @@ def make(todo: Plan, config: Config) -> DocumentResult:
     started = time.perf_counter()
     seed = todo.seed
     result = DocumentResult(seed, todo.id)
+    stage = "clean"
     try:
         doc = document.from_file(seed, max_bytes=config.max_input_bytes, model=config.model_path)
         if config.strict and doc.report.warnings:
@@ -205,6 +210,7 @@ def make(todo: Plan, config: Config) -> DocumentResult:
         variant_reports: dict[str, object] = {}
         report["variants"] = variant_reports
         for tag in config.variants:
+            stage = f"variant {tag}"
             conversion = convert(doc.tree, tag, phrases=config.phrases)
             variant_reports[tag] = conversion.report()
             result.explain += [{"variant": tag, **spot} for spot in conversion.ambiguous]
@@ -215,14 +221,19 @@ def make(todo: Plan, config: Config) -> DocumentResult:
                 if name not in todo.stale:
                     continue
                 format_started = time.perf_counter()
+                stage = f"render {fmt}"
                 renderer(fmt).render(conversion.tree, todo.folder / name, variant=variant(tag), config=config)
                 result.format_seconds[fmt] = result.format_seconds.get(fmt, 0.0) + time.perf_counter() - format_started
                 result.built.append(name)
+        stage = "write"
         write_atomic(todo.folder / REPORT, json.dumps(report, ensure_ascii=False, indent=1).encode())
         record = {**todo.stamp, "seed": seed.name, "document": report["metadata"]}
         _record(todo.folder, record, todo.wanted, result.built)
     except PipelineError as exc:
         result.error = str(exc.located(seed))
+    except Exception as exc:  # a fault in a stage or a library: this document fails, the others go on
+        result.error = f"{seed}: {stage}: internal error: {type(exc).__name__}: {exc}"
+        result.traceback = traceback.format_exc()
     finally:
         result.seconds = time.perf_counter() - started
         result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -285,14 +296,16 @@ def remove_gone(out: Path, keep: set[str]) -> list[str]:
     return removed
 
 
-def _warm_worker() -> None:
+def _warm_worker(formats: tuple[str, ...]) -> None:
     """Load the heavy libraries once per worker process."""
-    import weasyprint  # noqa: F401
+    if "pdf" in formats:
+        import weasyprint  # noqa: F401
 
     from pipeline.variants import converter
 
     for config in ("s2t", "s2tw", "s2hk", "t2s"):
         converter(config)
+    tagger.load()
 
 
 def run(
@@ -313,7 +326,8 @@ def run(
         results.sort(key=lambda r: seed_list.index(r.seed))
         removed = remove_gone(config.out, {r.id for r in results if not r.error})
         publish(config.out)
-    return Summary(results, time.perf_counter() - started, removed)
+        log = write_failures(config.out, results)
+    return Summary(results, time.perf_counter() - started, removed, log)
 
 
 def _build_all(seeds: list[Path], config: Config, *, force: bool,
@@ -327,17 +341,31 @@ def _build_all(seeds: list[Path], config: Config, *, force: bool,
             yield result
         else:
             todo.append(planned)
-    workers = min(config.workers, len(todo))
-    if workers <= 1:
-        results: Iterable[DocumentResult] = (make(planned, config) for planned in todo)
-        for result in results:
-            on_result(result)
-            yield result
+    if not todo:
         return
-    # multiprocessing's Pool, not ProcessPoolExecutor: the latter can hang when it replaces workers
-    # (max_tasks_per_child) on Python 3.11. Spawned workers share nothing with this process.
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_warm_worker, maxtasksperchild=RECYCLE_AFTER) as pool:
-        for result in pool.imap_unordered(partial(make, config=config), todo):
-            on_result(result)
-            yield result
+    # Spawned workers share nothing with this process; one that dies or overruns fails its document.
+    outcomes = workers.run(todo, partial(make, config=config), workers=min(config.workers, len(todo)),
+                           timeout=config.timeout, warm=partial(_warm_worker, config.formats),
+                           recycle_after=RECYCLE_AFTER)
+    for outcome in outcomes:
+        result = outcome if isinstance(outcome, DocumentResult) else _lost(outcome)
+        on_result(result)
+        yield result
+
+
+def _lost(lost: workers.Lost[Plan]) -> DocumentResult:
+    """The failure of a document whose worker died or ran out of time; its half-written files go."""
+    for tmp in lost.task.folder.glob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
+    return DocumentResult(lost.task.seed, lost.task.id, error=f"{lost.task.seed}: {lost.reason}")
+
+
+def write_failures(out: Path, results: Iterable[DocumentResult]) -> Path | None:
+    """dist/failures.log: the traceback of every internal error of this build (None when there was none)."""
+    path = out / FAILURES
+    logged = [r for r in results if r.traceback]
+    if not logged:
+        path.unlink(missing_ok=True)
+        return None
+    write_atomic(path, "\n".join(f"{r.error}\n{r.traceback}" for r in logged).encode())
+    return path

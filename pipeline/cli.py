@@ -66,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--formats", type=_list, help="formats, comma-separated: xml, epub, pdf, docx")
     batch.add_argument("--jobs", type=int, help="worker processes (default: one per core)")
     batch.add_argument("--force", action="store_true", help="rebuild every output")
+    batch.add_argument("--timeout", type=float, help="seconds one document may take (default 300; 0: no limit)")
     batch.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
     batch.add_argument("-v", "--verbose", action="store_true", help="print every file built")
     _output_options(batch)
@@ -94,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _settings(args: argparse.Namespace, **overrides: object) -> config.Config:
     options = {name: getattr(args, name, None) for name in ("variants", "phrases", "paper", "strict", "formats",
-                                                             "jobs", "out", "model")}
+                                                             "jobs", "out", "model", "timeout")}
     return config.load().with_options(**{**options, **overrides})
 
 

@@ -30,6 +30,7 @@ class Config:
     strict: bool = field(default=False, metadata={"help": "warnings fail the document"})
     max_input_bytes: int = field(default=MAX_INPUT_BYTES, metadata={"help": "largest raw page accepted"})
     model: str = field(default="", metadata={"help": "line-tagger model file (default: the packaged model)"})
+    timeout: float = field(default=300.0, metadata={"help": "seconds one document may take to build; 0: no limit"})
 
     def __post_init__(self) -> None:
         unknown = [f for f in self.formats if f not in FORMATS]
@@ -42,6 +43,8 @@ class Config:
             raise ConfigError(f"unknown paper size {self.paper} (choose from {', '.join(PAPERS)})")
         if self.jobs < 0:
             raise ConfigError("jobs must be 0 (one per core) or more")
+        if self.timeout < 0:
+            raise ConfigError("timeout must be 0 (no limit) or more seconds")
 
     @property
     def model_path(self) -> Path | None:
@@ -92,6 +95,10 @@ def _coerce(config: Config, values: dict[str, Any], where: str = "option") -> Co
                 changes[name] = value
             elif isinstance(default, int):
                 changes[name] = int(value)
+            elif isinstance(default, float):
+                if isinstance(value, bool):
+                    raise TypeError
+                changes[name] = float(value)
             elif isinstance(default, Path):
                 changes[name] = Path(value)
             else:

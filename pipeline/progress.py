@@ -71,3 +71,5 @@ class Display:
         console = self.out if self.out.is_terminal else Console(file=sys.stdout, width=100, highlight=False)
         console.print(table)
         console.print(f"output: {config.out}/index.html", markup=False)
+        if summary.failures_log:
+            console.print(f"internal errors, with their tracebacks: {summary.failures_log}", markup=False)

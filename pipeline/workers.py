@@ -1,0 +1,153 @@
+"""Worker processes that one document cannot take down: each task runs in a spawned process, and a
+worker that dies (killed, out of memory, a crash in a native library) or overruns the time bound is
+replaced; its task fails with one line and the others go on.
+
+multiprocessing's Pool loses a task whose worker dies and then waits for it forever, so the
+supervisor here keeps its own processes, each with a pipe, and watches their results, their
+deaths (process sentinels) and their deadlines in one `connection.wait`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from typing import Any, Generic, TypeVar, cast
+
+Task = TypeVar("Task")
+Result = TypeVar("Result")
+STOP = None  # sent to a worker to end it
+JOIN_SECONDS = 5.0  # how long a stopped worker may take to exit before it is killed
+
+
+@dataclass
+class Lost(Generic[Task]):
+    """A task whose worker died or ran out of time, and why (one line)."""
+
+    task: Task
+    reason: str
+
+
+def _cold() -> None:
+    """No warm-up."""
+
+
+def serve(connection: Connection, work: Callable[[Task], Result], warm: Callable[[], None]) -> None:
+    """A worker's loop: warm up, then run each task received and send back its result."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the supervisor's to handle
+    warm()
+    while True:
+        try:
+            task = connection.recv()
+        except EOFError:
+            return
+        if task is STOP:
+            return
+        connection.send(work(task))
+
+
+class _Worker(Generic[Task]):
+    def __init__(self, context: multiprocessing.context.SpawnContext, work: Callable[[Task], object],
+                 warm: Callable[[], None]) -> None:
+        self.connection, child = context.Pipe()
+        self.process: BaseProcess = context.Process(target=serve, args=(child, work, warm), daemon=True)
+        self.process.start()
+        child.close()
+        self.task: Task | None = None
+        self.started = 0.0
+        self.done = 0
+
+    def give(self, task: Task) -> None:
+        self.task, self.started = task, time.monotonic()
+        self.connection.send(task)
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):  # it died already
+            self.connection.send(STOP)
+        self.process.join(JOIN_SECONDS)
+        self.kill()
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.connection.close()
+
+
+def run(tasks: Iterable[Task], work: Callable[[Task], Result], *, workers: int, timeout: float = 0.0,
+        warm: Callable[[], None] = _cold, recycle_after: int = 0) -> Iterator[Result | Lost[Task]]:
+    """Run `work` over the tasks in `workers` spawned processes; yield each result as it comes, or a
+    Lost for a task whose worker died or took longer than `timeout` seconds (0: no limit).
+
+    `work` and `warm` must be importable functions (the workers are spawned). A worker is replaced
+    after `recycle_after` tasks (0: never), which bounds its memory.
+    """
+    context = multiprocessing.get_context("spawn")
+    pending = deque(tasks)
+    idle: list[_Worker[Task]] = []
+    busy: list[_Worker[Task]] = []
+    try:
+        while pending or busy:
+            while pending and len(busy) < workers:
+                worker = idle.pop() if idle else _Worker(context, work, warm)
+                worker.give(pending.popleft())
+                busy.append(worker)
+            wait([w.connection for w in busy] + [w.process.sentinel for w in busy], _wait_seconds(busy, timeout))
+            for worker in list(busy):
+                outcome = _outcome(worker, timeout)
+                if outcome is None:
+                    continue
+                busy.remove(worker)
+                if isinstance(outcome, Lost):
+                    worker.kill()
+                else:
+                    worker.done += 1
+                    if recycle_after and worker.done >= recycle_after:
+                        worker.stop()
+                    else:
+                        idle.append(worker)
+                yield outcome
+    finally:
+        for worker in busy:
+            worker.kill()
+        for worker in idle:
+            worker.stop()
+
+
+def _wait_seconds(busy: list[_Worker[Task]], timeout: float) -> float | None:
+    """Until the first running task's deadline, or no limit."""
+    if not timeout:
+        return None
+    now = time.monotonic()
+    return max(0.0, min(w.started + timeout - now for w in busy))
+
+
+def _outcome(worker: _Worker[Task], timeout: float) -> Any:
+    """The worker's result if it sent one, a Lost if it died or overran, else None (still working)."""
+    assert worker.task is not None
+    if worker.connection.poll():
+        try:
+            return cast(Any, worker.connection.recv())
+        except (EOFError, OSError):
+            pass  # it died while sending
+    elif worker.process.is_alive():
+        if timeout and time.monotonic() - worker.started > timeout:
+            return Lost(worker.task, f"took longer than {timeout:g} s")
+        return None
+    worker.process.join()
+    return Lost(worker.task, f"its worker process died ({_death(worker.process.exitcode)})")
+
+
+def _death(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit status {code}"
