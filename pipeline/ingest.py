@@ -20,16 +20,18 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 LEGACY_ENCODINGS = ("gb18030", "big5")
-# Invisible characters that scraping leaves inside words.
-ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # C0 controls other than tab and line ends: a text page never has many of them.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# What no XML text may hold or only steers rendering, removed from every line: terminal colour
-# codes, C0 and C1 controls, noncharacters, lone surrogates, bidirectional embeddings, overrides,
-# isolates and marks, and private-use characters (web icon fonts).
+# What no XML text may hold or only steers rendering, removed from every line and reported: terminal
+# colour codes; C0 and C1 controls and DEL; noncharacters and lone surrogates; bidirectional marks,
+# embeddings, overrides and isolates; zero-width spaces and joiners, soft hyphens, word joiners,
+# invisible operators, BOMs inside the text, interlinear annotation marks, variation selectors and
+# tags; private-use characters (web icon fonts).
+_NONCHARACTERS = "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 15))
 STRAY = re.compile(
     "\x1b\\[[0-9;]*[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff"
-    "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ue000-\uf8ff\U000f0000-\U0010ffff]"
+    "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\ufff9-\ufffb"
+    "\ue000-\uf8ff\U000e0000-\U000e01ef\U000f0000-\U0010ffff" + _NONCHARACTERS + "]"
 )
 
 
@@ -103,9 +105,8 @@ def _decodes(data: bytes, encoding: str) -> bool:
 
 
 def normalise(text: str) -> str:
-    """Line ends to \\n, NFC, zero-width characters removed; full-width punctuation kept."""
+    """Line ends to \\n, NFC; full-width punctuation kept."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = ZERO_WIDTH.sub("", text)
     text = unicodedata.normalize("NFC", text)
     controls = CONTROL.findall(text)
     if len(controls) > max(8, len(text) // 200):

@@ -73,7 +73,8 @@ def test_bad_bytes_give_one_clear_error(data: bytes, message: str) -> None:
     assert "\n" not in str(caught.value)
 
 
-STRAY = "\x0b\x1b[31m\x7f\ufffe\x08\x85\u202e\u2066\u2069\u200e\ue600\uf0c9"
+STRAY = ("\x0b\x1b[31m\x7f\ufffe\x08\x85\u202e\u2066\u2069\u200e\ue600\uf0c9"
+         "\u00ad\u200d\u2060\ufe0f\ufeff\U0001fffe\U000e0001\U000e0100")
 
 
 def test_stray_characters_are_removed_and_each_line_reported(tmp_path: Path) -> None:
@@ -89,9 +90,11 @@ def test_stray_characters_are_removed_and_each_line_reported(tmp_path: Path) -> 
     assert not any(ch in xml for ch in STRAY.replace("[31m", "")) and "[31m" not in xml
     (event,) = [e for e in doc.report.events if e.stage == "ingest"]
     assert event.line == 11 and event.after == seed[10].replace(STRAY, "")
-    for code in ("U+000B", "U+001B", "U+FFFE", "U+0085", "U+202E", "U+E600", "U+F0C9"):
+    for code in ("U+000B", "U+001B", "U+FFFE", "U+0085", "U+202E", "U+E600", "U+F0C9", "U+00AD", "U+200D",
+                 "U+2060", "U+FE0F", "U+FEFF", "U+1FFFE", "U+E0001", "U+E0100"):
         assert f"{code} ×1" in event.rule
     assert main(["clean", str(hostile)]) == 0
+    assert main(["convert", str(hostile), "--to", "pdf,epub,docx", "-o", str(tmp_path / "out")]) == 0
 
 
 def test_a_page_of_controls_is_still_refused_as_binary() -> None:

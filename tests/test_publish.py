@@ -337,3 +337,12 @@ def test_download_page_speaks_the_script_of_most_documents() -> None:
     assert 'href="a/a.zh-Hant.pdf"' in page and "10 B" in page
     assert '<html lang="zh-Hans">' in index_html([doc("c", "zh-Hans")], [])
     assert "&lt;b&gt;" in index_html([doc("<b>", "zh-Hans")], []), "titles are escaped"
+
+
+def test_every_corpus_page_builds_in_every_format(tmp_path: Path) -> None:
+    # Symbols, dingbats and U+FFFD of real pages (30_thepaper has ➨ and �) come from the fallback faces.
+    seeds = corpus_seeds(tmp_path / "seeds")
+    summary = build.run(Config(out=tmp_path / "dist", seeds=tmp_path / "seeds", formats=("xml", "pdf", "epub", "docx"),
+                               variants=("zh-Hans",), jobs=2))
+    assert [r.error for r in summary.results if r.error] == []
+    assert sum(len(r.built) for r in summary.results) == 4 * len(seeds)

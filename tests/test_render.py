@@ -153,9 +153,21 @@ def test_a_character_the_fonts_lack_is_named_instead_of_an_empty_box(tmp_path: P
     para = tree.find(docbook.DB + "para")
     assert para is not None
     para.text = "私用区字符\ue000在此。"
-    with pytest.raises(RenderError, match=r"no glyph for \ue000 \(U\+E000\)"):
+    with pytest.raises(RenderError, match=r"no installed font has a glyph for \ue000 \(U\+E000\)"):
         renderer("pdf").render(tree, tmp_path / "x.pdf", variant=variant("zh-Hans"), config=Config())
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_symbols_emoji_and_rare_ideographs_come_from_the_fallback_faces(tmp_path: Path) -> None:
+    tree = tree_of_golden()
+    para = tree.find(docbook.DB + "para")
+    assert para is not None
+    para.text = "箭头➨替换字符\ufffd表情😀生僻字𠀀𪜀数学∮结束。"
+    out = renderer("pdf").render(tree, tmp_path / "x.pdf", variant=variant("zh-Hans"), config=Config())
+    names = " ".join(name for name, _ in rc.pdf_fonts(out))
+    for face in ("DejaVu-Sans", "Noto-Color-Emoji", "HanaMinB", "Noto-Serif-CJK-SC"):
+        assert face in names
+    assert "箭头➨替换字符\ufffd表情😀生僻字𠀀𪜀数学∮结束。" in rc.pdf_body_text(out)
 
 
 def test_a5_paper_and_nothing_logged(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

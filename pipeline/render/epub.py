@@ -32,8 +32,8 @@ def font_css(variant: Variant) -> str:
     serif, sans = fonts.families(variant.region)
     fallback = FALLBACK_SERIF[variant.region]
     return (
-        f"\nbody {{ font-family: '{serif}', {fallback}, serif; }}\n"
-        f"h1, h2, h3, h4, h5, h6 {{ font-family: '{sans}', sans-serif; }}\n"
+        f"\nbody {{ font-family: '{serif}', {fallback}, {fonts.css_fallbacks()}, serif; }}\n"
+        f"h1, h2, h3, h4, h5, h6 {{ font-family: '{sans}', {fonts.css_fallbacks()}, sans-serif; }}\n"
     )
 
 

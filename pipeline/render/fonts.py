@@ -10,6 +10,11 @@ from functools import cache
 from pipeline.errors import RenderError, RequirementError
 
 SERIF, SANS = "Noto Serif CJK", "Noto Sans CJK"
+# Faces a character the CJK faces lack is drawn from, in this order: symbols, arrows, dingbats and
+# U+FFFD (DejaVu, Noto Sans Symbols), math, rare CJK Extension B–H ideographs (HanaMin), emoji.
+FALLBACK_PACKAGES = "fonts-dejavu-core fonts-noto-core fonts-hanazono fonts-noto-color-emoji"
+EMOJI = "Noto Color Emoji"
+FALLBACKS = ("DejaVu Sans", "Noto Sans Symbols2", "Noto Sans Symbols", "Noto Sans Math", "HanaMinA", "HanaMinB", EMOJI)
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,30 @@ def installed() -> dict[str, Face]:
     return faces
 
 
+@cache
+def fallbacks() -> tuple[Face, ...]:
+    """The installed FALLBACKS faces, in their order."""
+    if shutil.which("fc-list") is None:
+        return ()
+    listing = subprocess.run(["fc-list", "--format", "%{family}|%{file}|%{index}|%{style}\n"],
+                             capture_output=True, text=True, check=False).stdout
+    found: dict[str, Face] = {}
+    for line in listing.splitlines():
+        parts = line.split("|")
+        if len(parts) != 4 or not {"Regular", "Book"} & set(parts[3].split(",")):
+            continue
+        for family in parts[0].split(","):
+            if family in FALLBACKS and family not in found:
+                found[family] = Face(family, parts[1], int(parts[2] or 0))
+    return tuple(found[name] for name in FALLBACKS if name in found)
+
+
+def css_fallbacks() -> str:
+    """The fallback families as a CSS list, after a CJK family. The emoji face is left to fontconfig's
+    own fallback: named in the list, Pango takes it for digits (keycap bases) too."""
+    return ", ".join(f"'{name}'" for name in FALLBACKS if name != EMOJI)
+
+
 def faces(region: str) -> tuple[Face, Face]:
     """The installed serif and sans faces of a region, or a RequirementError naming what is missing."""
     found = installed()
@@ -72,11 +101,16 @@ def coverage(face: Face) -> frozenset[int]:
 
 
 def check_coverage(text: str, region: str) -> None:
-    """Fail, naming the characters, when the region's faces lack a glyph for any of them."""
+    """Fail, naming the characters, when neither the region's faces nor the fallbacks have a glyph for them."""
     needed = {ord(ch) for ch in text if not ch.isspace()}
     for face in faces(region):
-        missing = sorted(needed - coverage(face))
+        missing = needed - coverage(face)
+        for fallback in fallbacks():
+            if not missing:
+                break
+            missing -= coverage(fallback)
         if missing:
-            shown = " ".join(f"{chr(c)} (U+{c:04X})" for c in missing[:10])
+            shown = " ".join(f"{chr(c)} (U+{c:04X})" for c in sorted(missing)[:10])
             more = f" and {len(missing) - 10} more" if len(missing) > 10 else ""
-            raise RenderError(f"{face.family} has no glyph for {shown}{more}")
+            names = ", ".join(f.family for f in fallbacks()) or "no fallback faces installed"
+            raise RenderError(f"no installed font has a glyph for {shown}{more} ({face.family}; {names})")

@@ -32,10 +32,11 @@ def harfbuzz_subset_available() -> bool:
 def variant_css(variant: Variant, paper: str) -> str:
     """The part of the print style that depends on the variant and the paper size."""
     serif, sans = fonts.families(variant.region)
+    fallback = fonts.css_fallbacks()
     return (
         f"@page {{ size: {paper}; margin: {PAPER_MARGINS[paper]}; font-family: '{sans}', sans-serif; }}\n"
-        f"body {{ width: {PAPER_WIDTH_EM[paper]}em; font-family: '{serif}', serif; }}\n"
-        f"h1, h2, h3, h4, h5, h6, .byline {{ font-family: '{sans}', sans-serif; }}\n"
+        f"body {{ width: {PAPER_WIDTH_EM[paper]}em; font-family: '{serif}', {fallback}, serif; }}\n"
+        f"h1, h2, h3, h4, h5, h6, .byline {{ font-family: '{sans}', {fallback}, sans-serif; }}\n"
     )
 
 
