@@ -11,7 +11,7 @@ SYSTEM_PACKAGES := fonts-noto-cjk fonts-dejavu-core fonts-noto-core fonts-hanazo
 	libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 \
 	default-jre-headless libreoffice-writer-nogui poppler-utils chromium
 
-.PHONY: setup system dist test lint golden train preview bench bench-cleaning bench-batch clean
+.PHONY: setup system dist test lint golden train preview bench bench-cleaning bench-batch bench-long clean
 
 setup: system $(STAMP)
 
@@ -79,6 +79,9 @@ bench-cleaning: $(STAMP)
 # Several minutes: 200 documents with one and two workers, and the bare tools.
 bench-batch: $(STAMP)
 	$(BIN)/python benchmarks/batch.py
+
+bench-long: $(STAMP)
+	$(BIN)/python benchmarks/long.py
 
 clean:
 	rm -rf dist .pytest_cache .mypy_cache .ruff_cache
