@@ -8,6 +8,8 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -91,6 +93,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of standard output went away (| head): stop quietly, as other tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except Exception as exc:  # a fault in the program: one line, the traceback kept in a file
+        log = Path(tempfile.gettempdir()) / f"pipeline-traceback-{os.getpid()}.log"
+        log.write_text(traceback.format_exc(), "utf-8")
+        print(f"pipeline: internal error: {type(exc).__name__}: {exc} (traceback in {log})", file=sys.stderr)
+        return EXIT_FAILED
 
 
 def _settings(args: argparse.Namespace, **overrides: object) -> config.Config:

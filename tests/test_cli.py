@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import document
 from pipeline.cli import main
 from tests.conftest import SEEDS
 
@@ -129,3 +130,18 @@ def test_doctor_reports_the_tools(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "pandoc: 3." in out and "HarfBuzz subsetting (libharfbuzz-subset0): yes" in out
     assert "fonts for zh-Hant-HK: Noto Serif CJK HK and Noto Sans CJK HK" in out
+
+
+def test_an_internal_error_is_one_line_with_the_traceback_in_a_file(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("injected")
+
+    monkeypatch.setattr(document, "from_file", broken)
+    assert main(["clean", str(SEED)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and err.startswith("pipeline: internal error: ZeroDivisionError: injected (traceback in ")
+    log = Path(err.rsplit("traceback in ", 1)[1].rstrip(")"))
+    assert "ZeroDivisionError" in log.read_text("utf-8")
+    log.unlink()
