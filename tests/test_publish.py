@@ -346,3 +346,18 @@ def test_every_corpus_page_builds_in_every_format(tmp_path: Path) -> None:
                                variants=("zh-Hans",), jobs=2))
     assert [r.error for r in summary.results if r.error] == []
     assert sum(len(r.built) for r in summary.results) == 4 * len(seeds)
+
+
+def test_a_build_needs_none_of_the_test_tools(tmp_path: Path) -> None:
+    # `make dist` installs no Java, LibreOffice, poppler, Chromium or Node: a build runs with only the
+    # package's environment and fontconfig's fc-list on the PATH.
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    (tools / "fc-list").symlink_to(shutil.which("fc-list") or "/usr/bin/fc-list")
+    corpus_seeds(tmp_path / "seeds", 1)
+    env = {**os.environ, "PATH": os.pathsep.join([str(Path(sys.executable).parent), str(tools)])}
+    process = subprocess.run([sys.executable, "-m", "pipeline", "build", "--formats", "xml,pdf,epub,docx",
+                              "--variants", "zh-Hans,zh-Hant-TW", "--out", str(tmp_path / "dist"), str(tmp_path / "seeds")],
+                             cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert process.returncode == 0, process.stderr
+    assert len(list((tmp_path / "dist").glob("*/*.*"))) >= 8
