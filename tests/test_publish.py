@@ -357,7 +357,8 @@ def test_a_build_needs_none_of_the_test_tools(tmp_path: Path) -> None:
     corpus_seeds(tmp_path / "seeds", 1)
     env = {**os.environ, "PATH": os.pathsep.join([str(Path(sys.executable).parent), str(tools)])}
     process = subprocess.run([sys.executable, "-m", "pipeline", "build", "--formats", "xml,pdf,epub,docx",
-                              "--variants", "zh-Hans,zh-Hant-TW", "--out", str(tmp_path / "dist"), str(tmp_path / "seeds")],
+                              "--variants", "zh-Hans,zh-Hant-TW", "--out", str(tmp_path / "dist"),
+                              str(tmp_path / "seeds")],
                              cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert process.returncode == 0, process.stderr
     assert len(list((tmp_path / "dist").glob("*/*.*"))) >= 8
