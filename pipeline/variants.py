@@ -32,6 +32,7 @@ class Variant:
     from_simplified: str | None  # OpenCC config from a Simplified source
     from_simplified_phrases: str | None  # with regional vocabulary (opt-in)
     from_traditional: str | None  # OpenCC config from a Traditional source
+    compress_punctuation: bool  # adjacent full-width marks set half width (Mainland, Hong Kong; not Taiwan)
 
     @property
     def font_suffix(self) -> str:
@@ -42,10 +43,10 @@ class Variant:
 VARIANTS: dict[str, Variant] = {
     v.tag: v
     for v in (
-        Variant("zh-Hans", False, "SC", "zh-CN", ("“", "”", "‘", "’"), None, None, "t2s"),
-        Variant("zh-Hant", True, "TC", "zh-TW", None, "s2t", "s2t", None),
-        Variant("zh-Hant-TW", True, "TC", "zh-TW", ("「", "」", "『", "』"), "s2tw", "s2twp", "t2tw"),
-        Variant("zh-Hant-HK", True, "HK", "zh-HK", ("「", "」", "『", "』"), "s2hk", "s2hkp", "t2hk"),
+        Variant("zh-Hans", False, "SC", "zh-CN", ("“", "”", "‘", "’"), None, None, "t2s", True),
+        Variant("zh-Hant", True, "TC", "zh-TW", None, "s2t", "s2t", None, False),
+        Variant("zh-Hant-TW", True, "TC", "zh-TW", ("「", "」", "『", "』"), "s2tw", "s2twp", "t2tw", False),
+        Variant("zh-Hant-HK", True, "HK", "zh-HK", ("「", "」", "『", "』"), "s2hk", "s2hkp", "t2hk", True),
     )
 }
 

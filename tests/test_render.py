@@ -16,8 +16,8 @@ from lxml import etree
 from pipeline import build, docbook
 from pipeline.config import Config
 from pipeline.errors import RenderError, RequirementError
-from pipeline.render import REGISTRY, fonts, register, renderer
-from pipeline.variants import variant
+from pipeline.render import REGISTRY, fonts, register, renderer, xhtml
+from pipeline.variants import convert, variant
 from tests import render_checks as rc
 from tests.conftest import SEEDS, TESTS
 
@@ -332,3 +332,20 @@ def test_hong_kong_variant_uses_hong_kong_faces_everywhere(tmp_path: Path) -> No
     document = renderer("docx").render(tree, tmp_path / "hk.docx", variant=chosen, config=Config())
     styles = etree.tostring(rc.docx_xml(document, "word/styles.xml")).decode()
     assert 'eastAsia="zh-HK"' in styles and "Noto Serif CJK HK" in styles and "CJK TC" not in styles
+
+
+def test_adjacent_punctuation_is_set_half_width_where_the_region_compresses(tmp_path: Path) -> None:
+    tree = tree_of_golden()
+    para = tree.find(docbook.DB + "para")
+    assert para is not None
+    para.text = "围绕“盯住法”“管好钱”，坚持（一）、（二）。"
+    html = xhtml.to_xhtml(tree)
+    p = html.find(f".//{xhtml.H}main/{xhtml.H}p")
+    assert p is not None
+    halves = [s.text for s in p.iter(xhtml.H + "span")]
+    assert halves == ["”", "”", "）", "、", "）"]  # the first of ”“ ”， ）、 、（ ）。
+    assert "".join(str(t) for t in p.itertext()) == para.text  # the text is unchanged
+    taiwan = xhtml.to_xhtml(convert(tree, "zh-Hant-TW").tree)
+    assert not list(taiwan.iter(xhtml.H + "span"))  # Taiwan practice keeps every mark full width
+    out = renderer("pdf").render(tree, tmp_path / "x.pdf", variant=variant("zh-Hans"), config=Config())
+    assert "围绕“盯住法”“管好钱”，坚持（一）、（二）。" in rc.pdf_body_text(out)
