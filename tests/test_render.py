@@ -349,3 +349,31 @@ def test_adjacent_punctuation_is_set_half_width_where_the_region_compresses(tmp_
     assert not list(taiwan.iter(xhtml.H + "span"))  # Taiwan practice keeps every mark full width
     out = renderer("pdf").render(tree, tmp_path / "x.pdf", variant=variant("zh-Hans"), config=Config())
     assert "围绕“盯住法”“管好钱”，坚持（一）、（二）。" in rc.pdf_body_text(out)
+
+
+@pytest.mark.parametrize("tag", VARIANTS)
+def test_docx_is_laid_out_like_the_pdf(built: Path, tag: str, tmp_path: Path) -> None:
+    info = docbook.read_info(tree_of(built, tag))
+    path = built / f"{DOC}.{tag}.docx"
+    document = docx.Document(str(path))
+    (section,) = document.sections
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)  # type: ignore[union-attr]
+    assert round(section.left_margin.mm) == round(section.right_margin.mm) == 31  # type: ignore[union-attr]
+    assert [p.text for p in section.header.paragraphs] == [info.title]
+    assert "PAGE" in section.footer._element.xml
+    bylines = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Author"]
+    assert bylines == [xhtml.byline(info)] and " · " in bylines[0]
+    if rc.libreoffice() is not None:
+        pdf = pypdf.PdfReader(rc.libreoffice_convert(path, "pdf", tmp_path))
+        box = pdf.pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+        first = pdf.pages[0].extract_text()
+        assert info.date and info.date in first and info.title.split()[0] in first
+        assert pdf.pages[1].extract_text().split()[-1] == "2"  # the page number in the footer
+
+
+def test_a5_docx_has_a5_paper(tmp_path: Path) -> None:
+    out = renderer("docx").render(tree_of_golden(), tmp_path / "x.docx", variant=variant("zh-Hans"),
+                                  config=Config(paper="A5"))
+    (section,) = docx.Document(str(out)).sections
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (148, 210)  # type: ignore[union-attr]

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import os
 import uuid
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -14,6 +15,26 @@ from lxml import etree
 from pipeline.docbook import Info, serialize
 
 STYLESHEETS = Path(str(resources.files("pipeline").joinpath("stylesheets")))
+BODY_PT = 10.5  # the body text size of the PDF and the DOCX
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A paper size and its text block: a width of whole em of body text, so that Chinese lines end flush."""
+
+    width_mm: float
+    height_mm: float
+    text_em: int
+    top_mm: float
+    bottom_mm: float
+
+    @property
+    def side_mm(self) -> float:
+        """The left and right margins that centre the text block."""
+        return (self.width_mm - self.text_em * BODY_PT * 25.4 / 72) / 2
+
+
+PAPER = {"A4": Paper(210, 297, 40, 24, 22), "A5": Paper(148, 210, 30, 18, 16)}
 FIXED_EPOCH = 0  # 1970-01-01, for documents with neither SOURCE_DATE_EPOCH nor a date
 
 

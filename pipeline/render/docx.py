@@ -1,4 +1,5 @@
-"""DOCX through pandoc with the region's reference.docx (East Asian faces and language), core properties set."""
+"""DOCX through pandoc with the region's reference.docx (East Asian faces and language), then made like
+the PDF: paper and margins, the byline, the title as running header, page numbers; core properties set."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.config import Config
-from pipeline.docbook import read_info
+from pipeline.docbook import DB, Info, read_info, text_of
 from pipeline.errors import RequirementError
 from pipeline.render import pandoc
-from pipeline.render.common import STYLESHEETS, epoch
+from pipeline.render.common import PAPER, STYLESHEETS, Paper, epoch
+from pipeline.render.xhtml import byline
 from pipeline.variants import Variant
 from pipeline.writing import write_atomic
 
@@ -50,25 +52,146 @@ class DocxRenderer:
         with tempfile.TemporaryDirectory(prefix="pipeline-docx-") as tmp:
             work = Path(tmp)
             output = work / "out.docx"
-            meta = pandoc.metadata(info, lang=variant.docx_lang, subject=plain_join(info.subjects))
+            summary = _summary(tree, info)
+            extra = {"abstract": pandoc.plain(summary)} if summary else {}
+            meta = pandoc.metadata(info, lang=variant.docx_lang, subject=plain_join(info.subjects), **extra)
             pandoc.run(tree, "docx", output, work, ["--reference-doc", str(reference(variant))], meta)
-            write_atomic(dest, set_created(output.read_bytes(), epoch(info)))
+            write_atomic(dest, finish(output.read_bytes(), info, PAPER[config.paper]))
         return dest
 
 
-def set_created(docx: bytes, seconds: int) -> bytes:
-    """The DOCX with dcterms:created and dcterms:modified at the given time (the publication date)."""
-    stamp = dt.datetime.fromtimestamp(seconds, tz=dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+def _summary(tree: etree._Element, info: Info) -> str | None:
+    """The abstract when it says something of its own (not the article's first paragraph again)."""
+    first = tree.find(f".//{DB}para")
+    opening = text_of(first) if first is not None else ""
+    if not info.abstract or opening.startswith(info.abstract[:ABSTRACT_PREFIX]):
+        return None
+    return info.abstract
+
+
+ABSTRACT_PREFIX = 20  # characters an abstract shares with the first paragraph when it is that paragraph
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+TWIPS_PER_MM = 1440 / 25.4
+# The running header (the title) and the footer (the page number), as the PDF has them.
+PARTS = {
+    "header": ("word/pipeline-header.xml", "rIdPipelineHeader", "header",
+               "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"),
+    "footer": ("word/pipeline-footer.xml", "rIdPipelineFooter", "footer",
+               "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"),
+}
+
+
+def finish(docx: bytes, info: Info, paper: Paper) -> bytes:
+    """pandoc's DOCX made like the PDF: the paper and margins, the byline under the title, the title as
+    running header and page numbers in the footer; dcterms:created and modified at the publication date."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(docx)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
             data = source.read(item.filename)
             if item.filename == "docProps/core.xml":
-                core = etree.fromstring(data)
-                for element in core:
-                    if etree.QName(element).localname in ("created", "modified"):
-                        element.text = stamp
-                data = etree.tostring(core, xml_declaration=True, encoding="UTF-8", standalone=True)
+                data = _dated(data, epoch(info))
+            elif item.filename == "word/document.xml":
+                data = _laid_out(data, info, paper)
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = _related(data)
+            elif item.filename == "[Content_Types].xml":
+                data = _typed(data)
             target.writestr(item, data)
+        for kind, (name, _, _, _) in PARTS.items():
+            target.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), _part(kind, info))
     return out.getvalue()
+
+
+def _xml(tree: etree._Element) -> bytes:
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _dated(data: bytes, seconds: int) -> bytes:
+    stamp = dt.datetime.fromtimestamp(seconds, tz=dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    core = etree.fromstring(data)
+    for element in core:
+        if etree.QName(element).localname in ("created", "modified"):
+            element.text = stamp
+    return _xml(core)
+
+
+def _laid_out(data: bytes, info: Info, paper: Paper) -> bytes:
+    document = etree.fromstring(data)
+    body = document.find(W + "body")
+    assert body is not None, "pandoc's document.xml has a body"
+    styled = [p for p in body.findall(W + "p") if _style(p) in ("Author", "Date")]
+    line = byline(info)
+    if styled and line:
+        # pandoc's author and date paragraphs become the PDF's one line: date · source · author · editor.
+        first = styled[0]
+        for extra in styled[1:]:
+            body.remove(extra)
+        for run in first.findall(W + "r"):
+            first.remove(run)
+        etree.SubElement(etree.SubElement(first, W + "r"), W + "t").text = line
+    section = body.find(W + "sectPr")
+    if section is None:
+        section = etree.SubElement(body, W + "sectPr")
+    for child in list(section):
+        if etree.QName(child).localname in ("headerReference", "footerReference", "pgSz", "pgMar"):
+            section.remove(child)
+    for position, kind in enumerate(("header", "footer")):
+        reference = etree.Element(W + f"{kind}Reference", {W + "type": "default", f"{{{R_NS}}}id": PARTS[kind][1]})
+        section.insert(position, reference)
+    side, top, bottom = (str(round(mm * TWIPS_PER_MM)) for mm in (paper.side_mm, paper.top_mm, paper.bottom_mm))
+    etree.SubElement(section, W + "pgSz", {W + "w": str(round(paper.width_mm * TWIPS_PER_MM)),
+                                           W + "h": str(round(paper.height_mm * TWIPS_PER_MM))})
+    etree.SubElement(section, W + "pgMar", {W + "top": top, W + "bottom": bottom, W + "left": side, W + "right": side,
+                                            W + "header": str(round(10 * TWIPS_PER_MM)),
+                                            W + "footer": str(round(10 * TWIPS_PER_MM)), W + "gutter": "0"})
+    return _xml(document)
+
+
+def _style(paragraph: etree._Element) -> str | None:
+    style = paragraph.find(f"{W}pPr/{W}pStyle")
+    return None if style is None else style.get(W + "val")
+
+
+def _related(data: bytes) -> bytes:
+    rels = etree.fromstring(data)
+    for name, rid, kind, _ in PARTS.values():
+        etree.SubElement(rels, PACKAGE_RELS + "Relationship", {
+            "Id": rid, "Target": name.removeprefix("word/"),
+            "Type": f"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}"})
+    return _xml(rels)
+
+
+def _typed(data: bytes) -> bytes:
+    types = etree.fromstring(data)
+    for name, _, _, content_type in PARTS.values():
+        etree.SubElement(types, CONTENT_TYPES + "Override", {"PartName": f"/{name}", "ContentType": content_type})
+    return _xml(types)
+
+
+def _part(kind: str, info: Info) -> bytes:
+    """The header (the title, small, centred) or the footer (a PAGE field, centred)."""
+    root = etree.Element(W + ("hdr" if kind == "header" else "ftr"), nsmap={"w": W[1:-1], "r": R_NS})
+    paragraph = etree.SubElement(root, W + "p")
+    properties = etree.SubElement(paragraph, W + "pPr")
+    etree.SubElement(properties, W + "jc", {W + "val": "center"})
+    if kind == "header":
+        run = etree.SubElement(paragraph, W + "r")
+        size = etree.SubElement(run, W + "rPr")
+        etree.SubElement(size, W + "sz", {W + "val": "17"})  # 8.5 pt, as print.css's running header
+        etree.SubElement(run, W + "t").text = info.title
+    else:
+        for field_type, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+            run = etree.SubElement(paragraph, W + "r")
+            if field_type:
+                etree.SubElement(run, W + "fldChar", {W + "fldCharType": field_type})
+            elif text == " PAGE ":
+                instruction = etree.SubElement(run, W + "instrText", {XML_SPACE: "preserve"})
+                instruction.text = text
+            else:
+                etree.SubElement(run, W + "t").text = text
+    return _xml(root)
 RENDERER = DocxRenderer()

@@ -15,12 +15,9 @@ from pipeline.config import Config
 from pipeline.docbook import text_of
 from pipeline.errors import RenderError, RequirementError
 from pipeline.render import fonts, xhtml
-from pipeline.render.common import STYLESHEETS
+from pipeline.render.common import PAPER, STYLESHEETS
 from pipeline.variants import Variant
 from pipeline.writing import write_atomic
-
-PAPER_WIDTH_EM = {"A4": 40, "A5": 30}  # the text block in em of the 10.5 pt body text
-PAPER_MARGINS = {"A4": "24mm 0 22mm 0", "A5": "18mm 0 16mm 0"}
 
 
 @cache
@@ -33,9 +30,11 @@ def variant_css(variant: Variant, paper: str) -> str:
     """The part of the print style that depends on the variant and the paper size."""
     serif, sans = fonts.families(variant.region)
     fallback = fonts.css_fallbacks()
+    sheet = PAPER[paper]
     return (
-        f"@page {{ size: {paper}; margin: {PAPER_MARGINS[paper]}; font-family: '{sans}', sans-serif; }}\n"
-        f"body {{ width: {PAPER_WIDTH_EM[paper]}em; font-family: '{serif}', {fallback}, serif; }}\n"
+        f"@page {{ size: {paper}; margin: {sheet.top_mm:g}mm 0 {sheet.bottom_mm:g}mm 0; "
+        f"font-family: '{sans}', sans-serif; }}\n"
+        f"body {{ width: {sheet.text_em}em; font-family: '{serif}', {fallback}, serif; }}\n"
         f"h1, h2, h3, h4, h5, h6, .byline {{ font-family: '{sans}', {fallback}, sans-serif; }}\n"
     )
 
