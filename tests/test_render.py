@@ -101,6 +101,13 @@ def test_epub_navigation_cover_and_stylesheet_follow_the_variant(built: Path) ->
         assert cover.startswith(b"\xff\xd8\xff")
     opf = _opf(built / f"{DOC}.zh-Hans.epub")
     assert opf.find(".//{http://www.idpf.org/2007/opf}item[@properties='cover-image']") is not None
+    declared = {(m.get("property"), m.text) for m in opf.iter("{http://www.idpf.org/2007/opf}meta")}
+    for entry in (("schema:accessMode", "textual"), ("schema:accessibilityHazard", "none"),
+                  ("schema:accessibilityFeature", "tableOfContents"),
+                  ("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level A")):
+        assert entry in declared
+    assert any(prop == "schema:accessibilitySummary" and text for prop, text in declared)
+    assert "text-justify: inter-character" in css
 
 
 # PDF ----------------------------------------------------------------------------------------------
