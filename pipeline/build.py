@@ -111,13 +111,16 @@ def code_fingerprint() -> str:
 
 def output_key(source: bytes, fmt: str, tag: str, config: Config) -> str:
     """What made one output: the source bytes (with its sidecar's), the settings it depends on, its
-    stylesheets, the line-tagger model and the code."""
+    stylesheets (the package's and the house's), the line-tagger model and the code."""
     digest = hashlib.sha256(source)
     digest.update(model_fingerprint(config.model_path or tagger.DEFAULT_MODEL).encode())
     settings = {"format": fmt, "variant": tag, "phrases": config.phrases, "strict": config.strict,
-                "paper": config.paper if fmt == "pdf" else None, "max": config.max_input_bytes}
+                "paper": config.paper if fmt in ("pdf", "docx") else None, "max": config.max_input_bytes}
     digest.update(json.dumps(settings, sort_keys=True).encode())
     digest.update(stylesheets_fingerprint(fmt).encode())
+    for name in renderer(fmt).stylesheets:
+        house = config.house_stylesheet(name)
+        digest.update(hashlib.sha256(house.read_bytes()).digest() if house else b"-")
     digest.update(code_fingerprint().encode())
     return digest.hexdigest()
 

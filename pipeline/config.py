@@ -31,6 +31,8 @@ class Config:
     max_input_bytes: int = field(default=MAX_INPUT_BYTES, metadata={"help": "largest raw page accepted"})
     model: str = field(default="", metadata={"help": "line-tagger model file (default: the packaged model)"})
     timeout: float = field(default=300.0, metadata={"help": "seconds one document may take to build; 0: no limit"})
+    stylesheets: str = field(default="stylesheets", metadata={
+        "help": "folder of house stylesheets applied after the package's: print.css, epub.css, reference-SC.docx …"})
 
     def __post_init__(self) -> None:
         unknown = [f for f in self.formats if f not in FORMATS]
@@ -50,6 +52,11 @@ class Config:
     def model_path(self) -> Path | None:
         """The line-tagger model to use, or None for the packaged one."""
         return Path(self.model) if self.model else None
+
+    def house_stylesheet(self, name: str) -> Path | None:
+        """The house stylesheet of that name in the `stylesheets` folder, if there is one."""
+        path = Path(self.stylesheets) / name
+        return path if path.is_file() else None
 
     @property
     def workers(self) -> int:
@@ -74,7 +81,8 @@ def load(pyproject: Path | None = None) -> Config:
     base = path.parent
     config = _coerce(Config(), table, where=f"{path} [tool.pipeline]")
     model = str(base / config.model) if config.model else ""
-    return replace(config, seeds=base / config.seeds, out=base / config.out, model=model)
+    return replace(config, seeds=base / config.seeds, out=base / config.out, model=model,
+                   stylesheets=str(base / config.stylesheets))
 
 
 def _coerce(config: Config, values: dict[str, Any], where: str = "option") -> Config:

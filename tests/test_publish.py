@@ -362,3 +362,30 @@ def test_a_build_needs_none_of_the_test_tools(tmp_path: Path) -> None:
                              cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert process.returncode == 0, process.stderr
     assert len(list((tmp_path / "dist").glob("*/*.*"))) >= 8
+
+
+def test_a_house_style_applies_after_the_packages_and_rebuilds_what_it_styles(tmp_path: Path) -> None:
+    import pdfplumber
+
+    corpus_seeds(tmp_path / "seeds", 1)
+    house = tmp_path / "house"
+    house.mkdir()
+    (house / "print.css").write_text("main p { font-size: 12pt; }\nh1 { color: #8b0000; }\n", "utf-8")
+    (house / "epub.css").write_text("h2 { color: #8b0000; }\n", "utf-8")
+    config = Config(out=tmp_path / "dist", seeds=tmp_path / "seeds", formats=("pdf", "epub", "docx"),
+                    variants=("zh-Hans",), jobs=1, stylesheets=str(house))
+    first = build.run(config)
+    assert not first.failed
+    (doc_id,) = [r.id for r in first.results]
+    with pdfplumber.open(tmp_path / "dist" / doc_id / f"{doc_id}.zh-Hans.pdf") as pdf:
+        sizes = {round(ch["size"], 1) for ch in pdf.pages[0].chars}
+        colours = {tuple(ch["non_stroking_color"] or ()) for ch in pdf.pages[0].chars}
+    assert 12.0 in sizes and 10.5 not in sizes - {8.5, 9.0}
+    assert any(len(c) == 3 and round(c[0], 2) == round(0x8B / 255, 2) and c[1] == 0 for c in colours)
+    with zipfile.ZipFile(tmp_path / "dist" / doc_id / f"{doc_id}.zh-Hans.epub") as package:
+        css = package.read("EPUB/styles/stylesheet1.css").decode()
+    assert css.rstrip().endswith("h2 { color: #8b0000; }")
+    assert all(r.skipped for r in build.run(config).results)
+    (house / "epub.css").write_text("h2 { color: #004080; }\n", "utf-8")
+    again = build.run(config)
+    assert [name for r in again.results for name in r.built] == [f"{doc_id}.zh-Hans.epub"]

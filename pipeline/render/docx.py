@@ -55,7 +55,8 @@ class DocxRenderer:
             summary = _summary(tree, info)
             extra = {"abstract": pandoc.plain(summary)} if summary else {}
             meta = pandoc.metadata(info, lang=variant.docx_lang, subject=plain_join(info.subjects), **extra)
-            pandoc.run(tree, "docx", output, work, ["--reference-doc", str(reference(variant))], meta)
+            house = config.house_stylesheet(reference(variant).name)  # a house reference document replaces ours
+            pandoc.run(tree, "docx", output, work, ["--reference-doc", str(house or reference(variant))], meta)
             write_atomic(dest, finish(output.read_bytes(), info, PAPER[config.paper]))
         return dest
 

@@ -58,7 +58,10 @@ class EpubRenderer:
             meta = pandoc.metadata(info, identifier=[{"scheme": "UUID", "text": f"urn:uuid:{identifier(tree)}"}])
             output = work / "out.epub"
             pandoc.run(tree, "epub3", output, work, ["--toc", f"--toc-depth={MAX_TOC_DEPTH}", "--split-level=2"], meta)
+            house = config.house_stylesheet("epub.css")
             css = (STYLESHEETS / "epub.css").read_text("utf-8") + font_css(variant)
+            if house:
+                css += "\n/* house style */\n" + house.read_text("utf-8")
             cover = cover_jpeg(info, variant.region)
             write_atomic(dest, finish(output.read_bytes(), css=css, cover=cover, modified=epoch(info), lang=info.lang))
         return dest

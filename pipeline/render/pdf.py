@@ -47,7 +47,7 @@ class PdfRenderer:
     extension: str = "pdf"
     stylesheets: tuple[str, ...] = ("print.css",)
     blocked: list[str] = field(default_factory=list)  # URLs refused, for the report and the tests
-    parsed: dict[tuple[str, str], list[Any]] = field(default_factory=dict)  # stylesheets, parsed once
+    parsed: dict[tuple[str, str, str, int], list[Any]] = field(default_factory=dict)  # stylesheets, parsed once
 
     def check(self, variant: Variant) -> None:
         """Fonts of the region and HarfBuzz subsetting must be installed."""
@@ -66,7 +66,7 @@ class PdfRenderer:
         html = xhtml.serialize(xhtml.to_xhtml(tree))
         fetcher = _fetcher(self.blocked)
         document = weasyprint.HTML(string=html.decode(), base_url=STYLESHEETS.as_uri() + "/", url_fetcher=fetcher)
-        stylesheets = self._stylesheets(variant, config.paper)
+        stylesheets = self._stylesheets(variant, config.paper, config.house_stylesheet("print.css"))
         try:
             data = document.write_pdf(
                 stylesheets=stylesheets,
@@ -84,18 +84,20 @@ class PdfRenderer:
         return dest
 
 
-    def _stylesheets(self, variant: Variant, paper: str) -> list[Any]:
-        """print.css and the variant's fonts and paper, as user stylesheets in this order so that the
-        variant's part wins; parsed once per process and reused."""
+    def _stylesheets(self, variant: Variant, paper: str, house: Path | None) -> list[Any]:
+        """print.css, the variant's fonts and paper, then a house print.css, as user stylesheets in this
+        order so that each wins over the one before; parsed once per process and reused."""
         import weasyprint
 
-        key = (variant.region, paper)
+        key = (variant.region, paper, str(house), house.stat().st_mtime_ns if house else 0)
         if key not in self.parsed:
             fetcher = _fetcher(self.blocked)
             self.parsed[key] = [
                 weasyprint.CSS(filename=str(STYLESHEETS / "print.css"), url_fetcher=fetcher),
                 weasyprint.CSS(string=variant_css(variant, paper), url_fetcher=fetcher),
             ]
+            if house:
+                self.parsed[key].append(weasyprint.CSS(string=house.read_text("utf-8"), url_fetcher=fetcher))
         return self.parsed[key]
 
 
