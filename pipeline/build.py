@@ -29,10 +29,12 @@ from typing import Any
 from pipeline import __version__, document, workers
 from pipeline.clean import labels, tagger
 from pipeline.config import Config
+from pipeline.docbook import read_info
 from pipeline.errors import InputError, PipelineError
 from pipeline.render import renderer
 from pipeline.render.common import STYLESHEETS
-from pipeline.site import REPORT, STAMP, publish, sha256
+from pipeline.render.cover import thumbnail_webp
+from pipeline.site import REPORT, STAMP, publish, sha256, thumbnail_name
 from pipeline.variants import convert, variant
 from pipeline.writing import write_atomic
 
@@ -229,6 +231,10 @@ def make(todo: Plan, config: Config) -> DocumentResult:
                 result.format_seconds[fmt] = result.format_seconds.get(fmt, 0.0) + time.perf_counter() - format_started
                 result.built.append(name)
         stage = "write"
+        thumb = todo.folder / thumbnail_name(todo.id)
+        if result.built or not thumb.exists():
+            first = convert(doc.tree, config.variants[0], phrases=config.phrases).tree
+            write_atomic(thumb, thumbnail_webp(read_info(first), variant(config.variants[0]).region))
         write_atomic(todo.folder / REPORT, json.dumps(report, ensure_ascii=False, indent=1).encode())
         record = {**todo.stamp, "seed": seed.name, "document": report["metadata"]}
         _record(todo.folder, record, todo.wanted, result.built)

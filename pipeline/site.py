@@ -26,9 +26,11 @@ FORMAT_ORDER = ("pdf", "epub", "docx", "xml")
 # The page speaks the script most of its documents are written in.
 UI = {
     "zh-Hans": {"title": "文档下载", "report": "清理报告", "footer": "由 pipeline {version} 生成。",
+                "filter": "按标题、来源或日期筛选",
                 "lead": "共 {count} 篇文档，提供 PDF、EPUB、Word 与 DocBook XML 格式。"
                         "校验值见 {sums}，文件清单见 {manifest}。"},
     "zh-Hant": {"title": "文件下載", "report": "清理報告", "footer": "由 pipeline {version} 產生。",
+                "filter": "依標題、來源或日期篩選",
                 "lead": "共 {count} 篇文件，提供 PDF、EPUB、Word 與 DocBook XML 格式。"
                         "校驗值見 {sums}，檔案清單見 {manifest}。"},
 }
@@ -57,6 +59,11 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def thumbnail_name(doc_id: str) -> str:
+    """The file name of a document's cover thumbnail in its folder."""
+    return f"{doc_id}.thumb.webp"
+
+
 def collect(out: Path) -> tuple[list[dict[str, Any]], list[File]]:
     """The documents (from each folder's record of its build) and their output files."""
     documents, files = [], []
@@ -66,11 +73,11 @@ def collect(out: Path) -> tuple[list[dict[str, Any]], list[File]]:
         except (OSError, ValueError):
             continue
         doc_id, info = folder.name, stamp.get("document", {})
-        report = f"{doc_id}/{REPORT}"
+        report, thumb = f"{doc_id}/{REPORT}", f"{doc_id}/{thumbnail_name(doc_id)}"
         documents.append({"document": doc_id, "title": info.get("title"), "subtitle": info.get("subtitle"),
                           "published": info.get("published"), "source": info.get("source"),
                           "publisher": info.get("publisher"), "lang": info.get("lang", "zh-Hans"),
-                          "report": report})
+                          "report": report, "thumbnail": thumb if (out / thumb).exists() else None})
         recorded = stamp.get("files", {})
         for name in sorted(stamp.get("outputs", {})):
             path = folder / name
@@ -93,7 +100,8 @@ def publish(out: Path) -> None:
                 "files": [f.__dict__ for f in files]}
     write_atomic(out / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode())
     sums = [f"{f.sha256}  {f.path}" for f in files]
-    sums += [f"{sha256(out / d['report'])}  {d['report']}" for d in documents if (out / d["report"]).exists()]
+    sums += [f"{sha256(out / d[key])}  {d[key]}" for d in documents for key in ("report", "thumbnail")
+             if d[key] and (out / d[key]).exists()]
     write_atomic(out / "SHA256SUMS", ("\n".join(sorted(sums, key=lambda s: s[66:])) + "\n").encode())
     write_atomic(out / "index.html", index_html(documents, files).encode())
 
@@ -109,6 +117,7 @@ def human_size(size: int) -> str:
 PAGE_CSS = """
 :root { color-scheme: light; --ink: #1d1d1f; --muted: #5f5f66; --line: #e3e1da; --accent: #8c1c13; }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 body { margin: 0; font: 16px/1.7 "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
        color: var(--ink); background: #faf9f6; }
 main { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
@@ -127,6 +136,25 @@ article h2 { font-size: 1.15rem; margin: 0; line-height: 1.5; }
 .variant a:hover, .variant a:focus { background: var(--accent); color: #fff; }
 .size { color: var(--muted); font-size: .8rem; }
 footer { color: var(--muted); font-size: .85rem; margin-top: 2rem; }
+article { display: grid; grid-template-columns: 75px minmax(0, 1fr); column-gap: 1rem; }
+article > .thumb { grid-row: 1 / span 9; width: 75px; height: 100px; border: 1px solid var(--line); }
+article > :not(.thumb) { grid-column: 2; }
+#filter { width: 100%; font: inherit; padding: .5rem .8rem; margin: 0 0 1rem; border: 1px solid var(--line);
+          border-radius: .5rem; }
+"""
+FILTER_AFTER = 10  # documents on a page before it offers a filter box
+# The filter box shows itself (a page without scripts lists everything) and hides the documents
+# whose title, subtitle, source and date do not hold every word typed.
+FILTER_SCRIPT = """
+const box = document.getElementById("filter");
+box.hidden = false;
+box.addEventListener("input", () => {
+  const words = box.value.toLowerCase().split(/\\s+/).filter(Boolean);
+  for (const doc of document.querySelectorAll("article[data-search]")) {
+    const text = doc.dataset.search.toLowerCase();
+    doc.hidden = !words.every(word => text.includes(word));
+  }
+});
 """
 
 
@@ -155,12 +183,19 @@ def index_html(documents: list[dict[str, Any]], files: list[File]) -> str:
         '<p class="lead">' + ui["lead"].format(count=len(documents), sums='<a href="SHA256SUMS">SHA256SUMS</a>',
                                                 manifest='<a href="manifest.json">manifest.json</a>') + "</p>",
     ]
+    if len(documents) > FILTER_AFTER:
+        parts.append(f'<input type="search" id="filter" hidden placeholder="{ui["filter"]}" '
+                     f'aria-label="{ui["filter"]}">')
     for doc in documents:
         own = [f for f in files if f.document == doc["document"]]
         variants = sorted({f.variant for f in own}, key=_variant_order)
         lang = variants[0] if variants else "zh-Hans"
         meta = " · ".join(esc(str(v)) for v in ((doc.get("published") or "")[:10], doc.get("source")) if v)
-        parts.append(f'<article id="{esc(doc["document"])}" lang="{esc(lang)}">')
+        search = " ".join(str(doc.get(k) or "") for k in ("title", "subtitle", "source", "published"))
+        parts.append(f'<article id="{esc(doc["document"])}" lang="{esc(lang)}" data-search="{esc(search)}">')
+        if doc.get("thumbnail"):
+            parts.append(f'<img class="thumb" src="{esc(doc["thumbnail"])}" alt="" width="75" height="100" '
+                         'loading="lazy">')
         parts.append(f"<h2>{esc(doc.get('title') or doc['document'])}</h2>")
         if doc.get("subtitle"):
             parts.append(f'<p class="subtitle">{esc(doc["subtitle"])}</p>')
@@ -177,5 +212,9 @@ def index_html(documents: list[dict[str, Any]], files: list[File]) -> str:
             parts.append(f'<div class="variant" lang="{esc(tag)}"><b>{esc(label)}</b> {anchors}</div>')
         parts.append(f'<p class="meta"><a href="{esc(doc["report"])}">{ui["report"]}</a></p>')
         parts.append("</article>")
-    parts += [f"<footer>{ui['footer'].format(version=esc(__version__))}</footer>", "</main>", "</body>", "</html>", ""]
+    parts.append(f"<footer>{ui['footer'].format(version=esc(__version__))}</footer>")
+    parts.append("</main>")
+    if len(documents) > FILTER_AFTER:
+        parts.append(f"<script>{FILTER_SCRIPT}</script>")
+    parts += ["</body>", "</html>", ""]
     return "\n".join(p for p in parts if p)

@@ -75,7 +75,7 @@ def test_outputs_of_a_removed_seed_and_of_a_dropped_variant_are_removed(tmp_path
     assert summary.removed == [gone] and not (out / gone).exists()
     kept = out / document_id(seeds[1])
     assert sorted(p.name for p in kept.iterdir() if not p.name.startswith(".")) == [
-        f"{kept.name}.zh-Hans.xml", "report.json"]
+        f"{kept.name}.thumb.webp", f"{kept.name}.zh-Hans.xml", "report.json"]
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
     assert {f["document"] for f in manifest["files"]} == {kept.name}
 
@@ -209,15 +209,17 @@ def test_manifest_lists_every_output_with_size_and_hash(published: Path) -> None
         assert path.stat().st_size == entry["size"]
         assert hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"]
         assert (published / entry["report"]).exists()
+    thumbnails = {d["thumbnail"] for d in manifest["documents"]}
+    assert all(t and (published / t).read_bytes()[8:12] == b"WEBP" for t in thumbnails)
     on_disk = {str(p.relative_to(published)) for p in published.glob("*/[!.]*.*") if p.name != "report.json"}
-    assert on_disk == {f["path"] for f in files}
+    assert on_disk == {f["path"] for f in files} | thumbnails
 
 
 def test_sha256sums_passes_sha256sum_check(published: Path) -> None:
     done = subprocess.run(["sha256sum", "--check", "--strict", "SHA256SUMS"], cwd=published,
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.count(": OK") == 4 * 2 * 4 + 4
+    assert done.stdout.count(": OK") == 4 * 2 * 4 + 4 + 4  # the outputs, the reports, the thumbnails
 
 
 @pytest.fixture
@@ -389,3 +391,40 @@ def test_a_house_style_applies_after_the_packages_and_rebuilds_what_it_styles(tm
     (house / "epub.css").write_text("h2 { color: #004080; }\n", "utf-8")
     again = build.run(config)
     assert [name for r in again.results for name in r.built] == [f"{doc_id}.zh-Hans.epub"]
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (make test installs it)")
+def test_download_page_shows_thumbnails_and_filters_many_documents(published: Path, served: str,
+                                                                  tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from pipeline import site
+
+    manifest = json.loads((published / "manifest.json").read_text("utf-8"))
+    many = [{**manifest["documents"][0], "document": f"d{n}", "title": f"第{n}号通知", "source": f"来源{n % 3}",
+             "thumbnail": None} for n in range(12)]
+    (tmp_path / "index.html").write_text(site.index_html(many, []), "utf-8")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for width in (1280, 375):
+                page = browser.new_page(viewport={"width": width, "height": 800})
+                page.goto(served + "index.html")
+                page.wait_for_load_state("load")
+                page.evaluate("() => Promise.all([...document.images].map(i => i.decode()))")
+                loaded = page.evaluate("[...document.querySelectorAll('img.thumb')].map(i => i.naturalWidth)")
+                assert loaded == [150] * len(manifest["documents"])
+                assert page.evaluate("document.documentElement.scrollWidth") <= width
+                assert page.locator("#filter").count() == 0  # four documents need no filter
+                page.goto((tmp_path / "index.html").as_uri())
+                assert page.locator("#filter").is_visible()
+                page.fill("#filter", "来源1")
+                assert page.locator("article:visible").count() == 4
+                page.fill("#filter", "第11号 来源2")
+                assert page.locator("article:visible h2").all_inner_texts() == ["第11号通知"]
+                page.close()
+            still = browser.new_page(java_script_enabled=False)
+            still.goto((tmp_path / "index.html").as_uri())
+            assert still.locator("article:visible").count() == 12 and not still.locator("#filter").is_visible()
+        finally:
+            browser.close()

@@ -11,6 +11,7 @@ from pipeline.docbook import Info
 from pipeline.render import fonts
 
 SIZE = (1200, 1600)
+THUMBNAIL = (150, 200)  # the download page shows it at half this, sharp on high-density screens
 MARGIN = 120
 INK, PAPER, ACCENT = (28, 28, 28), (247, 244, 236), (150, 28, 28)
 
@@ -35,6 +36,19 @@ def _lines(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
 
 def cover_jpeg(info: Info, region: str) -> bytes:
     """A JPEG cover for the document; the same document gives the same bytes."""
+    out = io.BytesIO()
+    _cover(info, region).save(out, format="JPEG", quality=90)  # a third of the time a PNG takes to encode
+    return out.getvalue()
+
+
+def thumbnail_webp(info: Info, region: str) -> bytes:
+    """The cover as a small WebP for the download page (THUMBNAIL pixels)."""
+    out = io.BytesIO()
+    _cover(info, region).resize(THUMBNAIL, Image.Resampling.LANCZOS).save(out, format="WEBP", quality=75, method=4)
+    return out.getvalue()
+
+
+def _cover(info: Info, region: str) -> Image.Image:
     serif, sans = fonts.faces(region)
     image = Image.new("RGB", SIZE, PAPER)
     draw = ImageDraw.Draw(image)
@@ -58,6 +72,4 @@ def cover_jpeg(info: Info, region: str) -> bytes:
         draw.text((MARGIN, y), text, font=small, fill=INK)
         y += 70
     draw.rectangle((MARGIN, SIZE[1] - MARGIN + 10, SIZE[0] - MARGIN, SIZE[1] - MARGIN + 20), fill=ACCENT)
-    out = io.BytesIO()
-    image.save(out, format="JPEG", quality=90)  # a third of the time a PNG takes to encode
-    return out.getvalue()
+    return image
