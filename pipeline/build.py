@@ -117,7 +117,8 @@ def output_key(source: bytes, fmt: str, tag: str, config: Config) -> str:
     digest = hashlib.sha256(source)
     digest.update(model_fingerprint(config.model_path or tagger.DEFAULT_MODEL).encode())
     settings = {"format": fmt, "variant": tag, "phrases": config.phrases, "strict": config.strict,
-                "paper": config.paper if fmt in ("pdf", "docx") else None, "max": config.max_input_bytes}
+                "paper": config.paper if fmt in ("pdf", "docx") else None, "max": config.max_input_bytes,
+                "vertical": config.vertical if fmt == "epub" else None}
     digest.update(json.dumps(settings, sort_keys=True).encode())
     digest.update(stylesheets_fingerprint(fmt).encode())
     for name in renderer(fmt).stylesheets:
@@ -196,13 +197,14 @@ def plan(seed: Path, config: Config, *, force: bool = False) -> Plan:
 
 
 def build_document(seed: Path, config: Config, *, force: bool = False) -> DocumentResult:
-    """Build one seed's outputs (only those whose inputs changed); errors are caught and reported."""
+    """Build one seed's outputs (only those whose inputs changed; no thumbnail: that is for the download
+    page); errors are caught and reported."""
     todo = plan(seed, config, force=force)
-    return skip(todo) if todo.up_to_date else make(todo, config)
+    return skip(todo) if todo.up_to_date else make(todo, config, thumbnail=False)
 
 
-def make(todo: Plan, config: Config) -> DocumentResult:
-    """Clean a seed and render its stale outputs, then record what made them."""
+def make(todo: Plan, config: Config, *, thumbnail: bool = True) -> DocumentResult:
+    """Clean a seed and render its stale outputs (and the cover thumbnail), then record what made them."""
     started = time.perf_counter()
     seed = todo.seed
     result = DocumentResult(seed, todo.id)
@@ -232,7 +234,7 @@ def make(todo: Plan, config: Config) -> DocumentResult:
                 result.built.append(name)
         stage = "write"
         thumb = todo.folder / thumbnail_name(todo.id)
-        if result.built or not thumb.exists():
+        if thumbnail and (result.built or not thumb.exists()):
             first = convert(doc.tree, config.variants[0], phrases=config.phrases).tree
             write_atomic(thumb, thumbnail_webp(read_info(first), variant(config.variants[0]).region))
         write_atomic(todo.folder / REPORT, json.dumps(report, ensure_ascii=False, indent=1).encode())

@@ -30,6 +30,8 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--phrases", action="store_true", default=None,
                         help="use OpenCC's regional vocabulary (s2twp, s2hkp)")
     parser.add_argument("--paper", choices=config.PAPERS, help="PDF paper size")
+    parser.add_argument("--vertical", action="store_true", default=None,
+                        help="set the EPUB vertically, right to left (the PDF stays horizontal)")
     parser.add_argument("--strict", action="store_true", default=None, help="warnings fail the document")
     parser.add_argument("--model", type=Path, help="line-tagger model file (default: the packaged model)")
 
@@ -101,8 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _settings(args: argparse.Namespace, **overrides: object) -> config.Config:
-    options = {name: getattr(args, name, None) for name in ("variants", "phrases", "paper", "strict", "formats",
-                                                             "jobs", "out", "model", "timeout")}
+    names = ("variants", "phrases", "paper", "vertical", "strict", "formats", "jobs", "out", "model", "timeout")
+    options = {name: getattr(args, name, None) for name in names}
     return config.load().with_options(**{**options, **overrides})
 
 
@@ -144,9 +146,18 @@ def _train(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _vertical_note(settings: config.Config) -> None:
+    """Say once what --vertical leaves horizontal."""
+    flat = [f for f in ("pdf", "docx") if f in settings.formats]
+    if settings.vertical and flat:
+        print(f"pipeline: --vertical sets the EPUB vertically; {' and '.join(f.upper() for f in flat)} stay "
+              "horizontal (WeasyPrint has no writing-mode)", file=sys.stderr)
+
+
 def _convert(args: argparse.Namespace) -> int:
     settings = _settings(args)
     build.check_requirements(settings)
+    _vertical_note(settings)
     failed = 0
     for path in args.files:
         result = build.build_document(path, settings, force=True)
@@ -166,6 +177,7 @@ def _build(args: argparse.Namespace) -> int:
     from pipeline import progress
 
     settings = _settings(args)
+    _vertical_note(settings)
     display = progress.Display(quiet=args.quiet, verbose=args.verbose)
     with display.running(total=len(build.find_seeds(settings, args.seeds))):
         summary = build.run(settings, args.seeds, force=args.force, on_result=display.document,

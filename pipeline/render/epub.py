@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from pipeline.docbook import read_info
 from pipeline.render import fonts, pandoc
 from pipeline.render.common import STYLESHEETS, epoch, identifier
 from pipeline.render.cover import cover_jpeg
-from pipeline.variants import Variant
+from pipeline.variants import Variant, with_corner_quotes
 from pipeline.writing import write_atomic
 
 # Faces a reading system may have when it has no Noto CJK, per region.
@@ -53,6 +54,8 @@ class EpubRenderer:
     def render(self, tree: etree._Element, dest: Path, *, variant: Variant, config: Config) -> Path:
         """Write the EPUB of one variant's tree."""
         info = read_info(tree)
+        if config.vertical:
+            tree = with_corner_quotes(tree)
         with tempfile.TemporaryDirectory(prefix="pipeline-epub-") as tmp:
             work = Path(tmp)
             meta = pandoc.metadata(info, identifier=[{"scheme": "UUID", "text": f"urn:uuid:{identifier(tree)}"}])
@@ -60,13 +63,22 @@ class EpubRenderer:
             pandoc.run(tree, "epub3", output, work, ["--toc", f"--toc-depth={MAX_TOC_DEPTH}", "--split-level=2"], meta)
             house = config.house_stylesheet("epub.css")
             css = (STYLESHEETS / "epub.css").read_text("utf-8") + font_css(variant)
+            if config.vertical:
+                css += VERTICAL_CSS
             if house:
                 css += "\n/* house style */\n" + house.read_text("utf-8")
             cover = cover_jpeg(info, variant.region)
-            write_atomic(dest, finish(output.read_bytes(), css=css, cover=cover, modified=epoch(info), lang=info.lang))
+            write_atomic(dest, finish(output.read_bytes(), css=css, cover=cover, modified=epoch(info), lang=info.lang,
+                                      vertical=config.vertical))
         return dest
 
 
+# A vertical book: lines top to bottom, right to left (the -epub- and -webkit- forms for reading
+# systems that still need them), two-digit numbers upright in one em.
+VERTICAL_CSS = """
+html { -epub-writing-mode: vertical-rl; -webkit-writing-mode: vertical-rl; writing-mode: vertical-rl; }
+.tcy { -epub-text-combine: horizontal; -webkit-text-combine: horizontal; text-combine-upright: all; }
+"""
 MAX_TOC_DEPTH = 6  # the navigation document lists every section, however deep
 OPF_NS = "http://www.idpf.org/2007/opf"
 OPF = f"{{{OPF_NS}}}"
@@ -101,8 +113,9 @@ COVER_XHTML = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def finish(epub: bytes, *, css: str, cover: bytes, modified: int, lang: str) -> bytes:
-    """pandoc's EPUB with our stylesheet, a cover, and dcterms:modified set (its sandbox reads no files).
+def finish(epub: bytes, *, css: str, cover: bytes, modified: int, lang: str, vertical: bool = False) -> bytes:
+    """pandoc's EPUB with our stylesheet, a cover, and dcterms:modified set (its sandbox reads no files);
+    when `vertical`, the spine runs right to left, the package says so, and two-digit numbers stand upright.
 
     The package is rewritten with `mimetype` first and stored, and fixed file dates, so that the
     same document gives the same bytes.
@@ -125,6 +138,11 @@ def finish(epub: bytes, *, css: str, cover: bytes, modified: int, lang: str) -> 
     etree.SubElement(manifest, OPF + "item", {"id": "cover-page", "href": "text/cover.xhtml",
                                               "media-type": "application/xhtml+xml"})
     spine.insert(0, etree.Element(OPF + "itemref", {"idref": "cover-page", "linear": "yes"}))
+    if vertical:
+        spine.set("page-progression-direction", "rtl")
+        etree.SubElement(metadata, OPF + "meta", {"name": "primary-writing-mode", "content": "vertical-rl"})
+        for name in [n for n in files if n.startswith("EPUB/text/") and n.endswith(".xhtml")]:
+            files[name] = upright_numbers(files[name])
     files[OPF_PATH] = etree.tostring(opf, xml_declaration=True, encoding="UTF-8")
     files[STYLESHEET_PATH] = css.encode()
     files[COVER_IMAGE] = cover
@@ -135,6 +153,43 @@ def finish(epub: bytes, *, css: str, cover: bytes, modified: int, lang: str) -> 
         for name in sorted(files):
             target.writestr(zipfile.ZipInfo(name, ZIP_DATE), files[name], zipfile.ZIP_DEFLATED)
     return out.getvalue()
+
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+TWO_DIGITS = re.compile(r"(?<![0-9A-Za-z.])[0-9]{2}(?![0-9A-Za-z.])")
+
+
+def upright_numbers(chapter: bytes) -> bytes:
+    """A chapter with each two-digit number in a <span class="tcy">: set upright in one em (tate-chu-yoko)."""
+    root = etree.fromstring(chapter)
+    body = root.find(XHTML + "body")
+    if body is None:
+        return chapter
+    for element in list(body.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        for attr in ("text", "tail"):
+            text = getattr(element, attr)
+            if not text or not TWO_DIGITS.search(text) or (attr == "tail" and element is body):
+                continue
+            pieces = TWO_DIGITS.split(text)
+            numbers = TWO_DIGITS.findall(text)
+            setattr(element, attr, pieces[0])
+            spans = []
+            for number, after in zip(numbers, pieces[1:], strict=True):
+                span = etree.Element(XHTML + "span", {"class": "tcy"})
+                span.text, span.tail = number, after
+                spans.append(span)
+            if attr == "text":
+                for position, span in enumerate(spans):
+                    element.insert(position, span)
+            else:
+                parent = element.getparent()
+                assert parent is not None
+                index = parent.index(element)
+                for offset, span in enumerate(spans, start=1):
+                    parent.insert(index + offset, span)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
 def _escape(text: str) -> str:
