@@ -20,7 +20,7 @@ from pipeline.errors import RenderError, RequirementError
 from pipeline.render import REGISTRY, fonts, register, renderer, xhtml
 from pipeline.variants import convert, variant
 from tests import render_checks as rc
-from tests.conftest import SEEDS, TESTS
+from tests.conftest import CORPUS, SEEDS, TESTS
 
 SEED = SEEDS / "000_240bc3948afeefef.txt"
 DOC = "000_240bc3948afeefef"
@@ -153,7 +153,39 @@ def test_pdf_meets_the_typesetting_rules(built: Path, tag: str) -> None:
     assert m["indent_lines"] >= 20 and m["indent_off_2em"] == 0 and abs(m["indent_em"] - 2) < 0.1
     assert m["bad_line_starts"] == [] and m["half_width_in_han"] == 0 and m["replacement_chars"] == 0
     assert m["regions"] == [REGION[tag]]
-    assert m["flush_rate"] >= 0.75, "lines of Chinese text end flush"
+    assert m["flush_rate"] >= 0.95, "lines of Chinese text end flush (inter-character justification)"
+
+
+LONG_PAGES = ("26_qq_data_crawler_crackdown", "82_bbc_belt_and_road", "84_netease_shareholders_prop_up")
+
+
+@pytest.mark.parametrize("tag", VARIANTS)
+def test_long_corpus_pages_end_their_lines_flush_with_the_text_layer_intact(tag: str, tmp_path: Path) -> None:
+    from pipeline import document
+
+    for name in LONG_PAGES:
+        tree = convert(document.from_file(CORPUS / f"{name}.txt").tree, tag).tree
+        out = renderer("pdf").render(tree, tmp_path / f"{name}.pdf", variant=variant(tag), config=Config())
+        m = rc.typeset(out)
+        assert m["flush_rate"] >= 0.95 and m["full_lines"] >= 30, (name, m["flush_rate"])
+        assert m["bad_line_starts"] == [] and m["half_width_in_han"] == 0
+        assert rc.pdf_body_text(out) == rc.xml_text_in_reading_order(tree), "nothing inserted to justify"
+
+
+def test_latin_words_and_numbers_keep_their_letter_spacing(tmp_path: Path) -> None:
+    import pdfplumber
+
+    tree = tree_of_golden()
+    para = tree.find(docbook.DB + "para")
+    assert para is not None
+    para.text = "华为发布Mate手机，型号为ABCDEF与2025年的新品相比，" * 6
+    out = renderer("pdf").render(tree, tmp_path / "x.pdf", variant=variant("zh-Hans"), config=Config())
+    with pdfplumber.open(out) as pdf:
+        chars = pdf.pages[0].chars
+    text = "".join(c["text"] for c in chars)
+    start = text.find("ABCDEF")
+    word = chars[start : start + 6]
+    assert all(abs(b["x0"] - a["x1"]) < 0.05 for a, b in itertools.pairwise(word)), "no space inside a word"
 
 
 def test_a_character_the_fonts_lack_is_named_instead_of_an_empty_box(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from lxml import etree
 from pipeline.config import Config
 from pipeline.docbook import text_of
 from pipeline.errors import RenderError, RequirementError
-from pipeline.render import fonts, xhtml
+from pipeline.render import fonts, justify, xhtml
 from pipeline.render.common import PAPER, STYLESHEETS
 from pipeline.variants import Variant
 from pipeline.writing import write_atomic
@@ -62,6 +62,7 @@ class PdfRenderer:
         """Write the PDF of one variant's tree."""
         import weasyprint
 
+        justify.install()
         fonts.check_coverage(text_of(tree), variant.region)
         html = xhtml.serialize(xhtml.to_xhtml(tree))
         fetcher = _fetcher(self.blocked)
