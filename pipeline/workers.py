@@ -65,7 +65,8 @@ class _Worker(Generic[Task]):
 
     def give(self, task: Task) -> None:
         self.task, self.started = task, time.monotonic()
-        self.connection.send(task)
+        with contextlib.suppress(OSError):  # it died already (in its warm-up): its sentinel tells
+            self.connection.send(task)
 
     def stop(self) -> None:
         with contextlib.suppress(OSError):  # it died already
