@@ -118,7 +118,7 @@ def output_key(source: bytes, fmt: str, tag: str, config: Config) -> str:
     digest.update(model_fingerprint(config.model_path or tagger.DEFAULT_MODEL).encode())
     settings = {"format": fmt, "variant": tag, "phrases": config.phrases, "strict": config.strict,
                 "paper": config.paper if fmt in ("pdf", "docx") else None, "max": config.max_input_bytes,
-                "vertical": config.vertical if fmt == "epub" else None}
+                "vertical": config.vertical if fmt in ("epub", "docx") else None}
     digest.update(json.dumps(settings, sort_keys=True).encode())
     digest.update(stylesheets_fingerprint(fmt).encode())
     for name in renderer(fmt).stylesheets:

@@ -31,7 +31,7 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
                         help="use OpenCC's regional vocabulary (s2twp, s2hkp)")
     parser.add_argument("--paper", choices=config.PAPERS, help="PDF paper size")
     parser.add_argument("--vertical", action="store_true", default=None,
-                        help="set the EPUB vertically, right to left (the PDF stays horizontal)")
+                        help="set the EPUB and DOCX vertically, right to left (the PDF stays horizontal)")
     parser.add_argument("--strict", action="store_true", default=None, help="warnings fail the document")
     parser.add_argument("--model", type=Path, help="line-tagger model file (default: the packaged model)")
 
@@ -148,10 +148,9 @@ def _train(args: argparse.Namespace) -> int:
 
 def _vertical_note(settings: config.Config) -> None:
     """Say once what --vertical leaves horizontal."""
-    flat = [f for f in ("pdf", "docx") if f in settings.formats]
-    if settings.vertical and flat:
-        print(f"pipeline: --vertical sets the EPUB vertically; {' and '.join(f.upper() for f in flat)} stay "
-              "horizontal (WeasyPrint has no writing-mode)", file=sys.stderr)
+    if settings.vertical and "pdf" in settings.formats:
+        print("pipeline: --vertical sets the EPUB and the DOCX vertically; the PDF stays horizontal "
+              "(WeasyPrint has no writing-mode)", file=sys.stderr)
 
 
 def _convert(args: argparse.Namespace) -> int:

@@ -26,7 +26,7 @@ class Config:
     variants: tuple[str, ...] = field(default=("zh-Hans",), metadata={"help": "BCP 47 tags of the variants"})
     phrases: bool = field(default=False, metadata={"help": "use OpenCC's regional vocabulary (s2twp, s2hkp)"})
     paper: str = field(default="A4", metadata={"help": "PDF paper size: A4 or A5"})
-    vertical: bool = field(default=False, metadata={"help": "EPUB set vertically, right to left (PDF: horizontal)"})
+    vertical: bool = field(default=False, metadata={"help": "EPUB and DOCX vertical, right to left (PDF: horizontal)"})
     jobs: int = field(default=0, metadata={"help": "worker processes; 0 means one per core"})
     strict: bool = field(default=False, metadata={"help": "warnings fail the document"})
     max_input_bytes: int = field(default=MAX_INPUT_BYTES, metadata={"help": "largest raw page accepted"})

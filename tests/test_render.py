@@ -109,6 +109,11 @@ def test_epub_navigation_cover_and_stylesheet_follow_the_variant(built: Path) ->
         assert entry in declared
     assert any(prop == "schema:accessibilitySummary" and text for prop, text in declared)
     assert "text-justify: inter-character" in css
+    for tag in VARIANTS:
+        with zipfile.ZipFile(built / f"{DOC}.{tag}.epub") as package:
+            chapters = "".join(package.read(n).decode() for n in package.namelist() if n.startswith("EPUB/text/ch"))
+        # Adjacent marks are set half width where the variant compresses (as in the PDF), never in Taiwan's.
+        assert ('<span class="halt">' in chapters) == variant(tag).compress_punctuation
 
 
 # PDF ----------------------------------------------------------------------------------------------
@@ -466,3 +471,21 @@ def test_a_vertical_epub_is_laid_out_top_to_bottom_right_to_left(tmp_path: Path)
     for column in columns:
         assert all(b[1] > a[1] for a, b in itertools.pairwise(column)), "characters run top to bottom"
     assert all(b[0][0] < a[0][0] for a, b in itertools.pairwise(columns)), "lines run right to left"
+
+
+@pytest.mark.skipif(rc.libreoffice() is None, reason="LibreOffice is not installed (make test installs it)")
+def test_a_vertical_docx_is_printed_top_to_bottom_by_libreoffice(tmp_path: Path) -> None:
+    import pdfplumber
+
+    out = renderer("docx").render(tree_of_golden(), tmp_path / "v.docx", variant=variant("zh-Hans"),
+                                  config=Config(vertical=True))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    section = rc.docx_xml(out, "word/document.xml").find(f"{w}body/{w}sectPr")
+    assert section is not None
+    names = [etree.QName(child).localname for child in section]
+    assert names[-3:] == ["pgSz", "pgMar", "textDirection"]  # in the schema's order
+    assert section.find(f"{w}textDirection").get(f"{w}val") == "tbRl"  # type: ignore[union-attr]
+    with pdfplumber.open(rc.libreoffice_convert(out, "pdf", tmp_path)) as pdf:
+        chars = [c for c in pdf.pages[0].chars if "\u4e00" <= c["text"] <= "\u9fff" and c["size"] > 9]
+    runs = sum(1 for a, b in itertools.pairwise(chars) if abs(a["x0"] - b["x0"]) < 1 and b["top"] > a["top"])
+    assert runs > 0.8 * len(chars), "characters follow each other down a column"

@@ -57,7 +57,7 @@ class DocxRenderer:
             meta = pandoc.metadata(info, lang=variant.docx_lang, subject=plain_join(info.subjects), **extra)
             house = config.house_stylesheet(reference(variant).name)  # a house reference document replaces ours
             pandoc.run(tree, "docx", output, work, ["--reference-doc", str(house or reference(variant))], meta)
-            write_atomic(dest, finish(output.read_bytes(), info, PAPER[config.paper]))
+            write_atomic(dest, finish(output.read_bytes(), info, PAPER[config.paper], vertical=config.vertical))
         return dest
 
 
@@ -86,9 +86,10 @@ PARTS = {
 }
 
 
-def finish(docx: bytes, info: Info, paper: Paper) -> bytes:
+def finish(docx: bytes, info: Info, paper: Paper, *, vertical: bool = False) -> bytes:
     """pandoc's DOCX made like the PDF: the paper and margins, the byline under the title, the title as
-    running header and page numbers in the footer; dcterms:created and modified at the publication date."""
+    running header and page numbers in the footer; dcterms:created and modified at the publication date.
+    With `vertical`, the section's text runs top to bottom, right to left (w:textDirection tbRl)."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(docx)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
@@ -96,7 +97,7 @@ def finish(docx: bytes, info: Info, paper: Paper) -> bytes:
             if item.filename == "docProps/core.xml":
                 data = _dated(data, epoch(info))
             elif item.filename == "word/document.xml":
-                data = _laid_out(data, info, paper)
+                data = _laid_out(data, info, paper, vertical)
             elif item.filename == "word/_rels/document.xml.rels":
                 data = _related(data)
             elif item.filename == "[Content_Types].xml":
@@ -120,7 +121,7 @@ def _dated(data: bytes, seconds: int) -> bytes:
     return _xml(core)
 
 
-def _laid_out(data: bytes, info: Info, paper: Paper) -> bytes:
+def _laid_out(data: bytes, info: Info, paper: Paper, vertical: bool) -> bytes:
     document = etree.fromstring(data)
     body = document.find(W + "body")
     assert body is not None, "pandoc's document.xml has a body"
@@ -138,7 +139,7 @@ def _laid_out(data: bytes, info: Info, paper: Paper) -> bytes:
     if section is None:
         section = etree.SubElement(body, W + "sectPr")
     for child in list(section):
-        if etree.QName(child).localname in ("headerReference", "footerReference", "pgSz", "pgMar"):
+        if etree.QName(child).localname in ("headerReference", "footerReference", "pgSz", "pgMar", "textDirection"):
             section.remove(child)
     for position, kind in enumerate(("header", "footer")):
         reference = etree.Element(W + f"{kind}Reference", {W + "type": "default", f"{{{R_NS}}}id": PARTS[kind][1]})
@@ -149,6 +150,8 @@ def _laid_out(data: bytes, info: Info, paper: Paper) -> bytes:
     etree.SubElement(section, W + "pgMar", {W + "top": top, W + "bottom": bottom, W + "left": side, W + "right": side,
                                             W + "header": str(round(10 * TWIPS_PER_MM)),
                                             W + "footer": str(round(10 * TWIPS_PER_MM)), W + "gutter": "0"})
+    if vertical:
+        etree.SubElement(section, W + "textDirection", {W + "val": "tbRl"})  # after pgMar, as the schema orders
     return _xml(document)
 
 

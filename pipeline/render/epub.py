@@ -17,6 +17,7 @@ from pipeline.docbook import read_info
 from pipeline.render import fonts, pandoc
 from pipeline.render.common import STYLESHEETS, epoch, identifier
 from pipeline.render.cover import cover_jpeg
+from pipeline.render.xhtml import ADJACENT
 from pipeline.variants import Variant, with_corner_quotes
 from pipeline.writing import write_atomic
 
@@ -69,7 +70,7 @@ class EpubRenderer:
                 css += "\n/* house style */\n" + house.read_text("utf-8")
             cover = cover_jpeg(info, variant.region)
             write_atomic(dest, finish(output.read_bytes(), css=css, cover=cover, modified=epoch(info), lang=info.lang,
-                                      vertical=config.vertical))
+                                      vertical=config.vertical, compress=variant.compress_punctuation))
         return dest
 
 
@@ -113,9 +114,11 @@ COVER_XHTML = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def finish(epub: bytes, *, css: str, cover: bytes, modified: int, lang: str, vertical: bool = False) -> bytes:
+def finish(epub: bytes, *, css: str, cover: bytes, modified: int, lang: str, vertical: bool = False,
+           compress: bool = False) -> bytes:
     """pandoc's EPUB with our stylesheet, a cover, and dcterms:modified set (its sandbox reads no files);
-    when `vertical`, the spine runs right to left, the package says so, and two-digit numbers stand upright.
+    when `vertical`, the spine runs right to left, the package says so, and two-digit numbers stand upright;
+    with `compress`, a punctuation mark beside another is set half width.
 
     The package is rewritten with `mimetype` first and stored, and fixed file dates, so that the
     same document gives the same bytes.
@@ -141,8 +144,11 @@ def finish(epub: bytes, *, css: str, cover: bytes, modified: int, lang: str, ver
     if vertical:
         spine.set("page-progression-direction", "rtl")
         etree.SubElement(metadata, OPF + "meta", {"name": "primary-writing-mode", "content": "vertical-rl"})
-        for name in [n for n in files if n.startswith("EPUB/text/") and n.endswith(".xhtml")]:
-            files[name] = upright_numbers(files[name])
+    for name in [n for n in files if n.startswith("EPUB/text/ch") and n.endswith(".xhtml")]:
+        if vertical:
+            files[name] = wrap_matches(files[name], TWO_DIGITS, "tcy")  # upright in one em
+        if compress:
+            files[name] = wrap_matches(files[name], ADJACENT, "halt")  # half width, as in the PDF
     files[OPF_PATH] = etree.tostring(opf, xml_declaration=True, encoding="UTF-8")
     files[STYLESHEET_PATH] = css.encode()
     files[COVER_IMAGE] = cover
@@ -159,8 +165,8 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 TWO_DIGITS = re.compile(r"(?<![0-9A-Za-z.])[0-9]{2}(?![0-9A-Za-z.])")
 
 
-def upright_numbers(chapter: bytes) -> bytes:
-    """A chapter with each two-digit number in a <span class="tcy">: set upright in one em (tate-chu-yoko)."""
+def wrap_matches(chapter: bytes, pattern: re.Pattern[str], name: str) -> bytes:
+    """A chapter with each match of the pattern in its body text put in a <span class="NAME">."""
     root = etree.fromstring(chapter)
     body = root.find(XHTML + "body")
     if body is None:
@@ -170,25 +176,27 @@ def upright_numbers(chapter: bytes) -> bytes:
             continue
         for attr in ("text", "tail"):
             text = getattr(element, attr)
-            if not text or not TWO_DIGITS.search(text) or (attr == "tail" and element is body):
+            if not text or not pattern.search(text) or (attr == "tail" and element is body):
                 continue
-            pieces = TWO_DIGITS.split(text)
-            numbers = TWO_DIGITS.findall(text)
-            setattr(element, attr, pieces[0])
-            spans = []
-            for number, after in zip(numbers, pieces[1:], strict=True):
-                span = etree.Element(XHTML + "span", {"class": "tcy"})
-                span.text, span.tail = number, after
+            spans, pieces, position = [], [], 0
+            for match in pattern.finditer(text):
+                pieces.append(text[position : match.start()])
+                span = etree.Element(XHTML + "span", {"class": name})
+                span.text = match.group()
                 spans.append(span)
+                position = match.end()
+            setattr(element, attr, pieces[0])
+            for span, after in zip(spans, [*pieces[1:], text[position:]], strict=True):
+                span.tail = after
             if attr == "text":
-                for position, span in enumerate(spans):
-                    element.insert(position, span)
+                for index, span in enumerate(spans):
+                    element.insert(index, span)
             else:
                 parent = element.getparent()
                 assert parent is not None
-                index = parent.index(element)
+                at = parent.index(element)
                 for offset, span in enumerate(spans, start=1):
-                    parent.insert(index + offset, span)
+                    parent.insert(at + offset, span)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
