@@ -171,3 +171,13 @@ def test_a_headings_words_can_overrule_the_model() -> None:
     said = ["title", "body", "heading", "heading", "heading", "boilerplate", "body"]
     decisions = tagger.heading_words(page, [tagger.Decision(label, 0.9) for label in said], title=0)
     assert [d.label for d in decisions] == ["title", "body", "meta", "boilerplate", "heading", "heading", "body"]
+
+
+def test_a_headline_over_the_text_it_heads_is_a_heading() -> None:
+    texts = ["关于做好工作的通知", "今年以来，全国各地完成了各项任务，成效明显。", "相关阅读", "美国将扩大施压？",
+             "分析人士说，这一举措将影响全球供应链的走向。", "责任编辑：王五"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = ["title", "body", "boilerplate", "boilerplate", "body", "meta"]
+    decisions = tagger.heading_words(page, [tagger.Decision(label, 0.9) for label in said], title=0)
+    # the link label above stays furniture: no paragraph under it
+    assert [d.label for d in decisions] == ["title", "body", "boilerplate", "heading", "body", "meta"]

@@ -174,6 +174,11 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
         elif (decision.label != "heading" and body and body[0] < i < body[-1]
               and c.heading_kind(text) in CHAPTERS and c.is_heading_shaped(text)):
             out[i] = Decision("heading", decision.confidence, "rule")
+        elif ((decision.label == "boilerplate" or (decision.label == "caption" and decision.confidence < REVIEW_BELOW))
+              and body and body[0] < i < body[-1]
+              and out[i + 1].label == "body" and page.paragraph[i + 1] and c.is_heading_shaped(text)
+              and not (c.is_chrome(text) or c.is_caption(text))):
+            out[i] = Decision("heading", decision.confidence, "rule")  # a headline over the text it heads
     return out
 
 
