@@ -305,6 +305,7 @@ class Page:
     def __init__(self, lines: Sequence[Line]) -> None:
         self.lines = list(lines)
         self.texts = [line.text for line in self.lines]
+        self._credits: dict[int, int | None] = {}
 
     @cached_property
     def paragraph(self) -> list[bool]:
@@ -412,12 +413,13 @@ class Page:
 
     def closing_credit(self, title: int) -> int | None:
         """The first short line labelling an editor or a source a few lines below the title and not far
-        below the article's running text: the article's end."""
-        for i in range(title + CREDIT_GAP, min(len(self.texts), self.article_end + CREDIT_REACH)):
-            text = self.texts[i]
-            if len(text) <= 40 and {"editor", "source"} & set(c.meta_labels(text, glued=True)):
-                return i
-        return None
+        below the article's running text: the article's end (worked out once per title)."""
+        if title not in self._credits:
+            self._credits[title] = next(
+                (i for i in range(title + CREDIT_GAP, min(len(self.texts), self.article_end + CREDIT_REACH))
+                 if len(self.texts[i]) <= 40 and {"editor", "source"} & set(c.meta_labels(self.texts[i], glued=True))),
+                None)
+        return self._credits[title]
 
     @cached_property
     def windowed(self) -> list[list[str]]:

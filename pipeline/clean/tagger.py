@@ -122,7 +122,7 @@ def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decis
     the article's, text or a caption, unless it is furniture (a button, a page list, 正文已结束): an
     article cut into one short line per phrase reads as a menu to the model."""
     close = page.closing_credit(title)
-    body = [i for i, d in enumerate(decisions) if d.label == "body"]
+    body = _body_lines(decisions)
     if close is None or not body:
         return decisions
     out = list(decisions)
@@ -139,7 +139,7 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
     """Metadata the words show: between the title and the text, a date line, a byline or a labelled
     field; just below the text, a short labelled credit (责任编辑：…, 【编辑：…】). The model may call
     them boilerplate (a site's own layout), but their values are read by rules."""
-    body = [i for i, d in enumerate(decisions) if d.label == "body"]
+    body = _body_lines(decisions)
     if not body:
         return decisions
     first, last = body[0], body[-1]
@@ -161,7 +161,7 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
 def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """What a heading's words say: a labelled credit (《棱镜》作者 周纯) is metadata, a button (facebook) is
     boilerplate; and a chapter, part or section number (第二章　…) between lines of text makes a heading."""
-    body = [i for i, d in enumerate(decisions) if d.label == "body"]
+    body = _body_lines(decisions)
     out = list(decisions)
     for i, decision in enumerate(out):
         text = page.texts[i]
@@ -180,6 +180,11 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
               and not (c.is_chrome(text) or c.is_caption(text))):
             out[i] = Decision("heading", decision.confidence, "rule")  # a headline over the text it heads
     return out
+
+
+def _body_lines(decisions: Sequence[Decision]) -> list[int]:
+    """The indices of the lines the decisions call body text."""
+    return [i for i, d in enumerate(decisions) if d.label == "body"]
 
 
 RULES = (framed_text, credit_lines, heading_words)  # run in this order over the model's decisions
