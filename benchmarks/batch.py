@@ -6,12 +6,18 @@ formats. The bare tools make the same files from the same inputs: pandoc's CLI p
 EPUB and DOCX, WeasyPrint in one process for the PDFs; the pipeline's overhead is the ratio of
 its single-worker time to theirs. Prints documents per second, seconds per format, the
 speed-up, peak memory per worker and the no-op rebuild time. Run: `python benchmarks/batch.py`.
+
+With `--scheduler` it compares instead the process pool (--jobs 2) with a Dask LocalCluster of two
+single-threaded worker processes on the same documents (`--scheduler tcp://host:8786`: that
+cluster), and prints the client's cost per document: bytes moved and CPU milliseconds of the
+client process (which, with a LocalCluster, also runs the scheduler).
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import resource
 import shutil
 import subprocess
 import sys
@@ -78,10 +84,49 @@ def per_format(summary: build.Summary) -> dict[str, float]:
     return dict(totals)
 
 
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def on_cluster(seeds: Path, root: Path, address: str) -> int:
+    """The process pool against the cluster at `address` (or a local one of two workers)."""
+    pool, pool_s = timed_build(seeds, root / "pool", 2)
+    local = None
+    if address == "local":
+        from distributed import LocalCluster
+
+        local = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
+        address = local.scheduler_address
+    config = Config(seeds=seeds, out=root / "cluster", formats=FORMATS, variants=("zh-Hans",), scheduler=address)
+    cpu, started = _cpu_seconds(), time.perf_counter()
+    remote = build.run(config)
+    remote_s, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
+    if local:
+        local.close()
+    assert not pool.failed and not remote.failed, (pool.failed, remote.failed)
+    count = len(remote.results)
+    sent = sum(p.stat().st_size for p in seeds.glob("*.txt"))
+    received = sum(p.stat().st_size for p in (root / "cluster").glob("*/*.*") if not p.name.startswith("."))
+    print(f"process pool, 2 workers:  {pool_s:7.1f} s  {count / pool_s:5.2f} documents/s")
+    print(f"Dask cluster, 2 workers:  {remote_s:7.1f} s  {count / remote_s:5.2f} documents/s  "
+          f"({100 * (remote_s / pool_s - 1):+.0f}% against the pool)")
+    print(f"client per document: {sent / count / 1000:.1f} kB sent, {received / count / 1e6:.2f} MB received, "
+          f"{1000 * cpu / count:.0f} ms CPU of the client process (with the scheduler, for a LocalCluster)")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=200)
+    parser.add_argument("--scheduler", nargs="?", const="local", metavar="ADDRESS",
+                        help="compare the process pool with a Dask cluster (default: a local one of two workers)")
     args = parser.parse_args()
+    if args.scheduler:
+        with tempfile.TemporaryDirectory() as tmp:
+            seeds = make_corpus(Path(tmp) / "seeds", args.documents)
+            print(f"batch benchmark on a cluster: {len(seeds)} documents, variant zh-Hans, formats {', '.join(FORMATS)}")
+            return on_cluster(Path(tmp) / "seeds", Path(tmp), args.scheduler)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         seeds = make_corpus(root / "seeds", args.documents)

@@ -203,14 +203,20 @@ def build_document(seed: Path, config: Config, *, force: bool = False) -> Docume
     return skip(todo) if todo.up_to_date else make(todo, config, thumbnail=False)
 
 
-def make(todo: Plan, config: Config, *, thumbnail: bool = True) -> DocumentResult:
-    """Clean a seed and render its stale outputs (and the cover thumbnail), then record what made them."""
+def make(todo: Plan, config: Config, *, thumbnail: bool = True,
+         source: tuple[bytes, bytes | None] | None = None) -> DocumentResult:
+    """Clean a seed and render its stale outputs (and the cover thumbnail), then record what made them.
+
+    `source` is the seed's bytes and its sidecar's, where they were read elsewhere (a cluster worker
+    has no seeds folder); without it the seed file is read.
+    """
     started = time.perf_counter()
     seed = todo.seed
     result = DocumentResult(seed, todo.id)
     stage = "clean"
     try:
-        doc = document.from_file(seed, max_bytes=config.max_input_bytes, model=config.model_path)
+        data, fixes = source or document.read_seed(seed, max_bytes=config.max_input_bytes)
+        doc = document.from_seed(seed, data, fixes, max_bytes=config.max_input_bytes, model=config.model_path)
         if config.strict and doc.report.warnings:
             raise PipelineError(f"{doc.report.warnings[0]} (strict)")
         report = doc.report_json()
@@ -238,8 +244,7 @@ def make(todo: Plan, config: Config, *, thumbnail: bool = True) -> DocumentResul
             first = convert(doc.tree, config.variants[0], phrases=config.phrases).tree
             write_atomic(thumb, thumbnail_webp(read_info(first), variant(config.variants[0]).region))
         write_atomic(todo.folder / REPORT, json.dumps(report, ensure_ascii=False, indent=1).encode())
-        record = {**todo.stamp, "seed": seed.name, "document": report["metadata"]}
-        _record(todo.folder, record, todo.wanted, result.built)
+        record(todo, report["metadata"], result.built)
     except PipelineError as exc:
         result.error = str(exc.located(seed))
     except Exception as exc:  # a fault in a stage or a library: this document fails, the others go on
@@ -257,6 +262,11 @@ def skip(todo: Plan) -> DocumentResult:
     if set(todo.stamp.get("outputs", {})) - set(todo.wanted):
         _record(todo.folder, todo.stamp, todo.wanted, [])
     return DocumentResult(todo.seed, todo.id, skipped=True)
+
+
+def record(todo: Plan, metadata: object, built: list[str]) -> None:
+    """Record what made a seed's outputs, with the metadata read from it, once they are written."""
+    _record(todo.folder, {**todo.stamp, "seed": todo.seed.name, "document": metadata}, todo.wanted, built)
 
 
 def _record(folder: Path, stamp: dict[str, Any], wanted: dict[str, str], built: list[str]) -> None:
@@ -325,15 +335,15 @@ def run(
     *,
     force: bool = False,
     on_result: Callable[[DocumentResult], None] = lambda result: None,
-    on_wait: Callable[[str], None] = lambda message: None,
+    on_note: Callable[[str], None] = lambda message: None,
 ) -> Summary:
     """Build every seed into config.out; see the module docstring for the steps."""
     started = time.perf_counter()
     seed_list = find_seeds(config, seeds)
     check_requirements(config)
-    with locked(config.out, on_wait=on_wait):
+    with locked(config.out, on_wait=on_note):
         clear_leftovers(config.out)
-        results = list(_build_all(seed_list, config, force=force, on_result=on_result))
+        results = list(_build_all(seed_list, config, force=force, on_result=on_result, on_note=on_note))
         results.sort(key=lambda r: seed_list.index(r.seed))
         removed = remove_gone(config.out, {r.id for r in results if not r.error})
         publish(config.out)
@@ -341,8 +351,8 @@ def run(
     return Summary(results, time.perf_counter() - started, removed, log)
 
 
-def _build_all(seeds: list[Path], config: Config, *, force: bool,
-               on_result: Callable[[DocumentResult], None]) -> Iterator[DocumentResult]:
+def _build_all(seeds: list[Path], config: Config, *, force: bool, on_result: Callable[[DocumentResult], None],
+               on_note: Callable[[str], None]) -> Iterator[DocumentResult]:
     plans = [plan(seed, config, force=force) for seed in seeds]
     todo = []
     for planned in plans:
@@ -353,6 +363,13 @@ def _build_all(seeds: list[Path], config: Config, *, force: bool,
         else:
             todo.append(planned)
     if not todo:
+        return
+    if config.scheduler:
+        from pipeline import cluster
+
+        for result in cluster.run(todo, config, on_note=on_note):
+            on_result(result)
+            yield result
         return
     # Spawned workers share nothing with this process; one that dies or overruns fails its document.
     outcomes = workers.run(todo, partial(make, config=config), workers=min(config.workers, len(todo)),

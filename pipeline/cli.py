@@ -71,11 +71,15 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--jobs", type=int, help="worker processes (default: one per core)")
     batch.add_argument("--force", action="store_true", help="rebuild every output")
     batch.add_argument("--timeout", type=float, help="seconds one document may take (default 300; 0: no limit)")
+    batch.add_argument("--scheduler", metavar="ADDRESS",
+                       help="build on the Dask cluster of this scheduler (tcp://host:8786; needs the dask extra)")
     batch.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
     batch.add_argument("-v", "--verbose", action="store_true", help="print every file built")
     _output_options(batch)
 
-    commands.add_parser("doctor", help="report what this machine has for each format and variant")
+    doctor = commands.add_parser("doctor", help="report what this machine has for each format and variant")
+    doctor.add_argument("--scheduler", metavar="ADDRESS",
+                        help="also report each worker of this Dask scheduler: its code and what it lacks")
     return parser
 
 
@@ -103,7 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _settings(args: argparse.Namespace, **overrides: object) -> config.Config:
-    names = ("variants", "phrases", "paper", "vertical", "strict", "formats", "jobs", "out", "model", "timeout")
+    names = ("variants", "phrases", "paper", "vertical", "strict", "formats", "jobs", "out", "model", "timeout",
+             "scheduler")
     options = {name: getattr(args, name, None) for name in names}
     return config.load().with_options(**{**options, **overrides})
 
@@ -180,7 +185,7 @@ def _build(args: argparse.Namespace) -> int:
     display = progress.Display(quiet=args.quiet, verbose=args.verbose)
     with display.running(total=len(build.find_seeds(settings, args.seeds))):
         summary = build.run(settings, args.seeds, force=args.force, on_result=display.document,
-                            on_wait=display.note)
+                            on_note=display.note)
     display.summary(summary, settings)
     return EXIT_FAILED if summary.failed else EXIT_OK
 
@@ -218,5 +223,12 @@ def _doctor(args: argparse.Namespace) -> int:
         lines.append("Java (EPUBCheck in the tests): not found")
     for name, command in (("LibreOffice (DOCX check in the tests)", "soffice"), ("Chromium (page test)", "chromium")):
         lines.append(f"{name}: {shutil.which(command) or 'not found'}")
+    scheduler = args.scheduler or config.load().scheduler
+    if scheduler:
+        from pipeline import cluster
+
+        workers, unusable = cluster.report(scheduler, config.load())
+        lines += workers
+        problems += unusable
     print("\n".join(lines))
     return EXIT_FAILED if problems else EXIT_OK

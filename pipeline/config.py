@@ -32,6 +32,8 @@ class Config:
     max_input_bytes: int = field(default=MAX_INPUT_BYTES, metadata={"help": "largest raw page accepted"})
     model: str = field(default="", metadata={"help": "line-tagger model file (default: the packaged model)"})
     timeout: float = field(default=300.0, metadata={"help": "seconds one document may take to build; 0: no limit"})
+    scheduler: str = field(default="", metadata={
+        "help": "Dask scheduler to build on (tcp://host:8786); empty: worker processes on this machine"})
     stylesheets: str = field(default="stylesheets", metadata={
         "help": "folder of house stylesheets applied after the package's: print.css, epub.css, reference-SC.docx …"})
 

@@ -59,9 +59,15 @@ def from_bytes(data: bytes, *, name: str, max_bytes: int = MAX_INPUT_BYTES, mode
 
 def from_file(path: Path, *, max_bytes: int = MAX_INPUT_BYTES, model: Path | None = None) -> Document:
     """Clean one raw file (with the line classes of its NAME.lines.json, if any); every error names the file."""
+    return from_seed(path, *read_seed(path, max_bytes=max_bytes), max_bytes=max_bytes, model=model)
+
+
+def read_seed(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> tuple[bytes, bytes | None]:
+    """The bytes of a raw file and of its NAME.lines.json sidecar (None without one); errors name the file."""
     try:
         check_size(path.stat().st_size, max_bytes)
-        data = path.read_bytes()
+        sidecar = labels.sidecar_path(path)
+        return path.read_bytes(), sidecar.read_bytes() if sidecar.is_file() else None
     except IsADirectoryError as exc:
         raise InputError("is a folder, not a file", path=path) from exc
     except FileNotFoundError as exc:
@@ -70,11 +76,17 @@ def from_file(path: Path, *, max_bytes: int = MAX_INPUT_BYTES, model: Path | Non
         raise InputError(f"cannot read: {exc.strerror}", path=path) from exc
     except PipelineError as exc:
         raise exc.located(path) from None
+
+
+def from_seed(path: Path, data: bytes, fixes: bytes | None, *, max_bytes: int = MAX_INPUT_BYTES,
+              model: Path | None = None) -> Document:
+    """Clean the bytes of the seed at `path` and of its sidecar (`fixes`, or None), read already
+    (on a cluster worker, by the machine that has the file); every error names the file."""
     try:
-        sidecar = labels.sidecar_path(path)
+        check_size(len(data), max_bytes)
         fixed = None
-        if sidecar.is_file():
-            fixed = labels.read_sidecar(sidecar.read_bytes(), data.count(b"\n") + 1, path=sidecar)
+        if fixes is not None:
+            fixed = labels.read_sidecar(fixes, data.count(b"\n") + 1, path=labels.sidecar_path(path))
         document = from_bytes(data, name=str(path), max_bytes=max_bytes, model=model, fixed=fixed)
     except PipelineError as exc:
         raise exc.located(path) from None

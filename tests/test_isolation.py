@@ -3,7 +3,8 @@ os._exit, SIGKILL) or a document over the time bound fails that document alone, 
 
 The faults are injected into the real `pipeline build` run as a subprocess: a sitecustomize module
 on PYTHONPATH (imported by every Python process started, the spawned workers too) wraps the
-build's per-document function so that seeds with a fault's word in their name meet that fault.
+build's per-document function so that seeds whose name ends in a fault's word (_raise, _exit,
+_kill, _hang) meet that fault. The cluster's tests inject the same faults into Dask workers.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from tests.conftest import SEEDS
 SEED = SEEDS / "000_240bc3948afeefef.txt"
 
 FAULTS = textwrap.dedent('''
-    import os, signal
+    import os, signal, time
     import pipeline.build as build
 
     real_make, real_renderer = build.make, build.renderer
@@ -36,18 +37,27 @@ FAULTS = textwrap.dedent('''
         def render(self, *args, **kwargs):
             raise RuntimeError("injected fault")
 
-    def make(todo, config):
-        name = todo.seed.name
-        if "exit" in name:
+    def make(todo, config, **options):
+        name = todo.seed.stem
+        if name.endswith("_exit"):
             os._exit(3)
-        if "kill" in name:
+        if name.endswith("_kill"):
             os.kill(os.getpid(), signal.SIGKILL)
-        build.renderer = (lambda fmt: Broken(real_renderer(fmt))) if "raise" in name else real_renderer
-        return real_make(todo, config)
+        if name.endswith("_hang"):
+            time.sleep(3600)
+        build.renderer = (lambda fmt: Broken(real_renderer(fmt))) if name.endswith("_raise") else real_renderer
+        return real_make(todo, config, **options)
 
     make.__module__, make.__qualname__ = "pipeline.build", "make"
     build.make = make
 ''')
+
+
+def fault_environment(hooks: Path) -> dict[str, str]:
+    """This process's environment with the fault-injecting sitecustomize (written to `hooks`) on PYTHONPATH."""
+    hooks.mkdir(parents=True, exist_ok=True)
+    (hooks / "sitecustomize.py").write_text(FAULTS, "utf-8")
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(hooks), os.environ.get("PYTHONPATH", "")])}
 
 
 def _build(tmp_path: Path, names: list[str], *options: str) -> subprocess.CompletedProcess[str]:
@@ -55,10 +65,7 @@ def _build(tmp_path: Path, names: list[str], *options: str) -> subprocess.Comple
     seeds.mkdir()
     for name in names:
         (seeds / f"{name}.txt").write_bytes(SEED.read_bytes())
-    hooks = tmp_path / "hooks"
-    hooks.mkdir()
-    (hooks / "sitecustomize.py").write_text(FAULTS, "utf-8")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(hooks), os.environ.get("PYTHONPATH", "")])}
+    env = fault_environment(tmp_path / "hooks")
     return subprocess.run([sys.executable, "-m", "pipeline", "build", "--formats", "xml", "--variants", "zh-Hans",
                            "--out", str(tmp_path / "dist"), *options, str(seeds)],
                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
