@@ -20,7 +20,7 @@ from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.model import Line
 
-FEATURE_SET_VERSION = 2
+FEATURE_SET_VERSION = 3
 WINDOW = 3  # neighbours on each side whose features a line sees
 CREDIT_GAP = 4  # lines below the title where an editor's or a source's credit closes the article
 CREDIT_REACH = 15  # … and no farther below the main block than this
