@@ -76,3 +76,16 @@ CHROME = load_cases("chrome.json")
 @pytest.mark.parametrize("case", CHROME, ids=case_ids(CHROME))
 def test_page_furniture_is_told_from_text(case: dict[str, Any]) -> None:
     assert classify.is_chrome(case["text"]) is case["chrome"]
+
+
+@pytest.mark.parametrize(("line", "caption"), [
+    ("BBC报道截图", True), ("网页截图", True), ("我们把页面截图保存了下来。", False), ("截图工具的使用", False)])
+def test_a_screenshot_credit_is_a_caption(line: str, caption: bool) -> None:
+    assert classify.is_caption(line) is caption
+
+
+@pytest.mark.parametrize(("line", "fragment"), [
+    ("因为", True), ("简单说就是", True), ("——（汉）东方朔", True),
+    ("为什么要搞“一带一路”？", False), ("相关路段强制分流，听从交警指挥疏导", False), ("因为疫情推迟的会议", False)])
+def test_a_piece_of_a_sentence_is_no_heading(line: str, fragment: bool) -> None:
+    assert classify.is_fragment(line) is fragment

@@ -206,6 +206,11 @@ def is_heading_shaped(text: str) -> bool:
     return not (is_chrome(text) or is_meta_line(text))
 
 
+def is_fragment(text: str) -> bool:
+    """A piece of a sentence cut at a line break, or a quotation's credit: text, not a heading."""
+    return p.FRAGMENT.search(text) is not None
+
+
 def is_caption(text: str) -> bool:
     """A photo caption or picture credit."""
     return p.CAPTION.search(text) is not None

@@ -109,6 +109,11 @@ CAPTION = re.compile(
     r"|\s(?:通讯员|通訊員|记者|記者)?[" + HAN_CLASS + r"]{2,4}\s*(?:摄|攝)$"  # …开往襄阳。 通讯员刘娟 摄
     r"|^.{0,30}(?:截图|截圖)$"  # BBC报道截图
 )
+# A piece of a sentence or of a quotation, never a heading: a line that ends on a word carrying the
+# sentence on (因为, 简单说就是), or the credit under a quoted poem (——（汉）东方朔).
+FRAGMENT = re.compile(
+    r"(?:因为|因為|所以|但是|而且|如果|就是|然后|然後|于是|於是|比如|例如|或者|以及|并且|並且)$|^(?:—{2}|─{2}|-{2})"
+)
 # Numbered section headings: 第一章, 第二节, 一、, （一）, 1. — level by kind.
 HEADING_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("part", re.compile(r"^第[一二三四五六七八九十百零〇\d]+[编編篇部]")),

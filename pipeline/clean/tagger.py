@@ -33,6 +33,7 @@ KEPT = ("title", "meta", "heading", "body")  # the classes whose lines stay in t
 PASSES = ("title.crf", "lines.crf")
 DEFAULT_MODEL = Path(str(resources.files("pipeline") / "models" / "line-tagger.zip"))
 REVIEW_BELOW = 0.7  # a decision less sure than this is marked for review in --explain
+CAPTION_DOUBT = 0.8  # a headline-shaped caption less sure than this, over a paragraph, is taken for a heading
 FLOOR = 1e-6  # the least probability a line's class is given, so that no log is infinite
 FOOTER_LINES = 3  # lines below the article's text where a credit (责任编辑：…) is looked for
 MAX_CREDIT_CHARS = 40  # … and how long such a credit line may be
@@ -160,7 +161,8 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
 
 def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """What a heading's words say: a labelled credit (《棱镜》作者 周纯) is metadata, a button (facebook) is
-    boilerplate; and a chapter, part or section number (第二章　…) between lines of text makes a heading."""
+    boilerplate, a piece of a sentence (因为) inside the text is text; and a chapter, part or section
+    number (第二章　…) between lines of text makes a heading, as does a headline over a paragraph."""
     body = _body_lines(decisions)
     out = list(decisions)
     for i, decision in enumerate(out):
@@ -171,10 +173,12 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
             out[i] = Decision("meta", decision.confidence, "rule")
         elif decision.label == "heading" and c.is_chrome(text) and not text.isdigit():  # 01: a numbered part
             out[i] = Decision("boilerplate", decision.confidence, "rule")
+        elif decision.label == "heading" and body and body[0] < i < body[-1] and c.is_fragment(text):
+            out[i] = Decision("body", decision.confidence, "rule")
         elif (decision.label != "heading" and body and body[0] < i < body[-1]
               and c.heading_kind(text) in CHAPTERS and c.is_heading_shaped(text)):
             out[i] = Decision("heading", decision.confidence, "rule")
-        elif ((decision.label == "boilerplate" or (decision.label == "caption" and decision.confidence < REVIEW_BELOW))
+        elif ((decision.label == "boilerplate" or (decision.label == "caption" and decision.confidence < CAPTION_DOUBT))
               and body and body[0] < i < body[-1]
               and out[i + 1].label == "body" and page.paragraph[i + 1] and c.is_heading_shaped(text)
               and not (c.is_chrome(text) or c.is_caption(text))):
