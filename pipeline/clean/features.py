@@ -5,6 +5,9 @@ length, its punctuation, the word lists of `patterns.py`); `PAGE_FEATURES` look 
 line stands in the page (the dense block of running text, runs of short lines, repeats).
 `page_features` combines them over a window of neighbours, the one place that does so.
 Changing any feature changes what a trained model means: bump FEATURE_SET_VERSION.
+
+A feature string is a short code, the value and the neighbour's offset (`+1:c=before3`), since
+CRFsuite's work per line grows with the length of its strings; FEATURE_CODES names the codes.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import string
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import cached_property
@@ -20,7 +24,7 @@ from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.model import Line
 
-FEATURE_SET_VERSION = 3
+FEATURE_SET_VERSION = 4
 WINDOW = 3  # neighbours on each side whose features a line sees
 CREDIT_GAP = 4  # lines below the title where an editor's or a source's credit closes the article
 CREDIT_REACH = 15  # … and no farther below the main block than this
@@ -287,7 +291,15 @@ LINE_FEATURES: tuple[LineFeature, ...] = (
     brackets_whole,
     question,
 )
-LINE_NAMES = tuple((feature, feature.__name__ + "=") for feature in LINE_FEATURES)
+
+
+def _code(n: int) -> str:
+    """The short code of the n-th feature: a, b, …, Z, then aa, ab, …"""
+    letters = string.ascii_letters
+    return letters[n] if n < len(letters) else letters[n // len(letters) - 1] + letters[n % len(letters)]
+
+
+LINE_NAMES = tuple((feature, _code(k) + "=") for k, feature in enumerate(LINE_FEATURES))
 
 
 def is_headline(text: str) -> bool:
@@ -542,7 +554,10 @@ PAGE_FEATURES: tuple[PageFeature, ...] = (
     blank_above,
     log_gap,
 )
-PAGE_NAMES = tuple((feature, feature.__name__ + "=") for feature in PAGE_FEATURES)
+PAGE_NAMES = tuple((feature, _code(len(LINE_FEATURES) + k) + "=") for k, feature in enumerate(PAGE_FEATURES))
+PLACE_NAME = _code(len(LINE_FEATURES) + len(PAGE_FEATURES)) + "="  # where a line stands from the title
+FEATURE_CODES = {name[:-1]: feature.__name__ for feature, name in (*LINE_NAMES, *PAGE_NAMES)} | {
+    PLACE_NAME[:-1]: "from_title"}
 
 
 def from_title(title: int, i: int) -> str:
@@ -561,11 +576,11 @@ def own_features(page: Page, i: int) -> list[str]:
     for feature, name in LINE_NAMES:
         value = feature(text)
         if value:
-            out.append(name + (value if value is not True else "True"))
+            out.append(name + (value if value is not True else "1"))
     for page_feature, name in PAGE_NAMES:
         value = page_feature(page, i)
         if value:
-            out.append(name + (value if value is not True else "True"))
+            out.append(name + (value if value is not True else "1"))
     return out
 
 
@@ -578,7 +593,7 @@ def page_features(page: Page, title: int | None = None) -> list[list[str]]:
     if title is None:
         return page.windowed
     close = page.closing_credit(title)
-    places = [f"from_title={from_title(title, i)}" + ("" if close is None else f"|{'in' if i < close else 'out'}")
+    places = [f"{PLACE_NAME}{from_title(title, i)}" + ("" if close is None else f"|{'in' if i < close else 'out'}")
               for i in range(len(page.texts))]
     return [[*row, *_window(places, i)] for i, row in enumerate(page.windowed)]
 
