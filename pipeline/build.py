@@ -317,7 +317,7 @@ def remove_gone(out: Path, keep: set[str]) -> list[str]:
     return removed
 
 
-def _warm_worker(formats: tuple[str, ...]) -> None:
+def warm_worker(formats: tuple[str, ...]) -> None:
     """Load the heavy libraries once per worker process."""
     if "pdf" in formats:
         import weasyprint  # noqa: F401
@@ -373,7 +373,7 @@ def _build_all(seeds: list[Path], config: Config, *, force: bool, on_result: Cal
         return
     # Spawned workers share nothing with this process; one that dies or overruns fails its document.
     outcomes = workers.run(todo, partial(make, config=config), workers=min(config.workers, len(todo)),
-                           timeout=config.timeout, warm=partial(_warm_worker, config.formats),
+                           timeout=config.timeout, warm=partial(warm_worker, config.formats),
                            recycle_after=RECYCLE_AFTER)
     for outcome in outcomes:
         result = outcome if isinstance(outcome, DocumentResult) else _lost(outcome)

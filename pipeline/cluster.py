@@ -68,11 +68,6 @@ class Done:
     document: dict[str, Any]
     overran: str = ""  # the address of a worker left building a document past the time bound
 
-    @property
-    def size(self) -> int:
-        """Bytes of the files."""
-        return sum(len(data) for data in self.files.values())
-
 
 @cache
 def fingerprint() -> str:
@@ -94,7 +89,7 @@ def worker_facts(formats: tuple[str, ...], variants: tuple[str, ...]) -> dict[st
     missing = ""
     try:
         build.check_requirements(Config(formats=formats, variants=variants))
-        build._warm_worker(formats)
+        build.warm_worker(formats)
     except PipelineError as exc:
         missing = exc.message
     return {"version": __version__, "fingerprint": fingerprint(), "missing": missing}
