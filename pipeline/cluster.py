@@ -95,10 +95,14 @@ def worker_facts(formats: tuple[str, ...], variants: tuple[str, ...]) -> dict[st
     return {"version": __version__, "fingerprint": fingerprint(), "missing": missing}
 
 
+def _other_code(facts: dict[str, Any]) -> bool:
+    """The worker runs other pipeline code than this machine."""
+    return bool(facts["fingerprint"] != fingerprint())
+
+
 def describe(address: str, facts: dict[str, Any]) -> str:
     """One line about a worker, for `pipeline doctor --scheduler`."""
-    same = facts["fingerprint"] == fingerprint()
-    code = "same code as here" if same else f"OTHER CODE (fingerprint {facts['fingerprint'][:12]})"
+    code = "same code as here" if not _other_code(facts) else f"OTHER CODE (fingerprint {facts['fingerprint'][:12]})"
     lacks = f"; MISSING {facts['missing']}" if facts["missing"] else ""
     return f"worker {address}: pipeline {facts['version']}, {code}{lacks}"
 
@@ -140,14 +144,14 @@ def report(address: str, config: Config) -> tuple[list[str], int]:
     lines = [f"Dask scheduler {address}: {len(facts)} workers, for {', '.join(config.formats)} "
              f"in {', '.join(config.variants)}"]
     lines += [describe(worker, facts[worker]) for worker in sorted(facts)]
-    unusable = sum(f["fingerprint"] != fingerprint() or bool(f["missing"]) for f in facts.values())
+    unusable = sum(_other_code(f) or bool(f["missing"]) for f in facts.values())
     return lines, unusable
 
 
 def check_workers(client: Client, config: Config) -> None:
     """Stop the build before it starts if any worker runs other code or lacks what the build needs."""
     facts = survey(client, config)
-    other = sorted(address for address, f in facts.items() if f["fingerprint"] != fingerprint())
+    other = sorted(address for address, f in facts.items() if _other_code(f))
     if other:
         raise RequirementError(f"{len(other)} of {len(facts)} Dask workers run other pipeline code than this "
                                f"machine (pipeline {__version__}): {', '.join(other)}; install the same version "
@@ -157,8 +161,9 @@ def check_workers(client: Client, config: Config) -> None:
         raise RequirementError(f"Dask workers cannot build these formats and variants: {'; '.join(lacking)}")
 
 
-def job(todo: Plan, config: Config) -> Job:
-    """The task of one document, with everything the worker needs read here."""
+def settings_files(config: Config) -> tuple[bytes | None, dict[str, bytes]]:
+    """The files the settings name, read once per build: a model other than the packaged one, and the
+    house stylesheets by name."""
     model = config.model_path.read_bytes() if config.model_path else None
     house = {}
     for fmt in config.formats:
@@ -166,8 +171,13 @@ def job(todo: Plan, config: Config) -> Job:
             path = config.house_stylesheet(name)
             if path:
                 house[name] = path.read_bytes()
+    return model, house
+
+
+def job(todo: Plan, config: Config, files: tuple[bytes | None, dict[str, bytes]]) -> Job:
+    """The task of one document: its seed's bytes read here, with the settings and their files."""
     source = document.read_seed(todo.seed, max_bytes=config.max_input_bytes)
-    return Job(todo, source, config, model, house, fingerprint())
+    return Job(todo, source, config, *files, fingerprint())
 
 
 def run_job(job: Job) -> Done:
@@ -225,6 +235,7 @@ def run(todo: list[Plan], config: Config, *, on_note: Callable[[str], None]) -> 
         if client.dashboard_link:
             on_note(f"Dask dashboard: {client.dashboard_link}")
         limit = max(2, IN_FLIGHT_PER_THREAD * sum(client.nthreads().values()))
+        files = settings_files(config)
         waiting = iter(todo)
         running: dict[Future[Any], Plan] = {}
         finished = as_completed(loop=client.loop)
@@ -233,7 +244,7 @@ def run(todo: list[Plan], config: Config, *, on_note: Callable[[str], None]) -> 
             """Send documents until `limit` are in flight; yield the failures of seeds not read."""
             for planned in waiting:
                 try:
-                    task = job(planned, config)
+                    task = job(planned, config, files)
                 except PipelineError as exc:
                     yield _failed(planned, str(exc.located(planned.seed)))
                     continue

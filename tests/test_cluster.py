@@ -139,6 +139,26 @@ def test_the_corpus_builds_on_the_cluster_byte_for_byte_as_here(cluster: Cluster
     assert all(result.skipped for result in again.results)
 
 
+def test_a_house_style_and_a_model_of_ones_own_travel_with_the_tasks(cluster: Cluster, tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEED, seeds)
+    (tmp_path / "stylesheets").mkdir()  # the default house folder, beside the build's working folder
+    (tmp_path / "stylesheets" / "print.css").write_text("h1 { color: #8b0000; }\n", "utf-8")
+    model = shutil.copy(ROOT / "pipeline" / "models" / "line-tagger.zip", tmp_path / "mine.zip")
+    options = ["--formats", "xml,pdf", "--model", str(model), str(seeds)]
+    (tmp_path / "bare").mkdir()  # no house style there
+    plain = _pipeline("build", "--out", "plain", "--formats", "pdf", "--model", str(model), str(seeds),
+                      cwd=tmp_path / "bare")
+    assert plain.returncode == 0, plain.stderr
+    local = _pipeline("build", "--out", "local", *options, cwd=tmp_path)
+    remote = _pipeline("build", "--out", "remote", "--scheduler", cluster.address, *options, cwd=tmp_path)
+    assert local.returncode == remote.returncode == 0, local.stderr + remote.stderr
+    assert _same_files(tmp_path / "local", tmp_path / "remote") == []
+    name = f"{SEED.stem}/{SEED.stem}.zh-Hans.pdf"
+    assert (tmp_path / "remote" / name).read_bytes() != (tmp_path / "bare" / "plain" / name).read_bytes()
+
+
 def test_a_worker_killed_in_the_middle_of_the_build_loses_nothing(cluster: Cluster, tmp_path: Path) -> None:
     seeds = _corpus(tmp_path / "seeds")
     dist = tmp_path / "dist"
