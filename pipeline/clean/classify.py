@@ -15,6 +15,7 @@ MENU_ITEMS = 4  # this many short items in a line, split by spaces, are a menu o
 MENU_ITEM_CHARS = 4
 COLUMN_MARKS = "■□●◆◇▲△▶►◎※★☆"
 SENTENCE_MARKS = "，。；！？、"
+HEADING_KINDS = tuple(p.HEADING_NUMBERS)
 
 
 def clear_caches() -> None:
@@ -50,10 +51,10 @@ def is_breadcrumb(text: str) -> bool:
         return False
     if p.BREADCRUMB_LEAD.match(text):
         return True
+    if p.BREADCRUMB_SEP.search(text) is None:
+        return False
     parts = [part for part in p.BREADCRUMB_SEP.split(text) if part]
-    return len(parts) >= 2 and any(p.BREADCRUMB_HOME.match(part) for part in parts) and (
-        p.BREADCRUMB_SEP.search(text) is not None
-    )
+    return len(parts) >= 2 and any(p.BREADCRUMB_HOME.match(part) for part in parts)
 
 
 def is_end_marker(text: str) -> bool:
@@ -64,7 +65,7 @@ def is_end_marker(text: str) -> bool:
 @lru_cache(maxsize=8192)
 def mark_count(text: str) -> int:
     """How many sentence marks (，。；！？、) the text has."""
-    return sum(text.count(m) for m in SENTENCE_MARKS)
+    return sum(map(text.count, SENTENCE_MARKS))
 
 
 def label_matches(text: str, *, glued: bool = False) -> tuple[re.Match[str], ...]:
@@ -73,7 +74,7 @@ def label_matches(text: str, *, glued: bool = False) -> tuple[re.Match[str], ...
     A label may also open the line with a bar (编辑|禤志杰); with `glued`, labels may follow
     the previous value without a space (12:11来源：证券时报网作者：李在山), as in a line known to be metadata.
     """
-    if not glued and not any(mark in text for mark in ":：|｜"):
+    if not (glued or ":" in text or "：" in text or "|" in text or "｜" in text):
         return ()  # every label but a loose one is followed by a colon or a bar
     return _label_matches(text, glued)
 
@@ -140,7 +141,7 @@ def looks_like_paragraph(text: str) -> bool:
     han = han_count(text)
     if han < 8 or is_chrome(text) or is_meta_line(text):
         return False
-    marks = sum(text.count(m) for m in "，。；、！？：")
+    marks = sum(map(text.count, "，。；、！？："))
     if ends_sentence(text) and ("。" in text or "，" in text or "," in text or marks >= 1):
         return True
     if text[-1] in "；：;:" and han >= 12:
@@ -187,10 +188,8 @@ def is_bracketed(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def heading_kind(text: str) -> str | None:
     """The numbering kind of a numbered heading (chapter, 一、, （一）…), or None."""
-    for kind, pattern in p.HEADING_PATTERNS:
-        if pattern.match(text):
-            return kind
-    return None
+    match = p.HEADING_NUMBER.match(text)  # the first kind whose numbering opens the line
+    return HEADING_KINDS[match.lastindex - 1] if match and match.lastindex else None
 
 
 @lru_cache(maxsize=4096)

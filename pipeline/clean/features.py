@@ -24,8 +24,9 @@ from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.model import Line
 
-FEATURE_SET_VERSION = 4
+FEATURE_SET_VERSION = 5
 WINDOW = 3  # neighbours on each side whose features a line sees
+TITLE_WINDOW = 2  # … in the first pass, which only looks for the title
 CREDIT_GAP = 4  # lines below the title where an editor's or a source's credit closes the article
 CREDIT_REACH = 15  # … and no farther below the main block than this
 CHAINED_HAN = 20  # Han characters of a paragraph that carries the article on past the main block
@@ -226,7 +227,7 @@ def official_title(text: str) -> Value:
 
 def separators(text: str) -> Value:
     """How many | ｜ / · separate parts of the line (menus, bylines)."""
-    return bucket(sum(text.count(s) for s in "|｜/·•"), (1, 2, 4))
+    return bucket(sum(map(text.count, "|｜/·•")), (1, 2, 4))
 
 
 def spaces(text: str) -> Value:
@@ -434,16 +435,19 @@ class Page:
         return self._credits[title]
 
     @cached_property
-    def windowed(self) -> list[list[str]]:
-        """Each line's features and its neighbours' (see page_features)."""
-        own = [own_features(self, i) for i in range(len(self.texts))]
-        return [["bias", *own[i], *_window(own, i)] for i in range(len(own))]
+    def own(self) -> list[list[str]]:
+        """Each line's own features."""
+        return own_features(self)
+
+    @cached_property
+    def near(self) -> list[list[str]]:
+        """Each line's features and its TITLE_WINDOW neighbours' on each side (the title pass's)."""
+        return [["bias", *row, *near] for row, near in zip(self.own, _windows(self.own, NEAR), strict=True)]
 
     @cached_property
     def long_text(self) -> str:
         """The page's lines of LONG_LINE_CHARS or more, one per line, where a shorter line may be repeated."""
         return "\n".join(t for t in self.texts if len(t) >= LONG_LINE_CHARS)
-
 
 def main_block_place(page: Page, i: int) -> Value:
     """Before, inside or after the densest block of running text, and how far."""
@@ -569,46 +573,73 @@ def from_title(title: int, i: int) -> str:
     return "below" + bucket(i - title, (2, 3, 5, 8))
 
 
-def own_features(page: Page, i: int) -> list[str]:
-    """The features of line i alone, as name=value strings (a false or empty value is left out)."""
-    text = page.texts[i]
+def line_features(text: str) -> list[str]:
+    """The features of a line's text alone, as name=value strings (a false or empty value is left out)."""
     out: list[str] = []
     for feature, name in LINE_NAMES:
         value = feature(text)
         if value:
             out.append(name + (value if value is not True else "1"))
-    for page_feature, name in PAGE_NAMES:
-        value = page_feature(page, i)
-        if value:
-            out.append(name + (value if value is not True else "1"))
     return out
 
 
-def page_features(page: Page, title: int | None = None) -> list[list[str]]:
-    """For each line, its own features and those of WINDOW neighbours on each side, prefixed by offset.
+def own_features(page: Page) -> list[list[str]]:
+    """For each line, the features of its text (worked out once for a text the page repeats) and of
+    where it stands, as name=value strings (a false or empty value is left out)."""
+    by_text = {text: line_features(text) for text in page.counts}
+    lines = range(len(page.texts))
+    columns = [[name + (value if value is not True else "1") if value else None
+                for value in (feature(page, i) for i in lines)] for feature, name in PAGE_NAMES]
+    rows = zip(page.texts, zip(*columns, strict=True), strict=True)
+    return [[*by_text[text], *filter(None, values)] for text, values in rows]
 
-    With the index of the title (found by a first pass), each line also says where it stands from it
-    (and its neighbours from it). The features without the title are worked out once per page.
+
+def page_features(page: Page, title: int | None = None) -> list[list[str]]:
+    """For each line, its own features and those of its neighbours, prefixed by offset: TITLE_WINDOW
+    on each side for the first pass, which looks for the title (it needs no more, and a CRF's work
+    grows with the features it is given), and WINDOW for the second.
+
+    With the index of the title (found by the first pass), each line also says where its neighbours
+    stand from it. The features without the title are worked out once per page.
     """
     if title is None:
-        return page.windowed
+        return page.near
     close = page.closing_credit(title)
-    places = [f"{PLACE_NAME}{from_title(title, i)}" + ("" if close is None else f"|{'in' if i < close else 'out'}")
+    places = [[f"{PLACE_NAME}{from_title(title, i)}" + ("" if close is None else f"|{'in' if i < close else 'out'}")]
               for i in range(len(page.texts))]
-    return [[*row, *_window(places, i)] for i, row in enumerate(page.windowed)]
+    return [[*row, *far, *place] for row, far, place in
+            zip(page.near, _windows(page.own, FAR), _windows(places, NEAR + FAR), strict=True)]
 
 
-def _window(own: Sequence[str | list[str]], i: int) -> list[str]:
-    """The features of the neighbours of line i, each prefixed by its offset (+1:, -2:, …)."""
-    out: list[str] = []
-    for offset in range(-WINDOW, WINDOW + 1):
-        j = i + offset
-        if offset == 0:
-            continue
-        if 0 <= j < len(own):
-            prefix = f"{offset:+d}:"
-            features = own[j]
-            out.extend([prefix + features] if isinstance(features, str) else [prefix + f for f in features])
-        else:
-            out.append(f"{offset:+d}:edge")
+def _offsets(distances: range) -> tuple[tuple[str, int], ...]:
+    return tuple((f"{offset:+d}:", offset) for distance in distances for offset in (-distance, distance))
+
+
+NEAR = _offsets(range(1, TITLE_WINDOW + 1))  # the neighbours both passes see, nearest first
+FAR = _offsets(range(TITLE_WINDOW + 1, WINDOW + 1))  # … and those only the second pass sees
+
+
+class _Prefixed(dict[str, str]):
+    """Feature strings with one offset's prefix, each made once per page (a page repeats few values)."""
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, feature: str) -> str:
+        named = self[feature] = self.prefix + feature
+        return named
+
+
+def _windows(own: Sequence[list[str]], offsets: Sequence[tuple[str, int]]) -> list[list[str]]:
+    """For each line, the features of its neighbours, each prefixed by its offset (+1:, -2:, …), or
+    `edge` where the page ends first."""
+    count = len(own)
+    out: list[list[str]] = [[] for _ in range(count)]
+    for prefix, offset in offsets:
+        edge = [prefix + "edge"]
+        named = _Prefixed(prefix).__getitem__
+        for i, near in enumerate(out):
+            j = i + offset
+            near.extend(map(named, own[j]) if 0 <= j < count else edge)
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -26,8 +26,16 @@ class Line:
     level: int = 0
 
     def having(self, **changes: Any) -> Line:
-        """A copy with some fields changed."""
-        return replace(self, **changes)
+        """A copy with some fields changed (as dataclasses.replace, in a fraction of its time: the
+        cleaning makes one per line and stage)."""
+        if not changes.keys() <= LINE_FIELDS:
+            raise TypeError(f"Line has no field {sorted(changes.keys() - LINE_FIELDS)[0]!r}")
+        copy = object.__new__(Line)
+        copy.__dict__.update(self.__dict__, **changes)
+        return copy
+
+
+LINE_FIELDS = frozenset(f.name for f in fields(Line))
 
 
 @dataclass(frozen=True)

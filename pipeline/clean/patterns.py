@@ -114,15 +114,16 @@ CAPTION = re.compile(
 FRAGMENT = re.compile(
     r"(?:因为|因為|所以|但是|而且|如果|就是|然后|然後|于是|於是|比如|例如|或者|以及|并且|並且)$|^(?:—{2}|─{2}|-{2})"
 )
-# Numbered section headings: 第一章, 第二节, 一、, （一）, 1. — level by kind.
-HEADING_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("part", re.compile(r"^第[一二三四五六七八九十百零〇\d]+[编編篇部]")),
-    ("chapter", re.compile(r"^第[一二三四五六七八九十百零〇\d]+章")),
-    ("section", re.compile(r"^第[一二三四五六七八九十百零〇\d]+[节節]")),
-    ("han-number", re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]")),
-    ("bracket-number", re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")),
-    ("arabic-number", re.compile(r"^\d{1,2}\s*[、.．](?!\d)")),
-)
+# Numbered section headings: 第一章, 第二节, 一、, （一）, 1. — level by kind, one group per kind.
+HEADING_NUMBERS: dict[str, str] = {
+    "part": r"第[一二三四五六七八九十百零〇\d]+[编編篇部]",
+    "chapter": r"第[一二三四五六七八九十百零〇\d]+章",
+    "section": r"第[一二三四五六七八九十百零〇\d]+[节節]",
+    "han-number": r"[一二三四五六七八九十]{1,3}\s*[、.．]",
+    "bracket-number": r"[（(][一二三四五六七八九十]{1,3}[）)]",
+    "arabic-number": r"\d{1,2}\s*[、.．](?!\d)",
+}
+HEADING_NUMBER = re.compile("^(?:" + "|".join(f"({rx})" for rx in HEADING_NUMBERS.values()) + ")")
 # A news dateline's reporter: （记者唐霁）, （中央社記者沈佩瑤台北23日電）, 〔記者王小明／台北報導〕.
 DATELINE = re.compile(
     r"^(?P<lead>[^（(〔【\[]{0,20})[（(〔【\[](?P<agency>[^（）()〔〕【】\[\]]{0,8}?)(?:记者|記者)\s*"
