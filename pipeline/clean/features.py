@@ -440,9 +440,9 @@ class Page:
         return own_features(self)
 
     @cached_property
-    def near(self) -> list[list[str]]:
+    def near(self) -> list[list[bytes]]:
         """Each line's features and its TITLE_WINDOW neighbours' on each side (the title pass's)."""
-        return [["bias", *row, *near] for row, near in zip(self.own, _windows(self.own, NEAR), strict=True)]
+        return [[b"bias", *row] for row in _windows(self.own, ((b"", 0), *NEAR))]
 
     @cached_property
     def long_text(self) -> str:
@@ -594,7 +594,7 @@ def own_features(page: Page) -> list[list[str]]:
     return [[*by_text[text], *filter(None, values)] for text, values in rows]
 
 
-def page_features(page: Page, title: int | None = None) -> list[list[str]]:
+def page_features(page: Page, title: int | None = None) -> list[list[bytes]]:
     """For each line, its own features and those of its neighbours, prefixed by offset: TITLE_WINDOW
     on each side for the first pass, which looks for the title (it needs no more, and a CRF's work
     grows with the features it is given), and WINDOW for the second.
@@ -611,33 +611,34 @@ def page_features(page: Page, title: int | None = None) -> list[list[str]]:
             zip(page.near, _windows(page.own, FAR), _windows(places, NEAR + FAR), strict=True)]
 
 
-def _offsets(distances: range) -> tuple[tuple[str, int], ...]:
-    return tuple((f"{offset:+d}:", offset) for distance in distances for offset in (-distance, distance))
+def _offsets(distances: range) -> tuple[tuple[bytes, int], ...]:
+    return tuple((f"{offset:+d}:".encode(), offset) for distance in distances for offset in (-distance, distance))
 
 
 NEAR = _offsets(range(1, TITLE_WINDOW + 1))  # the neighbours both passes see, nearest first
 FAR = _offsets(range(TITLE_WINDOW + 1, WINDOW + 1))  # … and those only the second pass sees
 
 
-class _Prefixed(dict[str, str]):
-    """Feature strings with one offset's prefix, each made once per page (a page repeats few values)."""
+class _Prefixed(dict[str, bytes]):
+    """Feature strings with one offset's prefix, as the bytes CRFsuite reads (a str it would encode
+    each time), each made once per page: a page repeats few values."""
 
-    def __init__(self, prefix: str) -> None:
+    def __init__(self, prefix: bytes) -> None:
         super().__init__()
         self.prefix = prefix
 
-    def __missing__(self, feature: str) -> str:
-        named = self[feature] = self.prefix + feature
+    def __missing__(self, feature: str) -> bytes:
+        named = self[feature] = self.prefix + feature.encode()
         return named
 
 
-def _windows(own: Sequence[list[str]], offsets: Sequence[tuple[str, int]]) -> list[list[str]]:
-    """For each line, the features of its neighbours, each prefixed by its offset (+1:, -2:, …), or
-    `edge` where the page ends first."""
+def _windows(own: Sequence[list[str]], offsets: Sequence[tuple[bytes, int]]) -> list[list[bytes]]:
+    """For each line, the features of the lines at the offsets (0: its own), each prefixed by its
+    offset (+1:, -2:, …), or `edge` where the page ends first."""
     count = len(own)
-    out: list[list[str]] = [[] for _ in range(count)]
+    out: list[list[bytes]] = [[] for _ in range(count)]
     for prefix, offset in offsets:
-        edge = [prefix + "edge"]
+        edge = [prefix + b"edge"]
         named = _Prefixed(prefix).__getitem__
         for i, near in enumerate(out):
             j = i + offset

@@ -120,7 +120,7 @@ def cut_out(page: LabelledPage) -> LabelledPage:
     return LabelledPage(page.name, Page(page.page.lines[start:end]), page.labels[start:end])
 
 
-def _train_crf(sequences: Iterable[tuple[list[list[str]], list[str]]]) -> bytes:
+def _train_crf(sequences: Iterable[tuple[list[list[bytes]], list[str]]]) -> bytes:
     trainer = pycrfsuite.Trainer(verbose=False)
     for features, labels in sequences:
         trainer.append(features, labels)
