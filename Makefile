@@ -18,7 +18,7 @@ BUILD_STAMP := $(VENV)/.installed-build
 STAMP := $(VENV)/.installed-test
 
 .PHONY: setup setup-build system-build system-test dist test lint golden train preview bench bench-cleaning \
-	bench-batch bench-cluster bench-long clean
+	bench-batch bench-cluster bench-tagger bench-long clean
 
 # Install the Debian packages of $(1) that are missing (with sudo when not root), or name them.
 define apt_install
@@ -102,6 +102,11 @@ bench-batch: $(STAMP)
 # The same 200 documents on a local Dask cluster of two workers against the process pool.
 bench-cluster: $(STAMP)
 	$(BIN)/python benchmarks/batch.py --scheduler
+
+# A few minutes: the tagger's second pass as a CRF against LightGBM, each site held out (installs both).
+bench-tagger: $(STAMP)
+	$(BIN)/pip install -q -e '.[compare]'
+	$(BIN)/python benchmarks/tagger_compare.py
 
 bench-long: $(STAMP)
 	$(BIN)/python benchmarks/long.py
