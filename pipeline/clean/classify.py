@@ -21,14 +21,14 @@ HEADING_KINDS = tuple(p.HEADING_NUMBERS)
 def clear_caches() -> None:
     """Forget the memoised answers (the benchmarks measure cold documents)."""
     for predicate in (han_count, _label_matches, mark_count, is_chrome, is_breadcrumb, is_meta_line,
-                      looks_like_paragraph, is_title_like, is_heading_shaped, heading_kind):
+                      looks_like_paragraph, is_title_like, is_heading_shaped, heading_kind, is_caption):
         predicate.cache_clear()
 
 
 @lru_cache(maxsize=8192)
 def han_count(text: str) -> int:
     """How many Han characters the text has."""
-    return len(p.HAN.findall(text))
+    return sum(map(len, p.HAN_RUN.findall(text)))
 
 
 @lru_cache(maxsize=4096)
@@ -210,6 +210,7 @@ def is_fragment(text: str) -> bool:
     return p.FRAGMENT.search(text) is not None
 
 
+@lru_cache(maxsize=4096)
 def is_caption(text: str) -> bool:
     """A photo caption or picture credit."""
     return p.CAPTION.search(text) is not None

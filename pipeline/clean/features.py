@@ -121,6 +121,8 @@ def latin_ratio(text: str) -> Value:
 
 def date_shape(text: str) -> Value:
     """A date that opens the line, a date inside it, a glued time and date, a bare time, or none."""
+    if not p.DIGIT.search(text):
+        return None
     if p.LEADING_DATE.match(text):
         return "leading"
     if p.GLUED_DATE.search(text):
@@ -147,7 +149,8 @@ def date_line(text: str) -> Value:
 
 def labels(text: str) -> Value:
     """The metadata fields the line labels (发布时间：, 来源：, 作者：…), joined."""
-    return "+".join(sorted(set(c.meta_labels(text)))) or None
+    found = c.meta_labels(text)
+    return "+".join(sorted(set(found))) if found else None
 
 
 def label_first(text: str) -> Value:
@@ -575,12 +578,7 @@ def from_title(title: int, i: int) -> str:
 
 def line_features(text: str) -> list[str]:
     """The features of a line's text alone, as name=value strings (a false or empty value is left out)."""
-    out: list[str] = []
-    for feature, name in LINE_NAMES:
-        value = feature(text)
-        if value:
-            out.append(name + (value if value is not True else "1"))
-    return out
+    return [name + (value if value is not True else "1") for feature, name in LINE_NAMES if (value := feature(text))]
 
 
 def own_features(page: Page) -> list[list[str]]:

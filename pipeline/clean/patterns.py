@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # counting runs is faster than characters
+DIGIT = re.compile(r"\d")  # every date and time shape has one
 HAN_CLASS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Punctuation that ends a sentence, closing quotes and brackets included.
 SENTENCE_END = "。！？…!?”’」』）)"
