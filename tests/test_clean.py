@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from pipeline import docbook
-from pipeline.clean import STAGES, Article, clean
+from pipeline.clean import STAGES, Article, classify, clean
 from pipeline.clean.model import Draft, Line, Metadata, Report
 from pipeline.clean.structure import find_headings
 from tests.conftest import CORPUS
@@ -271,3 +272,21 @@ def test_a_heading_in_brackets_or_with_a_picture_credit_is_a_caption() -> None:
     kept = [(line.text, line.role) for line in draft.lines]
     assert kept == [("（一）总体要求", "heading"), ("各地要做好工作。", "para")]
     assert [e.rule for e in draft.report.events if e.stage == "find_headings"][:2] == ["caption", "caption"]
+
+
+def test_line_having_is_a_checked_copy() -> None:
+    line = Line(3, "一、总体要求", indented=True)
+    moved = line.having(zone="body", role="heading", level=1)
+    assert moved == dataclasses.replace(line, zone="body", role="heading", level=1)
+    assert line.zone == "page" and hash(moved) == hash(dataclasses.replace(moved))
+    with pytest.raises(TypeError, match="no field 'txt'"):
+        line.having(txt="x")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("第一编　总则", "part"), ("第二章 适用范围", "chapter"), ("第三节　其他", "section"),
+    ("一、总体要求", "han-number"), ("（二）工作目标", "bracket-number"), ("3. 保障措施", "arabic-number"),
+    ("2024.05.06 发布", None), ("第一时间", None), ("总体要求", None),
+])
+def test_heading_numbering_kinds(text: str, kind: str | None) -> None:
+    assert classify.heading_kind(text) == kind
