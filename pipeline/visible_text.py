@@ -1,0 +1,221 @@
+"""HTML to the lines a scraper makes of it: the visible text, a line break around every block.
+
+Scripts, styles, forms' hidden fields and hidden elements are dropped, a line break stands around
+every block element and at `<br>`, and white space runs collapse to one space (except in `<pre>`).
+Scrapers differ in a few habits, and a `Rendering` names them: table cells one per line or a row
+on one line, list items one per line or a list on one line, the `<title>` as the first line or not.
+
+Every line keeps the numbers of the *segments* it is made of: a segment is one run of text
+between two breaks of the finest rendering (cells and items apart). Two renderings of one page
+share their segments, so a class given to each segment carries over from one to the other.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+from pipeline.errors import InputError
+from pipeline.ingest import BOMS, LEGACY_ENCODINGS
+
+BLOCKS = frozenset((
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "frameset", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "noframes", "ol", "p",
+    "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"
+))
+INVISIBLE = frozenset((
+    "script", "style", "noscript", "template", "head", "iframe", "object", "embed", "svg", "math", "canvas",
+    "select", "option", "button", "textarea", "input", "map", "area", "audio", "video", "source", "track", "param"
+))
+CELLS = frozenset(("td", "th"))
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+SPACES = re.compile(r"[ \t\n\r\f]+")
+# A charset named in the first bytes of the page: <meta charset=…> or http-equiv's content.
+CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+# Charsets pages declare that a larger one decodes better: GB2312 and GBK pages hold GB18030
+# characters, Big5 pages hold the Hong Kong and Windows extensions.
+WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
+         "big5": "big5hkscs", "x-x-big5": "big5hkscs", "cp950": "big5hkscs"}
+PRESCAN_BYTES = 4096
+# Share of U+FFFD a declared charset may leave before another is tried.
+MAX_REPLACED = 0.002
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """A scraper's habits: how it breaks tables and lists, and whether it keeps the page's <title>."""
+
+    name: str
+    cells_joined: bool = False
+    items_joined: bool = False
+    title_line: bool = False
+
+
+FINE = Rendering("fine")
+JOINED = Rendering("joined", cells_joined=True, items_joined=True, title_line=True)
+RENDERINGS = {r.name: r for r in (FINE, JOINED)}
+
+
+@dataclass(frozen=True)
+class RenderedLine:
+    """One line of the rendering and the segments it is made of (none for the <title> line)."""
+
+    text: str
+    segments: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class _Segment:
+    text: str
+    row: int | None  # the table row of a cell that holds no block of its own
+    items: int | None  # the list of an item that holds no block of its own
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """The page's text and encoding: its byte-order mark, else its declared charset, else detection."""
+    if not data.strip():
+        raise InputError("file is empty")
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, "replace"), encoding.removesuffix("-sig")
+    declared = CHARSET.search(data[:PRESCAN_BYTES])
+    if declared:
+        name = declared[1].decode("ascii").lower()
+        try:
+            encoding = codecs.lookup(WIDER.get(name, name)).name
+        except LookupError:
+            encoding = ""
+        if encoding:
+            text = data.decode(encoding, "replace")
+            if text.count("\ufffd") <= MAX_REPLACED * len(text):
+                return text, encoding
+    for encoding in ("utf-8", *LEGACY_ENCODINGS):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return data.decode("gb18030", "replace"), "gb18030"
+
+
+def parse(text: str) -> etree._Element:
+    """The page's element tree (lxml's HTML parser, which mends broken markup as browsers do)."""
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"not an HTML page: {exc}") from exc
+    return root
+
+
+def page_title(root: etree._Element) -> str:
+    """The text of the page's <title>, white space collapsed."""
+    found = root.find(".//title")
+    return _collapse("".join(map(str, found.itertext()))) if found is not None else ""
+
+
+def render(root: etree._Element, rendering: Rendering = FINE) -> list[RenderedLine]:
+    """The page's visible text as a scraper with these habits gives it, a line at a time."""
+    segments = list(_segments(root))
+    lines: list[RenderedLine] = []
+    if rendering.title_line and (title := page_title(root)):
+        lines.append(RenderedLine(title, ()))
+    group: list[int] = []
+
+    def key(index: int) -> tuple[str, int] | None:
+        segment = segments[index]
+        if rendering.cells_joined and segment.row is not None:
+            return ("row", segment.row)
+        if rendering.items_joined and segment.items is not None:
+            return ("list", segment.items)
+        return None
+
+    for index in range(len(segments)):
+        if group and (key(index) is None or key(index) != key(group[-1])):
+            lines.append(_joined(segments, group))
+            group = []
+        group.append(index)
+    if group:
+        lines.append(_joined(segments, group))
+    return lines
+
+
+def render_text(root: etree._Element, rendering: Rendering = FINE) -> str:
+    """The rendering as one text, a line per line, ending with a newline."""
+    return "".join(line.text + "\n" for line in render(root, rendering))
+
+
+def _joined(segments: list[_Segment], group: list[int]) -> RenderedLine:
+    return RenderedLine(" ".join(segments[i].text for i in group), tuple(group))
+
+
+def _collapse(text: str) -> str:
+    return SPACES.sub(" ", text).strip()
+
+
+def _hidden(element: etree._Element) -> bool:
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    return bool(style and HIDDEN_STYLE.search(style))
+
+
+def _segments(root: etree._Element) -> Iterator[_Segment]:
+    """The finest lines: text between block boundaries, each with the row or list it may join."""
+    buffer: list[str] = []
+    ids: dict[int, int] = {}
+    context: list[tuple[int | None, int | None]] = [(None, None)]
+    pre = 0
+
+    def flush() -> Iterator[_Segment]:
+        if not buffer:
+            return
+        raw = "".join(buffer)
+        buffer.clear()
+        row, items = context[-1]
+        if pre:
+            for part in raw.split("\n"):
+                if part.strip():
+                    yield _Segment(part.rstrip(), row, items)
+        elif text := _collapse(raw):
+            yield _Segment(text, row, items)
+
+    def walk(element: etree._Element) -> Iterator[_Segment]:
+        nonlocal pre
+        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = tag.lower()
+        if not tag or tag in INVISIBLE or _hidden(element):
+            return
+        if tag == "br":
+            yield from flush()
+            return
+        block = tag in BLOCKS
+        if block:
+            yield from flush()
+            parent = element.getparent()
+            if tag in CELLS and parent is not None:
+                context.append((ids.setdefault(id(parent), len(ids)), None))
+            elif tag == "li" and parent is not None:
+                context.append((None, ids.setdefault(id(parent), len(ids))))
+            else:
+                context.append((None, None))
+        if tag == "pre":
+            pre += 1
+        if element.text:
+            buffer.append(element.text)
+        for child in element:
+            yield from walk(child)
+            if child.tail:
+                buffer.append(child.tail)
+        if block:
+            yield from flush()
+            context.pop()
+        if tag == "pre":
+            pre -= 1
+
+    yield from walk(root)
+    yield from flush()
