@@ -181,3 +181,25 @@ def test_a_headline_over_the_text_it_heads_is_a_heading() -> None:
     decisions = tagger.heading_words(page, [tagger.Decision(label, 0.9) for label in said], title=0)
     # the link label above stays furniture: no paragraph under it
     assert [d.label for d in decisions] == ["title", "body", "boilerplate", "heading", "body", "meta"]
+
+
+class _NoText(tagger.LineTagger):
+    """A tagger that finds the title and nothing else: what an unusual page looks like to the model."""
+
+    def __init__(self) -> None:
+        self.name = "no text"
+
+    def tag(self, page: Page, fixed: object = None) -> list[tagger.Decision]:
+        return [tagger.Decision("title" if i == 0 else "boilerplate", 0.5) for i in range(len(page.texts))]
+
+
+def test_a_page_the_tagger_finds_no_text_in_keeps_its_densest_block() -> None:
+    """A poem of short lines or a table of contents is an article too: never 'no body text found'."""
+    from pipeline.clean import clean
+
+    text = "静夜思\n首页 | 诗词 | 返回\n床前明月光，\n疑是地上霜。\n举头望明月，\n低头思故乡。\n版权所有"
+    article = clean(text, tagger=_NoText())
+    assert [b.text for b in article.blocks if b.kind == "para"] == ["床前明月光，", "疑是地上霜。", "举头望明月，",
+                                                                    "低头思故乡。"]
+    assert any("densest block" in w and "lines 3-6" in w for w in article.report.warnings)
+    assert {x.by for x in article.report.lines if x.label == "body"} == {"densest_block"}

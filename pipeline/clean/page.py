@@ -85,6 +85,8 @@ def tag_lines(draft: Draft) -> Draft:
     if not decisions:
         return draft
     decisions = _title_group(draft.lines, decisions)
+    if not any(d.label == "body" for d in decisions):
+        decisions = _densest_block(draft, decisions)
     draft.report.lines = [
         LineClass(line.number, d.label, d.confidence, d.by) for line, d in zip(draft.lines, decisions, strict=True)
     ]
@@ -128,6 +130,17 @@ def _title_group(lines: Sequence[Line], decisions: list[Decision]) -> list[Decis
         ):
             joined[title + 1] = Decision("title", decisions[title].confidence)
     return joined
+
+
+def _densest_block(draft: Draft, decisions: list[Decision]) -> list[Decision]:
+    """Where the tagger found no text at all (a poem of short lines, a table of contents, a title taken
+    from below the text), the densest block of the page is the article: kept, never refused."""
+    first, last = Page(draft.lines).main_block
+    draft.report.warnings.append(
+        f"the tagger found no article text: the densest block of the page is taken "
+        f"(lines {draft.lines[first].number}-{draft.lines[last].number})")
+    return [Decision("body", d.confidence, "densest_block") if first <= i <= last and d.label not in ("title", "meta")
+            else d for i, d in enumerate(decisions)]
 
 
 def drop_repeats(draft: Draft) -> Draft:
