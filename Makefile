@@ -67,7 +67,7 @@ test: setup lint
 	$(BIN)/pytest -q -n 2 --dist loadgroup
 
 lint: $(STAMP)
-	$(BIN)/ruff check pipeline tests benchmarks
+	$(BIN)/ruff check pipeline tests benchmarks tools
 	$(BIN)/mypy
 
 # Regenerate the golden XML of every seed; review the change with `git diff tests/golden`.
@@ -77,7 +77,8 @@ golden: $(BUILD_STAMP)
 # Retrain the packaged line tagger on the annotated pages, with its cross-validated scores in the
 # sidecar; review with `git diff pipeline/models`.
 train: $(BUILD_STAMP)
-	$(BIN)/pipeline train tests/data/corpus tests/data/pages --cv -o pipeline/models/line-tagger.zip
+	$(BIN)/pipeline train tests/data/corpus tests/data/imported --extra tests/data/imported-joined tests/data/pages \
+		--split tests/data/split.json --cv -o pipeline/models/line-tagger.zip
 
 # Page 1 of every PDF as a PNG in dist/preview/, to look at (poppler's pdftoppm: a test tool).
 preview: setup dist
@@ -91,9 +92,9 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/clean.py
 	$(BIN)/python benchmarks/render.py
 
-# About a minute: each site's pages cleaned by a model trained on the other sites, against the old rules.
+# Minutes: the cleaning cross-validated over the training sites, and the frozen split for the record.
 bench-cleaning: $(STAMP)
-	$(BIN)/python benchmarks/cleaning_cv.py
+	$(BIN)/python -m benchmarks.cleaning_cv --sites
 
 # Several minutes: 200 documents with one and two workers, and the bare tools.
 bench-batch: $(STAMP)
@@ -106,7 +107,7 @@ bench-cluster: $(STAMP)
 # A few minutes: the tagger's second pass as a CRF against LightGBM, each site held out (installs both).
 bench-tagger: $(STAMP)
 	$(BIN)/pip install -q -e '.[compare]'
-	$(BIN)/python benchmarks/tagger_compare.py
+	$(BIN)/python -m benchmarks.tagger_compare
 
 bench-long: $(STAMP)
 	$(BIN)/python benchmarks/long.py

@@ -1,12 +1,22 @@
-"""Leave-one-site-out cross-validation of the cleaning, scored by the team's score_cleaning.py.
+"""The cleaning measured on sites it has not seen, by the measures of the team's score_cleaning.py.
 
-For each site of the corpus, a model is trained on the pages of all the other sites
-(`pipeline.clean.training`); the site's pages are then cleaned by `pipeline clean --model`
-with that model and scored with score_cleaning.py's measures (fields, paragraphs, headings,
-the legacy-encoding copy). Printed per site and overall, next to the hand-written rules of
-commit b1036f2 (benchmarks/rules_b1036f2.json, measured with the same scorer).
+The corpus (tests/data/README.md): the development pages (tests/data/corpus) and the imported
+pages (tests/data/imported), each scored in its fine rendering; the imported pages' joined
+rendering (tests/data/imported-joined) and the written pages (tests/data/pages) are training
+data only. The sites of the frozen test split (tests/data/split.json) are never trained on.
 
-Run: `make bench-cleaning` (about a minute on two cores).
+1. Grouped cross-validation over the training sites: the sites fall into five folds (by a hash
+   of their names); each fold's pages are cleaned by a model trained on the other four. This is
+   the figure to develop by.
+2. The frozen split: its pages cleaned by a model trained on every training site. Scored for
+   the record, never to choose between versions.
+
+Each page is cleaned in this process (`pipeline.document.from_bytes` with the fold's model) and
+scored as score_cleaning.py scores a command's output: the six fields, paragraph P/R/F1 and
+heading F1, per site and overall; the development pages apart too, beside the hand-written rules
+of commit b1036f2 (benchmarks/rules_b1036f2.json) for continuity.
+
+Run: `make bench-cleaning` (minutes on two cores).
 """
 
 from __future__ import annotations
@@ -16,54 +26,125 @@ import json
 import sys
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from pipeline import docbook, document
 from pipeline.clean import training
+from pipeline.errors import PipelineError
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "tools"))
 import score_cleaning  # noqa: E402
 
-CORPUS = ROOT / "tests" / "data" / "corpus"
-PAGES = ROOT / "tests" / "data" / "pages"  # small written pages: always training data, never scored
+DATA = ROOT / "tests" / "data"
+DEVELOPMENT = DATA / "corpus"
+SCORED = (DEVELOPMENT, DATA / "imported")  # pages scored, in the rendering a scraper most often gives
+EXTRA = (DATA / "imported-joined", DATA / "pages")  # training data only: never scored
+SPLIT = DATA / "split.json"
 RULES = Path(__file__).with_name("rules_b1036f2.json")
+FIELDS: tuple[str, ...] = score_cleaning.FIELDS
 
 
-def cross_validated(corpus: Path = CORPUS, *, jobs: int = 2) -> list[dict[str, Any]]:
-    """score_cleaning's result for every page, each cleaned by a model that never saw its site."""
-    pages = training.read_corpus(corpus)
-    models = training.fold_models(pages, extra=training.read_corpus(PAGES), jobs=jobs)
+def corpus() -> tuple[list[training.LabelledPage], list[training.LabelledPage], list[training.LabelledPage]]:
+    """The scored pages of the training sites, the extra training pages, and the frozen split's pages."""
+    scored = [p for folder in SCORED for p in training.read_corpus(folder)]
+    extra = [p for folder in EXTRA for p in training.read_corpus(folder)]
+    test = training.test_sites(SPLIT)
+    return ([p for p in scored if p.site not in test], [p for p in extra if p.site not in test],
+            [p for p in scored if p.site in test])
+
+
+def text_path(name: str) -> Path:
+    """The scored text of a page."""
+    for folder in SCORED:
+        path = folder / f"{name}.txt"
+        if path.exists():
+            return path
+    raise FileNotFoundError(name)
+
+
+def score_page(txt: Path, model: Path | None) -> dict[str, Any]:
+    """score_cleaning.score_doc's result for a page cleaned in this process with `model`."""
+    exp = json.loads(txt.with_name(txt.name.removesuffix(".txt") + ".expected.json").read_text("utf-8"))
+    raw_lines = txt.read_text("utf-8").split("\n")
+    body = [score_cleaning.norm(raw_lines[i - 1]) for i in score_cleaning.line_numbers(exp["line_classes"]["body"])]
+    heads_exp = [score_cleaning.norm(h) for h in exp["headings"]]
+    result: dict[str, Any] = {"doc": txt.name.removesuffix(".txt"), "error": None,
+                              "paragraphs": {"predicted": 0, "expected": len(body), "matched": 0},
+                              "headings": {"predicted": 0, "expected": len(heads_exp), "matched": 0}}
+    xml = _clean(txt, model)
+    if isinstance(xml, str):
+        result["error"] = xml
+        return result
+    got = score_cleaning.extract(xml)
+    result["fields"] = {f: score_cleaning.field_ok(f, exp[f], got.fields.get(f, []), exp) for f in FIELDS}
+    result["got"] = {f: (got.fields.get(f) or [None])[0] for f in FIELDS}
+    pred = [score_cleaning.norm(p) for p in got.paragraphs]
+    matched = score_cleaning.ordered_matches(pred, body, score_cleaning.same_para)
+    result["paragraphs"] = dict(zip(("p", "r", "f1"), score_cleaning.prf(matched, len(pred), len(body)), strict=True),
+                                predicted=len(pred), expected=len(body), matched=matched)
+    heads = [score_cleaning.norm(h) for h in got.headings]
+    matched = score_cleaning.ordered_matches(heads, heads_exp, lambda a, b: a == b)
+    result["headings"] = dict(zip(("p", "r", "f1"), score_cleaning.prf(matched, len(heads), len(heads_exp)),
+                                  strict=True), predicted=len(heads), expected=len(heads_exp), matched=matched)
+    legacy = txt.with_name(txt.name.removesuffix(".txt") + ".gbk.txt")
+    if legacy.exists():
+        other = _clean(legacy, model)
+        same = not isinstance(other, str) and score_cleaning.extract(other).paragraphs == got.paragraphs
+        result["legacy_same"] = same
+    return result
+
+
+def _clean(path: Path, model: Path | None) -> bytes | str:
+    """The page's DocBook, or the one-line error the command line would print."""
+    try:
+        doc = document.from_bytes(path.read_bytes(), name=str(path), model=model)
+    except PipelineError as exc:
+        return str(exc)
+    return docbook.serialize(doc.tree)
+
+
+def cross_validated(pages: Sequence[training.LabelledPage], extra: Sequence[training.LabelledPage], *,
+                    jobs: int = 2) -> list[dict[str, Any]]:
+    """The score of every page, each cleaned by a model trained on the other folds' sites."""
+    models = training.fold_models(pages, extra=extra, jobs=jobs)
+    results: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as folder:
-        work = []
-        for page in pages:
-            model = Path(folder) / f"{page.site}.zip"
-            if not model.exists():
-                model.write_bytes(models[page.site])
-            cmd = f"{sys.executable} -m pipeline clean --model {model} {{file}}"
-            work.append((corpus / f"{page.name}.txt", cmd))
-        with ThreadPoolExecutor(jobs) as pool:
-            return list(pool.map(lambda item: score_cleaning.score_doc(*item), work))
+        for fold, model in models.items():
+            path = Path(folder) / f"fold-{fold}.zip"
+            path.write_bytes(model)
+            held = [p for p in pages if training.fold_of(p.site, training.FOLDS) == fold]
+            results.extend(score_page(text_path(p.name), path) for p in held)
+    return sorted(results, key=lambda r: str(r["doc"]))
+
+
+def frozen(pages: Sequence[training.LabelledPage], extra: Sequence[training.LabelledPage],
+           test: Sequence[training.LabelledPage]) -> list[dict[str, Any]]:
+    """The frozen split's pages, cleaned by a model trained on every training site."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "all-training-sites.zip"
+        path.write_bytes(training.train([*pages, *extra]))
+        return [score_page(text_path(p.name), path) for p in test]
 
 
 def summarize(results: Iterable[dict[str, Any]]) -> dict[str, float]:
-    """The scorer's summary of some pages: fields right, micro paragraph P/R/F1 and heading F1."""
+    """The scorer's summary of some pages: each field's accuracy, all fields, micro paragraph P/R/F1, heading F1."""
     results = list(results)
-    hits = sum(sum(r["fields"].values()) for r in results if not r.get("error"))
-    total = len(score_cleaning.FIELDS) * len(results)
+    scored = [r for r in results if not r.get("error")]
 
     def micro(key: str) -> tuple[float, float, float]:
         counts = [sum(r[key][name] for r in results) for name in ("matched", "predicted", "expected")]
         figures: tuple[float, float, float] = score_cleaning.prf(*counts)
         return figures
 
+    per_field = {f: 100 * sum(r["fields"][f] for r in scored) / len(results) if results else 0.0 for f in FIELDS}
     pp, pr, pf = micro("paragraphs")
     _, _, hf = micro("headings")
-    return {"docs": len(results), "failed": sum(1 for r in results if r.get("error")),
-            "fields": 100 * hits / total if total else 0.0, "paragraph_p": pp, "paragraph_r": pr,
-            "paragraph_f1": pf, "heading_f1": hf,
+    return {"docs": len(results), "failed": len(results) - len(scored),
+            "fields": sum(per_field.values()) / len(FIELDS), **per_field,
+            "paragraph_p": pp, "paragraph_r": pr, "paragraph_f1": pf, "heading_f1": hf,
             "legacy_mismatches": sum(1 for r in results if r.get("legacy_same") is False)}
 
 
@@ -76,38 +157,55 @@ def by_site(results: Iterable[dict[str, Any]]) -> dict[str, dict[str, float]]:
 
 
 def rules_results() -> list[dict[str, Any]]:
-    """The recorded per-page scores of the hand-written rules."""
+    """The recorded per-page scores of the hand-written rules on the development pages."""
     documents: list[dict[str, Any]] = json.loads(RULES.read_text("utf-8"))["documents"]
     return documents
 
 
-def line(s: dict[str, float]) -> str:
+HEADER = (f"{'':34s} {'pages':>5s} {'failed':>6s} {'fields':>6s} "
+          + " ".join(f"{f[:9]:>9s}" for f in FIELDS) + "   para P    R   F1   head F1")
+
+
+def row(label: str, s: dict[str, float]) -> str:
     """One row of figures."""
-    return (f"fields {s['fields']:5.1f}%  paragraphs P{s['paragraph_p']:.3f} R{s['paragraph_r']:.3f} "
-            f"F1 {s['paragraph_f1']:.3f}  headings F1 {s['heading_f1']:.3f}")
+    return (f"{label:34s} {int(s['docs']):5d} {int(s['failed']):6d} {s['fields']:5.1f}% "
+            + " ".join(f"{s[f]:8.1f}%" for f in FIELDS)
+            + f"   {s['paragraph_p']:.3f} {s['paragraph_r']:.3f} {s['paragraph_f1']:.3f}   {s['heading_f1']:.3f}")
+
+
+def report(title: str, results: list[dict[str, Any]], *, sites: bool) -> None:
+    """Print a table: overall, and per site when asked."""
+    print(f"\n{title}\n{HEADER}")
+    print(row("all", summarize(results)))
+    if sites:
+        for site, figures in by_site(results).items():
+            print(row(f"  {site}", figures))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--json", type=Path, help="write the per-page results here")
+    parser.add_argument("--no-frozen", action="store_true", help="only the cross-validation over the training sites")
+    parser.add_argument("--sites", action="store_true", help="a row per site")
     args = parser.parse_args(argv)
-    results = cross_validated(jobs=args.jobs)
+    pages, extra, test = corpus()
+    results = cross_validated(pages, extra, jobs=args.jobs)
+    report(f"grouped cross-validation: {len(pages)} pages of {len(training.sites(pages))} training sites in "
+           f"{training.FOLDS} folds, each cleaned by a model trained on the other folds", results, sites=args.sites)
+    development = {p.name for p in training.read_corpus(DEVELOPMENT)}
+    report("  of which the development pages (tests/data/corpus)", [r for r in results if r["doc"] in development],
+           sites=False)
+    rules = [r for r in rules_results() if r["doc"] in development]
+    report("  the hand-written rules of b1036f2 on the development pages (recorded)", rules, sites=False)
+    frozen_results: list[dict[str, Any]] = []
+    if not args.no_frozen:
+        frozen_results = frozen(pages, extra, test)
+        report(f"frozen split: {len(test)} pages of {len(training.sites(test))} sites never trained on or "
+               "looked at while choosing (for the record)", frozen_results, sites=args.sites)
     if args.json:
-        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), "utf-8")
-    rules = {r["doc"]: r for r in rules_results()}
-    model_sites = by_site(results)
-    rules_sites = by_site(rules[r["doc"]] for r in results if r["doc"] in rules)
-    print("leave-one-site-out cross-validation: each site's pages cleaned by a model trained on the other sites\n")
-    for site, figures in model_sites.items():
-        print(f"{site:10s} ({int(figures['docs'])}) model  {line(figures)}")
-        if site in rules_sites:
-            print(f"{'':10s}     rules  {line(rules_sites[site])}")
-    overall = summarize(results)
-    print(f"\nall {int(overall['docs'])} pages, {len(model_sites)} sites")
-    print(f"  model (held out by site)  {line(overall)}  failed {int(overall['failed'])}"
-          f"  legacy-encoding mismatches {int(overall['legacy_mismatches'])}")
-    print(f"  rules of b1036f2          {line(summarize(rules.values()))}")
+        args.json.write_text(json.dumps({"cross_validated": results, "frozen": frozen_results},
+                                        ensure_ascii=False, indent=1), "utf-8")
     return 0
 
 

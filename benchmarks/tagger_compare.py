@@ -14,20 +14,17 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import lightgbm
 import numpy as np
 from sklearn.feature_extraction import FeatureHasher
 
+from benchmarks import cleaning_cv
 from pipeline.clean import training
 from pipeline.clean.features import Page, page_features
 from pipeline.clean.tagger import CLASSES, LineTagger
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "tests" / "data" / "corpus"
-PAGES = ROOT / "tests" / "data" / "pages"
 HASHER = FeatureHasher(n_features=2**20, input_type="string", alternate_sign=False)
 BOOSTING: dict[str, Any] = {"n_estimators": 300, "learning_rate": 0.05, "num_leaves": 31, "min_child_samples": 5,
             "colsample_bytree": 0.5, "deterministic": True, "random_state": 0, "n_jobs": 2, "verbose": -1}
@@ -61,21 +58,20 @@ class Boosted:
 
 
 def main() -> int:
-    pages = training.read_corpus(CORPUS)
-    extra = training.read_corpus(PAGES)
+    pages, extra, _ = cleaning_cv.corpus()
     started = time.perf_counter()
     models = training.fold_models(pages, extra=extra, jobs=2)
     crf_train = time.perf_counter() - started
     predicted: dict[str, dict[str, list[str]]] = {"crf": {}, "boosting": {}}
     seconds = {"crf": 0.0, "boosting": 0.0}
     boost_train = 0.0
-    for site, model in models.items():
-        held = [p for p in pages if p.site == site]
-        crf = LineTagger(model, site)
+    for fold, model in models.items():
+        held = [p for p in pages if training.fold_of(p.site, training.FOLDS) == fold]
+        crf = LineTagger(model, f"fold {fold}")
         started = time.perf_counter()
-        boosted = Boosted([*training.held_out(pages, site), *extra])
+        boosted = Boosted([p for p in (*pages, *extra) if training.fold_of(p.site, training.FOLDS) != fold])
         boost_train += time.perf_counter() - started
-        mixed = LineTagger(model, site)  # the same title pass; its second pass replaced by the boosted trees
+        mixed = LineTagger(model, f"fold {fold}")  # the same title pass; its second pass replaced by the boosted trees
         mixed._lines = boosted
         mixed._known[id(boosted)] = set(boosted.labels())
         for name, tagger in (("crf", crf), ("boosting", mixed)):
@@ -85,7 +81,8 @@ def main() -> int:
                 predicted[name][p.name] = [d.label for d in tagger.tag(page)]
             seconds[name] += time.perf_counter() - started
     lines = sum(len(p.labels) for p in pages)
-    print(f"line F1 by class, {len(pages)} pages of {len(models)} sites, each site held out ({lines} lines)")
+    print(f"line F1 by class, {len(pages)} pages of {len(training.sites(pages))} sites in {len(models)} folds"
+          f" grouped by site ({lines} lines)")
     print(f"  {'class':<12} {'lines':>6} {'CRF':>7} {'boosting':>9}")
     scores = {name: training.line_scores(pages, labels) for name, labels in predicted.items()}
     for label in CLASSES:

@@ -52,8 +52,12 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("corpus", type=Path, nargs="+",
                        help="folders of NAME.txt with NAME.expected.json or NAME.lines.json")
     train.add_argument("-o", "--out", type=Path, required=True, metavar="MODEL", help="model file to write")
+    train.add_argument("--extra", type=Path, nargs="+", default=[], metavar="FOLDER",
+                       help="folders of pages that are training data only, never scored (another rendering)")
+    train.add_argument("--split", type=Path, metavar="SPLIT_JSON",
+                       help="leave out the sites of the frozen test split this file names")
     train.add_argument("--cv", action="store_true",
-                       help="also cross-validate, holding out one site at a time, and record the scores")
+                       help="also cross-validate, holding out the sites of one fold at a time, and record the scores")
 
     convert = commands.add_parser("convert", help="convert raw pages to EPUB, PDF, DOCX (and XML)")
     convert.add_argument("files", nargs="+", type=Path)
@@ -137,16 +141,21 @@ def _clean(args: argparse.Namespace) -> int:
 def _train(args: argparse.Namespace) -> int:
     from pipeline.clean import training
 
-    pages = [page for folder in args.corpus for page in training.read_corpus(folder)]
-    print(f"training on {len(pages)} pages from {len(training.sites(pages))} sites", file=sys.stderr)
+    def read(folders: list[Path]) -> list[training.LabelledPage]:
+        pages = [page for folder in folders for page in training.read_corpus(folder)]
+        return training.training_pages(pages, args.split)
+
+    pages, extra = read(args.corpus), read(args.extra)
+    print(f"training on {len(pages)} pages from {len(training.sites(pages))} sites"
+          f" and {len(extra)} other pages", file=sys.stderr)
     scores = None
     if args.cv:
-        scores = training.cross_validate(pages, jobs=config.load().workers)
+        scores = training.cross_validate(pages, extra=extra, jobs=config.load().workers)
         for label, score in scores["lines"].items():
             print(f"  {label:12s} F1 {score['f1']:.3f} (P {score['precision']:.3f} R {score['recall']:.3f}, "
                   f"{score['lines']} lines), held out by site", file=sys.stderr)
-    sidecar = training.write_model(args.out, training.train(pages), corpus=args.corpus, pages=pages,
-                                   cross_validation=scores)
+    sidecar = training.write_model(args.out, training.train([*pages, *extra]), corpus=[*args.corpus, *args.extra],
+                                   pages=[*pages, *extra], split=args.split, cross_validation=scores)
     print(f"{args.out}\n{sidecar}")
     return EXIT_OK
 

@@ -146,7 +146,12 @@ def test_a_sidecar_is_training_data_too(tmp_path: Path) -> None:
 def test_the_packaged_model_matches_its_sidecar() -> None:
     meta = json.loads(tagger.DEFAULT_MODEL.with_suffix(".json").read_text("utf-8"))
     assert meta["model_sha256"] == hashlib.sha256(tagger.DEFAULT_MODEL.read_bytes()).hexdigest()
-    assert meta["corpus"]["pages"] == 53 and meta["cross_validation"]["lines"]["body"]["f1"] > 0.85
+    folders = [ROOT / folder for folder in meta["corpus"]["folders"]]
+    assert meta["corpus"]["sha256"] == training.corpus_hash(folders)  # trained on the corpus as committed
+    trained = [p for folder in folders for p in training.read_corpus(folder)]
+    split = ROOT / meta["corpus"]["split"]["file"]
+    assert meta["corpus"]["pages"] == len(training.training_pages(trained, split)) > 450
+    assert meta["cross_validation"]["lines"]["body"]["f1"] > 0.85
     assert tagger.DEFAULT_MODEL.stat().st_size < 3_000_000
 
 

@@ -38,6 +38,7 @@ from lxml import etree
 from pipeline import visible_text
 from pipeline.clean import clean
 from pipeline.clean.labels import line_numbers
+from pipeline.clean.model import Report
 from pipeline.errors import PipelineError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,7 +91,7 @@ def git_show(mirror: Path, path: str) -> bytes:
 def reference(data: bytes) -> list[str]:
     """The reference's paragraphs: the title first."""
     root = etree.fromstring(b"<r>" + data + b"</r>", etree.HTMLParser(encoding="utf-8"))
-    return [t for p in root.iter("p") if (t := re.sub(r"\s+", " ", p.xpath("string()")).strip())]
+    return [t for p in root.iter("p") if (t := re.sub(r"\s+", " ", "".join(map(str, p.itertext()))).strip())]
 
 
 def align(lines: list[str], title: str, paragraphs: list[str]) -> tuple[int | None, set[int], float]:
@@ -170,6 +171,7 @@ def propose(lines: list[str], title: int, body: set[int]) -> tuple[dict[int, str
     fixed = {title + 1: "title"} | {i + 1: "body" for i in body if len(norm(lines[i])) > SHORT}
     text = "\n".join(lines)
     fields: dict[str, Any] = dict.fromkeys(FIELDS)
+    report: Report | None
     try:
         article = clean(text, fixed=fixed)
         report = article.report

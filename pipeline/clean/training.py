@@ -4,6 +4,9 @@ A corpus is a folder of `NAME.txt` pages, each with its line classes in `NAME.ex
 (`line_classes`, as in tests/data/corpus) or in a `NAME.lines.json` sidecar. Lines that no
 class names count as boilerplate. Pages named `NN_site_slug.txt` are grouped by site for the
 cross-validation (all pages of a site are held out together); other names are each their own site.
+
+A split file (tests/data/split.json) names the sites of the frozen test split: nothing is trained
+on them, and the cross-validation runs over the other sites only.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from pipeline.writing import write_atomic
 CRF_PARAMS: dict[str, object] = {"c1": 0.2, "c2": 0.01, "max_iterations": 100, "feature.possible_transitions": True}
 CUT_MARGIN = 2  # lines of furniture a cut-out keeps on each side of the article
 SITE = re.compile(r"^\d+_(?P<site>[^_]+)_")
+FOLDS = 5  # the grouped cross-validation's folds: every site's pages in one of them
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,26 @@ def read_corpus(folder: Path) -> list[LabelledPage]:
     return [read_page(path) for path in paths]
 
 
+def test_sites(split: Path) -> frozenset[str]:
+    """The sites of the frozen test split a split file names."""
+    try:
+        names = json.loads(split.read_text("utf-8"))["test_sites"]
+    except (OSError, KeyError, ValueError) as exc:
+        raise InputError(f"cannot read the split: {exc}", path=split) from exc
+    return frozenset(names)
+
+
+def training_pages(pages: Sequence[LabelledPage], split: Path | None) -> list[LabelledPage]:
+    """The pages whose sites are not in the frozen test split (all of them without a split)."""
+    held = test_sites(split) if split else frozenset()
+    return [p for p in pages if p.site not in held]
+
+
+def fold_of(site: str, folds: int) -> int:
+    """The fold a site belongs to: by a hash of its name, so a site keeps its fold as the corpus grows."""
+    return int(hashlib.sha256(site.encode()).hexdigest()[:8], 16) % folds
+
+
 def corpus_hash(folders: Sequence[Path]) -> str:
     """SHA-256 over the names and bytes of the corpus's pages and annotations."""
     digest = hashlib.sha256()
@@ -131,11 +155,6 @@ def _train_crf(sequences: Iterable[tuple[list[list[bytes]], list[str]]]) -> byte
         return path.read_bytes()
 
 
-def held_out(pages: Sequence[LabelledPage], site: str) -> list[LabelledPage]:
-    """The pages of every other site: the training set of the fold that holds `site` out."""
-    return [p for p in pages if p.site != site]
-
-
 def sites(pages: Sequence[LabelledPage]) -> list[str]:
     """The sites of a corpus, sorted."""
     return sorted({p.site for p in pages})
@@ -157,25 +176,32 @@ def line_scores(pages: Sequence[LabelledPage], predicted: dict[str, list[str]]) 
     return scores
 
 
-def fold_models(pages: Sequence[LabelledPage], *, extra: Sequence[LabelledPage] = (),
-                jobs: int = 1) -> dict[str, bytes]:
-    """For each site of `pages`, a model trained on the pages of all the others and on `extra`."""
-    folds = sites(pages)
-    training_sets = [[*held_out(pages, site), *extra] for site in folds]
+def fold_models(pages: Sequence[LabelledPage], *, extra: Sequence[LabelledPage] = (), folds: int = FOLDS,
+                jobs: int = 1) -> dict[int, bytes]:
+    """For each fold of sites, a model trained on the pages (and the `extra` pages) of the other folds.
+
+    `extra` pages are training data only (another rendering of a page, pages written for the
+    tests); those of a held-out site are held out with it.
+    """
+    numbers = sorted({fold_of(p.site, folds) for p in pages})
+    training_sets = [[p for p in (*pages, *extra) if fold_of(p.site, folds) != k] for k in numbers]
     if jobs <= 1:
-        return {site: train(chosen) for site, chosen in zip(folds, training_sets, strict=True)}
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(min(jobs, len(folds))) as pool:
-        models = pool.map(train, training_sets)
-    return dict(zip(folds, models, strict=True))
+        models = [train(chosen) for chosen in training_sets]
+    else:
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(min(jobs, len(numbers))) as pool:
+            models = pool.map(train, training_sets)
+    return dict(zip(numbers, models, strict=True))
 
 
-def cross_validate(pages: Sequence[LabelledPage], *, jobs: int = 1) -> dict[str, Any]:
-    """Leave-one-site-out: each site's pages tagged by a model trained on the other sites; line scores."""
+def cross_validate(pages: Sequence[LabelledPage], *, extra: Sequence[LabelledPage] = (), folds: int = FOLDS,
+                   jobs: int = 1) -> dict[str, Any]:
+    """Grouped by site: each fold's pages tagged by a model trained on the other folds; line scores."""
     predicted: dict[str, list[str]] = {}
-    for site, model in fold_models(pages, jobs=jobs).items():
-        predicted.update(tag_with(model, [p for p in pages if p.site == site]))
-    return {"method": "leave one site out", "sites": len(sites(pages)), "lines": line_scores(pages, predicted)}
+    for k, model in fold_models(pages, extra=extra, folds=folds, jobs=jobs).items():
+        predicted.update(tag_with(model, [p for p in pages if fold_of(p.site, folds) == k]))
+    return {"method": f"{folds} folds grouped by site", "sites": len(sites(pages)), "pages": len(pages),
+            "lines": line_scores(pages, predicted)}
 
 
 def tag_with(model: bytes, pages: Sequence[LabelledPage]) -> dict[str, list[str]]:
@@ -185,7 +211,7 @@ def tag_with(model: bytes, pages: Sequence[LabelledPage]) -> dict[str, list[str]
 
 
 def write_model(path: Path, model: bytes, *, corpus: Sequence[Path], pages: Sequence[LabelledPage],
-                cross_validation: dict[str, Any] | None = None) -> Path:
+                split: Path | None = None, cross_validation: dict[str, Any] | None = None) -> Path:
     """Write the model file and its sidecar NAME.json (what it is, what it was trained on, how it scores)."""
     meta = {
         "model": path.name,
@@ -195,7 +221,9 @@ def write_model(path: Path, model: bytes, *, corpus: Sequence[Path], pages: Sequ
         "classes": list(CLASSES),
         "corpus": {"folders": [str(f) for f in corpus], "sha256": corpus_hash(corpus), "pages": len(pages),
                    "sites": len(sites(pages)),
-                   "lines": sum(len(p.labels) for p in pages)},
+                   "lines": sum(len(p.labels) for p in pages),
+                   "split": {"file": str(split), "sha256": hashlib.sha256(split.read_bytes()).hexdigest(),
+                             "test_sites_left_out": sorted(test_sites(split))} if split else None},
         "model_sha256": hashlib.sha256(model).hexdigest(),
         "cross_validation": cross_validation,
     }
