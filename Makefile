@@ -104,7 +104,7 @@ bench-batch: $(STAMP)
 bench-cluster: $(STAMP)
 	$(BIN)/python benchmarks/batch.py --scheduler
 
-# A few minutes: the tagger's second pass as a CRF against LightGBM, each site held out (installs both).
+# Minutes: the tagger's second pass as a CRF against LightGBM, five folds grouped by site (installs both).
 bench-tagger: $(STAMP)
 	$(BIN)/pip install -q -e '.[compare]'
 	$(BIN)/python -m benchmarks.tagger_compare

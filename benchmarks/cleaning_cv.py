@@ -51,7 +51,7 @@ def corpus() -> tuple[list[training.LabelledPage], list[training.LabelledPage], 
     """The scored pages of the training sites, the extra training pages, and the frozen split's pages."""
     scored = [p for folder in SCORED for p in training.read_corpus(folder)]
     extra = [p for folder in EXTRA for p in training.read_corpus(folder)]
-    test = training.test_sites(SPLIT)
+    test = training.frozen_sites(SPLIT)
     return ([p for p in scored if p.site not in test], [p for p in extra if p.site not in test],
             [p for p in scored if p.site in test])
 
@@ -115,7 +115,7 @@ def cross_validated(pages: Sequence[training.LabelledPage], extra: Sequence[trai
         for fold, model in models.items():
             path = Path(folder) / f"fold-{fold}.zip"
             path.write_bytes(model)
-            held = [p for p in pages if training.fold_of(p.site, training.FOLDS) == fold]
+            held = [p for p in pages if training.fold_of(p.site) == fold]
             results.extend(score_page(text_path(p.name), path) for p in held)
     return sorted(results, key=lambda r: str(r["doc"]))
 

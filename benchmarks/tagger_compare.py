@@ -66,10 +66,10 @@ def main() -> int:
     seconds = {"crf": 0.0, "boosting": 0.0}
     boost_train = 0.0
     for fold, model in models.items():
-        held = [p for p in pages if training.fold_of(p.site, training.FOLDS) == fold]
+        held = [p for p in pages if training.fold_of(p.site) == fold]
         crf = LineTagger(model, f"fold {fold}")
         started = time.perf_counter()
-        boosted = Boosted([p for p in (*pages, *extra) if training.fold_of(p.site, training.FOLDS) != fold])
+        boosted = Boosted([p for p in (*pages, *extra) if training.fold_of(p.site) != fold])
         boost_train += time.perf_counter() - started
         mixed = LineTagger(model, f"fold {fold}")  # the same title pass; its second pass replaced by the boosted trees
         mixed._lines = boosted

@@ -59,7 +59,6 @@ class Rendering:
 
 FINE = Rendering("fine")
 JOINED = Rendering("joined", cells_joined=True, items_joined=True, title_line=True)
-RENDERINGS = {r.name: r for r in (FINE, JOINED)}
 
 
 @dataclass(frozen=True)
@@ -142,11 +141,6 @@ def render(root: etree._Element, rendering: Rendering = FINE) -> list[RenderedLi
     if group:
         lines.append(_joined(segments, group))
     return lines
-
-
-def render_text(root: etree._Element, rendering: Rendering = FINE) -> str:
-    """The rendering as one text, a line per line, ending with a newline."""
-    return "".join(line.text + "\n" for line in render(root, rendering))
 
 
 def _joined(segments: list[_Segment], group: list[int]) -> RenderedLine:

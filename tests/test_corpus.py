@@ -39,7 +39,7 @@ def _check(figures: dict[str, Any], floor: dict[str, float]) -> None:
 
 def test_the_frozen_split_is_sites_the_packaged_model_never_saw(corpus: Any) -> None:
     pages, extra, test = corpus
-    held = training.test_sites(cleaning_cv.SPLIT)
+    held = training.frozen_sites(cleaning_cv.SPLIT)
     assert held and {p.site for p in test} == held
     assert not held & {p.site for p in [*pages, *extra]}
     assert MODEL_META["corpus"]["split"]["test_sites_left_out"] == sorted(held)

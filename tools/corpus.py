@@ -23,7 +23,6 @@ proposals (`show`, `set`); `reviewed` in the annotation says it was.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
 import subprocess
@@ -33,10 +32,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import opencc
 from lxml import etree
 
 from pipeline import visible_text
-from pipeline.clean import clean
+from pipeline.clean import clean, training
 from pipeline.clean.labels import line_numbers
 from pipeline.clean.model import Report
 from pipeline.errors import PipelineError
@@ -233,8 +233,6 @@ def annotation(lines: list[str], classes: dict[int, str], fields: dict[str, Any]
 
 def script_of(text: str) -> str:
     """Hant where the text has more Traditional-only characters than Simplified-only ones."""
-    import opencc
-
     s2t = opencc.OpenCC("s2t")
     changed = sum(a != b for a, b in zip(text, s2t.convert(text), strict=False))
     return "Hans" if changed > 0.01 * len(text) else "Hant"
@@ -405,8 +403,7 @@ def split() -> None:
     dev_sites = {p.name.split("_")[1] for p in DEV.glob("*.expected.json")}
     sources = json.loads(SOURCES.read_text("utf-8"))
     imported = sorted({v["site"] for v in sources.values()})
-    test = [s for s in imported if s not in dev_sites
-            and int(hashlib.sha256(s.encode()).hexdigest()[:8], 16) % 100 < TEST_SHARE]
+    test = [s for s in imported if s not in dev_sites and training.fold_of(s, 100) < TEST_SHARE]
     write_json(SPLIT, {
         "about": "Sites of the frozen test split: never used to train, tune or choose anything; scored by "
                  "make bench-cleaning for the record. A site is in it where int(sha256(site)[:8], 16) % 100 < "

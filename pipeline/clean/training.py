@@ -97,7 +97,7 @@ def read_corpus(folder: Path) -> list[LabelledPage]:
     return [read_page(path) for path in paths]
 
 
-def test_sites(split: Path) -> frozenset[str]:
+def frozen_sites(split: Path) -> frozenset[str]:
     """The sites of the frozen test split a split file names."""
     try:
         names = json.loads(split.read_text("utf-8"))["test_sites"]
@@ -108,12 +108,13 @@ def test_sites(split: Path) -> frozenset[str]:
 
 def training_pages(pages: Sequence[LabelledPage], split: Path | None) -> list[LabelledPage]:
     """The pages whose sites are not in the frozen test split (all of them without a split)."""
-    held = test_sites(split) if split else frozenset()
+    held = frozen_sites(split) if split else frozenset()
     return [p for p in pages if p.site not in held]
 
 
-def fold_of(site: str, folds: int) -> int:
-    """The fold a site belongs to: by a hash of its name, so a site keeps its fold as the corpus grows."""
+def fold_of(site: str, folds: int = FOLDS) -> int:
+    """The fold a site belongs to: by a hash of its name, so a site keeps its fold as the corpus grows
+    (the frozen split is chosen by the same hash)."""
     return int(hashlib.sha256(site.encode()).hexdigest()[:8], 16) % folds
 
 
@@ -223,7 +224,7 @@ def write_model(path: Path, model: bytes, *, corpus: Sequence[Path], pages: Sequ
                    "sites": len(sites(pages)),
                    "lines": sum(len(p.labels) for p in pages),
                    "split": {"file": str(split), "sha256": hashlib.sha256(split.read_bytes()).hexdigest(),
-                             "test_sites_left_out": sorted(test_sites(split))} if split else None},
+                             "test_sites_left_out": sorted(frozen_sites(split))} if split else None},
         "model_sha256": hashlib.sha256(model).hexdigest(),
         "cross_validation": cross_validation,
     }
