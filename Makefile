@@ -104,7 +104,7 @@ bench-batch: $(STAMP)
 bench-cluster: $(STAMP)
 	$(BIN)/python benchmarks/batch.py --scheduler
 
-# Minutes: the tagger's second pass as a CRF against LightGBM, five folds grouped by site (installs both).
+# Minutes: the line pass as a CRF against LightGBM, five folds grouped by site (installs both).
 bench-tagger: $(STAMP)
 	$(BIN)/pip install -q -e '.[compare]'
 	$(BIN)/python -m benchmarks.tagger_compare

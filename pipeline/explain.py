@@ -1,4 +1,6 @@
-"""`pipeline clean --explain`: the page as a table of line number, class, confidence and text."""
+"""`pipeline clean --explain`: the page as a table of line number, class, confidence and text; then the
+title ranker's candidates with their scores, and the spans the credit reader found in each metadata
+line with the field each went to."""
 
 from __future__ import annotations
 
@@ -32,10 +34,35 @@ def print_lines(path: Path, report: Report) -> None:
         unsure = decision.confidence < REVIEW_BELOW
         review += unsure
         mark = "?" if unsure else MARKS.get(decision.by, "")
-        shown = text if len(text) <= TEXT_WIDTH else text[: TEXT_WIDTH - 1] + "…"
         style = STYLES.get(decision.label, "default")
         table.add_row(str(decision.line), Text(decision.label, style), f"{decision.confidence:.2f}",
-                      Text(mark, "bold red"), Text(shown, style))
+                      Text(mark, "bold red"), Text(_shown(text), style))
     console.print(table)
     console.print(f"{len(report.lines)} lines; {review} below {REVIEW_BELOW:.2f} confidence marked ? for review; "
                   "= fixed by NAME.lines.json, r metadata by its words")
+    _print_evidence(console, raw, report)
+
+
+def _print_evidence(console: Console, raw: list[str], report: Report) -> None:
+    """The title candidates, likeliest first, and the credit spans of the metadata lines."""
+    if report.title_candidates:
+        table = Table(title="title candidates", box=None, pad_edge=False, show_edge=False, title_justify="left")
+        for column, justify in (("line", "right"), ("score", "right"), ("text", "left")):
+            table.add_column(column, justify=justify)  # type: ignore[arg-type]
+        for rank, candidate in enumerate(report.title_candidates):
+            style = STYLES["title"] if rank == 0 else "default"
+            table.add_row(str(candidate.line), f"{candidate.score:.3f}",
+                          Text(_shown(raw[candidate.line - 1].strip()), style))
+        console.print(table)
+    if report.readings:
+        table = Table(title="credit spans", box=None, pad_edge=False, show_edge=False, title_justify="left")
+        for column in ("line", "span", "text", "field"):
+            table.add_column(column)
+        for reading in report.readings:
+            table.add_row(str(reading.line), reading.tag, Text(reading.text),
+                          reading.field or Text("(already read)", "dim"))
+        console.print(table)
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= TEXT_WIDTH else text[: TEXT_WIDTH - 1] + "…"

@@ -84,12 +84,13 @@ def test_a_model_trained_elsewhere_is_used_and_a_broken_one_refused(
 def test_explain_prints_each_line_with_its_class_and_confidence(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["clean", str(CORPUS / "07_xinhua_france_strike.txt"), "--explain"]) == 0
     out = capsys.readouterr().out
-    rows = [line.split(None, 3) for line in out.splitlines()[1:-1] if line.strip()[:1].isdigit()]
+    table = out[: out.index("marked ? for review")].splitlines()
+    rows = [line.split(None, 3) for line in table[1:-1] if line.strip()[:1].isdigit()]
     assert len(rows) == 47  # every non-blank line of the page
     by_line = {int(row[0]): row for row in rows}
     assert by_line[7][1] == "title" and by_line[15][1] == "body" and by_line[1][1] == "boilerplate"
     assert all(0.0 <= float(row[2]) <= 1.0 for row in rows)
-    assert "marked ? for review" in out.splitlines()[-1]
+    assert table[-1].startswith("47 lines")
 
 
 def test_report_records_every_lines_class(tmp_path: Path) -> None:
@@ -193,9 +194,11 @@ class _NoText(tagger.LineTagger):
 
     def __init__(self) -> None:
         self.name = "no text"
+        self.credits = tagger.load().credits
 
-    def tag(self, page: Page, fixed: object = None) -> list[tagger.Decision]:
-        return [tagger.Decision("title" if i == 0 else "boilerplate", 0.5) for i in range(len(page.texts))]
+    def read(self, page: Page, fixed: object = None) -> tagger.Tagging:
+        return tagger.Tagging([tagger.Decision("title" if i == 0 else "boilerplate", 0.5)
+                               for i in range(len(page.texts))], [])
 
 
 def test_a_page_the_tagger_finds_no_text_in_keeps_its_densest_block() -> None:

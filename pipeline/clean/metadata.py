@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from itertools import pairwise
 
 from pipeline.clean import classify as c
+from pipeline.clean import credits
 from pipeline.clean import patterns as p
-from pipeline.clean.model import Draft, Line, Metadata, Person
+from pipeline.clean import tagger as tagger_model
+from pipeline.clean.credits import FIELD_OF, Span
+from pipeline.clean.model import Draft, Line, Metadata, Person, Reading
 
 SUBTITLE_DASH = re.compile(r"\s*(?:——|--|―{2})\s*")
 FIELD_SEPARATORS = " \t\u3000|｜/·•,，;；【】[]"
@@ -14,6 +19,9 @@ TIMEZONE = "+08:00"
 BARE_NAME_CHARS = 20  # a header line this short with no label or date may be a name alone
 MAX_NAME_CHARS = 5  # one person's name or pen name (康斯坦丁, 李小飞刀); longer words are outlets
 ROC_EPOCH = 1911  # year 1 of the Republic of China calendar is 1912
+ROLE_BEFORE = re.compile(r"(记者|記者|通讯员|通訊員|编译|編譯|执笔|執筆)\s*$")  # a role word just before a name
+NAME_JOINERS = " \u3000、,，/／&"  # what may stand between two names of one credit
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９：", "0123456789:")
 DATELINE_LINES = 3  # a dateline opens one of the first paragraphs (an editor's note may come first)
 
 
@@ -48,21 +56,79 @@ def _bracketed(text: str) -> bool:
 
 
 def read_metadata(draft: Draft) -> Draft:
-    """Parse every metadata line; the first value of a field wins."""
-    kept: list[Line] = []
-    for line in draft.lines:
-        if line.role == "meta":
-            parse_meta_line(line.text, draft.meta, header=line.zone == "header")
-            draft.record("read_metadata", "metadata", line)
-        else:
-            kept.append(line)
-    draft.lines = kept
+    """Read every metadata line: first the credit reader's outlets and names, then the rules (dates,
+    and the fields the reader found nothing for). The first value of a field wins."""
+    meta_lines = [line for line in draft.lines if line.role == "meta"]
+    for line in meta_lines:
+        _read_credits(draft, line)
+    for line in meta_lines:
+        parse_meta_line(line.text, draft.meta, header=line.zone == "header", names=False)
+        draft.record("read_metadata", "metadata", line)
+    if draft.meta.published is None:  # a date in a shape the rules do not read as the line's date
+        draft.meta.published = next((iso for r in draft.report.readings if r.tag == "DATE" and (iso := _iso(r.text))),
+                                    None)
+    draft.report.readings = [replace(r, field="published") if r.tag == "DATE" and _iso(r.text) == draft.meta.published
+                             and r.text else r for r in draft.report.readings]
+    draft.lines = [line for line in draft.lines if line.role != "meta"]
     return draft
 
 
+def _iso(text: str) -> str | None:
+    found = find_date(text)
+    return iso_datetime(found) if found else None
+
+
+def _read_credits(draft: Draft, line: Line, part: str | None = None) -> None:
+    """The credit reader's spans of a line, or of a part of it (the page's other lines tell the reader
+    which words the site prints elsewhere)."""
+    reader = (draft.tagger or tagger_model.load()).credits
+    text = line.text if part is None else part
+    _take_spans(draft, line.having(text=text), reader.read(text, frozenset(t for t in draft.texts if t != line.text)))
+
+
+def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
+    """The outlet, the authors and the editors of one line's spans, where not read already. Names of one
+    role printed side by side are one credit, as printed (张建 周长庆, 唐佩君/呂佳蓉)."""
+    meta = draft.meta
+    taken: dict[str, str] = {}
+    for tag in ("OUTLET", "AUTHOR", "EDITOR"):
+        runs = [s for s in spans if s.tag == tag]
+        if not runs:
+            continue
+        value = runs[0].text
+        for before, run in pairwise(runs):
+            between = line.text[before.end : run.start]
+            if tag == "OUTLET" or between.strip(NAME_JOINERS):
+                break
+            value += between + run.text
+        taken[tag] = value
+    fields = {"OUTLET": meta.source is None, "AUTHOR": not meta.authors, "EDITOR": not meta.editors}
+    for span in spans:
+        used = span.tag in taken and fields.get(span.tag, False) and span.text in taken[span.tag]
+        draft.report.readings.append(Reading(line.number, span.tag, span.text, FIELD_OF[span.tag] if used else None))
+    if fields["OUTLET"] and "OUTLET" in taken:
+        meta.source = p.OUTLET_SUFFIX.sub("", first_word(taken["OUTLET"]) or "") or None  # 新京报 举报, 上報快訊
+    if fields["AUTHOR"] and "AUTHOR" in taken:
+        first = next(s for s in spans if s.tag == "AUTHOR")
+        role = ROLE_BEFORE.search(line.text[: first.start])  # 記者林小華: the role apart from the name
+        meta.authors = _credit(taken["AUTHOR"], role[1] if role else None)
+    if fields["EDITOR"] and "EDITOR" in taken:
+        meta.editors = _credit(taken["EDITOR"])
+
+
+def _credit(value: str, role: str | None = None) -> list[Person]:
+    """The names of a span as one credit; a span people() cannot split (蒋 凌) as printed; none for no one."""
+    return people(value, role) or ([] if p.NOT_A_PERSON.match(value) else [Person(value, role)])
+
+
 def read_bylines(draft: Draft) -> Draft:
-    """Read the reporter and agency of a dateline (kept in the text) and cut off an editor tag."""
+    """Read the reporter and agency of a dateline (kept in the text) and cut off an editor tag: first the
+    credit reader over the opening of the first paragraph and the close of the last, then the rules."""
     body = [i for i, line in enumerate(draft.lines) if line.zone == "body"]
+    paragraphs = [draft.lines[i] for i in body if draft.lines[i].role != "heading"]
+    if paragraphs:
+        _read_credits(draft, paragraphs[0], credits.opening(paragraphs[0].text))
+        _read_credits(draft, paragraphs[-1], credits.closing(paragraphs[-1].text))
     for i in body[:DATELINE_LINES]:
         if _read_dateline(draft, i):
             break
@@ -77,33 +143,36 @@ def read_bylines(draft: Draft) -> Draft:
     return draft
 
 
-def parse_meta_line(text: str, meta: Metadata, *, header: bool = True) -> None:
+def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bool = True) -> None:
     """Read the fields of one metadata line into `meta`, keeping values already read.
 
     Labelled fields (来源：…) are read by their labels. A date anywhere in the line is the
     publication date, and the words beside it name the outlet or the author (中国网 2019-11-25,
     2023/08/25 徐子軒, 聯合報／記者王小明). In the header (`header`), a line of a name alone
-    (呂嘉鴻, BBC中文記者) is read the same way.
+    (呂嘉鴻, BBC中文記者) is read the same way. Without `names`, unlabelled words are read as an
+    outlet only, never as a name (where the credit reader has read the line).
     """
     byline = p.BYLINE.match(text)
     if byline and not meta.authors:
         meta.authors = people(byline["names"], role="记者" if "记" in text else "記者")
     matches = c.label_matches(text, glued=True)
-    date = p.DATETIME.search(text) or p.DATE_DMY.search(text)
-    labelled_date = date is not None and any(m.start() < date.start() for m in matches)
+    date = find_date(text)
+    # A date after its own label is read with the label; after another field's (稿源： 兰州日报 2011-12-09) it is not.
+    before = [m for m in matches if m.start() < date.start()] if date else []
+    labelled_date = bool(before) and c.label_field(before[-1]) in ("published", "updated")
     if date and not labelled_date:
         if meta.published is None:
             meta.published = iso_datetime(date)
         if not matches:
-            _read_outlet_and_byline([text[: date.start()], text[date.end() :]], meta)
+            _read_outlet_and_byline([text[: date.start()], text[date.end() :]], meta, names=names)
     elif header and not matches and not byline and len(text) <= BARE_NAME_CHARS and not p.TITLE_MARKS.search(text):
-        _read_outlet_and_byline([text], meta)
+        _read_outlet_and_byline([text], meta, names=names)
     for k, match in enumerate(matches):
         end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
         value = text[match.end() : end].strip(FIELD_SEPARATORS)
         field = c.label_field(match)
         if field == "published" and meta.published is None:
-            found = p.DATETIME.search(value) or p.DATE_DMY.search(value)
+            found = find_date(value)
             short = None if found else p.DATE_SHORT_YEAR.match(value)
             meta.published = iso_datetime(found) if found else _short_year_date(short) if short else None
         elif field == "source" and meta.source is None:
@@ -116,7 +185,7 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True) -> None:
             meta.editors = people(value)
 
 
-def _read_outlet_and_byline(pieces: list[str], meta: Metadata) -> None:
+def _read_outlet_and_byline(pieces: list[str], meta: Metadata, *, names: bool = True) -> None:
     """Beside a date: "聯合報／ 記者王小明／台北即時報導", "中国网", "王利阳": the outlet, and a reporter.
 
     A part that ends like an outlet's name (…报, …网, BBC中文) is the source; a reporter's byline
@@ -133,7 +202,7 @@ def _read_outlet_and_byline(pieces: list[str], meta: Metadata) -> None:
                 after_desk = True
                 continue
             if p.BYLINE.match(part):
-                if not meta.authors:
+                if names and not meta.authors:
                     meta.authors = people(part)  # 編譯茅毅、記者謝守真: the names, the role words apart
                 reporter_named = True
                 continue
@@ -144,7 +213,7 @@ def _read_outlet_and_byline(pieces: list[str], meta: Metadata) -> None:
             if p.MEDIA_WORDS.search(name) or re.search(r"[A-Za-z]", name):
                 if meta.source is None:
                     meta.source = p.OUTLET_SUFFIX.sub("", first_word(name) or name) or None
-            elif all(2 <= len(token) <= MAX_NAME_CHARS for token in name.split()) and not meta.authors:
+            elif names and all(2 <= len(token) <= MAX_NAME_CHARS for token in name.split()) and not meta.authors:
                 meta.authors = people(name)
 
 
@@ -154,17 +223,31 @@ def _short_year_date(match: re.Match[str]) -> str | None:
     return iso_datetime(full) if full else None
 
 
+def find_date(text: str) -> re.Match[str] | None:
+    """The first date in a text, in any of the shapes pages print (full-width digits too)."""
+    text = text.translate(FULL_WIDTH_DIGITS)
+    return p.DATETIME.search(text) or p.DATE_DMY.search(text) or p.DATE_EN.search(text)
+
+
 def iso_datetime(match: re.Match[str]) -> str | None:
     """ISO 8601 from a date match: date and time with +08:00, or the date alone."""
-    year = int(match["year"]) if match["year"] else int(match["roc"]) + ROC_EPOCH
-    month, day = int(match["month"]), int(match["day"])
+    found = match.groupdict()
+    year = int(found["year"]) if found["year"] else int(found["roc"]) + ROC_EPOCH
+    name = found.get("monthname")
+    month = p.MONTHS.index(name[:3].lower()) + 1 if name else int(found["month"])
+    day = int(found["day"])
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     date = f"{year:04d}-{month:02d}-{day:02d}"
-    if match["hour"] is None or int(match["hour"]) > 23 or int(match["minute"]) > 59:
+    if found["hour"] is None or int(found["hour"]) > 23 or int(found["minute"]) > 59:
         return date
-    second = int(match["second"] or 0)
-    return f"{date}T{int(match['hour']):02d}:{int(match['minute']):02d}:{second:02d}{TIMEZONE}"
+    hour, half = int(found["hour"]), (found.get("ampm") or "")[:1].lower()
+    if half == "p" and hour < 12:
+        hour += 12  # 06:45 pm
+    elif half == "a" and hour == 12:
+        hour = 0  # 12:30 am
+    second = int(found["second"] or 0)
+    return f"{date}T{hour:02d}:{int(found['minute']):02d}:{second:02d}{TIMEZONE}"
 
 
 def first_word(value: str) -> str | None:
@@ -186,7 +269,7 @@ def people(value: str, role: str | None = None) -> list[Person]:
     names = [n for n in names if len(n) >= 2 or not c.han_count(n)]
     if any(c.han_count(n) for n in names):
         names = [n for n in names if c.han_count(n)]  # "王五 SF001": the name, not the staff code
-    names = [n for n in names if n]
+    names = [n for n in names if n and not p.NOT_A_PERSON.match(n)]  # 佚名, 网络整理, 本报编辑部: no one
     if not names:
         return []
     # Several names of one byline are one credit, as printed: 茅毅、謝守真, 段彦超 廖艳, 唐佩君/呂佳蓉.

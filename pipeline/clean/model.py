@@ -82,6 +82,25 @@ class LineClass:
     by: str
 
 
+@dataclass(frozen=True)
+class TitleCandidate:
+    """A line the title ranker weighed, with the probability it gave it."""
+
+    line: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A span the credit reader found in a metadata line, and the field it went to (None: a field
+    already read, the value left aside)."""
+
+    line: int
+    tag: str
+    text: str
+    field: str | None
+
+
 @dataclass
 class Report:
     """The cleaning report: every drop and change, with the stage and rule that made it."""
@@ -92,6 +111,8 @@ class Report:
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     lines: list[LineClass] = field(default_factory=list)
+    title_candidates: list[TitleCandidate] = field(default_factory=list)
+    readings: list[Reading] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         """The report as plain data for report.json."""
@@ -104,6 +125,8 @@ class Report:
             "line_classes": [
                 {"line": x.line, "class": x.label, "confidence": x.confidence, "by": x.by} for x in self.lines
             ],
+            "title_candidates": [asdict(x) for x in self.title_candidates],
+            "credit_spans": [asdict(x) for x in self.readings],
         }
 
 
@@ -116,6 +139,7 @@ class Draft:
     report: Report
     tagger: LineTagger | None = None  # None: the packaged model
     fixed: dict[int, str] = field(default_factory=dict)  # line number → class, from a sidecar
+    texts: list[str] = field(default_factory=list)  # every line of the page as the tagger saw it
 
     def record(self, stage: str, rule: str, line: Line, after: str | None = None) -> None:
         """Note that `stage` dropped (after=None) or changed a line by `rule`."""

@@ -9,8 +9,10 @@ from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean import tagger as tagger_model
 from pipeline.clean.features import Page
-from pipeline.clean.model import Draft, Event, Line, LineClass, Metadata, Report
+from pipeline.clean.model import Draft, Event, Line, LineClass, Metadata, Report, TitleCandidate
 from pipeline.clean.tagger import Decision
+
+TITLE_CANDIDATES_KEPT = 5  # the title ranker's likeliest lines the report keeps
 
 
 def trim_whitespace(draft: Draft) -> Draft:
@@ -81,9 +83,13 @@ def tag_lines(draft: Draft) -> Draft:
     tagger = draft.tagger or tagger_model.load()
     index_of = {line.number: i for i, line in enumerate(draft.lines)}
     fixed = {index_of[n]: label for n, label in draft.fixed.items() if n in index_of}
-    decisions = tagger.tag(Page(draft.lines), fixed)
+    tagging = tagger.read(Page(draft.lines), fixed)
+    decisions = tagging.decisions
     if not decisions:
         return draft
+    draft.texts = [line.text for line in draft.lines]
+    draft.report.title_candidates = [TitleCandidate(draft.lines[x.index].number, round(x.score, 3))
+                                     for x in tagging.candidates[:TITLE_CANDIDATES_KEPT]]
     decisions = _title_group(draft.lines, decisions)
     if not any(d.label == "body" for d in decisions):
         decisions = _densest_block(draft, decisions)

@@ -45,11 +45,13 @@ ROLES = re.compile(r"^(?:本报|本報|特约|特約|实习|實習|香港特约|
 # A staff code glued to an editor's name: 杜硕_NB12556.
 STAFF_CODE = re.compile(r"_[A-Za-z]*\d+$")
 
+# A time's half of the day, as English pages print it: 06:45 pm, 3:15 P.M.
+AM_PM = r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
 # Years as 2024, or in the Republic of China calendar as used in Taiwan (民國112年 = 2023).
 DATE = (
     r"(?:(?P<year>(?:19|20)\d\d)|(?:中華民國|中华民国|民國|民国)?(?P<roc>1[0-2]\d))"
     r"\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})\s*日?"
-    r"(?:\s*(?:T|\s)?\s*(?P<hour>\d{1,2})[:：时時](?P<minute>\d{2})(?:[:：分](?P<second>\d{2}))?)?"
+    r"(?:\s*(?:T|\s)?\s*(?P<hour>\d{1,2})[:：时時](?P<minute>\d{2})(?:[:：分](?P<second>\d{2}))?" + AM_PM + ")?"
 )
 DATETIME = re.compile(DATE)
 LEADING_DATE = re.compile(r"^\s*" + DATE)
@@ -169,11 +171,23 @@ OUTLET_SUFFIX = re.compile(r"(?:快讯|快訊|即时|即時|独家|獨家)$")
 REPORT_SUFFIX = re.compile(r"(?:综合报道|綜合報導|报道|報導|记者|記者|特约记者|特約記者)$")
 # A desk of the newsroom, not a person or an outlet: 生活中心, 国际组.
 DESK = re.compile(r"(?:中心|组|組|部|室)$")
+# Credits that name no person: anonymous, compiled from the web, the site or paper itself, a desk.
+NOT_A_PERSON = re.compile(
+    r"^(?:佚名|匿名|不详|不詳|未知|网络|網絡|網路|网友|網友|本站|本网|本網|本报|本報|本刊|综合|綜合|整理|网络整理|網路整理"
+    r"|.{0,8}(?:编辑部|編輯部|新闻中心|新聞中心|综合报道|綜合報導))$"
+)
 # Book-title marks and brackets: a line with them is a title or a note, not a name alone.
 TITLE_MARKS = re.compile(r"[《》（）()【】〔〕「」“”]")
-# Dates written day first: 01/09/2023 - 09:49.
+# Dates written day first: 01/09/2023 - 09:49, 14.12.2011 19:00.
 DATE_DMY = re.compile(
-    r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)(?P<roc>)"
-    r"(?:\s*[-–]?\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?"
+    r"(?P<day>\d{1,2})(?P<sep>[/.])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)(?P<roc>)"
+    r"(?:\s*[-–]?\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?" + AM_PM + ")?"
+)
+# Dates with an English month: Jan 17, 2012; January 17, 2012 06:00 AM.
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+DATE_EN = re.compile(
+    r"\b(?P<monthname>" + "|".join(MONTHS) + r")[a-z]*\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)(?P<roc>)"
+    r"(?:\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?" + AM_PM + ")?",
+    re.I,
 )
 ROLE_WORD = re.compile(r"(?:记者|記者|编译|編譯|编辑|編輯|撰文|文|图|圖|摄影|攝影|通讯员|通訊員|出品|策划|策劃|监制|監製|责编|責編)")

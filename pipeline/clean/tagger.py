@@ -1,18 +1,19 @@
 """The line tagger: which line of a page is the title, metadata, a heading, body text, a caption or boilerplate.
 
-Two linear-chain CRFs (CRFsuite) over the features of `features.py` decide it:
-1. the first pass finds the title: the line with the highest probability of being it;
-2. the second pass sees, besides the features, where each line stands from that title, and
-   labels every line. Lines above the title are boilerplate unless they are metadata.
+Three models (CRFsuite) decide it:
+1. the title ranker (`titles.py`) scores every line that could be the headline and takes the best;
+2. a linear-chain CRF over the features of `features.py` sees, besides them, where each line
+   stands from that title, and labels every line. Lines above the title are boilerplate unless
+   they are metadata;
+3. the credit reader (`credits.py`) reads the metadata lines' dates, outlets and names.
 
-A model file is a zip of the two CRFs (`title.crf`, `lines.crf`); its sidecar `NAME.json` says
-what it was trained on (`training.py` writes both).
+A model file is a zip of the three (`titles.crf`, `lines.crf`, `credits.crf`); its sidecar
+`NAME.json` says what it was trained on (`training.py` writes both).
 """
 
 from __future__ import annotations
 
 import io
-import math
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -25,16 +26,17 @@ import pycrfsuite
 from pipeline.clean import classify as c
 from pipeline.clean import features as f
 from pipeline.clean import patterns as p
+from pipeline.clean.credits import CreditReader
 from pipeline.clean.features import Page, page_features
+from pipeline.clean.titles import Candidate, TitleRanker
 from pipeline.errors import CleaningError, ConfigError
 
 CLASSES = ("title", "meta", "heading", "body", "caption", "boilerplate")
 KEPT = ("title", "meta", "heading", "body")  # the classes whose lines stay in the article
-PASSES = ("title.crf", "lines.crf")
+MEMBERS = ("titles.crf", "lines.crf", "credits.crf")
 DEFAULT_MODEL = Path(str(resources.files("pipeline") / "models" / "line-tagger.zip"))
 REVIEW_BELOW = 0.7  # a decision less sure than this is marked for review in --explain
 CAPTION_DOUBT = 0.8  # a headline-shaped caption less sure than this, over a paragraph, is taken for a heading
-FLOOR = 1e-6  # the least probability a line's class is given, so that no log is infinite
 FOOTER_LINES = 3  # lines below the article's text where a credit (责任编辑：…) is looked for
 MAX_CREDIT_CHARS = 40  # … and how long such a credit line may be
 CHAPTERS = ("part", "chapter", "section")  # numbering that only a heading has (not 一、 or 1. of a list)
@@ -49,6 +51,14 @@ class Decision:
     by: str = "model"  # or "sidecar": a NAME.lines.json named the line; "rule": its words are metadata
 
 
+@dataclass(frozen=True)
+class Tagging:
+    """A page's decisions, and the title candidates (likeliest first; none where a sidecar names the title)."""
+
+    decisions: list[Decision]
+    candidates: list[Candidate]
+
+
 class LineTagger:
     """A trained model, loaded once: tags the lines of a page."""
 
@@ -56,23 +66,30 @@ class LineTagger:
         self.name = name
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                blobs = [archive.read(member) for member in PASSES]
+                titles, lines, credit_lines = (archive.read(member) for member in MEMBERS)
         except (zipfile.BadZipFile, KeyError) as exc:
             raise ConfigError(f"{name}: not a line-tagger model ({exc})") from exc
-        self._blobs = blobs  # CRFsuite reads the models in place: they must outlive the taggers
-        self._title, self._lines = (_open(blob) for blob in blobs)
-        self._known = {id(t): set(t.labels()) for t in (self._title, self._lines)}
+        self._blob = lines  # CRFsuite reads the model in place: it must outlive the tagger
+        self._lines = _open(lines)
+        self._known = {id(self._lines): set(self._lines.labels())}
+        self.titles = TitleRanker(titles)
+        self.credits = CreditReader(credit_lines)
 
     def tag(self, page: Page, fixed: Mapping[int, str] | None = None) -> list[Decision]:
         """One decision per line of the page; `fixed` (index → class) overrides the model."""
+        return self.read(page, fixed).decisions
+
+    def read(self, page: Page, fixed: Mapping[int, str] | None = None) -> Tagging:
+        """The decisions, and the title candidates the ranker weighed."""
         fixed = fixed or {}
         if not page.texts:
-            return []
+            return Tagging([], [])
         named = [i for i, label in fixed.items() if label == "title"]
-        title = min(named) if named else self._find_title(page)
-        if title < 0:
+        candidates = [] if named else self.titles.rank(page)
+        if not named and not candidates:
             raise CleaningError("cannot tell the title from the navigation: no line reads as a headline")
-        title_confidence = 1.0 if named else self._marginal(self._title, "title", title)
+        title = min(named) if named else candidates[0].index
+        title_confidence = 1.0 if named else candidates[0].score
         tagger = self._lines
         labels = tagger.tag(page_features(page, title))
         decisions = []
@@ -94,28 +111,11 @@ class LineTagger:
             likeliest = max(range(title + 1, len(decisions)), key=lambda i: self._marginal(tagger, "body", i))
             if decisions[likeliest].by == "model" and page.paragraph[likeliest]:
                 decisions[likeliest] = Decision("body", round(self._marginal(tagger, "body", likeliest), 3))
-        return decisions
+        return Tagging(decisions, candidates)
 
     def _marginal(self, tagger: pycrfsuite.Tagger, label: str, i: int) -> float:
         """P(line i has `label`) for the sequence last tagged; 0 for a class the model never saw."""
         return tagger.marginal(label, i) if label in self._known[id(tagger)] else 0.0
-
-    def _find_title(self, page: Page) -> int:
-        """The most probable title line (-1 for none), given that the article's text comes after its title.
-
-        Each line i scores log P(title at i) plus, for every line above it, log P(not text there):
-        a headline in a list below the article loses to the real one above the text.
-        """
-        tagger = self._title
-        tagger.set(page_features(page))
-        best, best_score, above = -1, -math.inf, 0.0
-        for i, line in enumerate(page.texts):
-            score = math.log(max(self._marginal(tagger, "title", i), FLOOR)) + above
-            if score > best_score and c.could_be_title(line):  # a headline, not furniture or a byline
-                best, best_score = i, score
-            text = self._marginal(tagger, "body", i) + self._marginal(tagger, "heading", i)
-            above += math.log(max(1.0 - text, FLOOR))
-        return best
 
 
 def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
@@ -201,10 +201,11 @@ def _open(blob: bytes) -> pycrfsuite.Tagger:
 
 
 def pack(models: Sequence[bytes]) -> bytes:
-    """The model file for the two passes' CRFs: a zip with fixed dates, so equal models give equal bytes."""
+    """The model file of the ranker, the line CRF and the reader (in MEMBERS' order): a zip with fixed
+    dates, so equal models give equal bytes."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for member, blob in zip(PASSES, models, strict=True):
+        for member, blob in zip(MEMBERS, models, strict=True):
             archive.writestr(zipfile.ZipInfo(member, date_time=(1980, 1, 1, 0, 0, 0)), blob)
     return buffer.getvalue()
 

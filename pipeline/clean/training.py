@@ -17,7 +17,7 @@ import multiprocessing
 import re
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from typing import Any
 import pycrfsuite
 
 from pipeline import __version__
+from pipeline.clean import credits, titles
 from pipeline.clean.features import FEATURE_SET_VERSION, Page, page_features
 from pipeline.clean.labels import SIDECAR_SUFFIX, line_classes
 from pipeline.clean.page import page_lines
@@ -38,6 +39,7 @@ from pipeline.writing import write_atomic
 CRF_PARAMS: dict[str, object] = {"c1": 0.2, "c2": 0.01, "max_iterations": 100, "feature.possible_transitions": True}
 CUT_MARGIN = 2  # lines of furniture a cut-out keeps on each side of the article
 SITE = re.compile(r"^\d+_(?P<site>[^_]+)_")
+CREDIT_FIELDS = ("published", "source", "author", "editor")  # the values the credit reader learns to find
 FOLDS = 5  # the grouped cross-validation's folds: every site's pages in one of them
 
 
@@ -48,6 +50,7 @@ class LabelledPage:
     name: str
     page: Page
     labels: list[str]
+    fields: Mapping[str, str | None] | None = None  # the annotated values (NAME.expected.json), if any
 
     @property
     def site(self) -> str:
@@ -69,8 +72,11 @@ def read_page(text_path: Path) -> LabelledPage:
     try:
         text = decode(text_path.read_bytes(), max_bytes=MAX_INPUT_BYTES).text
         raw_count = text.count("\n") + 1
+        fields = None
         if expected.exists():
-            mapping = json.loads(expected.read_text("utf-8"))["line_classes"]
+            annotation = json.loads(expected.read_text("utf-8"))
+            mapping = annotation["line_classes"]
+            fields = {name: annotation.get(name) for name in CREDIT_FIELDS}
         elif sidecar.exists():
             mapping = json.loads(sidecar.read_text("utf-8"))
         else:
@@ -84,7 +90,7 @@ def read_page(text_path: Path) -> LabelledPage:
     labels = [classes.get(line.number, "boilerplate") for line in lines]
     if "title" not in labels:
         raise InputError("no line is classed title", path=text_path)
-    return LabelledPage(stem, Page(lines), labels)
+    return LabelledPage(stem, Page(lines), labels, fields)
 
 
 def read_corpus(folder: Path) -> list[LabelledPage]:
@@ -129,11 +135,27 @@ def corpus_hash(folders: Sequence[Path]) -> str:
 
 
 def train(pages: Sequence[LabelledPage]) -> bytes:
-    """A model file trained on the pages and their cut-outs: the title pass and the line pass (deterministic)."""
+    """A model file trained on the pages and their cut-outs (deterministic): the title ranker, the line
+    CRF, and the credit reader (on the metadata lines of the pages with annotated values)."""
     examples = [*pages, *(cut_out(p) for p in pages)]
-    first = [(page_features(p.page), p.labels) for p in examples]
-    second = [(page_features(p.page, p.labels.index("title")), p.labels) for p in examples]
-    return pack([_train_crf(first), _train_crf(second)])
+    ranker = titles.train((p.page, p.labels) for p in examples)
+    lines = _train_crf((page_features(p.page, p.labels.index("title")), p.labels) for p in examples)
+    return pack([ranker, lines, credits.train(credit_examples(pages))])
+
+
+def credit_examples(pages: Iterable[LabelledPage]) -> Iterable[tuple[str, frozenset[str], list[str]]]:
+    """Each metadata line of the annotated pages, and the opening of the first paragraph and the close of
+    the last, with the page's other lines and the characters' tags."""
+    for page in pages:
+        if page.fields is None:
+            continue
+        texts = page.page.texts
+        body = [i for i, label in enumerate(page.labels) if label == "body"]
+        snippets = [(i, texts[i]) for i, label in enumerate(page.labels) if label == "meta"]
+        if body:
+            snippets += [(body[0], credits.opening(texts[body[0]])), (body[-1], credits.closing(texts[body[-1]]))]
+        for i, text in snippets:
+            yield text, frozenset(t for t in texts if t != texts[i]), credits.span_labels(text, page.fields)
 
 
 def cut_out(page: LabelledPage) -> LabelledPage:
@@ -142,7 +164,7 @@ def cut_out(page: LabelledPage) -> LabelledPage:
     kept = [i for i, label in enumerate(page.labels) if label in KEPT]
     start = max(0, page.labels.index("title") - CUT_MARGIN)
     end = min(len(page.labels), kept[-1] + 1 + CUT_MARGIN)
-    return LabelledPage(page.name, Page(page.page.lines[start:end]), page.labels[start:end])
+    return LabelledPage(page.name, Page(page.page.lines[start:end]), page.labels[start:end], page.fields)
 
 
 def _train_crf(sequences: Iterable[tuple[list[list[bytes]], list[str]]]) -> bytes:

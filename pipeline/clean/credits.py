@@ -1,0 +1,262 @@
+"""A learned reader of credit lines: which characters of a metadata line are the date, the outlet,
+the author or the editor.
+
+A linear-chain CRF over the characters of one line (`read`) tags each character DATE, OUTLET,
+AUTHOR, EDITOR or O. Its features are the character and its neighbours, what the word lists
+of `patterns.py` find around it (a label such as 来源： before it, a role word such as 记者, a
+date), the piece of the line it stands in (between separators: its length, whether it ends like
+an outlet's name or a report place, whether the page prints the same piece elsewhere), and a
+surname list. A run of one tag is a value; `values` turns the runs into the fields, and the
+rules of `metadata.py` normalise them (ISO dates).
+
+It is trained (`training.py`) on the metadata lines of the corpus, each character labelled by
+finding the page's annotated values in the line (`span_labels`).
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycrfsuite
+
+from pipeline.clean import classify as c
+from pipeline.clean import patterns as p
+
+PARAMS: dict[str, object] = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+TAGS = ("DATE", "OUTLET", "AUTHOR", "EDITOR")
+FIELD_OF = {"OUTLET": "source", "AUTHOR": "author", "EDITOR": "editor", "DATE": "published"}
+OUTSIDE = "O"
+SNIPPET = 40  # characters at the start of the first paragraph and the end of the last where a credit stands
+# A piece of a credit line: what stands between white space, bars, slashes, brackets, dots.
+PIECE = re.compile(r"[^\s|｜∣│╱/／\\·•,，;；:：【】\[\]（）()〔〕<>《》「」『』]+")
+# The hundred commonest Chinese surnames (both scripts): a piece starting with one may be a name.
+SURNAMES = frozenset(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林高罗羅郑鄭梁谢謝宋唐许許韩韓邓鄧冯馮曹彭曾肖萧蕭"
+    "田董潘袁蔡蒋蔣余于於杜叶葉程魏苏蘇吕呂丁任卢盧姚沈钟鍾姜崔谭譚陆陸范汪廖石金韦韋贾賈夏付方邹鄒熊白孟秦邱"
+    "侯江尹薛闫閆段雷龙龍黎史陶贺賀毛郝顾顧龚龔邵万萬覃武钱錢戴严嚴莫孔向常汤湯康易乔喬賴赖洪游施顏颜莊庄柯翁"
+)
+MEDIA_END = re.compile(r"(?:报|報|网|網|社|台|电视|電視|新闻|新聞|周刊|週刊|中文|频道|頻道|在线|在線)$")
+REPORT_END = re.compile(r"(?:报道|報導|电|電|讯|訊|摄|攝|撰稿|编译|編譯|整理)$")
+ROLE = re.compile(
+    r"记者|記者|通讯员|通訊員|实习生|實習生|编译|編譯|撰稿|撰文|执笔|執筆|整理|特约|特約|摄影|攝影|作者|主编|主編|文"
+    r"|责任编辑|責任編輯|责编|責編|编辑|編輯"
+)
+DATE_SPAN = re.compile(
+    p.DATE + r"|\d{1,2}/\d{1,2}/(?:19|20)\d\d|\d{1,2}:\d{2}(?::\d{2})?|(?:[ap]\.?m\.?|上午|下午|星期.|週.|周.)",
+    re.I,
+)
+
+
+def _kind(ch: str) -> str:
+    if p.HAN.match(ch):
+        return "H"
+    if ch.isdigit():
+        return "D"
+    if ch.isascii() and ch.isalpha():
+        return "L"
+    return "S" if ch.isspace() else "P"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of characters of one tag in a line."""
+
+    tag: str
+    start: int
+    end: int
+    text: str
+
+
+def char_features(text: str, echoes: frozenset[str] = frozenset()) -> list[list[str]]:
+    """The features of each character of a line; `echoes` are the other lines of the page (a piece
+    of this line printed there too is likely the outlet's name)."""
+    n = len(text)
+    field_after: list[str | None] = [None] * n
+    in_label = [False] * n
+    for match in c.label_matches(text, glued=True):
+        field = c.label_field(match)
+        for k in range(match.start(), match.end()):
+            in_label[k] = True
+        for k in range(match.end(), n):
+            field_after[k] = field
+    in_date = [False] * n
+    for match in DATE_SPAN.finditer(text):
+        for k in range(match.start(), match.end()):
+            in_date[k] = True
+    role_before = [False] * n
+    role_after = [False] * n
+    in_role = [False] * n
+    for match in ROLE.finditer(text):
+        for k in range(match.start(), match.end()):
+            in_role[k] = True
+        for k in range(match.end(), min(n, match.end() + 4)):
+            role_before[k] = True
+        for k in range(max(0, match.start() - 4), match.start()):
+            role_after[k] = True
+    piece_of = [-1] * n
+    pieces = [(m.start(), m.end()) for m in PIECE.finditer(text)]
+    for index, (start, end) in enumerate(pieces):
+        for k in range(start, end):
+            piece_of[k] = index
+    piece_rows = [_piece_features(text[start:end], index, len(pieces), echoes)
+                  for index, (start, end) in enumerate(pieces)]
+    shape = ["pieces=" + str(min(len(pieces), 6))]
+    if DATE_SPAN.search(text):
+        shape.append("line_date")
+    if any(field_after):
+        shape.append("line_label")
+    rows: list[list[str]] = []
+    for k, ch in enumerate(text):
+        row = ["b", "c=" + ch, "k=" + _kind(ch), "c-1=" + (text[k - 1] if k else "^"),
+               "c+1=" + (text[k + 1] if k + 1 < n else "$"), "c-2=" + (text[k - 2] if k > 1 else "^"),
+               "c+2=" + (text[k + 2] if k + 2 < n else "$"),
+               "b-=" + text[max(0, k - 1) : k + 1], "b+=" + text[k : k + 2]]
+        row.append("kk=" + "".join(_kind(x) for x in text[max(0, k - 1) : k + 2]))
+        row.extend(shape)
+        if field_after[k]:
+            row.append("after=" + str(field_after[k]))
+        if in_label[k]:
+            row.append("label")
+        if in_date[k]:
+            row.append("date")
+        if in_role[k]:
+            row.append("role")
+        if role_before[k]:
+            row.append("role_before")
+        if role_after[k]:
+            row.append("role_after")
+        if ch in SURNAMES:
+            row.append("surname")
+        index = piece_of[k]
+        if index >= 0:
+            start, end = pieces[index]
+            row.append("ppos=" + ("first" if k == start else "last" if k == end - 1 else "in"))
+            row.extend(piece_rows[index])
+        else:
+            row.append("sep")
+        rows.append(row)
+    return rows
+
+
+def _piece_features(piece: str, index: int, count: int, echoes: frozenset[str]) -> list[str]:
+    """What the piece of a line between separators looks like (its characters all share these)."""
+    row = ["plen=" + str(min(len(piece), 9)), "pidx=" + str(min(index, 5))]
+    if index == count - 1:
+        row.append("plast")
+    if MEDIA_END.search(piece):
+        row.append("pmedia")
+    if REPORT_END.search(piece):
+        row.append("preport")
+    if piece[:1] in SURNAMES and 2 <= c.han_count(piece) <= 4 and c.han_count(piece) == len(piece):
+        row.append("pname")
+    if len(piece) >= 2 and any(piece in other for other in echoes):
+        row.append("pecho")
+    if c.is_chrome(piece):
+        row.append("pchrome")
+    return row
+
+
+class CreditReader:
+    """A trained model, loaded once: reads the spans of credit lines."""
+
+    def __init__(self, blob: bytes) -> None:
+        self._blob = blob  # CRFsuite reads the model in place: it must outlive the tagger
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open_inmemory(blob)
+
+    def read(self, text: str, echoes: frozenset[str] = frozenset()) -> list[Span]:
+        """The spans of one line (a run of one tag each)."""
+        if not text:
+            return []
+        return spans(text, self._tagger.tag(_encoded(char_features(text, echoes))))
+
+
+def _encoded(rows: Sequence[Sequence[str]]) -> list[list[bytes]]:
+    return [[feature.encode() for feature in row] for row in rows]
+
+
+def spans(text: str, tags: Sequence[str]) -> list[Span]:
+    """The runs of tags other than O in a line, as spans, their ends trimmed of separators."""
+    out: list[Span] = []
+    start = 0
+    for k in range(1, len(tags) + 1):
+        if k == len(tags) or tags[k] != tags[start]:
+            if tags[start] != OUTSIDE:
+                value = text[start:k]
+                trimmed = value.strip(" \u3000\u00a0|｜∣│╱/／·•,，:：【】[]（）()")
+                if trimmed:
+                    offset = value.find(trimmed)
+                    out.append(Span(tags[start], start + offset, start + offset + len(trimmed), trimmed))
+            start = k
+    return out
+
+
+def opening(text: str) -> str:
+    """The start of a first paragraph, where a dateline stands: 新华网长春12月9日电（记者张建　周长庆）…"""
+    return text[:SNIPPET]
+
+
+def closing(text: str) -> str:
+    """The end of a last paragraph, where a closing credit stands: …换新iPhone。(李楠)"""
+    return text[-SNIPPET:]
+
+
+# --- training labels --------------------------------------------------------------------------
+
+
+def span_labels(text: str, fields: Mapping[str, str | None]) -> list[str]:
+    """Each character's tag in a metadata line, from the page's annotated values: where the line
+    prints the editor, the author (whole, or each name of several), the outlet or the date."""
+    tags = [OUTSIDE] * len(text)
+
+    def mark(tag: str, start: int, end: int) -> None:
+        if all(t == OUTSIDE for t in tags[start:end]):
+            tags[start:end] = [tag] * (end - start)
+
+    for tag, field in (("EDITOR", "editor"), ("AUTHOR", "author"), ("OUTLET", "source")):
+        value = fields.get(field)
+        if not value:
+            continue
+        for start, end in _occurrences(text, value):
+            mark(tag, start, end)
+    published = fields.get("published")
+    if published:
+        want = re.sub(r"\D", "", published)
+        for match in p.DATETIME.finditer(text):
+            if re.sub(r"\D", "", match.group(0)).startswith(want[:8]) or _iso_digits(match).startswith(want[:8]):
+                mark("DATE", match.start(), match.end())
+    return tags
+
+
+def _iso_digits(match: re.Match[str]) -> str:
+    year = match["year"] or str(int(match["roc"]) + 1911)
+    return f"{int(year):04d}{int(match['month']):02d}{int(match['day']):02d}"
+
+
+def _occurrences(text: str, value: str) -> Iterable[tuple[int, int]]:
+    """Where a value stands in a line: whole, or each of its names (张建、周长庆 printed 张建 周长庆)."""
+    squeezed = value.strip()
+    found = [(m.start(), m.end()) for m in re.finditer(re.escape(squeezed), text)]
+    if found:
+        return found
+    parts = [part for part in re.split(r"[\s、,，/／&]+", squeezed) if len(part) >= 2]
+    if len(parts) < 2:
+        return []
+    return [(m.start(), m.end()) for part in parts for m in re.finditer(re.escape(part), text)]
+
+
+def train(lines: Iterable[tuple[str, frozenset[str], list[str]]]) -> bytes:
+    """A reader trained on (line, the page's other lines, tags) examples."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for text, echoes, tags in lines:
+        if text:
+            trainer.append(_encoded(char_features(text, echoes)), tags)
+    trainer.set_params(PARAMS)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "credits.crf"
+        trainer.train(str(path))
+        return path.read_bytes()

@@ -1,0 +1,154 @@
+"""The title ranker: which line of a page is the article's headline, scored with its evidence.
+
+Every line that could be a headline (`candidates`) is scored by a logistic model (CRFsuite over
+one-item sequences: its marginal is the probability) on the line's own features (`features.py`)
+and on evidence of where it stands (`evidence`): a date, a byline or a labelled line just below
+it; running text starting soon after it; running text above it; the same string elsewhere on the
+page (a related list repeats headlines, a `<title>` with the site's name stands at the top); its
+place against the densest block of text; and shapes headlines never have (a `label：value` line,
+a run of short glued words, a counter, a line starting with `>`, the first sentence of the text).
+The ranker learns what furniture looks like from the corpus; no list of the corpus's strings.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycrfsuite
+
+from pipeline.clean import classify as c
+from pipeline.clean import features as f
+from pipeline.clean import patterns as p
+from pipeline.clean.features import Page, bucket
+
+YES, NO = "title", "other"
+MIN_CHARS, MAX_CHARS = 4, 100  # a candidate's length
+MIN_HAN = 4
+BELOW = 4  # lines below a candidate where its date or byline is looked for
+TEXT_REACH = 30  # lines below a candidate where running text is looked for
+AFTER = 15  # lines below a candidate whose running text is counted
+# A picture or video mark closing a headline: 农民工维权绿色通道(图), …[组图], …（附圖）.
+PICTURE_MARK = re.compile(r"\s*[（(\[【](?:组图|組圖|图|圖|附图|附圖|多图|多圖|图表|圖表|视频|視頻|高清)[）)\]】]$")
+# A counter: 正有 2 人评论, 0人参与, 1307人参与, 阅读 35 次.
+COUNTER = re.compile(r"\d+\s*(?:人|条|條|次|则|則)")
+PARAMS: dict[str, object] = {"c1": 0.1, "c2": 0.01, "max_iterations": 200}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A line that may be the title, and the probability the ranker gives it."""
+
+    index: int
+    score: float
+
+
+def candidates(page: Page) -> list[int]:
+    """The lines that could be a headline: long enough, Chinese, headline-shaped (a picture mark aside)."""
+    return [i for i, text in enumerate(page.texts)
+            if MIN_CHARS <= len(text) <= MAX_CHARS and c.han_count(text) >= MIN_HAN
+            and c.could_be_title(PICTURE_MARK.sub("", text)) and not _bracketed_byline(text)]
+
+
+def _bracketed_byline(text: str) -> bool:
+    """【聯合報╱記者陳俐君／即時報導】: a byline in brackets, never a headline."""
+    inner = text.strip("【】[]（）()〔〕")
+    return inner != text and (p.REPORT_SUFFIX.search(inner) is not None or p.ROLE_WORD.search(inner[:8]) is not None)
+
+
+def evidence(page: Page, i: int, above_block: Sequence[int]) -> list[str]:
+    """Why line i is, or is not, the headline: what stands around it and its shape."""
+    text, n = page.texts[i], len(page.texts)
+    found: list[str] = []
+    dated = next((k for k in range(1, BELOW + 1) if i + k < n and page.dated[i + k]), None)
+    if dated:
+        found.append(f"dated_below={dated}")
+    labelled = next((k for k in range(1, BELOW + 1) if i + k < n and (
+        c.meta_labels(page.texts[i + k]) or p.BYLINE.match(page.texts[i + k]))), None)
+    if labelled:
+        found.append(f"label_below={labelled}")
+    following = next((j for j in range(i + 1, min(n, i + TEXT_REACH)) if page.paragraph[j]), None)
+    found.append("text_after=" + ("none" if following is None else bucket(following - i, (2, 3, 4, 6, 10, 20))))
+    found.append("han_after=" + bucket(page.running_han[min(n, i + AFTER + 1)] - page.running_han[i + 1],
+                                       (20, 60, 150, 300, 600)))
+    above, total = page.running_han[i], page.running_han[n] or 1
+    found.append("share_above=" + bucket(above / total, (0.02, 0.1, 0.3, 0.6)))
+    found.append("han_above=" + bucket(above, (20, 60, 150, 400)))
+    found.append("paras_above=" + bucket(sum(page.paragraph[:i]), (1, 2, 4, 8)))
+    if page.counts[text] > 1:
+        found.append("repeat=" + ("first" if page.texts.index(text) == i else "later"))
+    holders = [j for j, other in enumerate(page.texts) if j != i and len(other) > len(text) and text in other]
+    if holders:
+        found.append("inside_other=" + ("above" if holders[0] < i else "below"))
+        if any(page.texts[j].startswith(text) for j in holders):
+            found.append("prefix_of_other")
+    if any(j != i and 6 <= len(other) < len(text) and other in text for j, other in enumerate(page.texts)):
+        found.append("holds_other")
+    found.append("block=" + str(f.main_block_place(page, i)))
+    if c.meta_labels(text):
+        found.append("labelled")
+    if text[:1] in ">»›":
+        found.append("starts_gt")
+    if following is not None and page.texts[following].startswith(text[: max(MIN_CHARS, len(text) - 1)]):
+        found.append("opens_text")
+    parts = text.split()
+    found.append("parts=" + bucket(len(parts), (2, 3, 4, 6)))
+    if len(parts) >= 3 and max(map(len, parts)) <= 6:
+        found.append("glued_words")
+    found.append("bars=" + bucket(sum(map(text.count, "|｜∣/·•-_")), (1, 2, 4)))
+    if COUNTER.search(text):
+        found.append("counter")
+    if PICTURE_MARK.search(text):
+        found.append("picture_mark")
+    if i in above_block:
+        found.append("rank_up=" + bucket(len(above_block) - 1 - above_block.index(i), (1, 2, 3, 5)))
+    return found
+
+
+def _items(page: Page, chosen: Sequence[int]) -> list[dict[str, float]]:
+    first = page.main_block[0]
+    above_block = [j for j in chosen if j < first]
+    return [{name: 1.0 for name in ("bias", *page.own[i], *evidence(page, i, above_block))} for i in chosen]
+
+
+class TitleRanker:
+    """A trained ranker, loaded once."""
+
+    def __init__(self, blob: bytes) -> None:
+        self._blob = blob  # CRFsuite reads the model in place: it must outlive the tagger
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open_inmemory(blob)
+
+    def rank(self, page: Page) -> list[Candidate]:
+        """The candidates, likeliest first."""
+        chosen = candidates(page)
+        scored = []
+        for i, item in zip(chosen, _items(page, chosen), strict=True):
+            self._tagger.set([item])
+            scored.append(Candidate(i, self._tagger.marginal(YES, 0)))
+        return sorted(scored, key=lambda candidate: -candidate.score)
+
+
+def examples(page: Page, labels: Sequence[str]) -> Iterable[tuple[dict[str, float], str]]:
+    """The candidates of an annotated page with their answers: the first title line is the title; a
+    copy of its text elsewhere is left out (either is right)."""
+    gold = labels.index("title")
+    chosen = [i for i in candidates(page) if i == gold or page.texts[i] != page.texts[gold]]
+    for i, item in zip(chosen, _items(page, chosen), strict=True):
+        yield item, YES if i == gold else NO
+
+
+def train(pages: Iterable[tuple[Page, Sequence[str]]]) -> bytes:
+    """A ranker trained on annotated pages (deterministic)."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for page, labels in pages:
+        for item, answer in examples(page, labels):
+            trainer.append([item], [answer])
+    trainer.set_params(PARAMS)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "titles.crf"
+        trainer.train(str(path))
+        return path.read_bytes()

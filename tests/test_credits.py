@@ -1,0 +1,105 @@
+"""The credit reader: its training labels, its spans, and the byline shapes the packaged model reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import docbook, document
+from pipeline.clean import clean, credits, tagger
+from pipeline.clean.model import Metadata
+from tests.conftest import CORPUS
+
+
+def tags_of(text: str, tags: list[str]) -> dict[str, list[str]]:
+    """The text of each run of a tag."""
+    return {tag: [s.text for s in credits.spans(text, tags) if s.tag == tag] for tag in credits.TAGS}
+
+
+def test_training_labels_come_from_the_annotated_values() -> None:
+    text = "2023-09-01 09:25 来源：新华网 作者：张建 周长庆 责任编辑：李明"
+    fields = {"published": "2023-09-01 09:25", "source": "新华网", "author": "张建　周长庆", "editor": "李明"}
+    found = tags_of(text, credits.span_labels(text, fields))
+    assert found == {"DATE": ["2023-09-01 09:25"], "OUTLET": ["新华网"], "AUTHOR": ["张建", "周长庆"],
+                     "EDITOR": ["李明"]}
+
+
+def test_an_editor_who_also_wrote_is_tagged_once_and_an_absent_value_not_at_all() -> None:
+    text = "作者：廖泽凌 责任编辑：廖泽凌"
+    tags = credits.span_labels(text, {"author": "廖泽凌", "editor": "廖泽凌", "source": "新华社"})
+    assert tags_of(text, tags)["EDITOR"] == ["廖泽凌", "廖泽凌"]  # the first value wins the characters
+    assert "OUTLET" not in tags and "AUTHOR" not in tags
+
+
+def test_spans_are_trimmed_of_separators() -> None:
+    text = "【聯合報╱記者陳俐君／即時報導】"
+    tags = ["O"] * len(text)
+    for k in range(1, 5):
+        tags[k] = "OUTLET"
+    for k in range(7, 11):
+        tags[k] = "AUTHOR"  # 陳俐君 and the slash after it
+    assert [(s.tag, s.text) for s in credits.spans(text, tags)] == [("OUTLET", "聯合報"), ("AUTHOR", "陳俐君")]
+
+
+def read(text: str, page: str = "") -> dict[str, list[str]]:
+    reader = tagger.load().credits
+    echoes = frozenset(page.split("\n")) if page else frozenset()
+    found: dict[str, list[str]] = {}
+    for span in reader.read(text, echoes):
+        found.setdefault(span.tag, []).append(span.text)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("line", "tag", "value"),
+    [
+        ("【聯合報╱記者陳俐君／即時報導】", "AUTHOR", "陳俐君"),  # a byline in brackets, role before the name
+        ("【聯合報╱記者陳俐君／即時報導】", "OUTLET", "聯合報"),
+        ("欣傳媒╱記者丁彥伶／台北報導 2012-01-12 12:01", "AUTHOR", "丁彥伶"),
+        ("生活中心／賴俊佑報導", "AUTHOR", "賴俊佑"),  # a desk, then the name, the report after it
+        ("来源：经济参考报 作者：实习记者 王璐", "AUTHOR", "王璐"),
+        ("来源：经济参考报 作者：实习记者 王璐", "OUTLET", "经济参考报"),
+        ("稿源： 渤海早报 编辑： 张麒麟", "EDITOR", "张麒麟"),
+        ("编辑|禤志杰", "EDITOR", "禤志杰"),  # a bar after the label
+        ("2011-12-15 21:20 来源：新华社", "DATE", "2011-12-15 21:20"),
+        ("（李明 编译）", "AUTHOR", "李明"),  # the role after the name
+        ("（本报记者 张三 李四）", "AUTHOR", "张三 李四"),  # two names, one credit
+        ("記者 山田太郎／東京報導", "AUTHOR", "山田太郎"),  # a Japanese name
+        ("责任编辑 赵六", "EDITOR", "赵六"),  # a space after the label
+    ],
+)
+def test_the_packaged_reader_reads_bylines_of_many_shapes(line: str, tag: str, value: str) -> None:
+    assert value in read(line).get(tag, [])
+
+
+def test_a_relative_date_is_never_a_date_nor_a_name() -> None:
+    for line in ("3小时前 来源：中新网", "昨天 10:20 新浪科技"):
+        found = read(line)
+        assert not {"AUTHOR", "EDITOR", "DATE"} & set(found), line
+
+
+@pytest.mark.parametrize("credit", ["佚名", "网络整理", "本报编辑部", "新闻中心"])
+def test_a_credit_that_names_no_one_is_no_author(credit: str) -> None:
+    page = (f"首页 > 新闻\n全市春运客流创新高 铁路部门加开列车\n2024-01-20 10:00 来源：人民网 作者：{credit}\n"
+            "记者从铁路部门获悉，今年春运首日全市铁路发送旅客超过十万人次，同比增长百分之二十。\n"
+            "铁路部门表示，将根据客流情况继续加开临时列车，方便旅客出行。\n")
+    article = clean(page)
+    assert article.meta.title == "全市春运客流创新高 铁路部门加开列车"
+    assert article.meta.authors == [] and article.meta.source == "人民网"
+
+
+def test_the_cleaning_takes_the_readers_values_and_the_report_shows_its_spans() -> None:
+    doc = document.from_file(CORPUS / "07_xinhua_france_strike.txt")
+    used = {r.field: r.text for r in doc.report.readings if r.field}
+    assert used == {"published": "2019-12-10 07:57:40", "source": "新华网", "editor": "尹世杰", "author": "唐霁"}
+    info = docbook.read_info(doc.tree)
+    assert (info.source, info.published) == ("新华网", "2019-12-10T07:57:40+08:00")
+    spans = doc.report.as_json()["credit_spans"]
+    assert {"line", "tag", "text", "field"} == set(spans[0]) and spans[0]["tag"] in credits.TAGS
+
+
+def test_rules_fill_the_fields_the_reader_leaves_empty() -> None:
+    from pipeline.clean.metadata import parse_meta_line
+
+    meta = Metadata(source="新华网")
+    parse_meta_line("来源：人民网 作者：李明", meta)
+    assert meta.source == "新华网" and meta.authors[0].name == "李明"  # a value read first is kept

@@ -1,0 +1,58 @@
+"""The title ranker: its candidates, its choice on pages of furniture, and what --explain shows of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import document
+from pipeline.clean import tagger, titles
+from pipeline.clean.features import Page
+from pipeline.clean.page import page_lines
+from pipeline.cli import main
+from tests.conftest import CORPUS
+
+PAGE = """首页 | 新闻 | 体育 | 财经 | 科技
+正有 2 人评论 我来说两句
+热点推荐
+省政府召开常务会议研究部署春耕生产
+农民工维权绿色通道开通(图)
+2012年01月12日 10:20　来源：人民网　作者：李明
+记者从省人力资源和社会保障厅获悉，为切实维护农民工合法权益，全省各级劳动保障部门日前开通了农民工维权绿色通道。
+据介绍，绿色通道设在各地劳动保障监察机构，农民工可以通过电话、网络和现场等方式投诉举报欠薪问题，相关部门将在三个工作日内处理。
+该负责人表示，下一步还将加大对拖欠工资行为的查处力度，确保农民工在春节前拿到工资。
+【聯合報╱記者陳俐君／即時報導】
+相关新闻
+春节前全省将开展工资支付专项检查"""
+
+
+def test_candidates_are_headline_shaped_a_picture_mark_aside() -> None:
+    page = Page(page_lines(PAGE))
+    chosen = [page.texts[i] for i in titles.candidates(page)]
+    assert "农民工维权绿色通道开通(图)" in chosen  # (图) closes many headlines: not a caption
+    assert "【聯合報╱記者陳俐君／即時報導】" not in chosen  # a bracketed byline
+    assert "首页 | 新闻 | 体育 | 财经 | 科技" not in chosen
+    assert "2012年01月12日 10:20　来源：人民网　作者：李明" not in chosen
+
+
+def test_the_ranker_takes_the_headline_over_the_text_over_furniture_and_related_headlines() -> None:
+    page = Page(page_lines(PAGE))
+    ranked = tagger.load().titles.rank(page)
+    assert page.texts[ranked[0].index] == "农民工维权绿色通道开通(图)"
+    assert all(0.0 <= c.score <= 1.0 for c in ranked)
+    assert [c.score for c in ranked] == sorted((c.score for c in ranked), reverse=True)
+
+
+def test_the_report_keeps_the_likeliest_candidates() -> None:
+    doc = document.from_file(CORPUS / "07_xinhua_france_strike.txt")
+    candidates = doc.report.title_candidates
+    assert 1 <= len(candidates) <= 5 and candidates[0].line == 7
+    assert doc.report.as_json()["title_candidates"][0] == {"line": 7, "score": candidates[0].score}
+
+
+def test_explain_shows_the_title_candidates_and_the_credit_spans(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["clean", str(CORPUS / "07_xinhua_france_strike.txt"), "--explain"]) == 0
+    out = capsys.readouterr().out
+    candidates = out[out.index("title candidates") :]
+    first = next(line for line in candidates.splitlines()[2:] if line.strip())
+    assert first.split()[0] == "7" and 0 < float(first.split()[1]) <= 1
+    assert "credit spans" in out
