@@ -42,9 +42,8 @@ def test_spans_are_trimmed_of_separators() -> None:
 
 def read(text: str, page: str = "") -> dict[str, list[str]]:
     reader = tagger.load().credits
-    echoes = frozenset(page.split("\n")) if page else frozenset()
     found: dict[str, list[str]] = {}
-    for span in reader.read(text, echoes):
+    for span in reader.read(text, page):
         found.setdefault(span.tag, []).append(span.text)
     return found
 

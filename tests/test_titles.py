@@ -56,3 +56,16 @@ def test_explain_shows_the_title_candidates_and_the_credit_spans(capsys: pytest.
     first = next(line for line in candidates.splitlines()[2:] if line.strip())
     assert first.split()[0] == "7" and 0 < float(first.split()[1]) <= 1
     assert "credit spans" in out
+
+
+def test_a_time_closing_the_headline_is_the_articles_time_not_its_title() -> None:
+    from pipeline.clean import clean
+
+    page = ("首頁 > 生活\n貧血 小心大腸癌上身 【11:25】\n2012年1月12日\n"
+            "醫師提醒，中老年人如果出現不明原因的貧血，應該及早就醫檢查，以免延誤大腸癌的治療時機。\n"
+            "醫師表示，大腸癌早期症狀並不明顯，定期篩檢是最好的預防方法，民眾不可輕忽。\n")
+    article = clean(page)
+    assert article.meta.title == "貧血 小心大腸癌上身"
+    assert article.meta.published == "2012-01-12T11:25:00+08:00"
+    assert [(r.tag, r.text, r.field) for r in article.report.readings if r.tag == "TIME"] == [
+        ("TIME", "11:25", "published")]

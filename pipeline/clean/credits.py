@@ -71,9 +71,9 @@ class Span:
     text: str
 
 
-def char_features(text: str, echoes: frozenset[str] = frozenset()) -> list[list[str]]:
-    """The features of each character of a line; `echoes` are the other lines of the page (a piece
-    of this line printed there too is likely the outlet's name)."""
+def char_features(text: str, elsewhere: str = "") -> list[list[str]]:
+    """The features of each character of a line; `elsewhere` is the rest of the page, its other lines
+    joined (a piece of this line printed there too is likely the site's or the outlet's name)."""
     n = len(text)
     field_after: list[str | None] = [None] * n
     in_label = [False] * n
@@ -102,7 +102,7 @@ def char_features(text: str, echoes: frozenset[str] = frozenset()) -> list[list[
     for index, (start, end) in enumerate(pieces):
         for k in range(start, end):
             piece_of[k] = index
-    piece_rows = [_piece_features(text[start:end], index, len(pieces), echoes)
+    piece_rows = [_piece_features(text[start:end], index, len(pieces), elsewhere)
                   for index, (start, end) in enumerate(pieces)]
     shape = ["pieces=" + str(min(len(pieces), 6))]
     if DATE_SPAN.search(text):
@@ -142,7 +142,7 @@ def char_features(text: str, echoes: frozenset[str] = frozenset()) -> list[list[
     return rows
 
 
-def _piece_features(piece: str, index: int, count: int, echoes: frozenset[str]) -> list[str]:
+def _piece_features(piece: str, index: int, count: int, elsewhere: str) -> list[str]:
     """What the piece of a line between separators looks like (its characters all share these)."""
     row = ["plen=" + str(min(len(piece), 9)), "pidx=" + str(min(index, 5))]
     if index == count - 1:
@@ -153,7 +153,7 @@ def _piece_features(piece: str, index: int, count: int, echoes: frozenset[str]) 
         row.append("preport")
     if piece[:1] in SURNAMES and 2 <= c.han_count(piece) <= 4 and c.han_count(piece) == len(piece):
         row.append("pname")
-    if len(piece) >= 2 and any(piece in other for other in echoes):
+    if len(piece) >= 2 and piece in elsewhere:
         row.append("pecho")
     if c.is_chrome(piece):
         row.append("pchrome")
@@ -168,11 +168,11 @@ class CreditReader:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open_inmemory(blob)
 
-    def read(self, text: str, echoes: frozenset[str] = frozenset()) -> list[Span]:
+    def read(self, text: str, elsewhere: str = "") -> list[Span]:
         """The spans of one line (a run of one tag each)."""
         if not text:
             return []
-        return spans(text, self._tagger.tag(_encoded(char_features(text, echoes))))
+        return spans(text, self._tagger.tag(_encoded(char_features(text, elsewhere))))
 
 
 def _encoded(rows: Sequence[Sequence[str]]) -> list[list[bytes]]:
@@ -193,6 +193,11 @@ def spans(text: str, tags: Sequence[str]) -> list[Span]:
                     out.append(Span(tags[start], start + offset, start + offset + len(trimmed), trimmed))
             start = k
     return out
+
+
+def rest_of_page(texts: Sequence[str], line: str) -> str:
+    """The page's lines other than `line`, joined: where the reader looks for a piece printed elsewhere."""
+    return "\n".join(t for t in texts if t != line)
 
 
 def opening(text: str) -> str:
@@ -249,12 +254,12 @@ def _occurrences(text: str, value: str) -> Iterable[tuple[int, int]]:
     return [(m.start(), m.end()) for part in parts for m in re.finditer(re.escape(part), text)]
 
 
-def train(lines: Iterable[tuple[str, frozenset[str], list[str]]]) -> bytes:
-    """A reader trained on (line, the page's other lines, tags) examples."""
+def train(lines: Iterable[tuple[str, str, list[str]]]) -> bytes:
+    """A reader trained on (line, the rest of the page, tags) examples."""
     trainer = pycrfsuite.Trainer(verbose=False)
-    for text, echoes, tags in lines:
+    for text, elsewhere, tags in lines:
         if text:
-            trainer.append(_encoded(char_features(text, echoes)), tags)
+            trainer.append(_encoded(char_features(text, elsewhere)), tags)
     trainer.set_params(PARAMS)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "credits.crf"

@@ -20,6 +20,7 @@ BARE_NAME_CHARS = 20  # a header line this short with no label or date may be a 
 MAX_NAME_CHARS = 5  # one person's name or pen name (康斯坦丁, 李小飞刀); longer words are outlets
 ROC_EPOCH = 1911  # year 1 of the Republic of China calendar is 1912
 ROLE_BEFORE = re.compile(r"(记者|記者|通讯员|通訊員|编译|編譯|执笔|執筆)\s*$")  # a role word just before a name
+TITLE_TIME = re.compile(r"\s*[【\[（(](?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)[】\]）)]$")  # a time closing a headline
 NAME_JOINERS = " \u3000、,，/／&"  # what may stand between two names of one credit
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９：", "0123456789:")
 DATELINE_LINES = 3  # a dateline opens one of the first paragraphs (an editor's note may come first)
@@ -41,6 +42,10 @@ def split_title(draft: Draft) -> Draft:
             # ——副题, a 题注 in brackets, or a sub-headline on its own line
             subtitle = text if _bracketed(text) else SUBTITLE_DASH.sub("", text, count=1).strip("—- ")
         draft.record("split_title", "title", line, text)
+    stamp = TITLE_TIME.search(title)  # 貧血 小心大腸癌上身 【11:25】: the time of the article, not its title
+    if stamp and c.han_count(title[: stamp.start()]) >= 2:
+        title = title[: stamp.start()]
+        draft.report.readings.append(Reading(title_lines[0].number, "TIME", stamp["time"], None))
     if subtitle is None and SUBTITLE_DASH.search(title):
         head, tail = SUBTITLE_DASH.split(title, maxsplit=1)
         if c.han_count(head) >= 2 and c.han_count(tail) >= 2:
@@ -67,8 +72,14 @@ def read_metadata(draft: Draft) -> Draft:
     if draft.meta.published is None:  # a date in a shape the rules do not read as the line's date
         draft.meta.published = next((iso for r in draft.report.readings if r.tag == "DATE" and (iso := _iso(r.text))),
                                     None)
-    draft.report.readings = [replace(r, field="published") if r.tag == "DATE" and _iso(r.text) == draft.meta.published
-                             and r.text else r for r in draft.report.readings]
+    published = draft.meta.published
+    time = next((r for r in draft.report.readings if r.tag == "TIME"), None)
+    if published and len(published) == len("2024-01-31") and time:  # a date line, and the time by the title
+        hour, minute = time.text.split(":")
+        draft.meta.published = f"{published}T{int(hour):02d}:{minute}:00{TIMEZONE}"
+    draft.report.readings = [replace(r, field="published") if (r.tag == "DATE" and _iso(r.text) == published)
+                             or (r.tag == "TIME" and published != draft.meta.published) else r
+                             for r in draft.report.readings]
     draft.lines = [line for line in draft.lines if line.role != "meta"]
     return draft
 
@@ -83,7 +94,7 @@ def _read_credits(draft: Draft, line: Line, part: str | None = None) -> None:
     which words the site prints elsewhere)."""
     reader = (draft.tagger or tagger_model.load()).credits
     text = line.text if part is None else part
-    _take_spans(draft, line.having(text=text), reader.read(text, frozenset(t for t in draft.texts if t != line.text)))
+    _take_spans(draft, line.having(text=text), reader.read(text, credits.rest_of_page(draft.texts, line.text)))
 
 
 def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
@@ -126,7 +137,8 @@ def read_bylines(draft: Draft) -> Draft:
     credit reader over the opening of the first paragraph and the close of the last, then the rules."""
     body = [i for i, line in enumerate(draft.lines) if line.zone == "body"]
     paragraphs = [draft.lines[i] for i in body if draft.lines[i].role != "heading"]
-    if paragraphs:
+    meta = draft.meta
+    if paragraphs and not (meta.authors and meta.source and meta.editors):
         _read_credits(draft, paragraphs[0], credits.opening(paragraphs[0].text))
         _read_credits(draft, paragraphs[-1], credits.closing(paragraphs[-1].text))
     for i in body[:DATELINE_LINES]:

@@ -12,6 +12,8 @@ The ranker learns what furniture looks like from the corpus; no list of the corp
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -31,6 +33,7 @@ MIN_HAN = 4
 BELOW = 4  # lines below a candidate where its date or byline is looked for
 TEXT_REACH = 30  # lines below a candidate where running text is looked for
 AFTER = 15  # lines below a candidate whose running text is counted
+HELD_CHARS = 6  # a line at least this long printed inside a candidate (a <title> holding the headline)
 # A picture or video mark closing a headline: 农民工维权绿色通道(图), …[组图], …（附圖）.
 PICTURE_MARK = re.compile(r"\s*[（(\[【](?:组图|組圖|图|圖|附图|附圖|多图|多圖|图表|圖表|视频|視頻|高清)[）)\]】]$")
 # A counter: 正有 2 人评论, 0人参与, 1307人参与, 阅读 35 次.
@@ -59,7 +62,48 @@ def _bracketed_byline(text: str) -> bool:
     return inner != text and (p.REPORT_SUFFIX.search(inner) is not None or p.ROLE_WORD.search(inner[:8]) is not None)
 
 
-def evidence(page: Page, i: int, above_block: Sequence[int]) -> list[str]:
+@dataclass(frozen=True)
+class _Repeats:
+    """Where candidates' texts stand inside other lines of the page, and hold other lines."""
+
+    holders: dict[int, list[int]]  # candidate → the longer lines holding its text, in page order
+    prefixed: frozenset[int]  # candidates whose text opens a longer line
+    holding: frozenset[int]  # candidates that hold a shorter line of six characters or more
+
+
+def _repeats(page: Page, chosen: Sequence[int]) -> _Repeats:
+    joined = "\n".join(page.texts)
+    starts = list(itertools.accumulate((len(t) + 1 for t in page.texts), initial=0))
+    holders: dict[int, list[int]] = {}
+    prefixed = set()
+    for i in chosen:
+        text, found = page.texts[i], set()
+        at = joined.find(text)
+        while at >= 0:
+            j = bisect.bisect_right(starts, at) - 1
+            if len(page.texts[j]) > len(text):
+                found.add(j)
+                if at == starts[j]:
+                    prefixed.add(i)
+            at = joined.find(text, at + 1)
+        if found:
+            holders[i] = sorted(found)
+    texts = "\n".join(page.texts[i] for i in chosen)
+    offsets = list(itertools.accumulate((len(page.texts[i]) + 1 for i in chosen), initial=0))
+    holding = set()
+    for other in page.counts:
+        if len(other) < HELD_CHARS:
+            continue
+        at = texts.find(other)
+        while at >= 0:
+            i = chosen[bisect.bisect_right(offsets, at) - 1]
+            if len(page.texts[i]) > len(other):
+                holding.add(i)
+            at = texts.find(other, at + 1)
+    return _Repeats(holders, frozenset(prefixed), frozenset(holding))
+
+
+def evidence(page: Page, i: int, above_block: Sequence[int], repeats: _Repeats) -> list[str]:
     """Why line i is, or is not, the headline: what stands around it and its shape."""
     text, n = page.texts[i], len(page.texts)
     found: list[str] = []
@@ -80,12 +124,12 @@ def evidence(page: Page, i: int, above_block: Sequence[int]) -> list[str]:
     found.append("paras_above=" + bucket(sum(page.paragraph[:i]), (1, 2, 4, 8)))
     if page.counts[text] > 1:
         found.append("repeat=" + ("first" if page.texts.index(text) == i else "later"))
-    holders = [j for j, other in enumerate(page.texts) if j != i and len(other) > len(text) and text in other]
+    holders = repeats.holders.get(i)
     if holders:
         found.append("inside_other=" + ("above" if holders[0] < i else "below"))
-        if any(page.texts[j].startswith(text) for j in holders):
+        if i in repeats.prefixed:
             found.append("prefix_of_other")
-    if any(j != i and 6 <= len(other) < len(text) and other in text for j, other in enumerate(page.texts)):
+    if i in repeats.holding:
         found.append("holds_other")
     found.append("block=" + str(f.main_block_place(page, i)))
     if c.meta_labels(text):
@@ -111,7 +155,8 @@ def evidence(page: Page, i: int, above_block: Sequence[int]) -> list[str]:
 def _items(page: Page, chosen: Sequence[int]) -> list[dict[str, float]]:
     first = page.main_block[0]
     above_block = [j for j in chosen if j < first]
-    return [{name: 1.0 for name in ("bias", *page.own[i], *evidence(page, i, above_block))} for i in chosen]
+    repeats = _repeats(page, chosen)
+    return [{name: 1.0 for name in ("bias", *page.own[i], *evidence(page, i, above_block, repeats))} for i in chosen]
 
 
 class TitleRanker:

@@ -143,7 +143,7 @@ def train(pages: Sequence[LabelledPage]) -> bytes:
     return pack([ranker, lines, credits.train(credit_examples(pages))])
 
 
-def credit_examples(pages: Iterable[LabelledPage]) -> Iterable[tuple[str, frozenset[str], list[str]]]:
+def credit_examples(pages: Iterable[LabelledPage]) -> Iterable[tuple[str, str, list[str]]]:
     """Each metadata line of the annotated pages, and the opening of the first paragraph and the close of
     the last, with the page's other lines and the characters' tags."""
     for page in pages:
@@ -155,7 +155,7 @@ def credit_examples(pages: Iterable[LabelledPage]) -> Iterable[tuple[str, frozen
         if body:
             snippets += [(body[0], credits.opening(texts[body[0]])), (body[-1], credits.closing(texts[body[-1]]))]
         for i, text in snippets:
-            yield text, frozenset(t for t in texts if t != texts[i]), credits.span_labels(text, page.fields)
+            yield text, credits.rest_of_page(texts, texts[i]), credits.span_labels(text, page.fields)
 
 
 def cut_out(page: LabelledPage) -> LabelledPage:
