@@ -10,14 +10,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import json
 import os
 import resource
 import shutil
+import tempfile
 import time
 import traceback
+import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,12 +40,14 @@ from pipeline.render.common import STYLESHEETS
 from pipeline.render.cover import thumbnail_webp
 from pipeline.site import REPORT, STAMP, publish, sha256, thumbnail_name
 from pipeline.variants import convert, variant
-from pipeline.writing import write_atomic
+from pipeline.writing import TEMP_SUFFIX, write_atomic
 
 SEED_SUFFIXES = (".txt",)
 LOCK = ".lock"
 RECYCLE_AFTER = 50  # documents a worker renders before it is replaced (bounds its memory)
 FAILURES = "failures.log"
+STAGING = ".pipeline-staging-"  # a document's outputs are made in such a folder, then moved into place
+RESERVED = frozenset({"manifest.json", "SHA256SUMS", "index.html", FAILURES, LOCK})  # the build's own files
 
 
 @dataclass
@@ -77,21 +83,52 @@ class Summary:
 
 
 def find_seeds(config: Config, paths: Iterable[Path] = ()) -> list[Path]:
-    """The seed files named, or every *.txt in the configured seeds folder, sorted."""
+    """The seed files named, or every *.txt in the configured seeds folder, sorted. A folder without
+    seeds (empty, or not mounted) is an error: a build of nothing would remove every output."""
     named = list(paths) or [config.seeds]
     seeds: list[Path] = []
     for path in named:
         if path.is_dir():
-            seeds += sorted(p for p in path.iterdir() if p.suffix in SEED_SUFFIXES and p.is_file())
+            found = sorted(p for p in path.iterdir() if p.suffix in SEED_SUFFIXES and p.is_file())
+            if not found:
+                raise InputError("no .txt seeds in this folder: nothing is built and nothing removed", path=path)
+            seeds += found
         elif path.exists():
             seeds.append(path)
         else:
             raise InputError("no such file or folder", path=path)
-    ids = [document.document_id(s) for s in seeds]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise InputError(f"two seeds would share the output name {', '.join(duplicates)}")
     return seeds
+
+
+def refused(seeds: Iterable[Path]) -> dict[Path, str]:
+    """The seeds that cannot be built, each with its one-line reason: an output name that would leave the
+    output folder, hide, hold control characters or take a name the build writes, or that two seeds share."""
+    seeds = list(seeds)
+    ids = Counter(document.document_id(s) for s in seeds)
+    reasons = {}
+    for seed in seeds:
+        doc_id = document.document_id(seed)
+        reason = unsafe_id(doc_id) or (f"another seed has the output name {doc_id} too" if ids[doc_id] > 1 else None)
+        if reason:
+            reasons[seed] = f"{shown(seed)}: {reason}"
+    return reasons
+
+
+def unsafe_id(doc_id: str) -> str | None:
+    """Why a document id cannot name a folder of the output (None when it can)."""
+    if not doc_id or doc_id.startswith("."):
+        return "its output name would be empty or start with a dot (hidden, or outside the output folder)"
+    if any(ch in "/\\" or unicodedata.category(ch)[0] == "C" for ch in doc_id):
+        return "its output name has a path separator or a control character"
+    if doc_id in RESERVED:
+        return f"its output name {doc_id} is the name of a file the build writes"
+    return None
+
+
+def shown(path: Path) -> str:
+    """A path as a terminal may show it: control characters escaped."""
+    return "".join(ch.encode("unicode_escape").decode() if unicodedata.category(ch)[0] == "C" else ch
+                   for ch in str(path))
 
 
 def check_requirements(config: Config) -> None:
@@ -191,9 +228,24 @@ def plan(seed: Path, config: Config, *, force: bool = False) -> Plan:
     wanted = {output_name(doc_id, tag, fmt): output_key(source, fmt, tag, config)
               for tag in config.variants for fmt in config.formats}
     stamp = read_stamp(folder)
-    done = stamp.get("outputs", {})
-    stale = [name for name, key in wanted.items() if force or done.get(name) != key or not (folder / name).exists()]
+    done, files = stamp.get("outputs", {}), stamp.get("files", {})
+    stale = [name for name, key in wanted.items()
+             if force or done.get(name) != key or not intact(folder / name, files.get(name))]
     return Plan(seed, doc_id, folder, wanted, stale, stamp)
+
+
+def intact(path: Path, entry: dict[str, Any] | None) -> bool:
+    """Whether an output is as the build recorded it: its size, and its SHA-256 where its time changed
+    (a truncated or damaged file is rebuilt)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    if not isinstance(entry, dict):
+        return True  # recorded before sizes were
+    if stat.st_size != entry.get("size"):
+        return False
+    return stat.st_mtime_ns == entry.get("mtime_ns") or sha256(path) == entry.get("sha256")
 
 
 def build_document(seed: Path, config: Config, *, force: bool = False) -> DocumentResult:
@@ -214,6 +266,7 @@ def make(todo: Plan, config: Config, *, thumbnail: bool = True,
     seed = todo.seed
     result = DocumentResult(seed, todo.id)
     stage = "clean"
+    staging: Path | None = None  # where the outputs are made, then moved into place together
     try:
         data, fixes = source or document.read_seed(seed, max_bytes=config.max_input_bytes)
         doc = document.from_seed(seed, data, fixes, max_bytes=config.max_input_bytes, model=config.model_path)
@@ -235,10 +288,16 @@ def make(todo: Plan, config: Config, *, thumbnail: bool = True,
                     continue
                 format_started = time.perf_counter()
                 stage = f"render {fmt}"
-                renderer(fmt).render(conversion.tree, todo.folder / name, variant=variant(tag), config=config)
+                if staging is None:
+                    todo.folder.mkdir(parents=True, exist_ok=True)
+                    staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=todo.folder))
+                renderer(fmt).render(conversion.tree, staging / name, variant=variant(tag), config=config)
                 result.format_seconds[fmt] = result.format_seconds.get(fmt, 0.0) + time.perf_counter() - format_started
                 result.built.append(name)
         stage = "write"
+        if staging is not None:
+            for name in result.built:
+                os.replace(staging / name, todo.folder / name)
         thumb = todo.folder / thumbnail_name(todo.id)
         if thumbnail and (result.built or not thumb.exists()):
             first = convert(doc.tree, config.variants[0], phrases=config.phrases).tree
@@ -251,6 +310,12 @@ def make(todo: Plan, config: Config, *, thumbnail: bool = True,
         result.error = f"{seed}: {stage}: internal error: {type(exc).__name__}: {exc}"
         result.traceback = traceback.format_exc()
     finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        if result.error:
+            result.built = []
+            with contextlib.suppress(OSError):
+                todo.folder.rmdir()  # a new document's folder, if the failure left it empty
         result.seconds = time.perf_counter() - started
         result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         result.worker = os.getpid()
@@ -299,12 +364,24 @@ def locked(out: Path, *, on_wait: Callable[[str], None]) -> Iterator[None]:
 
 
 def clear_leftovers(out: Path) -> list[str]:
-    """Remove temporary files that a killed build left behind (they never replaced an output)."""
+    """Remove the temporary files and staging folders a killed build left behind in the output folder and
+    its document folders: only names the pipeline makes, never another file."""
     removed = []
-    for tmp in out.rglob(".*.tmp"):
-        tmp.unlink(missing_ok=True)
-        removed.append(str(tmp.relative_to(out)))
+    for folder in (out, *(p for p in out.iterdir() if p.is_dir() and not p.is_symlink())):
+        removed += [str(p.relative_to(out)) for p in _temporary(folder)]
     return removed
+
+
+def _temporary(folder: Path) -> list[Path]:
+    """Remove the pipeline's temporary files and staging folders in one folder; those removed."""
+    found = [p for p in folder.glob(f".*{TEMP_SUFFIX}") if p.is_file()]
+    found += [p for p in folder.glob(f"{STAGING}*") if p.is_dir() and not p.is_symlink()]
+    for path in found:
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    return found
 
 
 def remove_gone(out: Path, keep: set[str]) -> list[str]:
@@ -339,13 +416,24 @@ def run(
 ) -> Summary:
     """Build every seed into config.out; see the module docstring for the steps."""
     started = time.perf_counter()
-    seed_list = find_seeds(config, seeds)
+    named = list(seeds)
+    seed_list = find_seeds(config, named)
     check_requirements(config)
     with locked(config.out, on_wait=on_note):
         clear_leftovers(config.out)
-        results = list(_build_all(seed_list, config, force=force, on_result=on_result, on_note=on_note))
-        results.sort(key=lambda r: seed_list.index(r.seed))
-        removed = remove_gone(config.out, {r.id for r in results if not r.error})
+        reasons = refused(seed_list)
+        results = []
+        for seed, reason in reasons.items():
+            results.append(DocumentResult(seed, document.document_id(seed), error=reason))
+            on_result(results[-1])
+        buildable = [seed for seed in seed_list if seed not in reasons]
+        results += _build_all(buildable, config, force=force, on_result=on_result, on_note=on_note)
+        order = {seed: k for k, seed in enumerate(seed_list)}
+        results.sort(key=lambda r: order[r.seed])
+        # Only a build of the whole seeds folder removes anything: the folders of seeds no longer there. A
+        # document that failed keeps what an earlier build made of it; a build of named seeds touches only them.
+        whole = not named or [p.resolve() for p in named] == [config.seeds.resolve()]
+        removed = remove_gone(config.out, {document.document_id(s) for s in seed_list}) if whole else []
         publish(config.out)
         log = write_failures(config.out, results)
     return Summary(results, time.perf_counter() - started, removed, log)
@@ -383,8 +471,10 @@ def _build_all(seeds: list[Path], config: Config, *, force: bool, on_result: Cal
 
 def _lost(lost: workers.Lost[Plan]) -> DocumentResult:
     """The failure of a document whose worker died or ran out of time; its half-written files go."""
-    for tmp in lost.task.folder.glob(".*.tmp"):
-        tmp.unlink(missing_ok=True)
+    if lost.task.folder.is_dir():
+        _temporary(lost.task.folder)
+        with contextlib.suppress(OSError):
+            lost.task.folder.rmdir()  # a new document's folder, if nothing else is in it
     return DocumentResult(lost.task.seed, lost.task.id, error=f"{lost.task.seed}: {lost.reason}")
 
 

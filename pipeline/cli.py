@@ -104,8 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
     except Exception as exc:  # a fault in the program: one line, the traceback kept in a file
-        log = Path(tempfile.gettempdir()) / f"pipeline-traceback-{os.getpid()}.log"
-        log.write_text(traceback.format_exc(), "utf-8")
+        fd, name = tempfile.mkstemp(prefix="pipeline-traceback-", suffix=".log")  # a new file, never a link's target
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(traceback.format_exc())
+        log = Path(name)
         print(f"pipeline: internal error: {type(exc).__name__}: {exc} (traceback in {log})", file=sys.stderr)
         return EXIT_FAILED
 

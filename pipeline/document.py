@@ -62,12 +62,22 @@ def from_file(path: Path, *, max_bytes: int = MAX_INPUT_BYTES, model: Path | Non
     return from_seed(path, *read_seed(path, max_bytes=max_bytes), max_bytes=max_bytes, model=model)
 
 
+def read_bounded(path: Path, max_bytes: int) -> bytes:
+    """A file's bytes, reading no more than the limit allows (a file may grow, or lie about its size)."""
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)
+    check_size(len(data), max_bytes)
+    return data
+
+
 def read_seed(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> tuple[bytes, bytes | None]:
     """The bytes of a raw file and of its NAME.lines.json sidecar (None without one); errors name the file."""
     try:
+        if path.exists() and not path.is_file() and not path.is_dir():
+            raise InputError("not a regular file (a device, a pipe or a socket): not read", path=path)
         check_size(path.stat().st_size, max_bytes)
         sidecar = labels.sidecar_path(path)
-        return path.read_bytes(), sidecar.read_bytes() if sidecar.is_file() else None
+        return read_bounded(path, max_bytes), read_bounded(sidecar, max_bytes) if sidecar.is_file() else None
     except IsADirectoryError as exc:
         raise InputError("is a folder, not a file", path=path) from exc
     except FileNotFoundError as exc:

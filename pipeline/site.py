@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from pipeline import __version__
 from pipeline.writing import write_atomic
@@ -194,7 +195,7 @@ def index_html(documents: list[dict[str, Any]], files: list[File]) -> str:
         search = " ".join(str(doc.get(k) or "") for k in ("title", "subtitle", "source", "published"))
         parts.append(f'<article id="{esc(doc["document"])}" lang="{esc(lang)}" data-search="{esc(search)}">')
         if doc.get("thumbnail"):
-            parts.append(f'<img class="thumb" src="{esc(doc["thumbnail"])}" alt="" width="75" height="100" '
+            parts.append(f'<img class="thumb" src="{esc(quote(doc["thumbnail"]))}" alt="" width="75" height="100" '
                          'loading="lazy">')
         parts.append(f"<h2>{esc(doc.get('title') or doc['document'])}</h2>")
         if doc.get("subtitle"):
@@ -204,13 +205,13 @@ def index_html(documents: list[dict[str, Any]], files: list[File]) -> str:
             links = sorted((f for f in own if f.variant == tag),
                            key=lambda f: FORMAT_ORDER.index(f.format) if f.format in FORMAT_ORDER else 9)
             anchors = " ".join(
-                f'<a href="{esc(f.path)}" download data-format="{esc(f.format)}" data-size="{f.size}">'
+                f'<a href="{esc(quote(f.path))}" download data-format="{esc(f.format)}" data-size="{f.size}">'
                 f'{FORMAT_LABELS.get(f.format, f.format)} <span class="size">{human_size(f.size)}</span></a>'
                 for f in links
             )
             label = VARIANT_LABELS.get(tag, tag)
             parts.append(f'<div class="variant" lang="{esc(tag)}"><b>{esc(label)}</b> {anchors}</div>')
-        parts.append(f'<p class="meta"><a href="{esc(doc["report"])}">{ui["report"]}</a></p>')
+        parts.append(f'<p class="meta"><a href="{esc(quote(doc["report"]))}">{ui["report"]}</a></p>')
         parts.append("</article>")
     parts.append(f"<footer>{ui['footer'].format(version=esc(__version__))}</footer>")
     parts.append("</main>")

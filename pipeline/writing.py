@@ -14,12 +14,13 @@ def _umask() -> int:
 
 
 UMASK = _umask()
+TEMP_SUFFIX = ".pipeline.tmp"  # the end of every temporary name the pipeline makes, and of no other file
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write a file under a temporary name in the same folder, then rename it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -31,7 +31,8 @@ def small_corpus(folder: Path) -> Path:
 
 @pytest.mark.parametrize(
     ("spec", "numbers"),
-    [("12", [12]), ("3,5-7", [3, 5, 6, 7]), ("8-", [8, 9, 10]), (" 1 - 2 , 4 ", [1, 2, 4]), ("", [])],
+    [("9", [9]), ("3,5-7", [3, 5, 6, 7]), ("8-", [8, 9, 10]), (" 1 - 2 , 4 ", [1, 2, 4]), ("", []),
+     ("8-999999999", [8, 9, 10]), ("12", [])],  # past the page's end: clamped to it (a sidecar never allocates more)
 )
 def test_line_specs(spec: str, numbers: list[int]) -> None:
     assert labels.line_numbers(spec, last=10) == numbers

@@ -30,7 +30,7 @@ def line_numbers(spec: str, last: int) -> list[int]:
         high = (int(match[3]) if match[3] else last) if match[2] else low
         if high < low:
             raise ValueError(f"{part!r} ends before it starts")
-        numbers.extend(range(low, high + 1))
+        numbers.extend(range(low, min(high, last) + 1))  # a range past the page's end stops at its last line
     return numbers
 
 

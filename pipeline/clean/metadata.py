@@ -13,14 +13,15 @@ from pipeline.clean import tagger as tagger_model
 from pipeline.clean.credits import FIELD_OF, Span
 from pipeline.clean.model import Draft, Line, Metadata, Person, Reading
 
-SUBTITLE_DASH = re.compile(r"\s*(?:——|--|―{2})\s*")
+SUBTITLE_DASH = re.compile(r"(?<!\s)\s*(?:——|--|―{2})\s*")  # tried where white space starts: linear
 FIELD_SEPARATORS = " \t\u3000|｜/·•,，;；【】[]"
 TIMEZONE = "+08:00"
 BARE_NAME_CHARS = 20  # a header line this short with no label or date may be a name alone
 MAX_NAME_CHARS = 5  # one person's name or pen name (康斯坦丁, 李小飞刀); longer words are outlets
 ROC_EPOCH = 1911  # year 1 of the Republic of China calendar is 1912
 ROLE_BEFORE = re.compile(r"(记者|記者|通讯员|通訊員|编译|編譯|执笔|執筆)\s*$")  # a role word just before a name
-TITLE_TIME = re.compile(r"\s*[【\[（(](?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)[】\]）)]$")  # a time closing a headline
+# A time closing a headline (貧血 小心大腸癌上身 【11:25】), tried where white space starts: linear on long runs.
+TITLE_TIME = re.compile(r"(?<!\s)\s*[【\[（(](?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)[】\]）)]$")
 NAME_JOINERS = " \u3000、,，/／&"  # what may stand between two names of one credit
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９：", "0123456789:")
 DATELINE_LINES = 3  # a dateline opens one of the first paragraphs (an editor's note may come first)

@@ -60,7 +60,7 @@ DATE_LINE_REST = re.compile(r"^[\s|｜/]*(?:[（(【\[][^）)】\]]*[）)】\]])
 
 # Breadcrumbs: "所在位置: 杭州网 > 热点专题", "首页 >> 东区新闻 >> 正文", "首頁 / 生活".
 BREADCRUMB_LEAD = re.compile(r"^(?:您的|你的|您|你)?(?:当前|當前|现在|現在|所在)?(?:的)?(?:位置|位置是)\s*[:：]\s*")
-BREADCRUMB_SEP = re.compile(r"\s*(?:>>|>|»|›|→|/|＞)\s*")
+BREADCRUMB_SEP = re.compile(r"(?<!\s)\s*(?:>>|>|»|›|→|/|＞)\s*")  # tried where white space starts: linear
 BREADCRUMB_HOME = re.compile(r"^(?:首页|首頁|主页|主頁|网站首页|網站首頁|home|正文|内容|內容|详情|詳情)$", re.I)
 SITE_SUFFIX = re.compile(r"^(?P<site>.+?)(?:首页|首頁)$")
 
@@ -139,8 +139,8 @@ AGENCY_DATELINE = re.compile(r"^[（(]?(?P<agency>[" + HAN_CLASS + r"]{1,6}?社)
 # A reporter's name in brackets closing the article: …换新iPhone。(李楠) — not （完） or （图）.
 TRAILING_CREDIT = re.compile(r"[。！？”」][（(](?P<name>(?!完|图|圖|摄|攝|未完|待续|待續)[" + HAN_CLASS + r"]{2,3})[）)]\s*$")
 # An editor tag closing the last paragraph: （編輯：李亨山）1120823
-EDITOR_TAG = re.compile(
-    r"\s*[（(](?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：]\s*(?P<name>[^（）()]{1,20})[）)]\s*\d{0,8}\s*$"
+EDITOR_TAG = re.compile(  # no leading white space: a search would try it from every space of a long run
+    r"[（(](?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：]\s*(?P<name>[^（）()]{1,20})[）)]\s*\d{0,8}\s*$"
 )
 # Agencies named in a dateline that are not a source of their own ("this paper").
 SELF_REFERENCE = re.compile(r"^(?:本报|本報|本刊|本台|本网|本網|本站)")

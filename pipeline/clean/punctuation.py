@@ -16,9 +16,9 @@ FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "
 PROTECTED = re.compile(
     r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef" + HAN_CLASS + r"]+"
     r"|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\uff00-\uffef" + HAN_CLASS + r"]*"
-    r"|[\w.+-]+@[\w-]+\.[\w.-]+"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+"  # tried only where a word starts: linear on a long word
 )
-MARK = re.compile(r"[ \t]*([,:;!?])[ \t]*")
+MARK = re.compile(r"(?<![ \t])[ \t]*([,:;!?])[ \t]*")  # tried where white space starts: linear
 PAREN = re.compile(r"\(([^()]*)\)")
 HAS_HAN = re.compile(f"[{HAN_CLASS}]")
 IS_CJK = re.compile(CJK)

@@ -1,0 +1,189 @@
+"""Hostile and unlucky inputs: dist/ never loses a good file, writes stay inside it, and bad names,
+bad folders and damaged outputs each get one line without taking the batch down."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import signal
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pipeline import build
+from pipeline.cli import main
+from pipeline.config import Config
+from pipeline.errors import InputError
+from tests.conftest import CORPUS
+
+PAGES = sorted(p for p in CORPUS.glob("*.txt") if ".gbk." not in p.name)
+
+
+def seeds_folder(folder: Path, names: list[str]) -> list[Path]:
+    """Corpus pages copied into a seeds folder under the names given."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return [Path(shutil.copy(page, folder / name)) for page, name in zip(PAGES, names, strict=False)]
+
+
+def config_for(tmp_path: Path) -> Config:
+    return Config(seeds=tmp_path / "seeds", out=tmp_path / "dist", formats=("xml",), variants=("zh-Hans",), jobs=1)
+
+
+def manifest_ids(out: Path) -> list[str]:
+    return [d["document"] for d in json.loads((out / "manifest.json").read_text("utf-8"))["documents"]]
+
+
+def test_a_document_that_fails_keeps_what_an_earlier_build_made_of_it(tmp_path: Path) -> None:
+    seeds = seeds_folder(tmp_path / "seeds", ["a.txt", "b.txt"])
+    config = config_for(tmp_path)
+    assert not build.run(config).failed
+    good = (tmp_path / "dist" / "a" / "a.zh-Hans.xml").read_bytes()
+    seeds[0].write_bytes(b"")  # the seed goes bad: the rebuild fails
+    summary = build.run(config)
+    assert [r.id for r in summary.failed] == ["a"] and summary.removed == []
+    assert (tmp_path / "dist" / "a" / "a.zh-Hans.xml").read_bytes() == good
+    assert manifest_ids(tmp_path / "dist") == ["a", "b"]
+
+
+def test_a_build_of_named_seeds_touches_only_them(tmp_path: Path) -> None:
+    seeds = seeds_folder(tmp_path / "seeds", ["a.txt", "b.txt"])
+    config = config_for(tmp_path)
+    build.run(config)
+    summary = build.run(config, [seeds[0]], force=True)
+    assert [r.id for r in summary.results] == ["a"] and summary.removed == []
+    assert (tmp_path / "dist" / "b" / "b.zh-Hans.xml").exists()
+
+
+def test_an_empty_seeds_folder_is_an_error_that_removes_nothing(tmp_path: Path) -> None:
+    seeds = seeds_folder(tmp_path / "seeds", ["a.txt"])
+    config = config_for(tmp_path)
+    build.run(config)
+    seeds[0].unlink()
+    with pytest.raises(InputError, match=r"no \.txt seeds"):
+        build.run(config)
+    assert (tmp_path / "dist" / "a" / "a.zh-Hans.xml").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [("...txt", "start with a dot"), ("..txt", "start with a dot"), (".hidden.txt", "start with a dot"),
+     ("line\nbreak.txt", "control character"), ("bell\x07.txt", "control character"),
+     ("manifest.json.txt", "the name of a file the build writes"), ("index.html.txt", "the name of a file")],
+)
+def test_a_seed_whose_name_would_escape_or_clash_fails_alone(tmp_path: Path, name: str, reason: str) -> None:
+    seeds_folder(tmp_path / "seeds", ["good.txt", name])
+    summary = build.run(config_for(tmp_path))
+    assert [r.id for r in summary.results if not r.error] == ["good"]
+    (failed,) = summary.failed
+    assert reason in str(failed.error) and "\n" not in str(failed.error) and "\x07" not in str(failed.error)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "seeds"]  # nothing beside the output folder
+    assert sorted(p.name for p in (tmp_path / "dist").iterdir() if p.is_dir()) == ["good"]
+
+
+def test_seeds_sharing_an_output_name_fail_and_the_others_build(tmp_path: Path) -> None:
+    seeds_folder(tmp_path / "seeds", ["a.txt", "a.gbk.txt", "c.txt"])
+    summary = build.run(config_for(tmp_path))
+    assert sorted(r.seed.name for r in summary.failed) == ["a.gbk.txt", "a.txt"]
+    assert all("another seed has the output name a" in str(r.error) for r in summary.failed)
+    assert [r.id for r in summary.results if not r.error] == ["c"]
+
+
+def test_cleanup_removes_only_the_pipelines_temporary_files(tmp_path: Path) -> None:
+    seeds_folder(tmp_path / "seeds", ["a.txt"])
+    config = config_for(tmp_path)
+    build.run(config)
+    dist = tmp_path / "dist"
+    (dist / "sub").mkdir()
+    theirs = [dist / "sub" / ".draft.tmp", dist / ".notes.tmp", dist / "a" / ".mine.tmp"]
+    for path in theirs:
+        path.write_text("someone else's")
+    ours = [dist / ".manifest.json.x1.pipeline.tmp", dist / "a" / ".a.zh-Hans.xml.y2.pipeline.tmp"]
+    for path in ours:
+        path.write_text("half")
+    (dist / "a" / f"{build.STAGING}z3").mkdir()
+    build.run(config)
+    assert all(p.exists() for p in theirs)
+    assert not any(p.exists() for p in ours) and not list((dist / "a").glob(f"{build.STAGING}*"))
+
+
+def test_a_damaged_output_is_rebuilt_and_the_sums_check(tmp_path: Path) -> None:
+    seeds_folder(tmp_path / "seeds", ["a.txt"])
+    config = config_for(tmp_path)
+    build.run(config)
+    output = tmp_path / "dist" / "a" / "a.zh-Hans.xml"
+    good = output.read_bytes()
+    output.write_bytes(good[: len(good) // 2])  # truncated
+    summary = build.run(config)
+    assert summary.results[0].built == ["a.zh-Hans.xml"] and output.read_bytes() == good
+    flipped = bytearray(good)
+    flipped[len(flipped) // 2] ^= 1  # same size, one bit changed
+    output.write_bytes(bytes(flipped))
+    assert build.run(config).results[0].built == ["a.zh-Hans.xml"]
+    checked = subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=tmp_path / "dist", check=False)
+    assert checked.returncode == 0
+
+
+def test_a_failed_document_leaves_no_partial_outputs(tmp_path: Path) -> None:
+    seeds_folder(tmp_path / "seeds", ["a.txt"])
+    (tmp_path / "seeds" / "bad.txt").write_bytes(b"\xff\xfe\x00\x00" * 10)
+    summary = build.run(config_for(tmp_path))
+    assert [r.seed.name for r in summary.failed] == ["bad.txt"]
+    assert not (tmp_path / "dist" / "bad").exists()
+
+
+def test_links_on_the_page_are_url_encoded(tmp_path: Path) -> None:
+    seeds_folder(tmp_path / "seeds", ["a#b?c%d.txt"])
+    assert not build.run(config_for(tmp_path)).failed
+    page = (tmp_path / "dist" / "index.html").read_text("utf-8")
+    assert 'href="a%23b%3Fc%25d/a%23b%3Fc%25d.zh-Hans.xml"' in page
+
+
+def test_the_command_line_refuses_an_empty_seeds_folder_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "seeds").mkdir()
+    code = main(["build", str(tmp_path / "seeds"), "--out", str(tmp_path / "dist"), "--formats", "xml"])
+    err = capsys.readouterr().err
+    assert code != 0 and "no .txt seeds" in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Every regular expression the cleaning and the ingest compile at module level."""
+    from pipeline import ingest
+    from pipeline.clean import classify, credits, features, metadata, patterns, punctuation, structure, titles
+
+    modules = (patterns, classify, credits, features, metadata, punctuation, structure, titles, ingest)
+    return [(f"{m.__name__}.{name}", value) for m in modules for name, value in vars(m).items()
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str)]
+
+
+RUNS = {"spaces": " " * 100_000, "punctuation": "，" * 100_000, "digits": "1" * 100_000,
+        "brackets": "（" * 100_000, "han": "新" * 100_000, "colons": "：" * 100_000}
+
+
+@pytest.mark.parametrize("run", RUNS)
+def test_every_pattern_is_linear_on_long_runs(run: str) -> None:
+    """A pattern that backtracks quadratically takes minutes on these runs: the alarm is a hang guard,
+    far above the milliseconds a linear pattern takes, not a speed measure."""
+    text = RUNS[run]
+
+    def hung(signum: int, frame: object) -> None:
+        raise TimeoutError
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    try:
+        for name, pattern in _patterns():
+            signal.alarm(20)
+            try:
+                pattern.search(text)
+                pattern.match(text)
+                for _ in pattern.finditer(text):
+                    pass
+            except TimeoutError:
+                pytest.fail(f"{name} does not finish on 100,000 {run}")
+            finally:
+                signal.alarm(0)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
