@@ -34,7 +34,7 @@ from pipeline import __version__, document, workers
 from pipeline.clean import labels, tagger
 from pipeline.config import Config
 from pipeline.docbook import read_info
-from pipeline.errors import InputError, PipelineError
+from pipeline.errors import InputError, PipelineError, printable
 from pipeline.render import renderer
 from pipeline.render.common import STYLESHEETS
 from pipeline.render.cover import thumbnail_webp
@@ -89,11 +89,11 @@ def find_seeds(config: Config, paths: Iterable[Path] = ()) -> list[Path]:
     seeds: list[Path] = []
     for path in named:
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in SEED_SUFFIXES and p.is_file())
+            found = sorted(p for p in path.iterdir() if p.suffix in SEED_SUFFIXES)  # special ones fail by name
             if not found:
                 raise InputError("no .txt seeds in this folder: nothing is built and nothing removed", path=path)
             seeds += found
-        elif path.exists():
+        elif path.exists() or path.is_symlink():
             seeds.append(path)
         else:
             raise InputError("no such file or folder", path=path)
@@ -108,10 +108,25 @@ def refused(seeds: Iterable[Path]) -> dict[Path, str]:
     reasons = {}
     for seed in seeds:
         doc_id = document.document_id(seed)
-        reason = unsafe_id(doc_id) or (f"another seed has the output name {doc_id} too" if ids[doc_id] > 1 else None)
+        reason = (unsafe_id(doc_id) or not_a_file(seed)
+                  or (f"another seed has the output name {doc_id} too" if ids[doc_id] > 1 else None))
         if reason:
-            reasons[seed] = f"{shown(seed)}: {reason}"
+            reasons[seed] = f"{printable(str(seed))}: {reason}"
     return reasons
+
+
+def not_a_file(seed: Path) -> str | None:
+    """Why a seed is not a regular file to read (None when it is): never opened, so a pipe cannot hang."""
+    try:
+        if seed.is_file():
+            return None
+        if seed.is_dir():
+            return "is a folder, not a file"
+        if seed.is_symlink():
+            return "is a link that leads nowhere (dangling, or a loop)"
+        return "not a regular file (a device, a pipe or a socket): not read"
+    except OSError as exc:  # a loop of links on some systems, a folder we may not read
+        return f"cannot be read: {exc.strerror or exc}"
 
 
 def unsafe_id(doc_id: str) -> str | None:
@@ -125,10 +140,6 @@ def unsafe_id(doc_id: str) -> str | None:
     return None
 
 
-def shown(path: Path) -> str:
-    """A path as a terminal may show it: control characters escaped."""
-    return "".join(ch.encode("unicode_escape").decode() if unicodedata.category(ch)[0] == "C" else ch
-                   for ch in str(path))
 
 
 def check_requirements(config: Config) -> None:
@@ -421,21 +432,34 @@ def run(
     check_requirements(config)
     with locked(config.out, on_wait=on_note):
         clear_leftovers(config.out)
-        reasons = refused(seed_list)
-        results = []
-        for seed, reason in reasons.items():
-            results.append(DocumentResult(seed, document.document_id(seed), error=reason))
-            on_result(results[-1])
-        buildable = [seed for seed in seed_list if seed not in reasons]
-        results += _build_all(buildable, config, force=force, on_result=on_result, on_note=on_note)
-        order = {seed: k for k, seed in enumerate(seed_list)}
-        results.sort(key=lambda r: order[r.seed])
-        # Only a build of the whole seeds folder removes anything: the folders of seeds no longer there. A
-        # document that failed keeps what an earlier build made of it; a build of named seeds touches only them.
-        whole = not named or [p.resolve() for p in named] == [config.seeds.resolve()]
-        removed = remove_gone(config.out, {document.document_id(s) for s in seed_list}) if whole else []
-        publish(config.out)
-        log = write_failures(config.out, results)
+        try:
+            return _run_locked(config, seed_list, named, force=force, on_result=on_result, on_note=on_note,
+                               started=started)
+        except BaseException:
+            clear_leftovers(config.out)  # stopped (Ctrl-C, SIGTERM): the documents in flight leave nothing
+            raise
+
+
+def _run_locked(config: Config, seed_list: list[Path], named: list[Path], *, force: bool,
+                on_result: Callable[[DocumentResult], None], on_note: Callable[[str], None],
+                started: float) -> Summary:
+    """The build, holding the lock: refuse the seeds that cannot be built, build the others, remove what a
+    whole-folder build no longer has, publish."""
+    reasons = refused(seed_list)
+    results = []
+    for seed, reason in reasons.items():
+        results.append(DocumentResult(seed, document.document_id(seed), error=reason))
+        on_result(results[-1])
+    buildable = [seed for seed in seed_list if seed not in reasons]
+    results += _build_all(buildable, config, force=force, on_result=on_result, on_note=on_note)
+    order = {seed: k for k, seed in enumerate(seed_list)}
+    results.sort(key=lambda r: order[r.seed])
+    # Only a build of the whole seeds folder removes anything: the folders of seeds no longer there. A
+    # document that failed keeps what an earlier build made of it; a build of named seeds touches only them.
+    whole = not named or [p.resolve() for p in named] == [config.seeds.resolve()]
+    removed = remove_gone(config.out, {document.document_id(s) for s in seed_list}) if whole else []
+    publish(config.out)
+    log = write_failures(config.out, results)
     return Summary(results, time.perf_counter() - started, removed, log)
 
 
@@ -462,7 +486,7 @@ def _build_all(seeds: list[Path], config: Config, *, force: bool, on_result: Cal
     # Spawned workers share nothing with this process; one that dies or overruns fails its document.
     outcomes = workers.run(todo, partial(make, config=config), workers=min(config.workers, len(todo)),
                            timeout=config.timeout, warm=partial(warm_worker, config.formats),
-                           recycle_after=RECYCLE_AFTER)
+                           recycle_after=RECYCLE_AFTER, memory=config.max_worker_memory)
     for outcome in outcomes:
         result = outcome if isinstance(outcome, DocumentResult) else _lost(outcome)
         on_result(result)

@@ -6,9 +6,11 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
@@ -91,11 +93,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
     handlers = {"clean": _clean, "train": _train, "convert": _convert, "build": _build, "doctor": _doctor}
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None
     try:
         return handlers[args.command](args)
     except PipelineError as exc:
         print(f"pipeline: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except Terminated:  # as Ctrl-C: the workers stopped, temporary files gone, the lock released
+        print("pipeline: terminated", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
         print("pipeline: interrupted", file=sys.stderr)
         return 130
@@ -110,6 +117,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         log = Path(name)
         print(f"pipeline: internal error: {type(exc).__name__}: {exc} (traceback in {log})", file=sys.stderr)
         return EXIT_FAILED
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 def _settings(args: argparse.Namespace, **overrides: object) -> config.Config:

@@ -54,7 +54,7 @@ class Job:
     plan: Plan
     source: tuple[bytes, bytes | None]  # the seed's bytes and its sidecar's
     config: Config
-    model: bytes | None  # a model other than the packaged one
+    model: tuple[bytes, bytes] | None  # a model other than the packaged one, and its sidecar
     house: dict[str, bytes]  # house stylesheets by name
     code: str  # the client's fingerprint, checked again by the worker that runs the job
 
@@ -161,10 +161,13 @@ def check_workers(client: Client, config: Config) -> None:
         raise RequirementError(f"Dask workers cannot build these formats and variants: {'; '.join(lacking)}")
 
 
-def settings_files(config: Config) -> tuple[bytes | None, dict[str, bytes]]:
-    """The files the settings name, read once per build: a model other than the packaged one, and the
-    house stylesheets by name."""
-    model = config.model_path.read_bytes() if config.model_path else None
+def settings_files(config: Config) -> tuple[tuple[bytes, bytes] | None, dict[str, bytes]]:
+    """The files the settings name, read once per build: a model other than the packaged one with its
+    sidecar (checked here first), and the house stylesheets by name."""
+    model = None
+    if config.model_path:
+        tagger.load(config.model_path)  # refuses a damaged model with one line, before any task is sent
+        model = (config.model_path.read_bytes(), config.model_path.with_suffix(".json").read_bytes())
     house = {}
     for fmt in config.formats:
         for name in renderer(fmt).stylesheets:
@@ -174,7 +177,7 @@ def settings_files(config: Config) -> tuple[bytes | None, dict[str, bytes]]:
     return model, house
 
 
-def job(todo: Plan, config: Config, files: tuple[bytes | None, dict[str, bytes]]) -> Job:
+def job(todo: Plan, config: Config, files: tuple[tuple[bytes, bytes] | None, dict[str, bytes]]) -> Job:
     """The task of one document: its seed's bytes read here, with the settings and their files."""
     source = document.read_seed(todo.seed, max_bytes=config.max_input_bytes)
     return Job(todo, source, config, *files, fingerprint())
@@ -213,7 +216,8 @@ def _build_here(job: Job) -> Done:
             (house / name).write_bytes(data)
         model = ""
         if job.model is not None:
-            (root / MODEL).write_bytes(job.model)
+            (root / MODEL).write_bytes(job.model[0])
+            (root / MODEL).with_suffix(".json").write_bytes(job.model[1])
             model = str(root / MODEL)
         config = replace(job.config, out=root / "dist", model=model, stylesheets=str(house))
         todo = replace(job.plan, folder=config.out / job.plan.id, stamp={})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -30,6 +31,8 @@ class Config:
     jobs: int = field(default=0, metadata={"help": "worker processes; 0 means one per core"})
     strict: bool = field(default=False, metadata={"help": "warnings fail the document"})
     max_input_bytes: int = field(default=MAX_INPUT_BYTES, metadata={"help": "largest raw page accepted"})
+    max_worker_memory: int = field(default=2_000_000_000, metadata={
+        "help": "bytes a worker process may hold; a document that needs more fails alone (0: no limit)"})
     model: str = field(default="", metadata={"help": "line-tagger model file (default: the packaged model)"})
     timeout: float = field(default=300.0, metadata={"help": "seconds one document may take to build; 0: no limit"})
     scheduler: str = field(default="", metadata={
@@ -46,10 +49,18 @@ class Config:
             raise ConfigError(f"unknown variant {', '.join(unknown)} (choose from {', '.join(VARIANTS)})")
         if self.paper not in PAPERS:
             raise ConfigError(f"unknown paper size {self.paper} (choose from {', '.join(PAPERS)})")
+        if not self.formats:
+            raise ConfigError(f"formats: at least one (choose from {', '.join(FORMATS)})")
+        if not self.variants:
+            raise ConfigError(f"variants: at least one (choose from {', '.join(VARIANTS)})")
         if self.jobs < 0:
             raise ConfigError("jobs must be 0 (one per core) or more")
-        if self.timeout < 0:
-            raise ConfigError("timeout must be 0 (no limit) or more seconds")
+        if not (math.isfinite(self.timeout) and self.timeout >= 0):
+            raise ConfigError(f"timeout must be 0 (no limit) or a number of seconds, not {self.timeout}")
+        if self.max_worker_memory < 0:
+            raise ConfigError(f"max_worker_memory must be 0 (no limit) or bytes, not {self.max_worker_memory}")
+        if self.max_input_bytes <= 0:
+            raise ConfigError(f"max_input_bytes must be a number of bytes over 0, not {self.max_input_bytes}")
 
     @property
     def model_path(self) -> Path | None:
@@ -80,7 +91,10 @@ def load(pyproject: Path | None = None) -> Config:
         data = tomllib.loads(path.read_text("utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"cannot read {path}: {exc}") from exc
-    table = data.get("tool", {}).get("pipeline", {})
+    tool = data.get("tool", {})
+    table = tool.get("pipeline", {}) if isinstance(tool, dict) else None
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.pipeline] must be a table of settings")
     base = path.parent
     config = _coerce(Config(), table, where=f"{path} [tool.pipeline]")
     model = str(base / config.model) if config.model else ""
@@ -105,6 +119,8 @@ def _coerce(config: Config, values: dict[str, Any], where: str = "option") -> Co
                     raise TypeError
                 changes[name] = value
             elif isinstance(default, int):
+                if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                    raise TypeError
                 changes[name] = int(value)
             elif isinstance(default, float):
                 if isinstance(value, bool):

@@ -5,7 +5,13 @@ Anything else that escapes is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
+
+
+def printable(text: str) -> str:
+    """Text as a terminal may show it: control characters (newlines, escape sequences) escaped."""
+    return "".join(ch.encode("unicode_escape").decode() if unicodedata.category(ch) == "Cc" else ch for ch in text)
 
 
 class PipelineError(Exception):
@@ -26,7 +32,7 @@ class PipelineError(Exception):
         return self
 
     def __str__(self) -> str:
-        place = self.path or ""
+        place = printable(self.path or "")
         if place and self.line is not None:
             place = f"{place}:{self.line}"
         prefix = f"{place}: " if place else ""

@@ -39,7 +39,7 @@ class Display:
 
     def note(self, message: str) -> None:
         """A one-line message (such as waiting for the lock)."""
-        self.err.print(f"pipeline: {message}")
+        self.err.print(f"pipeline: {message}", markup=False)  # a path may hold [/b]: never markup
 
     def document(self, result: DocumentResult) -> None:
         """One document finished."""

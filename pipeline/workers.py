@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import signal
 import time
 from collections import deque
@@ -23,6 +24,10 @@ from typing import Any, Generic, TypeVar, cast
 Task = TypeVar("Task")
 Result = TypeVar("Result")
 STOP = None  # sent to a worker to end it
+READY = "ready"  # sent by a worker once warmed up: its first task's time starts then
+WARM_UP_SECONDS = 120.0  # beyond the time bound, what a fresh worker may take to load its libraries
+MEMORY_CHECK = 0.25  # seconds between looks at the workers' memory, when it is bounded
+PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
 JOIN_SECONDS = 5.0  # how long a stopped worker may take to exit before it is killed
 
 
@@ -39,9 +44,11 @@ def _cold() -> None:
 
 
 def serve(connection: Connection, work: Callable[[Task], Result], warm: Callable[[], None]) -> None:
-    """A worker's loop: warm up, then run each task received and send back its result."""
+    """A worker's loop: warm up, say so, then run each task received and send back its result."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the supervisor's to handle
+    os.setpgid(0, 0)  # a group of its own: stopping the worker stops what it started (pandoc) too
     warm()
+    connection.send(READY)
     while True:
         try:
             task = connection.recv()
@@ -60,6 +67,8 @@ class _Worker(Generic[Task]):
         self.process.start()
         child.close()
         self.task: Task | None = None
+        self.ready = False  # warmed up: until then its task's time has not started
+        self.born = time.monotonic()
         self.started = 0.0
         self.done = 0
 
@@ -75,19 +84,23 @@ class _Worker(Generic[Task]):
         self.kill()
 
     def kill(self) -> None:
-        if self.process.is_alive():
+        if self.process.is_alive() and self.process.pid:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.process.pid, signal.SIGKILL)  # the worker and its children
             self.process.kill()
         self.process.join()
         self.connection.close()
 
 
 def run(tasks: Iterable[Task], work: Callable[[Task], Result], *, workers: int, timeout: float = 0.0,
-        warm: Callable[[], None] = _cold, recycle_after: int = 0) -> Iterator[Result | Lost[Task]]:
+        warm: Callable[[], None] = _cold, recycle_after: int = 0, memory: int = 0) -> Iterator[Result | Lost[Task]]:
     """Run `work` over the tasks in `workers` spawned processes; yield each result as it comes, or a
-    Lost for a task whose worker died or took longer than `timeout` seconds (0: no limit).
+    Lost for a task whose worker died or took longer than `timeout` seconds (0: no limit) from the
+    moment the worker, warmed up, had it.
 
     `work` and `warm` must be importable functions (the workers are spawned). A worker is replaced
-    after `recycle_after` tasks (0: never), which bounds its memory.
+    after `recycle_after` tasks (0: never), which bounds its memory; a worker holding more than `memory`
+    bytes (0: no limit) is stopped and its task lost, so that one input cannot exhaust the machine.
     """
     context = multiprocessing.get_context("spawn")
     pending = deque(tasks)
@@ -99,9 +112,14 @@ def run(tasks: Iterable[Task], work: Callable[[Task], Result], *, workers: int, 
                 worker = idle.pop() if idle else _Worker(context, work, warm)
                 worker.give(pending.popleft())
                 busy.append(worker)
-            wait([w.connection for w in busy] + [w.process.sentinel for w in busy], _wait_seconds(busy, timeout))
+            seconds = _wait_seconds(busy, timeout)
+            if memory:
+                seconds = MEMORY_CHECK if seconds is None else min(seconds, MEMORY_CHECK)
+            wait([w.connection for w in busy] + [w.process.sentinel for w in busy], seconds)
             for worker in list(busy):
                 outcome = _outcome(worker, timeout)
+                if outcome is None:
+                    outcome = _over_memory(worker, memory)
                 if outcome is None:
                     continue
                 busy.remove(worker)
@@ -126,7 +144,13 @@ def _wait_seconds(busy: list[_Worker[Task]], timeout: float) -> float | None:
     if not timeout:
         return None
     now = time.monotonic()
-    return max(0.0, min(w.started + timeout - now for w in busy))
+    return max(0.0, min(_deadline(w, timeout) - now for w in busy))
+
+
+def _deadline(worker: _Worker[Task], timeout: float) -> float:
+    """When a worker's task overruns: `timeout` after the warmed-up worker had it; a worker still warming
+    up gets WARM_UP_SECONDS more (a warm-up that hangs must not hang the build)."""
+    return worker.started + timeout if worker.ready else worker.born + timeout + WARM_UP_SECONDS
 
 
 def _outcome(worker: _Worker[Task], timeout: float) -> Any:
@@ -134,15 +158,40 @@ def _outcome(worker: _Worker[Task], timeout: float) -> Any:
     assert worker.task is not None
     if worker.connection.poll():
         try:
-            return cast(Any, worker.connection.recv())
+            message = worker.connection.recv()
         except (EOFError, OSError):
-            pass  # it died while sending
-    elif worker.process.is_alive():
-        if timeout and time.monotonic() - worker.started > timeout:
+            message = None  # it died while sending
+        else:
+            if message != READY:
+                return cast(Any, message)
+            worker.ready, worker.started = True, time.monotonic()  # its task's time starts now
+            return None
+    if worker.process.is_alive():
+        if timeout and time.monotonic() > _deadline(worker, timeout):
             return Lost(worker.task, f"took longer than {timeout:g} s")
         return None
     worker.process.join()
     return Lost(worker.task, f"its worker process died ({_death(worker.process.exitcode)})")
+
+
+def _over_memory(worker: _Worker[Task], memory: int) -> Lost[Task] | None:
+    """A Lost for a task whose worker holds more than `memory` bytes (resident), else None."""
+    if not memory or worker.task is None:
+        return None
+    held = resident_bytes(worker.process.pid)
+    if held <= memory:
+        return None
+    return Lost(worker.task, f"its worker used {held / 1e9:.1f} GB of memory, over the "
+                             f"{memory / 1e9:.1f} GB limit (max_worker_memory)")
+
+
+def resident_bytes(pid: int | None) -> int:
+    """The resident memory of a process (0 where it cannot be read)."""
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as handle:
+            return int(handle.read().split()[1]) * PAGE_BYTES
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def _death(code: int | None) -> str:

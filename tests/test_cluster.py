@@ -146,6 +146,7 @@ def test_a_house_style_and_a_model_of_ones_own_travel_with_the_tasks(cluster: Cl
     (tmp_path / "stylesheets").mkdir()  # the default house folder, beside the build's working folder
     (tmp_path / "stylesheets" / "print.css").write_text("h1 { color: #8b0000; }\n", "utf-8")
     model = shutil.copy(ROOT / "pipeline" / "models" / "line-tagger.zip", tmp_path / "mine.zip")
+    shutil.copy(ROOT / "pipeline" / "models" / "line-tagger.json", tmp_path / "mine.json")  # a model travels with it
     options = ["--formats", "xml,pdf", "--model", str(model), str(seeds)]
     (tmp_path / "bare").mkdir()  # no house style there
     plain = _pipeline("build", "--out", "plain", "--formats", "pdf", "--model", str(model), str(seeds),

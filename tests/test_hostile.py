@@ -187,3 +187,152 @@ def test_every_pattern_is_linear_on_long_runs(run: str) -> None:
                 signal.alarm(0)
     finally:
         signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize(
+    ("table", "key"),
+    [("timeout = nan", "timeout"), ("timeout = inf", "timeout"), ("timeout = -1", "timeout"),
+     ("max_input_bytes = -1", "max_input_bytes"), ("max_input_bytes = 0", "max_input_bytes"),
+     ("variants = []", "variants"), ("formats = []", "formats"), ("jobs = true", "jobs"), ("jobs = 1.5", "jobs"),
+     ("jobs = -2", "jobs"), ('paper = "A3"', "paper")],
+)
+def test_config_values_are_checked_and_refused_naming_the_key(tmp_path: Path, table: str, key: str) -> None:
+    from pipeline.config import load
+    from pipeline.errors import ConfigError
+
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(f"[tool.pipeline]\n{table}\n", "utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load(pyproject)
+    assert key.split("_")[0] in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_a_malformed_tool_table_is_refused(tmp_path: Path) -> None:
+    from pipeline.config import load
+    from pipeline.errors import ConfigError
+
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[tool]\npipeline = "fast"\n', "utf-8")
+    with pytest.raises(ConfigError, match=r"\[tool.pipeline\] must be a table"):
+        load(pyproject)
+
+
+def _own_model(tmp_path: Path) -> Path:
+    """A copy of the packaged model with its sidecar."""
+    from pipeline.clean import tagger
+
+    model = tmp_path / "m.zip"
+    shutil.copy(tagger.DEFAULT_MODEL, model)
+    shutil.copy(tagger.DEFAULT_MODEL.with_suffix(".json"), model.with_suffix(".json"))
+    return model
+
+
+@pytest.mark.parametrize("damage", ["truncated", "flipped", "no sidecar", "other features"])
+def test_a_damaged_or_foreign_model_is_one_line_never_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    model = _own_model(tmp_path)
+    data = bytearray(model.read_bytes())
+    if damage == "truncated":
+        model.write_bytes(bytes(data[: len(data) // 2]))
+    elif damage == "flipped":
+        data[len(data) // 3] ^= 0x10
+        model.write_bytes(bytes(data))
+    elif damage == "no sidecar":
+        model.with_suffix(".json").unlink()
+    else:
+        meta = json.loads(model.with_suffix(".json").read_text("utf-8"))
+        model.with_suffix(".json").write_text(json.dumps({**meta, "feature_set": -1}), "utf-8")
+    code = main(["clean", str(PAGES[0]), "--model", str(model)])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
+    assert "not a line-tagger model" in err or "retrain" in err
+
+
+def test_special_files_are_refused_by_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert main(["clean", str(fifo)]) == 1
+    assert "not a regular file" in capsys.readouterr().err
+    assert main(["clean", "/dev/zero"]) == 1
+    assert "not a regular file" in capsys.readouterr().err
+    model = tmp_path / "model.zip"
+    os.mkfifo(model)
+    assert main(["clean", str(PAGES[0]), "--model", str(model)]) == 1
+    assert "not a regular file" in capsys.readouterr().err
+
+
+def test_special_seeds_each_fail_by_name_and_the_others_build(tmp_path: Path) -> None:
+    import os
+
+    seeds = tmp_path / "seeds"
+    seeds_folder(seeds, ["good.txt"])
+    os.mkfifo(seeds / "pipe.txt")
+    (seeds / "folder.txt").mkdir()
+    (seeds / "dangling.txt").symlink_to(tmp_path / "nowhere")
+    (seeds / "loop.txt").symlink_to(seeds / "loop.txt")
+    summary = build.run(config_for(tmp_path))
+    assert [r.id for r in summary.results if not r.error] == ["good"]
+    reasons = {r.seed.name: str(r.error) for r in summary.failed}
+    assert set(reasons) == {"pipe.txt", "folder.txt", "dangling.txt", "loop.txt"}
+    assert "not a regular file" in reasons["pipe.txt"] and "a folder" in reasons["folder.txt"]
+    assert "link" in reasons["dangling.txt"] and "link" in reasons["loop.txt"]
+
+
+def test_sigterm_stops_the_build_as_ctrl_c_does(tmp_path: Path) -> None:
+    import signal
+    import sys
+    import time
+
+    seeds = tmp_path / "seeds"
+    seeds_folder(seeds, [p.name for p in PAGES[:6]])
+    out = tmp_path / "dist"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "build", "--jobs", "2", "--formats", "xml,pdf", "--out", str(out),
+         str(seeds)], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(out.glob("*/*.pdf")):
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 143 and b"terminated" in err and b"Traceback" not in err
+    time.sleep(1)  # nothing may be written after the command has ended
+    after = sorted(str(p) for p in out.rglob("*"))
+    time.sleep(1)
+    assert sorted(str(p) for p in out.rglob("*")) == after
+    assert not [p for p in out.rglob("*") if p.name.endswith(".pipeline.tmp") or p.name.startswith(build.STAGING)]
+    left = subprocess.run(["ps", "-o", "pid=", "-s", str(process.pid)], capture_output=True, text=True, check=False)
+    assert not left.stdout.split(), "no worker of the build, nor a child of one, is left"
+    assert not build.run(config_for(tmp_path)).failed  # the lock is free and the next build goes on
+
+
+def _hungry(size: int) -> int:
+    """A task that holds `size` bytes (for the memory bound)."""
+    held = bytearray(size)
+    import time
+
+    time.sleep(2)
+    return len(held)
+
+
+def _slow_warm_up() -> None:
+    import time
+
+    time.sleep(2)
+
+
+def test_a_worker_over_its_memory_bound_loses_its_task_alone() -> None:
+    from pipeline import workers
+
+    outcomes = list(workers.run([10_000_000, 800_000_000, 10_000_000], _hungry, workers=1, memory=400_000_000))
+    assert outcomes[0] == 10_000_000 and outcomes[2] == 10_000_000
+    assert isinstance(outcomes[1], workers.Lost) and "over the 0.4 GB limit" in outcomes[1].reason
+
+
+def test_the_time_bound_starts_after_the_worker_has_warmed_up() -> None:
+    from pipeline import workers
+
+    outcomes = list(workers.run([1, 2], abs, workers=1, timeout=1.0, warm=_slow_warm_up))
+    assert outcomes == [1, 2]  # the two-second warm-up is not the tasks' time

@@ -322,16 +322,18 @@ def test_markup_and_urls_in_the_text_are_printed_as_text_and_nothing_is_fetched(
 
 
 def test_weasyprint_fetcher_blocks_everything_but_stylesheets(tmp_path: Path) -> None:
+    from pipeline.render.common import STYLESHEETS
     from pipeline.render.pdf import _fetcher
 
     blocked: list[str] = []
-    fetcher = _fetcher(blocked)
-    for url in ("file:///etc/passwd", "http://127.0.0.1:9/x.css", "https://example.org/a.png"):
+    fetcher = _fetcher(blocked, (STYLESHEETS,))
+    escapes = [STYLESHEETS.resolve().as_uri() + "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",  # encoded ..
+               STYLESHEETS.resolve().as_uri() + "/../../../../etc/passwd", "file://otherhost/etc/passwd"]
+    urls = ("file:///etc/passwd", "http://127.0.0.1:9/x.css", "https://example.org/a.png", *escapes)
+    for url in urls:
         with pytest.raises(ValueError, match="not fetched"):
             fetcher.fetch(url)
-    assert blocked == ["file:///etc/passwd", "http://127.0.0.1:9/x.css", "https://example.org/a.png"]
-    from pipeline.render.common import STYLESHEETS
-
+    assert blocked == list(urls)
     assert fetcher.fetch((STYLESHEETS / "print.css").resolve().as_uri()) is not None
 
 

@@ -13,7 +13,9 @@ A model file is a zip of the three (`titles.crf`, `lines.crf`, `credits.crf`); i
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -27,7 +29,7 @@ from pipeline.clean import classify as c
 from pipeline.clean import features as f
 from pipeline.clean import patterns as p
 from pipeline.clean.credits import CreditReader
-from pipeline.clean.features import Page, page_features
+from pipeline.clean.features import FEATURE_SET_VERSION, Page, page_features
 from pipeline.clean.titles import Candidate, TitleRanker
 from pipeline.errors import CleaningError, ConfigError
 
@@ -39,6 +41,7 @@ REVIEW_BELOW = 0.7  # a decision less sure than this is marked for review in --e
 CAPTION_DOUBT = 0.8  # a headline-shaped caption less sure than this, over a paragraph, is taken for a heading
 FOOTER_LINES = 3  # lines below the article's text where a credit (责任编辑：…) is looked for
 MAX_CREDIT_CHARS = 40  # … and how long such a credit line may be
+MAX_MODEL_BYTES = 64_000_000  # a model file, and each of its members unpacked (the packaged one is 0.3 MB)
 CHAPTERS = ("part", "chapter", "section")  # numbering that only a heading has (not 一、 or 1. of a list)
 
 
@@ -66,6 +69,8 @@ class LineTagger:
         self.name = name
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                if any(archive.getinfo(member).file_size > MAX_MODEL_BYTES for member in MEMBERS):
+                    raise zipfile.BadZipFile(f"a member over {MAX_MODEL_BYTES // 1_000_000} MB")
                 titles, lines, credit_lines = (archive.read(member) for member in MEMBERS)
         except (zipfile.BadZipFile, KeyError) as exc:
             raise ConfigError(f"{name}: not a line-tagger model ({exc})") from exc
@@ -212,9 +217,31 @@ def pack(models: Sequence[bytes]) -> bytes:
 
 @lru_cache(maxsize=4)
 def load(path: Path = DEFAULT_MODEL) -> LineTagger:
-    """The tagger of a model file, loaded once per process."""
+    """The tagger of a model file, loaded once per process, after checking it against its sidecar."""
+    if path.exists() and not path.is_file():
+        raise ConfigError(f"{path}: not a line-tagger model (not a regular file)")
     try:
+        if path.stat().st_size > MAX_MODEL_BYTES:
+            raise ConfigError(f"{path}: not a line-tagger model (over {MAX_MODEL_BYTES // 1_000_000} MB)")
         data = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"cannot read the model {path}: {exc.strerror}") from exc
+    verify(path, data)
     return LineTagger(data, str(path))
+
+
+def verify(path: Path, data: bytes) -> None:
+    """Refuse a model whose bytes are not those its sidecar NAME.json records, or that was trained on
+    other features: CRFsuite trusts what it reads, and a damaged model would crash it."""
+    sidecar = path.with_suffix(".json")
+    try:
+        meta = json.loads(sidecar.read_text("utf-8"))
+        recorded, features = meta["model_sha256"], meta["feature_set"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"{path}: not a line-tagger model: no readable {sidecar.name} beside it "
+                          "(pipeline train writes both)") from exc
+    if hashlib.sha256(data).hexdigest() != recorded:
+        raise ConfigError(f"{path}: not the model {sidecar.name} describes (damaged or replaced): retrain it")
+    if features != FEATURE_SET_VERSION:
+        raise ConfigError(f"{path}: trained on feature set {features}, this pipeline reads {FEATURE_SET_VERSION}: "
+                          "retrain it")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
@@ -65,7 +66,7 @@ class PdfRenderer:
         justify.install()
         fonts.check_coverage(text_of(tree), variant.region)
         html = xhtml.serialize(xhtml.to_xhtml(tree))
-        fetcher = _fetcher(self.blocked)
+        fetcher = _fetcher(self.blocked, (STYLESHEETS,))
         document = weasyprint.HTML(string=html.decode(), base_url=STYLESHEETS.as_uri() + "/", url_fetcher=fetcher)
         stylesheets = self._stylesheets(variant, config.paper, config.house_stylesheet("print.css"))
         try:
@@ -92,7 +93,7 @@ class PdfRenderer:
 
         key = (variant.region, paper, str(house), house.stat().st_mtime_ns if house else 0)
         if key not in self.parsed:
-            fetcher = _fetcher(self.blocked)
+            fetcher = _fetcher(self.blocked, (STYLESHEETS, *((house.parent,) if house else ())))
             self.parsed[key] = [
                 weasyprint.CSS(filename=str(STYLESHEETS / "print.css"), url_fetcher=fetcher),
                 weasyprint.CSS(string=variant_css(variant, paper), url_fetcher=fetcher),
@@ -102,20 +103,28 @@ class PdfRenderer:
         return self.parsed[key]
 
 
-def _fetcher(blocked: list[str]) -> Any:
-    """A WeasyPrint URL fetcher that allows the project's stylesheets and data: URLs only."""
+def _fetcher(blocked: list[str], folders: tuple[Path, ...]) -> Any:
+    """A WeasyPrint URL fetcher that allows data: URLs and files inside the stylesheet folders only."""
     from weasyprint.urls import URLFetcher
-
-    allowed = STYLESHEETS.resolve().as_uri() + "/"
 
     class StylesheetsOnly(URLFetcher):  # type: ignore[misc]
         def fetch(self, url: str, headers: Any = None) -> Any:
-            if url.startswith("data:") or (url.startswith(allowed) and ".." not in url):
+            if url.startswith("data:") or inside(url, folders):
                 return super().fetch(url, headers)
             blocked.append(url)
             raise ValueError(f"not fetched: {url} (only the stylesheets and data: URLs are allowed)")
 
     return StylesheetsOnly()
+
+
+def inside(url: str, folders: tuple[Path, ...]) -> bool:
+    """Whether a URL names a local file inside one of the folders, once decoded and resolved
+    (`%2e%2e`, `..` and links cannot lead out)."""
+    parts = urlsplit(url)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        return False
+    path = Path(unquote(parts.path)).resolve()
+    return any(path.is_relative_to(folder.resolve()) for folder in folders)
 
 
 RENDERER = PdfRenderer()
