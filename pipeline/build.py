@@ -2,10 +2,13 @@
 
 1. Lock dist/ so that two builds never write it at once; clear temporary files a killed build left.
 2. Check that every requested format can be made for every variant (fonts, pandoc, HarfBuzz).
-3. Build each seed whose outputs are missing or were made from other inputs (source bytes,
-   settings, stylesheets, the package's code) in worker processes (`workers.py`); a seed that
-   fails, crashes its worker or overruns the time bound is reported, the others go on.
-4. Remove the outputs of seeds that are gone, then write the manifest, SHA256SUMS and index.html.
+3. Build each seed whose outputs are missing, damaged or were made from other inputs (source bytes,
+   settings, stylesheets, the model, the package's code) in worker processes (`workers.py`) or on
+   a Dask cluster (`cluster.py`), each in a temporary folder of its own (`make_apart`); only this
+   process writes what they send back into dist/ (`commit`). A seed that fails, crashes its worker
+   or overruns the time bound is reported and keeps what an earlier build made; the others go on.
+4. In a build of the whole seeds folder, remove the outputs of seeds that are gone; then write the
+   manifest, SHA256SUMS and index.html.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, partial
 from importlib import resources
 from pathlib import Path
@@ -34,7 +37,7 @@ from pipeline import __version__, document, workers
 from pipeline.clean import labels, tagger
 from pipeline.config import Config
 from pipeline.docbook import read_info
-from pipeline.errors import InputError, PipelineError, printable
+from pipeline.errors import ConfigError, InputError, PipelineError, printable
 from pipeline.render import renderer
 from pipeline.render.common import STYLESHEETS
 from pipeline.render.cover import thumbnail_webp
@@ -202,10 +205,10 @@ def output_name(doc_id: str, tag: str, fmt: str) -> str:
 def read_stamp(folder: Path) -> dict[str, Any]:
     """The record of what made a document's outputs, or an empty one."""
     try:
-        data: dict[str, Any] = json.loads((folder / STAMP).read_text("utf-8"))
-        return data
+        data = json.loads((folder / STAMP).read_text("utf-8"))
     except (OSError, ValueError):
         return {}
+    return data if isinstance(data, dict) else {}  # a damaged record: the outputs are made again
 
 
 @dataclass
@@ -234,8 +237,9 @@ def plan(seed: Path, config: Config, *, force: bool = False) -> Plan:
     except OSError:
         source = b""  # the build reports why it cannot read the file
     sidecar = labels.sidecar_path(seed)
-    if sidecar.is_file():
-        source += b"\0" + sidecar.read_bytes()
+    with contextlib.suppress(OSError):  # an unreadable sidecar: the build reports it for this seed alone
+        if sidecar.is_file():
+            source += b"\0" + sidecar.read_bytes()
     wanted = {output_name(doc_id, tag, fmt): output_key(source, fmt, tag, config)
               for tag in config.variants for fmt in config.formats}
     stamp = read_stamp(folder)
@@ -317,6 +321,8 @@ def make(todo: Plan, config: Config, *, thumbnail: bool = True,
         record(todo, report["metadata"], result.built)
     except PipelineError as exc:
         result.error = str(exc.located(seed))
+    except OSError as exc:  # a full disk, a read-only output folder: no fault of the program
+        result.error = f"{printable(str(seed))}: {stage}: cannot write {exc.filename or todo.folder}: {exc.strerror}"
     except Exception as exc:  # a fault in a stage or a library: this document fails, the others go on
         result.error = f"{seed}: {stage}: internal error: {type(exc).__name__}: {exc}"
         result.traceback = traceback.format_exc()
@@ -331,6 +337,39 @@ def make(todo: Plan, config: Config, *, thumbnail: bool = True,
         result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         result.worker = os.getpid()
     return result
+
+
+@dataclass(frozen=True)
+class Made:
+    """What building one document apart made: its result, its files (name → bytes) and the metadata read."""
+
+    result: DocumentResult
+    files: dict[str, bytes]
+    document: dict[str, Any]
+
+
+def make_apart(todo: Plan, config: Config, source: tuple[bytes, bytes | None] | None = None, *,
+               thumbnail: bool = True) -> Made:
+    """Build a document in a temporary folder of its own and return what it made as bytes: a worker (a
+    process here, or a Dask worker) never writes into the output folder; the build's main process does
+    (`commit`)."""
+    with tempfile.TemporaryDirectory(prefix=f"pipeline-build-{os.getpid()}-") as tmp:
+        apart = replace(todo, folder=Path(tmp) / todo.id, stamp={})
+        result = make(apart, replace(config, out=Path(tmp)), source=source, thumbnail=thumbnail)
+        files: dict[str, bytes] = {}
+        if not result.error:
+            files = {p.name: p.read_bytes() for p in sorted(apart.folder.iterdir()) if p.is_file() and p.name != STAMP}
+        return Made(result, files, read_stamp(apart.folder).get("document", {}))
+
+
+def commit(planned: Plan, made: Made) -> DocumentResult:
+    """Write what a worker made of a document into its folder of the output (each file atomically), and
+    record it; a failure writes nothing and keeps what an earlier build made."""
+    if not made.result.error:
+        for name, data in made.files.items():
+            write_atomic(planned.folder / name, data)
+        record(planned, made.document, made.result.built)
+    return made.result
 
 
 def skip(todo: Plan) -> DocumentResult:
@@ -428,6 +467,8 @@ def run(
     """Build every seed into config.out; see the module docstring for the steps."""
     started = time.perf_counter()
     named = list(seeds)
+    if config.out.exists() and not config.out.is_dir():
+        raise ConfigError("the output folder is a file", path=config.out)
     seed_list = find_seeds(config, named)
     check_requirements(config)
     with locked(config.out, on_wait=on_note):
@@ -458,8 +499,12 @@ def _run_locked(config: Config, seed_list: list[Path], named: list[Path], *, for
     # document that failed keeps what an earlier build made of it; a build of named seeds touches only them.
     whole = not named or [p.resolve() for p in named] == [config.seeds.resolve()]
     removed = remove_gone(config.out, {document.document_id(s) for s in seed_list}) if whole else []
-    publish(config.out)
-    log = write_failures(config.out, results)
+    try:
+        publish(config.out)
+        log = write_failures(config.out, results)
+    except OSError as exc:
+        raise PipelineError(f"cannot write the manifest and the page: {exc.strerror} (the documents built are kept; "
+                            "the next build writes them)", path=config.out) from exc
     return Summary(results, time.perf_counter() - started, removed, log)
 
 
@@ -483,14 +528,25 @@ def _build_all(seeds: list[Path], config: Config, *, force: bool, on_result: Cal
             on_result(result)
             yield result
         return
-    # Spawned workers share nothing with this process; one that dies or overruns fails its document.
-    outcomes = workers.run(todo, partial(make, config=config), workers=min(config.workers, len(todo)),
-                           timeout=config.timeout, warm=partial(warm_worker, config.formats),
-                           recycle_after=RECYCLE_AFTER, memory=config.max_worker_memory)
-    for outcome in outcomes:
-        result = outcome if isinstance(outcome, DocumentResult) else _lost(outcome)
+    for result in build_apart(todo, config):
         on_result(result)
         yield result
+
+
+def build_apart(todo: list[Plan], config: Config, *, thumbnail: bool = True) -> Iterator[DocumentResult]:
+    """Build the planned documents in worker processes and write what each sends back (with the cover
+    thumbnail of the download page, or without); yield each result.
+
+    Spawned workers share nothing with this process; one that dies, overruns the time bound or its memory
+    fails its document alone. Only this process writes into the output folder (`commit`).
+    """
+    work = partial(make_apart, config=config, thumbnail=thumbnail)
+    outcomes = workers.run(todo, work, workers=min(config.workers, len(todo)),
+                           timeout=config.timeout, warm=partial(warm_worker, config.formats),
+                           recycle_after=RECYCLE_AFTER, memory=config.max_worker_memory)
+    by_seed = {p.seed: p for p in todo}
+    for outcome in outcomes:
+        yield commit(by_seed[outcome.result.seed], outcome) if isinstance(outcome, Made) else _lost(outcome)
 
 
 def _lost(lost: workers.Lost[Plan]) -> DocumentResult:

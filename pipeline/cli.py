@@ -12,12 +12,13 @@ import sys
 import tempfile
 import threading
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline import __version__, build, config, docbook, document
 from pipeline.clean.model import Report
-from pipeline.errors import CleaningError, PipelineError
+from pipeline.errors import CleaningError, PipelineError, TimeLimitError
 from pipeline.writing import write_atomic
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -49,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument("--model", type=Path, help="line-tagger model file (default: [tool.pipeline] model)")
     clean.add_argument("--explain", action="store_true",
                        help="print each line's class and the model's confidence instead of the XML")
+    clean.add_argument("--timeout", type=float, help="seconds the page may take (default 300; 0: no limit)")
 
     train = commands.add_parser("train", help="train a line-tagger model from annotated pages")
     train.add_argument("corpus", type=Path, nargs="+",
@@ -68,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("-o", "--out", type=Path, default=Path("."), help="output folder")
     convert.add_argument("--explain", action="store_true",
                          help="list the characters with more than one Traditional form, as converted")
+    convert.add_argument("--timeout", type=float, help="seconds one file may take (default 300; 0: no limit)")
     _output_options(convert)
 
     batch = commands.add_parser("build", help="build seeds into dist/ (defaults from [tool.pipeline])")
@@ -122,6 +125,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             signal.signal(signal.SIGTERM, previous)
 
 
+@contextmanager
+def time_bound(seconds: float) -> Iterator[None]:
+    """Raise TimeLimitError in the work inside when it takes longer than `seconds` (0: no limit), as the
+    build's workers are bounded; the work's own clean-up (staging folders) runs as for any error."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def overran(signum: int, frame: object) -> None:
+        raise TimeLimitError(f"took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, overran)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM, handled as Ctrl-C is."""
 
@@ -140,7 +163,10 @@ def _settings(args: argparse.Namespace, **overrides: object) -> config.Config:
 def _clean(args: argparse.Namespace) -> int:
     settings = _settings(args)
     try:
-        doc = document.from_file(args.file, max_bytes=settings.max_input_bytes, model=settings.model_path)
+        with time_bound(settings.timeout):
+            doc = document.from_file(args.file, max_bytes=settings.max_input_bytes, model=settings.model_path)
+    except TimeLimitError as exc:
+        raise exc.located(args.file) from None
     except CleaningError as exc:
         if args.explain and isinstance(exc.report, Report):
             from pipeline import explain
@@ -192,8 +218,11 @@ def _convert(args: argparse.Namespace) -> int:
     build.check_requirements(settings)
     _vertical_note(settings)
     failed = 0
+    reasons = build.refused(args.files)
+    todo = [build.plan(path, settings, force=True) for path in args.files if path not in reasons]
+    results = {r.seed: r for r in build.build_apart(todo, settings, thumbnail=False)} if todo else {}
     for path in args.files:
-        result = build.build_document(path, settings, force=True)
+        result = results.get(path) or build.DocumentResult(path, document.document_id(path), error=reasons[path])
         if result.error:
             failed += 1
             print(f"pipeline: {result.error}", file=sys.stderr)

@@ -34,13 +34,11 @@ from pipeline.clean import tagger
 from pipeline.config import FORMATS, Config
 from pipeline.errors import PipelineError, RequirementError
 from pipeline.render import renderer
-from pipeline.site import STAMP
-from pipeline.writing import write_atomic
 
 if TYPE_CHECKING:
     from distributed import Client, Future
 
-    from pipeline.build import DocumentResult, Plan
+    from pipeline.build import DocumentResult, Made, Plan
 
 CONNECT_SECONDS = 30  # to reach the scheduler, and to wait for its first worker
 IN_FLIGHT_PER_THREAD = 2  # tasks submitted per worker thread before the first results come back
@@ -61,12 +59,11 @@ class Job:
 
 @dataclass(frozen=True)
 class Done:
-    """What a worker made of a job: the result, the files written (name → bytes) and the metadata read."""
+    """What a worker made of a job (build.Made: the result, the files as bytes, the metadata read), and the
+    address of a worker left building a document past the time bound, if it was."""
 
-    result: DocumentResult
-    files: dict[str, bytes]
-    document: dict[str, Any]
-    overran: str = ""  # the address of a worker left building a document past the time bound
+    made: Made
+    overran: str = ""
 
 
 @cache
@@ -202,7 +199,10 @@ def run_job(job: Job) -> Done:
     from distributed import get_worker
 
     error = f"{job.plan.seed}: took longer than {job.config.timeout:g} s"
-    return Done(replace(_failed(job.plan, error), worker=os.getpid()), {}, {}, overran=get_worker().address)
+    from pipeline.build import Made
+
+    failed = replace(_failed(job.plan, error), worker=os.getpid())
+    return Done(Made(failed, {}, {}), overran=get_worker().address)
 
 
 def _build_here(job: Job) -> Done:
@@ -219,14 +219,8 @@ def _build_here(job: Job) -> Done:
             (root / MODEL).write_bytes(job.model[0])
             (root / MODEL).with_suffix(".json").write_bytes(job.model[1])
             model = str(root / MODEL)
-        config = replace(job.config, out=root / "dist", model=model, stylesheets=str(house))
-        todo = replace(job.plan, folder=config.out / job.plan.id, stamp={})
-        result = build.make(todo, config, source=job.source)
-        files, record = {}, build.read_stamp(todo.folder)
-        if not result.error:
-            files = {p.name: p.read_bytes() for p in sorted(todo.folder.iterdir())
-                     if p.is_file() and p.name != STAMP}
-        return Done(result, files, record.get("document", {}))
+        config = replace(job.config, model=model, stylesheets=str(house))
+        return Done(build.make_apart(job.plan, config, source=job.source))
 
 
 def run(todo: list[Plan], config: Config, *, on_note: Callable[[str], None]) -> Iterator[DocumentResult]:
@@ -290,15 +284,10 @@ def collect(client: Client, future: Future[Any], planned: Plan, config: Config) 
         return _failed(planned, str(exc.located(planned.seed)))
     except Exception as exc:  # a fault of the worker or of Dask: this document fails, the others go on
         return _failed(planned, f"{planned.seed}: on the Dask worker: {type(exc).__name__}: {exc}")
-    result = done.result
     if done.overran:  # its nanny starts a fresh worker; another worker runs the tasks it had
         with contextlib.suppress(Exception):
             client.restart_workers([done.overran], raise_for_error=False)
-    if not result.error:
-        for name, data in done.files.items():
-            write_atomic(planned.folder / name, data)
-        build.record(planned, done.document, result.built)
-    return result
+    return build.commit(planned, done.made)
 
 
 def _failed(planned: Plan, error: str) -> DocumentResult:

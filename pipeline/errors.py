@@ -74,3 +74,9 @@ class RenderError(PipelineError):
     """A renderer could not produce its file."""
 
     category = "render"
+
+
+class TimeLimitError(PipelineError):
+    """One document took longer than the time bound (`timeout`)."""
+
+    category = "time limit"

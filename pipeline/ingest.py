@@ -45,6 +45,9 @@ class Text:
 
 
 
+MAX_LINES = 50_000  # lines of one page: a long law runs to 2,000; each line costs the cleaning memory
+
+
 def check_size(size: int, max_bytes: int) -> None:
     """Refuse a page over the size limit (also before it is read, from its size on disk)."""
     if size > max_bytes:
@@ -62,6 +65,9 @@ def decode(data: bytes, *, max_bytes: int) -> Text:
     text, encoding = _decode_bytes(data)
     if not text.strip():
         raise InputError("file has only white space")
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise InputError(f"{lines:,} lines, over the limit of {MAX_LINES:,} for one article page")
     clean_text, removed = remove_stray(normalise(text))
     return Text(clean_text, encoding, removed)
 

@@ -12,13 +12,16 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import shutil
 import signal
+import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
+from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
 Task = TypeVar("Task")
@@ -89,6 +92,8 @@ class _Worker(Generic[Task]):
                 os.killpg(self.process.pid, signal.SIGKILL)  # the worker and its children
             self.process.kill()
         self.process.join()
+        for left in Path(tempfile.gettempdir()).glob(f"pipeline-*-{self.process.pid}-*"):
+            shutil.rmtree(left, ignore_errors=True)  # the temporary folders of the renderers it ran
         self.connection.close()
 
 

@@ -336,3 +336,51 @@ def test_the_time_bound_starts_after_the_worker_has_warmed_up() -> None:
 
     outcomes = list(workers.run([1, 2], abs, workers=1, timeout=1.0, warm=_slow_warm_up))
     assert outcomes == [1, 2]  # the two-second warm-up is not the tasks' time
+
+
+def test_an_output_path_that_is_a_file_and_a_damaged_record_are_one_line_or_rebuilt(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seeds_folder(tmp_path / "seeds", ["a.txt"])
+    (tmp_path / "file").write_text("not a folder")
+    assert main(["build", str(tmp_path / "seeds"), "--out", str(tmp_path / "file"), "--formats", "xml"]) == 1
+    err = capsys.readouterr().err
+    assert "the output folder is a file" in err and err.count("\n") == 1
+    config = config_for(tmp_path)
+    build.run(config)
+    (tmp_path / "dist" / "a" / ".inputs.json").write_text("[1, 2]", "utf-8")  # a list, not a record
+    assert build.run(config).results[0].built == ["a.zh-Hans.xml"]
+
+
+def test_training_on_a_malformed_annotation_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(PAGES[0], corpus / "01_site_page.txt")
+    (corpus / "01_site_page.expected.json").write_text("[1, 2]", "utf-8")
+    assert main(["train", str(corpus), "-o", str(tmp_path / "m.zip")]) == 1
+    err = capsys.readouterr().err
+    assert "cannot read its annotation" in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_clean_and_convert_honour_the_time_bound(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "".join(f"第{n}项，各地区各部门要认真落实各项工作任务，确保取得实效。" for n in range(3000))
+    page = tmp_path / "long.txt"
+    page.write_text("关于做好工作的通知\n发布时间：2024-01-02\n" + text + "\n", "utf-8")
+    assert main(["convert", str(page), "--to", "pdf", "-o", str(tmp_path / "out"), "--timeout", "0.5"]) == 1
+    err = capsys.readouterr().err
+    assert err.strip().endswith("took longer than 0.5 s") and err.count("\n") == 1
+    assert not list((tmp_path / "out").rglob("*.pdf")) and not list((tmp_path / "out").rglob(f"{build.STAGING}*"))
+    # clean runs in its own process: the bound interrupts it there (here it could cut an import in two)
+    import sys
+
+    cleaned = subprocess.run([sys.executable, "-m", "pipeline", "clean", str(page), "--timeout", "0.001"],
+                             capture_output=True, text=True, check=False)
+    assert cleaned.returncode == 1 and cleaned.stderr.strip().endswith("time limit: took longer than 0.001 s")
+
+
+def test_a_page_of_too_many_lines_is_refused_before_it_is_cleaned(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "lines.txt"
+    page.write_text("短行\n" * 60_000, "utf-8")
+    assert main(["clean", str(page)]) == 1
+    assert "over the limit of 50,000" in capsys.readouterr().err

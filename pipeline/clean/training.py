@@ -82,7 +82,7 @@ def read_page(text_path: Path) -> LabelledPage:
         else:
             raise InputError(f"no line classes: neither {expected.name} nor {sidecar.name}")
         classes = line_classes(mapping, raw_count)
-    except (OSError, KeyError, ValueError) as exc:
+    except (OSError, KeyError, ValueError, TypeError, AttributeError) as exc:  # TypeError: a list, not an object
         raise InputError(f"cannot read its annotation: {exc}", path=text_path) from exc
     except PipelineError as exc:
         raise exc.located(text_path) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -49,7 +50,7 @@ class DocxRenderer:
     def render(self, tree: etree._Element, dest: Path, *, variant: Variant, config: Config) -> Path:
         """Write the DOCX of one variant's tree."""
         info = read_info(tree)
-        with tempfile.TemporaryDirectory(prefix="pipeline-docx-") as tmp:
+        with tempfile.TemporaryDirectory(prefix=f"pipeline-docx-{os.getpid()}-") as tmp:
             work = Path(tmp)
             output = work / "out.docx"
             summary = _summary(tree, info)

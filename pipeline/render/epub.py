@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 import tempfile
 import zipfile
@@ -57,7 +58,7 @@ class EpubRenderer:
         info = read_info(tree)
         if config.vertical:
             tree = with_corner_quotes(tree)
-        with tempfile.TemporaryDirectory(prefix="pipeline-epub-") as tmp:
+        with tempfile.TemporaryDirectory(prefix=f"pipeline-epub-{os.getpid()}-") as tmp:
             work = Path(tmp)
             meta = pandoc.metadata(info, identifier=[{"scheme": "UUID", "text": f"urn:uuid:{identifier(tree)}"}])
             output = work / "out.epub"
