@@ -49,7 +49,7 @@ SEED_SUFFIXES = (".txt",)
 LOCK = ".lock"
 RECYCLE_AFTER = 50  # documents a worker renders before it is replaced (bounds its memory)
 FAILURES = "failures.log"
-STAGING = ".pipeline-staging-"  # a document's outputs are made in such a folder, then moved into place
+FAILED = "failed"  # in a document's record: the error of its last build, while its outputs are older
 RESERVED = frozenset({"manifest.json", "SHA256SUMS", "index.html", FAILURES, LOCK})  # the build's own files
 
 
@@ -267,12 +267,13 @@ def build_document(seed: Path, config: Config, *, force: bool = False) -> Docume
     """Build one seed's outputs (only those whose inputs changed; no thumbnail: that is for the download
     page); errors are caught and reported."""
     todo = plan(seed, config, force=force)
-    return skip(todo) if todo.up_to_date else make(todo, config, thumbnail=False)
+    return skip(todo) if todo.up_to_date else commit(todo, make_apart(todo, config, thumbnail=False))
 
 
 def make(todo: Plan, config: Config, *, thumbnail: bool = True,
          source: tuple[bytes, bytes | None] | None = None) -> DocumentResult:
-    """Clean a seed and render its stale outputs (and the cover thumbnail), then record what made them.
+    """Clean a seed and render its stale outputs (and the cover thumbnail) into the folder of its plan (a
+    temporary one of its own: `make_apart`), then record what made them.
 
     `source` is the seed's bytes and its sidecar's, where they were read elsewhere (a cluster worker
     has no seeds folder); without it the seed file is read.
@@ -281,7 +282,6 @@ def make(todo: Plan, config: Config, *, thumbnail: bool = True,
     seed = todo.seed
     result = DocumentResult(seed, todo.id)
     stage = "clean"
-    staging: Path | None = None  # where the outputs are made, then moved into place together
     try:
         data, fixes = source or document.read_seed(seed, max_bytes=config.max_input_bytes)
         doc = document.from_seed(seed, data, fixes, max_bytes=config.max_input_bytes, model=config.model_path)
@@ -303,16 +303,11 @@ def make(todo: Plan, config: Config, *, thumbnail: bool = True,
                     continue
                 format_started = time.perf_counter()
                 stage = f"render {fmt}"
-                if staging is None:
-                    todo.folder.mkdir(parents=True, exist_ok=True)
-                    staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=todo.folder))
-                renderer(fmt).render(conversion.tree, staging / name, variant=variant(tag), config=config)
+                todo.folder.mkdir(parents=True, exist_ok=True)
+                renderer(fmt).render(conversion.tree, todo.folder / name, variant=variant(tag), config=config)
                 result.format_seconds[fmt] = result.format_seconds.get(fmt, 0.0) + time.perf_counter() - format_started
                 result.built.append(name)
         stage = "write"
-        if staging is not None:
-            for name in result.built:
-                os.replace(staging / name, todo.folder / name)
         thumb = todo.folder / thumbnail_name(todo.id)
         if thumbnail and (result.built or not thumb.exists()):
             first = convert(doc.tree, config.variants[0], phrases=config.phrases).tree
@@ -327,12 +322,8 @@ def make(todo: Plan, config: Config, *, thumbnail: bool = True,
         result.error = f"{seed}: {stage}: internal error: {type(exc).__name__}: {exc}"
         result.traceback = traceback.format_exc()
     finally:
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
         if result.error:
             result.built = []
-            with contextlib.suppress(OSError):
-                todo.folder.rmdir()  # a new document's folder, if the failure left it empty
         result.seconds = time.perf_counter() - started
         result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         result.worker = os.getpid()
@@ -365,16 +356,22 @@ def make_apart(todo: Plan, config: Config, source: tuple[bytes, bytes | None] | 
 def commit(planned: Plan, made: Made) -> DocumentResult:
     """Write what a worker made of a document into its folder of the output (each file atomically), and
     record it; a failure writes nothing and keeps what an earlier build made."""
-    if not made.result.error:
+    if made.result.error:
+        return made.result
+    try:
         for name, data in made.files.items():
             write_atomic(planned.folder / name, data)
         record(planned, made.document, made.result.built)
+    except OSError as exc:  # a full disk, a read-only output folder: the next build makes the rest
+        where = exc.filename or planned.folder
+        return replace(made.result, built=[], error=f"{printable(str(planned.seed))}: write: cannot write {where}: "
+                                                     f"{exc.strerror}")
     return made.result
 
 
 def skip(todo: Plan) -> DocumentResult:
-    """The result of an up-to-date seed; outputs no longer asked for are removed."""
-    if set(todo.stamp.get("outputs", {})) - set(todo.wanted):
+    """The result of an up-to-date seed; outputs no longer asked for are removed, a failure noted before forgotten."""
+    if set(todo.stamp.get("outputs", {})) - set(todo.wanted) or FAILED in todo.stamp:
         _record(todo.folder, todo.stamp, todo.wanted, [])
     return DocumentResult(todo.seed, todo.id, skipped=True)
 
@@ -382,6 +379,14 @@ def skip(todo: Plan) -> DocumentResult:
 def record(todo: Plan, metadata: object, built: list[str]) -> None:
     """Record what made a seed's outputs, with the metadata read from it, once they are written."""
     _record(todo.folder, {**todo.stamp, "seed": todo.seed.name, "document": metadata}, todo.wanted, built)
+
+
+def mark_failed(folder: Path, error: str) -> None:
+    """Note in a document's record that the last build of it failed: its outputs are from an earlier build
+    (the manifest and the page say so until a build of it succeeds)."""
+    stamp = read_stamp(folder)
+    if stamp and stamp.get(FAILED) != error:
+        write_atomic(folder / STAMP, json.dumps({**stamp, FAILED: error}, ensure_ascii=False, indent=1).encode())
 
 
 def _record(folder: Path, stamp: dict[str, Any], wanted: dict[str, str], built: list[str]) -> None:
@@ -393,7 +398,7 @@ def _record(folder: Path, stamp: dict[str, Any], wanted: dict[str, str], built: 
         path = folder / name
         stat = path.stat()
         files[name] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": sha256(path)}
-    record = {**stamp, "outputs": wanted, "files": files}
+    record = {**{k: v for k, v in stamp.items() if k != FAILED}, "outputs": wanted, "files": files}
     write_atomic(folder / STAMP, json.dumps(record, ensure_ascii=False, indent=1).encode())
 
 
@@ -414,8 +419,8 @@ def locked(out: Path, *, on_wait: Callable[[str], None]) -> Iterator[None]:
 
 
 def clear_leftovers(out: Path) -> list[str]:
-    """Remove the temporary files and staging folders a killed build left behind in the output folder and
-    its document folders: only names the pipeline makes, never another file."""
+    """Remove the temporary files a killed build left behind in the output folder and its document folders:
+    only names the pipeline makes, never another file."""
     removed = []
     for folder in (out, *(p for p in out.iterdir() if p.is_dir() and not p.is_symlink())):
         removed += [str(p.relative_to(out)) for p in _temporary(folder)]
@@ -423,14 +428,10 @@ def clear_leftovers(out: Path) -> list[str]:
 
 
 def _temporary(folder: Path) -> list[Path]:
-    """Remove the pipeline's temporary files and staging folders in one folder; those removed."""
+    """Remove the pipeline's temporary files in one folder; those removed."""
     found = [p for p in folder.glob(f".*{TEMP_SUFFIX}") if p.is_file()]
-    found += [p for p in folder.glob(f"{STAGING}*") if p.is_dir() and not p.is_symlink()]
     for path in found:
-        if path.is_dir():
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            path.unlink(missing_ok=True)
+        path.unlink(missing_ok=True)
     return found
 
 
@@ -495,6 +496,9 @@ def _run_locked(config: Config, seed_list: list[Path], named: list[Path], *, for
     results += _build_all(buildable, config, force=force, on_result=on_result, on_note=on_note)
     order = {seed: k for k, seed in enumerate(seed_list)}
     results.sort(key=lambda r: order[r.seed])
+    for result in results:
+        if result.error and result.seed not in reasons:
+            mark_failed(config.out / result.id, result.error)
     # Only a build of the whole seeds folder removes anything: the folders of seeds no longer there. A
     # document that failed keeps what an earlier build made of it; a build of named seeds touches only them.
     whole = not named or [p.resolve() for p in named] == [config.seeds.resolve()]

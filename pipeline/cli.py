@@ -128,7 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 @contextmanager
 def time_bound(seconds: float) -> Iterator[None]:
     """Raise TimeLimitError in the work inside when it takes longer than `seconds` (0: no limit), as the
-    build's workers are bounded; the work's own clean-up (staging folders) runs as for any error."""
+    build's workers are bounded. For a process that ends after the work (`clean`): an alarm may cut an
+    import in two."""
     if not seconds or threading.current_thread() is not threading.main_thread():
         yield
         return

@@ -2,9 +2,11 @@
 
 manifest.json (schema 1):
     {"schema": 1, "generator": "pipeline X.Y.Z",
-     "documents": [{"document", "title", "subtitle", "published", "source", "publisher", "lang", "report"}],
+     "documents": [{"document", "title", "subtitle", "published", "source", "publisher", "lang", "report",
+                    "failed"}],
      "files": [{"document", "variant", "format", "path", "size", "sha256", "report"}]}
-Paths are relative to dist/; `report` is the document's cleaning report (report.json).
+Paths are relative to dist/; `report` is the document's cleaning report (report.json); `failed` is null, or
+the error of the last build of a document whose files are from an earlier build.
 """
 
 from __future__ import annotations
@@ -27,10 +29,12 @@ FORMAT_ORDER = ("pdf", "epub", "docx", "xml")
 # The page speaks the script most of its documents are written in.
 UI = {
     "zh-Hans": {"title": "文档下载", "report": "清理报告", "footer": "由 pipeline {version} 生成。",
+                "stale": "以下文件来自较早的一次构建：最近一次构建未能完成。",
                 "filter": "按标题、来源或日期筛选",
                 "lead": "共 {count} 篇文档，提供 PDF、EPUB、Word 与 DocBook XML 格式。"
                         "校验值见 {sums}，文件清单见 {manifest}。"},
     "zh-Hant": {"title": "文件下載", "report": "清理報告", "footer": "由 pipeline {version} 產生。",
+                "stale": "以下檔案來自較早的一次建置：最近一次建置未能完成。",
                 "filter": "依標題、來源或日期篩選",
                 "lead": "共 {count} 篇文件，提供 PDF、EPUB、Word 與 DocBook XML 格式。"
                         "校驗值見 {sums}，檔案清單見 {manifest}。"},
@@ -78,7 +82,8 @@ def collect(out: Path) -> tuple[list[dict[str, Any]], list[File]]:
         documents.append({"document": doc_id, "title": info.get("title"), "subtitle": info.get("subtitle"),
                           "published": info.get("published"), "source": info.get("source"),
                           "publisher": info.get("publisher"), "lang": info.get("lang", "zh-Hans"),
-                          "report": report, "thumbnail": thumb if (out / thumb).exists() else None})
+                          "report": report, "thumbnail": thumb if (out / thumb).exists() else None,
+                          "failed": stamp.get("failed")})
         recorded = stamp.get("files", {})
         for name in sorted(stamp.get("outputs", {})):
             path = folder / name
@@ -201,6 +206,8 @@ def index_html(documents: list[dict[str, Any]], files: list[File]) -> str:
         if doc.get("subtitle"):
             parts.append(f'<p class="subtitle">{esc(doc["subtitle"])}</p>')
         parts.append(f'<p class="meta">{meta}</p>' if meta else "")
+        if doc.get("failed"):
+            parts.append(f'<p class="meta stale">{ui["stale"]}</p>')
         for tag in variants:
             links = sorted((f for f in own if f.variant == tag),
                            key=lambda f: FORMAT_ORDER.index(f.format) if f.format in FORMAT_ORDER else 9)

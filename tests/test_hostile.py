@@ -45,6 +45,12 @@ def test_a_document_that_fails_keeps_what_an_earlier_build_made_of_it(tmp_path: 
     assert [r.id for r in summary.failed] == ["a"] and summary.removed == []
     assert (tmp_path / "dist" / "a" / "a.zh-Hans.xml").read_bytes() == good
     assert manifest_ids(tmp_path / "dist") == ["a", "b"]
+    documents = json.loads((tmp_path / "dist" / "manifest.json").read_text("utf-8"))["documents"]
+    assert "file is empty" in documents[0]["failed"] and documents[1]["failed"] is None
+    assert "来自较早的一次构建" in (tmp_path / "dist" / "index.html").read_text("utf-8")
+    shutil.copy(PAGES[0], seeds[0])  # mended: the next build of it succeeds and the note goes
+    assert not build.run(config).failed
+    assert json.loads((tmp_path / "dist" / "manifest.json").read_text("utf-8"))["documents"][0]["failed"] is None
 
 
 def test_a_build_of_named_seeds_touches_only_them(tmp_path: Path) -> None:
@@ -102,10 +108,9 @@ def test_cleanup_removes_only_the_pipelines_temporary_files(tmp_path: Path) -> N
     ours = [dist / ".manifest.json.x1.pipeline.tmp", dist / "a" / ".a.zh-Hans.xml.y2.pipeline.tmp"]
     for path in ours:
         path.write_text("half")
-    (dist / "a" / f"{build.STAGING}z3").mkdir()
     build.run(config)
     assert all(p.exists() for p in theirs)
-    assert not any(p.exists() for p in ours) and not list((dist / "a").glob(f"{build.STAGING}*"))
+    assert not any(p.exists() for p in ours)
 
 
 def test_a_damaged_output_is_rebuilt_and_the_sums_check(tmp_path: Path) -> None:
@@ -282,6 +287,7 @@ def test_special_seeds_each_fail_by_name_and_the_others_build(tmp_path: Path) ->
 
 
 def test_sigterm_stops_the_build_as_ctrl_c_does(tmp_path: Path) -> None:
+    import os
     import signal
     import sys
     import time
@@ -289,9 +295,11 @@ def test_sigterm_stops_the_build_as_ctrl_c_does(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     seeds_folder(seeds, [p.name for p in PAGES[:6]])
     out = tmp_path / "dist"
+    (tmp_path / "tmp").mkdir()
     process = subprocess.Popen(
         [sys.executable, "-m", "pipeline", "build", "--jobs", "2", "--formats", "xml,pdf", "--out", str(out),
-         str(seeds)], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+         str(seeds)], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        env={**os.environ, "TMPDIR": str(tmp_path / "tmp")})
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not list(out.glob("*/*.pdf")):
         time.sleep(0.05)
@@ -302,7 +310,8 @@ def test_sigterm_stops_the_build_as_ctrl_c_does(tmp_path: Path) -> None:
     after = sorted(str(p) for p in out.rglob("*"))
     time.sleep(1)
     assert sorted(str(p) for p in out.rglob("*")) == after
-    assert not [p for p in out.rglob("*") if p.name.endswith(".pipeline.tmp") or p.name.startswith(build.STAGING)]
+    assert not [p for p in out.rglob("*") if p.name.endswith(".pipeline.tmp")]
+    assert not list((tmp_path / "tmp").glob("pipeline-*")), "the workers' temporary folders are removed"
     left = subprocess.run(["ps", "-o", "pid=", "-s", str(process.pid)], capture_output=True, text=True, check=False)
     assert not left.stdout.split(), "no worker of the build, nor a child of one, is left"
     assert not build.run(config_for(tmp_path)).failed  # the lock is free and the next build goes on
@@ -369,7 +378,7 @@ def test_clean_and_convert_honour_the_time_bound(tmp_path: Path, capsys: pytest.
     assert main(["convert", str(page), "--to", "pdf", "-o", str(tmp_path / "out"), "--timeout", "0.5"]) == 1
     err = capsys.readouterr().err
     assert err.strip().endswith("took longer than 0.5 s") and err.count("\n") == 1
-    assert not list((tmp_path / "out").rglob("*.pdf")) and not list((tmp_path / "out").rglob(f"{build.STAGING}*"))
+    assert not list((tmp_path / "out").rglob("*.pdf"))
     # clean runs in its own process: the bound interrupts it there (here it could cut an import in two)
     import sys
 
