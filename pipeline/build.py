@@ -25,13 +25,13 @@ import time
 import traceback
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pipeline import __version__, document, workers
 from pipeline.clean import labels, tagger
@@ -68,6 +68,7 @@ class DocumentResult:
     peak_rss_mb: float = 0.0  # of the process that built it, after the build
     worker: int = 0  # that process's id
     traceback: str | None = None  # of an internal error, for dist/failures.log
+    metadata: dict[str, Any] = field(default_factory=dict)  # what the cleaning read (report.json's metadata)
 
 
 @dataclass
@@ -141,8 +142,6 @@ def unsafe_id(doc_id: str) -> str | None:
     if doc_id in RESERVED:
         return f"its output name {doc_id} is the name of a file the build writes"
     return None
-
-
 
 
 def check_requirements(config: Config) -> None:
@@ -272,8 +271,8 @@ def build_document(seed: Path, config: Config, *, force: bool = False) -> Docume
 
 def make(todo: Plan, config: Config, *, thumbnail: bool = True,
          source: tuple[bytes, bytes | None] | None = None) -> DocumentResult:
-    """Clean a seed and render its stale outputs (and the cover thumbnail) into the folder of its plan (a
-    temporary one of its own: `make_apart`), then record what made them.
+    """Clean a seed and render its stale outputs, its report and the cover thumbnail into the folder of its
+    plan (a temporary one of its own: `make_apart`); `commit` records them once written into the output.
 
     `source` is the seed's bytes and its sidecar's, where they were read elsewhere (a cluster worker
     has no seeds folder); without it the seed file is read.
@@ -308,18 +307,18 @@ def make(todo: Plan, config: Config, *, thumbnail: bool = True,
                 result.format_seconds[fmt] = result.format_seconds.get(fmt, 0.0) + time.perf_counter() - format_started
                 result.built.append(name)
         stage = "write"
-        thumb = todo.folder / thumbnail_name(todo.id)
-        if thumbnail and (result.built or not thumb.exists()):
+        if thumbnail:
             first = convert(doc.tree, config.variants[0], phrases=config.phrases).tree
-            write_atomic(thumb, thumbnail_webp(read_info(first), variant(config.variants[0]).region))
+            write_atomic(todo.folder / thumbnail_name(todo.id),
+                         thumbnail_webp(read_info(first), variant(config.variants[0]).region))
         write_atomic(todo.folder / REPORT, json.dumps(report, ensure_ascii=False, indent=1).encode())
-        record(todo, report["metadata"], result.built)
+        result.metadata = cast(dict[str, Any], report["metadata"])
     except PipelineError as exc:
         result.error = str(exc.located(seed))
     except OSError as exc:  # a full disk, a read-only output folder: no fault of the program
         result.error = f"{printable(str(seed))}: {stage}: cannot write {exc.filename or todo.folder}: {exc.strerror}"
     except Exception as exc:  # a fault in a stage or a library: this document fails, the others go on
-        result.error = f"{seed}: {stage}: internal error: {type(exc).__name__}: {exc}"
+        result.error = f"{printable(str(seed))}: {stage}: internal error: {type(exc).__name__}: {exc}"
         result.traceback = traceback.format_exc()
     finally:
         if result.error:
@@ -332,11 +331,10 @@ def make(todo: Plan, config: Config, *, thumbnail: bool = True,
 
 @dataclass(frozen=True)
 class Made:
-    """What building one document apart made: its result, its files (name → bytes) and the metadata read."""
+    """What building one document apart made: its result and its files (name → bytes)."""
 
     result: DocumentResult
     files: dict[str, bytes]
-    document: dict[str, Any]
 
 
 def make_apart(todo: Plan, config: Config, source: tuple[bytes, bytes | None] | None = None, *,
@@ -349,8 +347,8 @@ def make_apart(todo: Plan, config: Config, source: tuple[bytes, bytes | None] | 
         result = make(apart, replace(config, out=Path(tmp)), source=source, thumbnail=thumbnail)
         files: dict[str, bytes] = {}
         if not result.error:
-            files = {p.name: p.read_bytes() for p in sorted(apart.folder.iterdir()) if p.is_file() and p.name != STAMP}
-        return Made(result, files, read_stamp(apart.folder).get("document", {}))
+            files = {p.name: p.read_bytes() for p in sorted(apart.folder.iterdir()) if p.is_file()}
+        return Made(result, files)
 
 
 def commit(planned: Plan, made: Made) -> DocumentResult:
@@ -361,7 +359,7 @@ def commit(planned: Plan, made: Made) -> DocumentResult:
     try:
         for name, data in made.files.items():
             write_atomic(planned.folder / name, data)
-        record(planned, made.document, made.result.built)
+        record(planned, made.result.metadata, made.result.built)
     except OSError as exc:  # a full disk, a read-only output folder: the next build makes the rest
         where = exc.filename or planned.folder
         return replace(made.result, built=[], error=f"{printable(str(planned.seed))}: write: cannot write {where}: "
@@ -493,7 +491,10 @@ def _run_locked(config: Config, seed_list: list[Path], named: list[Path], *, for
         results.append(DocumentResult(seed, document.document_id(seed), error=reason))
         on_result(results[-1])
     buildable = [seed for seed in seed_list if seed not in reasons]
-    results += _build_all(buildable, config, force=force, on_result=on_result, on_note=on_note)
+    # Each generator of the chain is closed where it is consumed, so that a Ctrl-C or SIGTERM between two
+    # results still stops the workers (and their temporary folders go) before the lock is released.
+    with contextlib.closing(_build_all(buildable, config, force=force, on_result=on_result, on_note=on_note)) as built:
+        results += built
     order = {seed: k for k, seed in enumerate(seed_list)}
     results.sort(key=lambda r: order[r.seed])
     for result in results:
@@ -513,7 +514,7 @@ def _run_locked(config: Config, seed_list: list[Path], named: list[Path], *, for
 
 
 def _build_all(seeds: list[Path], config: Config, *, force: bool, on_result: Callable[[DocumentResult], None],
-               on_note: Callable[[str], None]) -> Iterator[DocumentResult]:
+               on_note: Callable[[str], None]) -> Generator[DocumentResult, None, None]:
     plans = [plan(seed, config, force=force) for seed in seeds]
     todo = []
     for planned in plans:
@@ -528,16 +529,19 @@ def _build_all(seeds: list[Path], config: Config, *, force: bool, on_result: Cal
     if config.scheduler:
         from pipeline import cluster
 
-        for result in cluster.run(todo, config, on_note=on_note):
+        with contextlib.closing(cluster.run(todo, config, on_note=on_note)) as remote:
+            for result in remote:
+                on_result(result)
+                yield result
+        return
+    with contextlib.closing(build_apart(todo, config)) as local:
+        for result in local:
             on_result(result)
             yield result
-        return
-    for result in build_apart(todo, config):
-        on_result(result)
-        yield result
 
 
-def build_apart(todo: list[Plan], config: Config, *, thumbnail: bool = True) -> Iterator[DocumentResult]:
+def build_apart(todo: list[Plan], config: Config, *,
+                thumbnail: bool = True) -> Generator[DocumentResult, None, None]:
     """Build the planned documents in worker processes and write what each sends back (with the cover
     thumbnail of the download page, or without); yield each result.
 
@@ -549,16 +553,13 @@ def build_apart(todo: list[Plan], config: Config, *, thumbnail: bool = True) -> 
                            timeout=config.timeout, warm=partial(warm_worker, config.formats),
                            recycle_after=RECYCLE_AFTER, memory=config.max_worker_memory)
     by_seed = {p.seed: p for p in todo}
-    for outcome in outcomes:
-        yield commit(by_seed[outcome.result.seed], outcome) if isinstance(outcome, Made) else _lost(outcome)
+    with contextlib.closing(outcomes):
+        for outcome in outcomes:
+            yield commit(by_seed[outcome.result.seed], outcome) if isinstance(outcome, Made) else _lost(outcome)
 
 
 def _lost(lost: workers.Lost[Plan]) -> DocumentResult:
-    """The failure of a document whose worker died or ran out of time; its half-written files go."""
-    if lost.task.folder.is_dir():
-        _temporary(lost.task.folder)
-        with contextlib.suppress(OSError):
-            lost.task.folder.rmdir()  # a new document's folder, if nothing else is in it
+    """The failure of a document whose worker died or ran out of time (it wrote nothing into the output)."""
     return DocumentResult(lost.task.seed, lost.task.id, error=f"{lost.task.seed}: {lost.reason}")
 
 

@@ -23,7 +23,7 @@ import logging
 import os
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -59,7 +59,7 @@ class Job:
 
 @dataclass(frozen=True)
 class Done:
-    """What a worker made of a job (build.Made: the result, the files as bytes, the metadata read), and the
+    """What a worker made of a job (build.Made: the result and the files as bytes), and the
     address of a worker left building a document past the time bound, if it was."""
 
     made: Made
@@ -202,7 +202,7 @@ def run_job(job: Job) -> Done:
     from pipeline.build import Made
 
     failed = replace(_failed(job.plan, error), worker=os.getpid())
-    return Done(Made(failed, {}, {}), overran=get_worker().address)
+    return Done(Made(failed, {}), overran=get_worker().address)
 
 
 def _build_here(job: Job) -> Done:
@@ -223,7 +223,7 @@ def _build_here(job: Job) -> Done:
         return Done(build.make_apart(job.plan, config, source=job.source))
 
 
-def run(todo: list[Plan], config: Config, *, on_note: Callable[[str], None]) -> Iterator[DocumentResult]:
+def run(todo: list[Plan], config: Config, *, on_note: Callable[[str], None]) -> Generator[DocumentResult, None, None]:
     """Build the planned documents on the cluster at config.scheduler; yield each result as it comes."""
     from distributed import as_completed
 

@@ -17,7 +17,7 @@ import signal
 import tempfile
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -98,7 +98,8 @@ class _Worker(Generic[Task]):
 
 
 def run(tasks: Iterable[Task], work: Callable[[Task], Result], *, workers: int, timeout: float = 0.0,
-        warm: Callable[[], None] = _cold, recycle_after: int = 0, memory: int = 0) -> Iterator[Result | Lost[Task]]:
+        warm: Callable[[], None] = _cold, recycle_after: int = 0,
+        memory: int = 0) -> Generator[Result | Lost[Task], None, None]:
     """Run `work` over the tasks in `workers` spawned processes; yield each result as it comes, or a
     Lost for a task whose worker died or took longer than `timeout` seconds (0: no limit) from the
     moment the worker, warmed up, had it.

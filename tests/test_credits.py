@@ -96,7 +96,7 @@ def test_the_cleaning_takes_the_readers_values_and_the_report_shows_its_spans() 
     assert {"line", "tag", "text", "field"} == set(spans[0]) and spans[0]["tag"] in credits.TAGS
 
 
-def test_rules_fill_the_fields_the_reader_leaves_empty() -> None:
+def test_the_rules_keep_a_value_the_reader_read_first() -> None:
     from pipeline.clean.metadata import parse_meta_line
 
     meta = Metadata(source="新华网")

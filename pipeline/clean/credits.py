@@ -238,7 +238,7 @@ def span_labels(text: str, fields: Mapping[str, str | None]) -> list[str]:
 
 
 def _iso_digits(match: re.Match[str]) -> str:
-    year = match["year"] or str(int(match["roc"]) + 1911)
+    year = match["year"] or str(int(match["roc"]) + p.ROC_EPOCH)
     return f"{int(year):04d}{int(match['month']):02d}{int(match['day']):02d}"
 
 

@@ -18,8 +18,6 @@ FIELD_SEPARATORS = " \t\u3000|｜/·•,，;；【】[]"
 TIMEZONE = "+08:00"
 BARE_NAME_CHARS = 20  # a header line this short with no label or date may be a name alone
 MAX_NAME_CHARS = 5  # one person's name or pen name (康斯坦丁, 李小飞刀); longer words are outlets
-ROC_EPOCH = 1911  # year 1 of the Republic of China calendar is 1912
-ROLE_BEFORE = re.compile(r"(记者|記者|通讯员|通訊員|编译|編譯|执笔|執筆)\s*$")  # a role word just before a name
 # A time closing a headline (貧血 小心大腸癌上身 【11:25】), tried where white space starts: linear on long runs.
 TITLE_TIME = re.compile(r"(?<!\s)\s*[【\[（(](?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)[】\]）)]$")
 NAME_JOINERS = " \u3000、,，/／&"  # what may stand between two names of one credit
@@ -122,7 +120,7 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
         meta.source = p.OUTLET_SUFFIX.sub("", first_word(taken["OUTLET"]) or "") or None  # 新京报 举报, 上報快訊
     if fields["AUTHOR"] and "AUTHOR" in taken:
         first = next(s for s in spans if s.tag == "AUTHOR")
-        role = ROLE_BEFORE.search(line.text[: first.start])  # 記者林小華: the role apart from the name
+        role = p.ROLE_BEFORE.search(line.text[: first.start])  # 記者林小華: the role apart from the name
         meta.authors = _credit(taken["AUTHOR"], role[1] if role else None)
     if fields["EDITOR"] and "EDITOR" in taken:
         meta.editors = _credit(taken["EDITOR"])
@@ -245,7 +243,7 @@ def find_date(text: str) -> re.Match[str] | None:
 def iso_datetime(match: re.Match[str]) -> str | None:
     """ISO 8601 from a date match: date and time with +08:00, or the date alone."""
     found = match.groupdict()
-    year = int(found["year"]) if found["year"] else int(found["roc"]) + ROC_EPOCH
+    year = int(found["year"]) if found["year"] else int(found["roc"]) + p.ROC_EPOCH
     name = found.get("monthname")
     month = p.MONTHS.index(name[:3].lower()) + 1 if name else int(found["month"])
     day = int(found["day"])

@@ -41,12 +41,16 @@ LABEL_BAR = re.compile(
     "^(?P<label>" + "|".join(f"(?P<{name}>{rx})" for name, rx in LABELS.items()) + r")\s*[|｜]\s*"
 )
 # Role words printed before a name: kept apart from the name.
-ROLES = re.compile(r"^(?:本报|本報|特约|特約|实习|實習|香港特约|香港特約)?(记者|記者|通讯员|通訊員|见习记者|見習記者|编译|編譯|执笔|執筆)\s*")
+ROLE_NAMES = r"见习记者|見習記者|记者|記者|通讯员|通訊員|编译|編譯|执笔|執筆"
+ROLES = re.compile(r"^(?:本报|本報|特约|特約|实习|實習|香港特约|香港特約)?(" + ROLE_NAMES + r")\s*")
+# … and the same word just before a name: 記者林小華.
+ROLE_BEFORE = re.compile("(" + ROLE_NAMES + r")\s*$")
 # A staff code glued to an editor's name: 杜硕_NB12556.
 STAFF_CODE = re.compile(r"_[A-Za-z]*\d+$")
 
 # A time's half of the day, as English pages print it: 06:45 pm, 3:15 P.M.
 AM_PM = r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
+ROC_EPOCH = 1911  # year 1 of the Republic of China calendar is 1912
 # Years as 2024, or in the Republic of China calendar as used in Taiwan (民國112年 = 2023).
 DATE = (
     r"(?:(?P<year>(?:19|20)\d\d)|(?:中華民國|中华民国|民國|民国)?(?P<roc>1[0-2]\d))"
