@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from pipeline import __version__, build, config, docbook, document
+from pipeline import __version__, build, config, docbook, document, task
 from pipeline.clean.model import Report
 from pipeline.errors import CleaningError, PipelineError, TimeLimitError
 from pipeline.writing import write_atomic
@@ -216,14 +216,14 @@ def _vertical_note(settings: config.Config) -> None:
 
 def _convert(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    build.check_requirements(settings)
+    task.check_requirements(settings)
     _vertical_note(settings)
     failed = 0
     reasons = build.refused(args.files)
-    todo = [build.plan(path, settings, force=True) for path in args.files if path not in reasons]
+    todo = [task.plan(path, settings, force=True) for path in args.files if path not in reasons]
     results = {r.seed: r for r in build.build_apart(todo, settings, thumbnail=False)} if todo else {}
     for path in args.files:
-        result = results.get(path) or build.DocumentResult(path, document.document_id(path), error=reasons[path])
+        result = results.get(path) or task.DocumentResult(path, document.document_id(path), error=reasons[path])
         if result.error:
             failed += 1
             print(f"pipeline: {result.error}", file=sys.stderr)

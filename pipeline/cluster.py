@@ -2,8 +2,8 @@
 
 This machine plans the build as for a local one and keeps dist/; the workers share no file system
 with it. Each task carries one document's seed bytes and settings (with the model and house
-stylesheets it names) and comes back with the files made, which are written here with the usual
-atomic writes and records:
+stylesheets it names) and comes back with the files made (`task.make_apart`), which the build
+writes here with the usual atomic writes and records:
 
 1. connect, and check every worker: the same pipeline version and code, stylesheets and packaged
    model (the fingerprints the incremental key uses), and what the formats and variants need;
@@ -34,11 +34,20 @@ from pipeline.clean import tagger
 from pipeline.config import FORMATS, Config
 from pipeline.errors import PipelineError, RequirementError
 from pipeline.render import renderer
+from pipeline.task import (
+    DocumentResult,
+    Made,
+    Plan,
+    check_requirements,
+    code_fingerprint,
+    make_apart,
+    model_fingerprint,
+    stylesheets_fingerprint,
+    warm_worker,
+)
 
 if TYPE_CHECKING:
     from distributed import Client, Future
-
-    from pipeline.build import DocumentResult, Made, Plan
 
 CONNECT_SECONDS = 30  # to reach the scheduler, and to wait for its first worker
 IN_FLIGHT_PER_THREAD = 2  # tasks submitted per worker thread before the first results come back
@@ -69,24 +78,20 @@ class Done:
 @cache
 def fingerprint() -> str:
     """The pipeline's version, code, package stylesheets and packaged model, as one hash."""
-    from pipeline import build
-
-    digest = hashlib.sha256(build.code_fingerprint().encode())
+    digest = hashlib.sha256(code_fingerprint().encode())
     for fmt in FORMATS:
-        digest.update(build.stylesheets_fingerprint(fmt).encode())
-    digest.update(build.model_fingerprint(tagger.DEFAULT_MODEL).encode())
+        digest.update(stylesheets_fingerprint(fmt).encode())
+    digest.update(model_fingerprint(tagger.DEFAULT_MODEL).encode())
     return digest.hexdigest()
 
 
 def worker_facts(formats: tuple[str, ...], variants: tuple[str, ...]) -> dict[str, Any]:
     """Run on each worker: its version and fingerprint, and what it lacks for the formats and variants
     (with the heavy libraries loaded, so that the first documents do not pay for them)."""
-    from pipeline import build
-
     missing = ""
     try:
-        build.check_requirements(Config(formats=formats, variants=variants))
-        build.warm_worker(formats)
+        check_requirements(Config(formats=formats, variants=variants))
+        warm_worker(formats)
     except PipelineError as exc:
         missing = exc.message
     return {"version": __version__, "fingerprint": fingerprint(), "missing": missing}
@@ -199,15 +204,11 @@ def run_job(job: Job) -> Done:
     from distributed import get_worker
 
     error = f"{job.plan.seed}: took longer than {job.config.timeout:g} s"
-    from pipeline.build import Made
-
-    failed = replace(_failed(job.plan, error), worker=os.getpid())
-    return Done(Made(failed, {}), overran=get_worker().address)
+    failed = _failed(job.plan, error)
+    return Done(replace(failed, result=replace(failed.result, worker=os.getpid())), overran=get_worker().address)
 
 
 def _build_here(job: Job) -> Done:
-    from pipeline import build
-
     with tempfile.TemporaryDirectory(prefix="pipeline-") as tmp:
         root = Path(tmp)
         house = root / "stylesheets"
@@ -220,11 +221,12 @@ def _build_here(job: Job) -> Done:
             (root / MODEL).with_suffix(".json").write_bytes(job.model[1])
             model = str(root / MODEL)
         config = replace(job.config, model=model, stylesheets=str(house))
-        return Done(build.make_apart(job.plan, config, source=job.source))
+        return Done(make_apart(job.plan, config, source=job.source))
 
 
-def run(todo: list[Plan], config: Config, *, on_note: Callable[[str], None]) -> Generator[DocumentResult, None, None]:
-    """Build the planned documents on the cluster at config.scheduler; yield each result as it comes."""
+def run(todo: list[Plan], config: Config, *, on_note: Callable[[str], None]) -> Generator[Made, None, None]:
+    """Build the planned documents on the cluster at config.scheduler; yield what each made as it comes
+    (the build writes it into dist/)."""
     from distributed import as_completed
 
     client = connect(config.scheduler)
@@ -238,7 +240,7 @@ def run(todo: list[Plan], config: Config, *, on_note: Callable[[str], None]) -> 
         running: dict[Future[Any], Plan] = {}
         finished = as_completed(loop=client.loop)
 
-        def submit() -> Iterator[DocumentResult]:
+        def submit() -> Iterator[Made]:
             """Send documents until `limit` are in flight; yield the failures of seeds not read."""
             for planned in waiting:
                 try:
@@ -266,11 +268,9 @@ def run(todo: list[Plan], config: Config, *, on_note: Callable[[str], None]) -> 
             client.close()
 
 
-def collect(client: Client, future: Future[Any], planned: Plan, config: Config) -> DocumentResult:
-    """Write what a finished task made into dist/ and record it; or the document's failure."""
+def collect(client: Client, future: Future[Any], planned: Plan, config: Config) -> Made:
+    """What a finished task made; or the document's failure."""
     from distributed import CancelledError, KilledWorker
-
-    from pipeline import build
 
     try:
         done: Done = future.result()
@@ -287,10 +287,8 @@ def collect(client: Client, future: Future[Any], planned: Plan, config: Config) 
     if done.overran:  # its nanny starts a fresh worker; another worker runs the tasks it had
         with contextlib.suppress(Exception):
             client.restart_workers([done.overran], raise_for_error=False)
-    return build.commit(planned, done.made)
+    return done.made
 
 
-def _failed(planned: Plan, error: str) -> DocumentResult:
-    from pipeline.build import DocumentResult
-
-    return DocumentResult(planned.seed, planned.id, error=error)
+def _failed(planned: Plan, error: str) -> Made:
+    return Made(DocumentResult(planned.seed, planned.id, error=error), {})

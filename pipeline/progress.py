@@ -10,8 +10,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from pipeline.build import DocumentResult, Summary
+from pipeline.build import Summary
 from pipeline.config import Config
+from pipeline.task import DocumentResult
 
 
 class Display:

@@ -23,9 +23,9 @@ SEED = SEEDS / "000_240bc3948afeefef.txt"
 
 FAULTS = textwrap.dedent('''
     import os, signal, time
-    import pipeline.build as build
+    import pipeline.task as task
 
-    real_make, real_renderer = build.make, build.renderer
+    real_make, real_renderer = task.make, task.renderer
 
     class Broken:
         def __init__(self, real):
@@ -45,11 +45,11 @@ FAULTS = textwrap.dedent('''
             os.kill(os.getpid(), signal.SIGKILL)
         if name.endswith("_hang"):
             time.sleep(3600)
-        build.renderer = (lambda fmt: Broken(real_renderer(fmt))) if name.endswith("_raise") else real_renderer
+        task.renderer = (lambda fmt: Broken(real_renderer(fmt))) if name.endswith("_raise") else real_renderer
         return real_make(todo, config, **options)
 
-    make.__module__, make.__qualname__ = "pipeline.build", "make"
-    build.make = make
+    make.__module__, make.__qualname__ = "pipeline.task", "make"
+    task.make = make
 ''')
 
 

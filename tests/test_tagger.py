@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import build, docbook, document
+from pipeline import build, docbook, document, task
 from pipeline.clean import labels, tagger, training
 from pipeline.clean.features import Page
 from pipeline.clean.model import Line
@@ -120,9 +120,9 @@ def test_a_sidecar_fixes_line_classes_and_the_build_follows_it(tmp_path: Path) -
 
     config = Config(seeds=seeds, out=tmp_path / "dist", formats=("xml",), variants=("zh-Hans",), jobs=1)
     assert not build.run(config).failed
-    assert build.plan(seed, config).up_to_date
+    assert task.plan(seed, config).up_to_date
     labels.sidecar_path(seed).write_text(json.dumps({"body": "9"}), "utf-8")
-    assert not build.plan(seed, config).up_to_date  # the sidecar is part of the incremental key
+    assert not task.plan(seed, config).up_to_date  # the sidecar is part of the incremental key
 
 
 def test_a_bad_sidecar_is_one_line_naming_it(tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
