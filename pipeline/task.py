@@ -217,6 +217,8 @@ def make(todo: Plan, config: Config, *, thumbnail: bool = True,
         result.error = str(exc.located(seed))
     except OSError as exc:  # a full disk, a read-only output folder: no fault of the program
         result.error = f"{printable(str(seed))}: {stage}: cannot write {exc.filename or todo.folder}: {exc.strerror}"
+    except MemoryError:
+        raise  # over the worker's memory bound: the worker reports it and is replaced
     except Exception as exc:  # a fault in a stage or a library: this document fails, the others go on
         result.error = f"{printable(str(seed))}: {stage}: internal error: {type(exc).__name__}: {exc}"
         result.traceback = traceback.format_exc()

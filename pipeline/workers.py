@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import resource
 import shutil
 import signal
 import tempfile
@@ -28,6 +29,7 @@ Task = TypeVar("Task")
 Result = TypeVar("Result")
 STOP = None  # sent to a worker to end it
 READY = "ready"  # sent by a worker once warmed up: its first task's time starts then
+OUT_OF_MEMORY = "out of memory"  # sent by a worker whose task needed more memory than its bound
 WARM_UP_SECONDS = 120.0  # beyond the time bound, what a fresh worker may take to load its libraries
 MEMORY_CHECK = 0.25  # seconds between looks at the workers' memory, when it is bounded
 PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
@@ -46,11 +48,18 @@ def _cold() -> None:
     """No warm-up."""
 
 
-def serve(connection: Connection, work: Callable[[Task], Result], warm: Callable[[], None]) -> None:
-    """A worker's loop: warm up, say so, then run each task received and send back its result."""
+def serve(connection: Connection, work: Callable[[Task], Result], warm: Callable[[], None], memory: int) -> None:
+    """A worker's loop: bound its memory, warm up, say so, then run each task received and send back its
+    result (or OUT_OF_MEMORY, when the task needed more than the bound)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the supervisor's to handle
     os.setpgid(0, 0)  # a group of its own: stopping the worker stops what it started (pandoc) too
-    warm()
+    if memory:  # the heap and private mappings, its children's too: an allocation past it fails at once
+        resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
+    try:
+        warm()
+    except MemoryError:  # the bound is below what the libraries need: each task is lost with that line
+        connection.send(OUT_OF_MEMORY)
+        return
     connection.send(READY)
     while True:
         try:
@@ -59,14 +68,18 @@ def serve(connection: Connection, work: Callable[[Task], Result], warm: Callable
             return
         if task is STOP:
             return
-        connection.send(work(task))
+        try:
+            result: Any = work(task)
+        except MemoryError:
+            result = OUT_OF_MEMORY
+        connection.send(result)
 
 
 class _Worker(Generic[Task]):
     def __init__(self, context: multiprocessing.context.SpawnContext, work: Callable[[Task], object],
-                 warm: Callable[[], None]) -> None:
+                 warm: Callable[[], None], memory: int) -> None:
         self.connection, child = context.Pipe()
-        self.process: BaseProcess = context.Process(target=serve, args=(child, work, warm), daemon=True)
+        self.process: BaseProcess = context.Process(target=serve, args=(child, work, warm, memory), daemon=True)
         self.process.start()
         child.close()
         self.task: Task | None = None
@@ -105,8 +118,10 @@ def run(tasks: Iterable[Task], work: Callable[[Task], Result], *, workers: int, 
     moment the worker, warmed up, had it.
 
     `work` and `warm` must be importable functions (the workers are spawned). A worker is replaced
-    after `recycle_after` tasks (0: never), which bounds its memory; a worker holding more than `memory`
-    bytes (0: no limit) is stopped and its task lost, so that one input cannot exhaust the machine.
+    after `recycle_after` tasks (0: never), which bounds its memory. With a `memory` bound (bytes; 0: no
+    limit) a worker's heap and private mappings cannot grow past it (RLIMIT_DATA, its children's each
+    alike), and a worker found holding more (resident) is stopped; either way its task is lost and the
+    worker replaced, so that one input cannot exhaust the machine.
     """
     context = multiprocessing.get_context("spawn")
     pending = deque(tasks)
@@ -115,7 +130,7 @@ def run(tasks: Iterable[Task], work: Callable[[Task], Result], *, workers: int, 
     try:
         while pending or busy:
             while pending and len(busy) < workers:
-                worker = idle.pop() if idle else _Worker(context, work, warm)
+                worker = idle.pop() if idle else _Worker(context, work, warm, memory)
                 worker.give(pending.popleft())
                 busy.append(worker)
             seconds = _wait_seconds(busy, timeout)
@@ -123,7 +138,7 @@ def run(tasks: Iterable[Task], work: Callable[[Task], Result], *, workers: int, 
                 seconds = MEMORY_CHECK if seconds is None else min(seconds, MEMORY_CHECK)
             wait([w.connection for w in busy] + [w.process.sentinel for w in busy], seconds)
             for worker in list(busy):
-                outcome = _outcome(worker, timeout)
+                outcome = _outcome(worker, timeout, memory)
                 if outcome is None:
                     outcome = _over_memory(worker, memory)
                 if outcome is None:
@@ -159,8 +174,9 @@ def _deadline(worker: _Worker[Task], timeout: float) -> float:
     return worker.started + timeout if worker.ready else worker.born + timeout + WARM_UP_SECONDS
 
 
-def _outcome(worker: _Worker[Task], timeout: float) -> Any:
-    """The worker's result if it sent one, a Lost if it died or overran, else None (still working)."""
+def _outcome(worker: _Worker[Task], timeout: float, memory: int) -> Any:
+    """The worker's result if it sent one, a Lost if it died, overran or ran out of memory, else None (still
+    working)."""
     assert worker.task is not None
     if worker.connection.poll():
         try:
@@ -168,6 +184,8 @@ def _outcome(worker: _Worker[Task], timeout: float) -> Any:
         except (EOFError, OSError):
             message = None  # it died while sending
         else:
+            if message == OUT_OF_MEMORY:
+                return Lost(worker.task, _over(memory))
             if message != READY:
                 return cast(Any, message)
             worker.ready, worker.started = True, time.monotonic()  # its task's time starts now
@@ -185,10 +203,17 @@ def _over_memory(worker: _Worker[Task], memory: int) -> Lost[Task] | None:
     if not memory or worker.task is None:
         return None
     held = resident_bytes(worker.process.pid)
-    if held <= memory:
-        return None
-    return Lost(worker.task, f"its worker used {held / 1e9:.1f} GB of memory, over the "
-                             f"{memory / 1e9:.1f} GB limit (max_worker_memory)")
+    return Lost(worker.task, _over(memory, held)) if held > memory else None
+
+
+def _over(memory: int, held: int = 0) -> str:
+    """Why a task was lost to the memory bound."""
+    used = f"used {_gigabytes(held)}" if held else "needed more memory"
+    return f"its worker {used}, over the {_gigabytes(memory)} limit (max_worker_memory)"
+
+
+def _gigabytes(size: int) -> str:
+    return f"{size / 1e9:.2f}".rstrip("0").rstrip(".") + " GB"
 
 
 def resident_bytes(pid: int | None) -> int:

@@ -393,3 +393,14 @@ def test_a_page_of_too_many_lines_is_refused_before_it_is_cleaned(tmp_path: Path
     page.write_text("短行\n" * 60_000, "utf-8")
     assert main(["clean", str(page)]) == 1
     assert "over the limit of 50,000" in capsys.readouterr().err
+
+
+def test_a_task_that_allocates_past_the_bound_at_once_is_lost_alone() -> None:
+    from pipeline import workers
+
+    # Between two looks at the worker's memory: the allocation itself fails (RLIMIT_DATA).
+    outcomes = list(workers.run([10_000_000, 4_000_000_000, 10_000_000], bytearray, workers=1, memory=400_000_000))
+    assert [type(o) for o in outcomes] == [bytearray, workers.Lost, bytearray]
+    assert [len(o) for o in outcomes if isinstance(o, bytearray)] == [10_000_000, 10_000_000]
+    assert isinstance(outcomes[1], workers.Lost)
+    assert outcomes[1].reason == "its worker needed more memory, over the 0.4 GB limit (max_worker_memory)"
