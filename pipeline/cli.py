@@ -52,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="print each line's class and the model's confidence instead of the XML")
     clean.add_argument("--timeout", type=float, help="seconds the page may take (default 300; 0: no limit)")
 
+    commands.add_parser("corrections", help="list the corrections that overrule the line model, by name")
+
     train = commands.add_parser("train", help="train a line-tagger model from annotated pages")
     train.add_argument("corpus", type=Path, nargs="+",
                        help="folders of NAME.txt with NAME.expected.json or NAME.lines.json")
@@ -95,7 +97,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
-    handlers = {"clean": _clean, "train": _train, "convert": _convert, "build": _build, "doctor": _doctor}
+    handlers = {"clean": _clean, "corrections": _corrections, "train": _train, "convert": _convert, "build": _build,
+                "doctor": _doctor}
     main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None
     try:
@@ -182,6 +185,13 @@ def _clean(args: argparse.Namespace) -> int:
         explain.print_lines(args.file, doc.report)
     else:
         sys.stdout.buffer.write(docbook.serialize(doc.tree))
+    return EXIT_OK
+
+
+def _corrections(args: argparse.Namespace) -> int:
+    from pipeline import explain
+
+    explain.print_corrections()
     return EXIT_OK
 
 

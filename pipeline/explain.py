@@ -12,13 +12,13 @@ from rich.table import Table
 from rich.text import Text
 
 from pipeline.clean.model import Report
-from pipeline.clean.tagger import REVIEW_BELOW
+from pipeline.clean.tagger import CORRECTIONS, REVIEW_BELOW
 from pipeline.ingest import decode
 
 STYLES = {"title": "bold magenta", "meta": "cyan", "heading": "bold green", "body": "default",
           "caption": "yellow", "boilerplate": "dim"}
 TEXT_WIDTH = 60  # characters of each line shown
-MARKS = {"sidecar": "=", "rule": "r"}  # who decided, when not the model
+MARKS = {"sidecar": "=", "model": ""}  # who decided; otherwise the name of the correction that did
 
 
 def print_lines(path: Path, report: Report) -> None:
@@ -26,20 +26,21 @@ def print_lines(path: Path, report: Report) -> None:
     raw = decode(path.read_bytes(), max_bytes=sys.maxsize).text.split("\n")
     console = Console(highlight=False, soft_wrap=True)
     table = Table(box=None, pad_edge=False, show_edge=False)
-    for column, justify in (("line", "right"), ("class", "left"), ("conf", "right"), ("", "left"), ("text", "left")):
+    for column, justify in (("line", "right"), ("class", "left"), ("conf", "right"), ("by", "left"), ("text", "left")):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     review = 0
     for decision in report.lines:
         text = raw[decision.line - 1].strip()
         unsure = decision.confidence < REVIEW_BELOW
         review += unsure
-        mark = "?" if unsure else MARKS.get(decision.by, "")
+        mark = ("? " if unsure else "") + MARKS.get(decision.by, decision.by)
         style = STYLES.get(decision.label, "default")
         table.add_row(str(decision.line), Text(decision.label, style), f"{decision.confidence:.2f}",
                       Text(mark, "bold red"), Text(_shown(text), style))
     console.print(table)
     console.print(f"{len(report.lines)} lines; {review} below {REVIEW_BELOW:.2f} confidence marked ? for review; "
-                  "= fixed by NAME.lines.json, r metadata by its words")
+                  "= fixed by NAME.lines.json; a name: the correction that overruled the model "
+                  "(pipeline corrections lists them)")
     _print_evidence(console, raw, report)
 
 
@@ -62,6 +63,17 @@ def _print_evidence(console: Console, raw: list[str], report: Report) -> None:
             table.add_row(str(reading.line), reading.tag, Text(reading.text),
                           reading.field or Text("(already read)", "dim"))
         console.print(table)
+
+
+def print_corrections() -> None:
+    """The corrections that overrule the line model, by name, with what each does."""
+    console = Console(highlight=False, soft_wrap=True)
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    table.add_column("correction")
+    table.add_column("what it does")
+    for name, does in CORRECTIONS.items():
+        table.add_row(name, does)
+    console.print(table)
 
 
 def _shown(text: str) -> str:

@@ -94,6 +94,18 @@ def test_explain_prints_each_line_with_its_class_and_confidence(capsys: pytest.C
     assert table[-1].startswith("47 lines")
 
 
+def test_a_correction_is_named_where_it_overruled_the_model(capsys: pytest.CaptureFixture[str]) -> None:
+    page = CORPUS / "82_bbc_belt_and_road.txt"
+    named = {c.line: c.by for c in document.from_file(page).report.lines if c.by not in ("model", "sidecar")}
+    assert named and set(named.values()) <= set(tagger.CORRECTIONS)
+    assert main(["clean", str(page), "--explain"]) == 0
+    rows = {int(line.split()[0]): line for line in capsys.readouterr().out.splitlines() if line.strip()[:1].isdigit()}
+    assert all(by in rows[line] for line, by in named.items())
+    assert main(["corrections"]) == 0
+    listed = capsys.readouterr().out
+    assert all(name in listed for name in tagger.CORRECTIONS) and "第二章" in listed
+
+
 def test_report_records_every_lines_class(tmp_path: Path) -> None:
     doc = document.from_file(CORPUS / "35_ltn_wagner_crash.txt")
     data = doc.report_json()
@@ -166,7 +178,8 @@ def test_metadata_the_words_show_is_metadata_whatever_the_model_said() -> None:
     decisions = tagger.credit_lines(page, [tagger.Decision(label, 0.9) for label in said], title=0)
     assert [d.label for d in decisions] == ["title", "meta", "boilerplate", "body", "body", "meta", "boilerplate",
                                             "boilerplate", "boilerplate"]  # the last credit is too far below
-    assert [d.by for d in decisions].count("rule") == 2
+    assert [d.by for d in decisions] == ["model", "credit_words", "model", "model", "model", "credit_words", "model",
+                                         "model", "model"]
     sidecar = [tagger.Decision(label, 1.0, "sidecar") for label in said]
     assert tagger.credit_lines(page, sidecar, title=0) == sidecar  # a person's classes stand
 
@@ -178,6 +191,8 @@ def test_a_headings_words_can_overrule_the_model() -> None:
     said = ["title", "body", "heading", "heading", "heading", "boilerplate", "body"]
     decisions = tagger.heading_words(page, [tagger.Decision(label, 0.9) for label in said], title=0)
     assert [d.label for d in decisions] == ["title", "body", "meta", "boilerplate", "heading", "heading", "body"]
+    assert [d.by for d in decisions] == ["model", "model", "heading_is_credit", "heading_is_button", "model",
+                                         "chapter_number", "model"]
 
 
 def test_a_headline_over_the_text_it_heads_is_a_heading() -> None:
@@ -188,6 +203,7 @@ def test_a_headline_over_the_text_it_heads_is_a_heading() -> None:
     decisions = tagger.heading_words(page, [tagger.Decision(label, 0.9) for label in said], title=0)
     # the link label above stays furniture: no paragraph under it
     assert [d.label for d in decisions] == ["title", "body", "boilerplate", "heading", "body", "meta"]
+    assert decisions[3].by == "headline_over_text"
 
 
 class _NoText(tagger.LineTagger):

@@ -51,7 +51,7 @@ class Decision:
 
     label: str
     confidence: float
-    by: str = "model"  # or "sidecar": a NAME.lines.json named the line; "rule": its words are metadata
+    by: str = "model"  # or "sidecar" (a NAME.lines.json named the line), or the name of a correction
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,8 @@ class LineTagger:
             # paragraph, a page of one long line) is its body.
             likeliest = max(range(title + 1, len(decisions)), key=lambda i: self._marginal(tagger, "body", i))
             if decisions[likeliest].by == "model" and page.paragraph[likeliest]:
-                decisions[likeliest] = Decision("body", round(self._marginal(tagger, "body", likeliest), 3))
+                confidence = round(self._marginal(tagger, "body", likeliest), 3)
+                decisions[likeliest] = Decision("body", confidence, "some_text")
         return Tagging(decisions, candidates)
 
     def _marginal(self, tagger: pycrfsuite.Tagger, label: str, i: int) -> float:
@@ -137,7 +138,7 @@ def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decis
         if decision.by == "model" and decision.label == "boilerplate" and not (
             c.is_chrome(text) or c.is_end_marker(text)
         ):
-            out[i] = Decision("caption" if c.is_caption(text) else "body", decision.confidence, "rule")
+            out[i] = _overrule(decision, "caption" if c.is_caption(text) else "body", "text_in_frame")
     return out
 
 
@@ -160,7 +161,7 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
             labelled = bool(c.meta_labels(text)) or p.EDITOR_TAG.search(text) is not None
             credit = len(text) <= MAX_CREDIT_CHARS and labelled
         if credit:
-            out[i] = Decision("meta", decision.confidence, "rule")
+            out[i] = _overrule(decision, "meta", "credit_words")
     return out
 
 
@@ -175,20 +176,26 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
         if decision.by != "model":
             continue
         if decision.label == "heading" and len(text) <= MAX_CREDIT_CHARS and c.meta_labels(text, glued=True):
-            out[i] = Decision("meta", decision.confidence, "rule")
+            out[i] = _overrule(decision, "meta", "heading_is_credit")
         elif decision.label == "heading" and c.is_chrome(text) and not text.isdigit():  # 01: a numbered part
-            out[i] = Decision("boilerplate", decision.confidence, "rule")
+            out[i] = _overrule(decision, "boilerplate", "heading_is_button")
         elif decision.label == "heading" and body and body[0] < i < body[-1] and c.is_fragment(text):
-            out[i] = Decision("body", decision.confidence, "rule")
+            out[i] = _overrule(decision, "body", "heading_is_fragment")
         elif (decision.label != "heading" and body and body[0] < i < body[-1]
               and c.heading_kind(text) in CHAPTERS and c.is_heading_shaped(text)):
-            out[i] = Decision("heading", decision.confidence, "rule")
+            out[i] = _overrule(decision, "heading", "chapter_number")
         elif ((decision.label == "boilerplate" or (decision.label == "caption" and decision.confidence < CAPTION_DOUBT))
               and body and body[0] < i < body[-1]
               and out[i + 1].label == "body" and page.paragraph[i + 1] and c.is_heading_shaped(text)
               and not (c.is_chrome(text) or c.is_caption(text))):
-            out[i] = Decision("heading", decision.confidence, "rule")  # a headline over the text it heads
+            out[i] = _overrule(decision, "heading", "headline_over_text")
     return out
+
+
+def _overrule(decision: Decision, label: str, correction: str) -> Decision:
+    """The decision a correction makes instead of the model's (named in CORRECTIONS)."""
+    assert correction in CORRECTIONS, correction
+    return Decision(label, decision.confidence, correction)
 
 
 def _body_lines(decisions: Sequence[Decision]) -> list[int]:
@@ -197,6 +204,21 @@ def _body_lines(decisions: Sequence[Decision]) -> list[int]:
 
 
 RULES = (framed_text, credit_lines, heading_words)  # run in this order over the model's decisions
+
+# The corrections that overrule the line model, by the name a decision records (`by`), each with what it
+# does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
+CORRECTIONS = {
+    "text_in_frame": "between the article's first line of text and the credit that closes it, a line is text or "
+                     "a caption unless it is furniture (a button, a page list, an end marker)",
+    "credit_words": "between the title and the text a date line, a byline or a labelled field, and just below the "
+                    "text a short labelled credit, is metadata",
+    "heading_is_credit": "a heading-shaped labelled credit (《棱镜》作者 周纯) is metadata",
+    "heading_is_button": "a heading-shaped button or menu word (facebook) is boilerplate",
+    "heading_is_fragment": "a heading-shaped piece of a sentence (因为) inside the text is text",
+    "chapter_number": "a chapter, part or section number (第二章 …) between lines of text is a heading",
+    "headline_over_text": "a headline-shaped line over a paragraph, inside the text, is a heading",
+    "some_text": "a page the model finds no text on: the line below the title likeliest to be text is its text",
+}
 
 
 def _open(blob: bytes) -> pycrfsuite.Tagger:
