@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import build, docbook, document, task
-from pipeline.clean import labels, tagger, training
+from pipeline.clean import features, labels, tagger, training
 from pipeline.clean.features import Page
 from pipeline.clean.model import Line
 from pipeline.cli import main
@@ -160,6 +160,7 @@ def test_a_sidecar_is_training_data_too(tmp_path: Path) -> None:
 def test_the_packaged_model_matches_its_sidecar() -> None:
     meta = json.loads(tagger.DEFAULT_MODEL.with_suffix(".json").read_text("utf-8"))
     assert meta["model_sha256"] == hashlib.sha256(tagger.DEFAULT_MODEL.read_bytes()).hexdigest()
+    assert meta["features"] == features.FEATURES and meta["feature_set"] == features.FEATURE_SET_VERSION
     folders = [ROOT / folder for folder in meta["corpus"]["folders"]]
     assert meta["corpus"]["sha256"] == training.corpus_hash(folders)  # trained on the corpus as committed
     trained = [p for folder in folders for p in training.read_corpus(folder)]
@@ -167,6 +168,32 @@ def test_the_packaged_model_matches_its_sidecar() -> None:
     assert meta["corpus"]["pages"] == len(training.training_pages(trained, split)) > 450
     assert meta["cross_validation"]["lines"]["body"]["f1"] > 0.85
     assert tagger.DEFAULT_MODEL.stat().st_size < 3_000_000
+
+
+def test_a_model_made_before_a_feature_was_added_is_refused_by_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    model = tmp_path / "older.zip"
+    shutil.copy(tagger.DEFAULT_MODEL, model)
+    meta = json.loads(tagger.DEFAULT_MODEL.with_suffix(".json").read_text("utf-8"))
+    # The sidecar a model trained before `question` was a feature has: the same names, less that one.
+    older = {**meta, "features": [name for name in meta["features"] if name != "question"]}
+    model.with_suffix(".json").write_text(json.dumps(older), "utf-8")
+    assert main(["clean", str(SEEDS / "000_240bc3948afeefef.txt"), "--model", str(model)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "made for other line features (trained without question): retrain it" in err
+
+
+def test_a_features_code_is_given_by_its_name() -> None:
+    # Codes follow the names, not the features' order: one added anywhere renames no other.
+    assert [name for _, name in features.LINE_NAMES[:3]] == ["a=", "b=", "c="]
+    assert all(name == features.CODES[feature.__name__] + "=" for feature, name in
+               (*features.LINE_NAMES, *features.PAGE_NAMES))
+
+    def newly_added(text: str) -> bool:
+        return bool(text)
+
+    with pytest.raises(ImportError, match="newly_added"):
+        features._coded((*features.LINE_FEATURES, newly_added))
 
 
 def test_metadata_the_words_show_is_metadata_whatever_the_model_said() -> None:

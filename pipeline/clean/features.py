@@ -4,10 +4,13 @@ Each feature is a small named function. `LINE_FEATURES` look at one line's text 
 length, its punctuation, the word lists of `patterns.py`); `PAGE_FEATURES` look at where the
 line stands in the page (the dense block of running text, runs of short lines, repeats).
 `page_features` combines them over a window of neighbours, the one place that does so.
-Changing any feature changes what a trained model means: bump FEATURE_SET_VERSION.
+A model's sidecar records FEATURES (the names) and FEATURE_SET_VERSION, and a model made for other
+features is refused: adding or removing a feature is seen by name; changing what one measures
+needs FEATURE_SET_VERSION bumped.
 
 A feature string is a short code, the value and the neighbour's offset (`+1:c=before3`), since
-CRFsuite's work per line grows with the length of its strings; FEATURE_CODES names the codes.
+CRFsuite's work per line grows with the length of its strings; CODES gives each feature's code by
+its name, so that adding a feature renames no other.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from __future__ import annotations
 import bisect
 import math
 import re
-import string
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import cached_property
@@ -297,13 +299,31 @@ LINE_FEATURES: tuple[LineFeature, ...] = (
 )
 
 
-def _code(n: int) -> str:
-    """The short code of the n-th feature: a, b, …, Z, then aa, ab, …"""
-    letters = string.ascii_letters
-    return letters[n] if n < len(letters) else letters[n // len(letters) - 1] + letters[n % len(letters)]
+# Each feature's code in a model's strings, by the feature's name. A code is given once and never changed
+# or reused: a feature added takes a new code (after the last), so every other keeps what it means in a
+# model trained before; such a model is refused all the same (its sidecar's `features` differ).
+CODES = {
+    "length": "a", "han_ratio": "b", "sentence_marks": "c", "mark_density": "d", "has_full_stop": "e",
+    "last_char": "f", "first_char": "g", "digit_ratio": "h", "latin_ratio": "i", "date_shape": "j",
+    "dated_short": "k", "han_chars": "l", "date_line": "m", "labels": "n", "label_first": "o", "meta_line": "p",
+    "role_word": "q", "byline": "r", "editor_tag": "s", "chrome": "t", "end_marker": "u", "breadcrumb": "v",
+    "paragraph_like": "w", "title_like": "x", "heading_shape": "y", "caption": "z", "summary_label": "A",
+    "official_title": "B", "separators": "C", "spaces": "D", "url": "E", "media_name": "F", "brackets_whole": "G",
+    "question": "H", "main_block_place": "I", "short_run": "J", "paragraphs_near": "K", "density_near": "L",
+    "repeated": "M", "between_text": "N", "title_rank": "O", "headline_length_rank": "P", "date_below": "Q",
+    "date_above": "R", "indent": "S", "blank_above": "T", "log_gap": "U", "from_title": "V",
+}
 
 
-LINE_NAMES = tuple((feature, _code(k) + "=") for k, feature in enumerate(LINE_FEATURES))
+def _coded(features: Sequence[Callable[..., Value]]) -> tuple[tuple[Callable[..., Value], str], ...]:
+    """Each feature with its code and `=`: a feature without a code in CODES stops the import."""
+    missing = [feature.__name__ for feature in features if feature.__name__ not in CODES]
+    if missing:
+        raise ImportError(f"features without a code in features.CODES: {', '.join(missing)}")
+    return tuple((feature, CODES[feature.__name__] + "=") for feature in features)
+
+
+LINE_NAMES = _coded(LINE_FEATURES)
 
 
 def is_headline(text: str) -> bool:
@@ -561,10 +581,11 @@ PAGE_FEATURES: tuple[PageFeature, ...] = (
     blank_above,
     log_gap,
 )
-PAGE_NAMES = tuple((feature, _code(len(LINE_FEATURES) + k) + "=") for k, feature in enumerate(PAGE_FEATURES))
-PLACE_NAME = _code(len(LINE_FEATURES) + len(PAGE_FEATURES)) + "="  # where a line stands from the title
-FEATURE_CODES = {name[:-1]: feature.__name__ for feature, name in (*LINE_NAMES, *PAGE_NAMES)} | {
-    PLACE_NAME[:-1]: "from_title"}
+PAGE_NAMES = _coded(PAGE_FEATURES)
+PLACE_NAME = CODES["from_title"] + "="  # where a line stands from the title
+FEATURES = sorted([*(feature.__name__ for feature in (*LINE_FEATURES, *PAGE_FEATURES)), "from_title"])
+if sorted(CODES) != FEATURES or len(set(CODES.values())) != len(CODES):
+    raise ImportError("features.CODES must give each feature one code of its own, and no other name a code")
 
 
 def from_title(title: int, i: int) -> str:

@@ -29,7 +29,7 @@ from pipeline.clean import classify as c
 from pipeline.clean import features as f
 from pipeline.clean import patterns as p
 from pipeline.clean.credits import CreditReader
-from pipeline.clean.features import FEATURE_SET_VERSION, Page, page_features
+from pipeline.clean.features import FEATURE_SET_VERSION, FEATURES, Page, page_features
 from pipeline.clean.titles import Candidate, TitleRanker
 from pipeline.errors import CleaningError, ConfigError
 
@@ -258,12 +258,20 @@ def verify(path: Path, data: bytes) -> None:
     sidecar = path.with_suffix(".json")
     try:
         meta = json.loads(sidecar.read_text("utf-8"))
-        recorded, features = meta["model_sha256"], meta["feature_set"]
+        recorded, version, features = meta["model_sha256"], meta["feature_set"], meta.get("features", [])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ConfigError(f"{path}: not a line-tagger model: no readable {sidecar.name} beside it "
                           "(pipeline train writes both)") from exc
     if hashlib.sha256(data).hexdigest() != recorded:
         raise ConfigError(f"{path}: not the model {sidecar.name} describes (damaged or replaced): retrain it")
-    if features != FEATURE_SET_VERSION:
-        raise ConfigError(f"{path}: trained on feature set {features}, this pipeline reads {FEATURE_SET_VERSION}: "
+    if version != FEATURE_SET_VERSION:
+        raise ConfigError(f"{path}: trained on feature set {version}, this pipeline reads {FEATURE_SET_VERSION}: "
                           "retrain it")
+    if features != FEATURES:
+        known = set(features) if isinstance(features, list) else set()
+        added, gone = sorted(set(FEATURES) - known), sorted(known - set(FEATURES))
+        differ = [f"trained without {', '.join(added)}"] if added else []
+        differ += [f"trained on {', '.join(gone)}, no longer read"] if gone else []
+        if not known:
+            differ = [f"{sidecar.name} names none"]
+        raise ConfigError(f"{path}: made for other line features ({'; '.join(differ)}): retrain it")

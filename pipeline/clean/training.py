@@ -26,7 +26,7 @@ import pycrfsuite
 
 from pipeline import __version__
 from pipeline.clean import credits, titles
-from pipeline.clean.features import FEATURE_SET_VERSION, Page, page_features
+from pipeline.clean.features import FEATURE_SET_VERSION, FEATURES, Page, page_features
 from pipeline.clean.labels import SIDECAR_SUFFIX, line_classes
 from pipeline.clean.page import page_lines
 from pipeline.clean.tagger import CLASSES, KEPT, LineTagger, pack
@@ -240,6 +240,7 @@ def write_model(path: Path, model: bytes, *, corpus: Sequence[Path], pages: Sequ
         "model": path.name,
         "generator": f"pipeline {__version__}",
         "feature_set": FEATURE_SET_VERSION,
+        "features": FEATURES,
         "crf": CRF_PARAMS,
         "classes": list(CLASSES),
         "corpus": {"folders": [str(f) for f in corpus], "sha256": corpus_hash(corpus), "pages": len(pages),
