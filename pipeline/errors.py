@@ -6,12 +6,38 @@ Anything else that escapes is a bug and keeps its traceback.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
+
+# What a document may be warned of, by code: W1xx the cleaning, W2xx a variant. A warning keeps the
+# document (report.json lists them); with `strict` they fail it, all of them named.
+WARNINGS = {
+    "W101": "no publication date found (发布时间, 发布日期 or a date line under the title)",
+    "W102": "the tagger found no article text: the densest block of the page is taken (lines {first}-{last})",
+    "W201": "{variant}: {problem} {quote} near: {context}",
+}
 
 
 def printable(text: str) -> str:
     """Text as a terminal may show it: control characters (newlines, escape sequences) escaped."""
     return "".join(ch.encode("unicode_escape").decode() if unicodedata.category(ch) == "Cc" else ch for ch in text)
+
+
+@dataclass(frozen=True)
+class DocumentWarning:
+    """A warning about one document: its code, its message and the line of the page it is about."""
+
+    code: str
+    message: str
+    line: int | None = None
+
+    @classmethod
+    def of(cls, code: str, line: int | None = None, /, **values: object) -> DocumentWarning:
+        """The warning of a code (one of WARNINGS), its message filled in with `values`."""
+        return cls(code, WARNINGS[code].format(**values), line)
+
+    def __str__(self) -> str:
+        return f"{'' if self.line is None else f'line {self.line}: '}{self.code} {self.message}"
 
 
 class PipelineError(Exception):
@@ -74,6 +100,16 @@ class RenderError(PipelineError):
     """A renderer could not produce its file."""
 
     category = "render"
+
+
+class StrictError(PipelineError):
+    """A document has warnings, and the build is strict: every warning is named."""
+
+    category = "strict"
+
+    def __init__(self, warnings: list[DocumentWarning]) -> None:
+        super().__init__(f"{len(warnings)} warning{'s' * (len(warnings) > 1)}: {'; '.join(map(str, warnings))}")
+        self.warnings = warnings
 
 
 class TimeLimitError(PipelineError):

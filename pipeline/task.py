@@ -24,7 +24,7 @@ from pipeline import __version__, document
 from pipeline.clean import labels, tagger
 from pipeline.config import Config
 from pipeline.docbook import read_info
-from pipeline.errors import PipelineError, printable
+from pipeline.errors import PipelineError, StrictError, printable
 from pipeline.render import renderer
 from pipeline.render.common import STYLESHEETS
 from pipeline.render.cover import thumbnail_webp
@@ -184,18 +184,15 @@ def make(todo: Plan, config: Config, *, thumbnail: bool = True,
     try:
         data, fixes = source or document.read_seed(seed, max_bytes=config.max_input_bytes)
         doc = document.from_seed(seed, data, fixes, max_bytes=config.max_input_bytes, model=config.model_path)
-        if config.strict and doc.report.warnings:
-            raise PipelineError(f"{doc.report.warnings[0]} (strict)")
         report = doc.report_json()
-        variant_reports: dict[str, object] = {}
-        report["variants"] = variant_reports
-        for tag in config.variants:
-            stage = f"variant {tag}"
-            conversion = convert(doc.tree, tag, phrases=config.phrases)
-            variant_reports[tag] = conversion.report()
+        stage = "variants"
+        conversions = {tag: convert(doc.tree, tag, phrases=config.phrases) for tag in config.variants}
+        warnings = [*doc.report.warnings, *(w for conversion in conversions.values() for w in conversion.warnings())]
+        if config.strict and warnings:
+            raise StrictError(warnings)
+        report["variants"] = {tag: conversion.report() for tag, conversion in conversions.items()}
+        for tag, conversion in conversions.items():
             result.explain += [{"variant": tag, **spot} for spot in conversion.ambiguous]
-            if config.strict and conversion.quotes:
-                raise PipelineError(f"{tag}: {len(conversion.quotes)} unpaired or straight quotes (strict)")
             for fmt in config.formats:
                 name = output_name(todo.id, tag, fmt)
                 if name not in todo.stale:

@@ -17,7 +17,7 @@ from lxml import etree
 
 from pipeline.clean.patterns import HAN
 from pipeline.docbook import XML_LANG
-from pipeline.errors import ConfigError
+from pipeline.errors import ConfigError, DocumentWarning
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,11 @@ class Conversion:
     def report(self) -> dict[str, object]:
         """The review list for report.json."""
         return {"opencc": self.config, "ambiguous": self.ambiguous, "quotes": self.quotes}
+
+    def warnings(self) -> list[DocumentWarning]:
+        """A warning for each unpaired or straight quote."""
+        variant = self.tree.get(XML_LANG, "")
+        return [DocumentWarning.of("W201", variant=variant, **spot) for spot in self.quotes]
 
 
 def convert(tree: etree._Element, target: str, *, phrases: bool = False) -> Conversion:

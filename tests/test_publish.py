@@ -8,6 +8,7 @@ import hashlib
 import http.server
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -16,6 +17,7 @@ import threading
 import time
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -99,9 +101,26 @@ def test_strict_mode_makes_warnings_fail_the_document(tmp_path: Path) -> None:
     relaxed = build.run(xml_only(tmp_path / "a", seeds=seeds))
     assert not relaxed.failed
     report = json.loads((tmp_path / "a" / "undated" / "report.json").read_text("utf-8"))
-    assert report["warnings"] == ["no publication date found (发布时间, 发布日期 or a date line under the title)"]
+    undated = "no publication date found (发布时间, 发布日期 or a date line under the title)"
+    assert report["warnings"] == [{"code": "W101", "line": None, "message": undated}]
     strict = build.run(xml_only(tmp_path / "b", seeds=seeds, strict=True))
-    assert [r.id for r in strict.failed] == ["undated"] and "(strict)" in (strict.failed[0].error or "")
+    assert [r.id for r in strict.failed] == ["undated"]
+    assert strict.failed[0].error == f"{seeds / 'undated.txt'}: strict: 1 warning: W101 {undated}"
+
+
+def test_strict_mode_names_every_warning_of_a_document(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    page = ["市政府召开常务会议", "来源：市政府办公厅",
+            "会议指出，要坚持\"稳中求进\"工作总基调，“完整准确全面贯彻新发展理念。"]
+    (seeds / "quoted.txt").write_text("\n".join(page) + "\n", "utf-8")
+    config = replace(xml_only(tmp_path / "dist", seeds=seeds, strict=True), variants=("zh-Hans", "zh-Hant-TW"))
+    strict = build.run(config)
+    error = strict.failed[0].error or ""
+    assert error.count("\n") == 0 and error.startswith(f"{seeds / 'quoted.txt'}: strict: ")
+    codes = re.findall(r"W\d{3}", error)
+    assert codes[0] == "W101" and codes.count("W201") >= 1, error
+    assert "zh-Hant-TW: unpaired opening quote" in error
 
 
 def test_unknown_configuration_keys_are_refused_by_name(tmp_path: Path) -> None:

@@ -253,5 +253,6 @@ def test_a_page_the_tagger_finds_no_text_in_keeps_its_densest_block() -> None:
     article = clean(text, tagger=_NoText())
     assert [b.text for b in article.blocks if b.kind == "para"] == ["床前明月光，", "疑是地上霜。", "举头望明月，",
                                                                     "低头思故乡。"]
-    assert any("densest block" in w and "lines 3-6" in w for w in article.report.warnings)
+    assert [(w.code, w.line) for w in article.report.warnings if "densest block" in w.message] == [("W102", 3)]
+    assert "(lines 3-6)" in str(article.report.warnings[0])
     assert {x.by for x in article.report.lines if x.label == "body"} == {"densest_block"}

@@ -14,7 +14,7 @@ from pipeline.clean.model import Draft, Line, Metadata, Report
 from pipeline.clean.page import drop_repeats, read_breadcrumb, tag_lines, take_abstract, trim_whitespace
 from pipeline.clean.structure import find_headings, fix_punctuation, join_wrapped_lines
 from pipeline.clean.tagger import LineTagger
-from pipeline.errors import CleaningError
+from pipeline.errors import CleaningError, DocumentWarning
 
 Stage = Callable[[Draft], Draft]
 
@@ -88,5 +88,5 @@ def _article(draft: Draft) -> Article:
     if not any(block.kind == "para" for block in blocks):
         raise CleaningError("no body text found: the page has only navigation and metadata")
     if draft.meta.published is None:
-        draft.report.warnings.append("no publication date found (发布时间, 发布日期 or a date line under the title)")
+        draft.report.warnings.append(DocumentWarning.of("W101"))
     return Article(draft.meta, blocks, draft.report)

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Literal
 
+from pipeline.errors import DocumentWarning
+
 if TYPE_CHECKING:
     from pipeline.clean.tagger import LineTagger
 
@@ -109,7 +111,7 @@ class Report:
     encoding: str
     line_count: int = 0
     events: list[Event] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[DocumentWarning] = field(default_factory=list)
     lines: list[LineClass] = field(default_factory=list)
     title_candidates: list[TitleCandidate] = field(default_factory=list)
     readings: list[Reading] = field(default_factory=list)
@@ -121,7 +123,7 @@ class Report:
             "encoding": self.encoding,
             "lines": self.line_count,
             "events": [asdict(e) for e in self.events],
-            "warnings": self.warnings,
+            "warnings": [asdict(w) for w in self.warnings],
             "line_classes": [
                 {"line": x.line, "class": x.label, "confidence": x.confidence, "by": x.by} for x in self.lines
             ],

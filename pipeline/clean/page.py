@@ -11,6 +11,7 @@ from pipeline.clean import tagger as tagger_model
 from pipeline.clean.features import Page
 from pipeline.clean.model import Draft, Event, Line, LineClass, Metadata, Report, TitleCandidate
 from pipeline.clean.tagger import Decision
+from pipeline.errors import DocumentWarning
 
 TITLE_CANDIDATES_KEPT = 5  # the title ranker's likeliest lines the report keeps
 
@@ -142,9 +143,8 @@ def _densest_block(draft: Draft, decisions: list[Decision]) -> list[Decision]:
     """Where the tagger found no text at all (a poem of short lines, a table of contents, a title taken
     from below the text), the densest block of the page is the article: kept, never refused."""
     first, last = Page(draft.lines).main_block
-    draft.report.warnings.append(
-        f"the tagger found no article text: the densest block of the page is taken "
-        f"(lines {draft.lines[first].number}-{draft.lines[last].number})")
+    first_line, last_line = draft.lines[first].number, draft.lines[last].number
+    draft.report.warnings.append(DocumentWarning.of("W102", first_line, first=first_line, last=last_line))
     return [Decision("body", d.confidence, "densest_block") if first <= i <= last and d.label not in ("title", "meta")
             else d for i, d in enumerate(decisions)]
 
