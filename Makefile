@@ -17,7 +17,7 @@ TEST_PACKAGES := default-jre-headless libreoffice-writer-nogui poppler-utils chr
 BUILD_STAMP := $(VENV)/.installed-build
 STAMP := $(VENV)/.installed-test
 
-.PHONY: setup setup-build system-build system-test dist test lint golden train preview bench bench-cleaning \
+.PHONY: setup setup-build system-build system-test dist test check lint golden train preview bench bench-cleaning \
 	bench-batch bench-cluster bench-tagger bench-long clean
 
 # Install the Debian packages of $(1) that are missing (with sudo when not root), or name them.
@@ -65,6 +65,10 @@ dist: setup-build
 
 test: setup lint
 	$(BIN)/pytest -q -n 2 --dist loadgroup
+
+# The inner loop: lint and the fast tests (no builds, renders or outside tools), in seconds.
+check: lint
+	$(BIN)/pytest -q -n 2 -m "not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests benchmarks tools

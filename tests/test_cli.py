@@ -86,6 +86,7 @@ def test_missing_file_is_an_error_not_a_traceback(capsysbinary: pytest.CaptureFi
     assert capsysbinary.readouterr().err.decode() == "pipeline: no/such/file.txt: bad input: no such file\n"
 
 
+@pytest.mark.slow
 def test_build_goes_on_past_a_bad_document(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

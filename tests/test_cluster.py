@@ -28,7 +28,7 @@ from pipeline.site import STAMP
 from tests.conftest import CORPUS, ROOT, SEEDS
 from tests.test_isolation import SEED, fault_environment
 
-pytestmark = pytest.mark.xdist_group("cluster")  # one cluster per test run, on one test worker
+pytestmark = [pytest.mark.xdist_group("cluster"), pytest.mark.slow]  # one cluster per test run, on one test worker
 DASK = str(Path(sys.executable).parent / "dask")
 FORMATS = "xml,epub,pdf,docx"
 

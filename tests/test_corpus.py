@@ -55,6 +55,7 @@ def test_packaged_model_on_the_frozen_split_does_not_drop_below_the_baseline(cor
     _check(figures, BASELINE["frozen"])
 
 
+@pytest.mark.slow
 def test_packaged_model_in_sample_does_not_drop_below_the_baseline(corpus: Any) -> None:
     """The packaged model on the pages it was trained on (a check that training took, not a score to quote)."""
     pages, _, _ = corpus
@@ -62,6 +63,7 @@ def test_packaged_model_in_sample_does_not_drop_below_the_baseline(corpus: Any) 
     _check(figures, BASELINE["in_sample"])
 
 
+@pytest.mark.slow
 def test_the_team_scorer_agrees_with_the_in_process_scoring(tmp_path: Path) -> None:
     """score_cleaning.py through the command line gives what the in-process scoring gives (two pages, one
     with its legacy-encoding copy)."""

@@ -35,6 +35,7 @@ def manifest_ids(out: Path) -> list[str]:
     return [d["document"] for d in json.loads((out / "manifest.json").read_text("utf-8"))["documents"]]
 
 
+@pytest.mark.slow
 def test_a_document_that_fails_keeps_what_an_earlier_build_made_of_it(tmp_path: Path) -> None:
     seeds = seeds_folder(tmp_path / "seeds", ["a.txt", "b.txt"])
     config = config_for(tmp_path)
@@ -53,6 +54,7 @@ def test_a_document_that_fails_keeps_what_an_earlier_build_made_of_it(tmp_path: 
     assert json.loads((tmp_path / "dist" / "manifest.json").read_text("utf-8"))["documents"][0]["failed"] is None
 
 
+@pytest.mark.slow
 def test_a_build_of_named_seeds_touches_only_them(tmp_path: Path) -> None:
     seeds = seeds_folder(tmp_path / "seeds", ["a.txt", "b.txt"])
     config = config_for(tmp_path)
@@ -113,6 +115,7 @@ def test_cleanup_removes_only_the_pipelines_temporary_files(tmp_path: Path) -> N
     assert not any(p.exists() for p in ours)
 
 
+@pytest.mark.slow
 def test_a_damaged_output_is_rebuilt_and_the_sums_check(tmp_path: Path) -> None:
     seeds_folder(tmp_path / "seeds", ["a.txt"])
     config = config_for(tmp_path)
@@ -286,6 +289,7 @@ def test_special_seeds_each_fail_by_name_and_the_others_build(tmp_path: Path) ->
     assert "link" in reasons["dangling.txt"] and "link" in reasons["loop.txt"]
 
 
+@pytest.mark.slow
 def test_sigterm_stops_the_build_as_ctrl_c_does(tmp_path: Path) -> None:
     import os
     import signal
@@ -332,6 +336,7 @@ def _slow_warm_up() -> None:
     time.sleep(2)
 
 
+@pytest.mark.slow
 def test_a_worker_over_its_memory_bound_loses_its_task_alone() -> None:
     from pipeline import workers
 
@@ -340,6 +345,7 @@ def test_a_worker_over_its_memory_bound_loses_its_task_alone() -> None:
     assert isinstance(outcomes[1], workers.Lost) and "over the 0.4 GB limit" in outcomes[1].reason
 
 
+@pytest.mark.slow
 def test_the_time_bound_starts_after_the_worker_has_warmed_up() -> None:
     from pipeline import workers
 
@@ -347,6 +353,7 @@ def test_the_time_bound_starts_after_the_worker_has_warmed_up() -> None:
     assert outcomes == [1, 2]  # the two-second warm-up is not the tasks' time
 
 
+@pytest.mark.slow
 def test_an_output_path_that_is_a_file_and_a_damaged_record_are_one_line_or_rebuilt(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -371,6 +378,7 @@ def test_training_on_a_malformed_annotation_is_one_line(tmp_path: Path, capsys: 
     assert "cannot read its annotation" in err and err.count("\n") == 1 and "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_clean_and_convert_honour_the_time_bound(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = "".join(f"第{n}项，各地区各部门要认真落实各项工作任务，确保取得实效。" for n in range(3000))
     page = tmp_path / "long.txt"

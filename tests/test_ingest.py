@@ -77,6 +77,7 @@ STRAY = ("\x0b\x1b[31m\x7f\ufffe\x08\x85\u202e\u2066\u2069\u200e\ue600\uf0c9"
          "\u00ad\u200d\u2060\ufe0f\ufeff\U0001fffe\U000e0001\U000e0100")
 
 
+@pytest.mark.slow
 def test_stray_characters_are_removed_and_each_line_reported(tmp_path: Path) -> None:
     from pipeline import docbook, document
     from pipeline.cli import main

@@ -16,8 +16,12 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from pipeline import workers
 from tests.conftest import SEEDS
+
+pytestmark = pytest.mark.slow  # builds in subprocesses: `make check` leaves it out
 
 SEED = SEEDS / "000_240bc3948afeefef.txt"
 

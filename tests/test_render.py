@@ -22,6 +22,8 @@ from pipeline.variants import convert, variant
 from tests import render_checks as rc
 from tests.conftest import CORPUS, SEEDS, TESTS
 
+pytestmark = pytest.mark.slow  # renders, EPUBCheck, LibreOffice, Chromium: `make check` leaves it out
+
 SEED = SEEDS / "000_240bc3948afeefef.txt"
 DOC = "000_240bc3948afeefef"
 VARIANTS = ("zh-Hans", "zh-Hant-TW")
