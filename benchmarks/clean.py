@@ -15,9 +15,10 @@ from functools import partial
 from pathlib import Path
 
 from pipeline import docbook
-from pipeline.clean import STAGES, _article
+from pipeline.clean import _article, tagger
 from pipeline.clean.classify import clear_caches
-from pipeline.clean.model import Draft, Line, Metadata, Report
+from pipeline.clean.stages import stage_name, stages
+from pipeline.clean.types import Draft, Line, Metadata, Report
 from pipeline.config import MAX_INPUT_BYTES
 from pipeline.document import from_bytes
 from pipeline.ingest import decode
@@ -45,15 +46,17 @@ def profile(path: Path) -> dict[str, float]:
     raw = text.split("\n")
     figures = {"ingest": median_ms(lambda: decode(data, max_bytes=LIMIT))}
 
-    stage_times: dict[str, list[float]] = {stage.__name__: [] for stage in STAGES}
+    run = stages(tagger.load())
+    stage_times: dict[str, list[float]] = {stage_name(stage): [] for stage in run}
     article = None
     for _ in range(RUNS):
         clear_caches()
         draft = Draft([Line(n, t) for n, t in enumerate(raw, 1)], Metadata(), Report("b", "utf-8"))
-        for stage in STAGES:
+        for stage in run:
             started = time.perf_counter()
+            draft.stage = stage_name(stage)
             draft = stage(draft)
-            stage_times[stage.__name__].append(time.perf_counter() - started)
+            stage_times[draft.stage].append(time.perf_counter() - started)
         article = _article(draft)
     assert article is not None
     for name, times in stage_times.items():

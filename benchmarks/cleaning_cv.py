@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import docbook, document
-from pipeline.clean import training
+from pipeline.clean.tagger import training
 from pipeline.errors import PipelineError
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -21,9 +21,8 @@ import numpy as np
 from sklearn.feature_extraction import FeatureHasher
 
 from benchmarks import cleaning_cv
-from pipeline.clean import training
-from pipeline.clean.features import Page, page_features
-from pipeline.clean.tagger import CLASSES, LineTagger
+from pipeline.clean.tagger import CLASSES, LineTagger, training
+from pipeline.clean.tagger.page import Page, page_features
 
 HASHER = FeatureHasher(n_features=2**20, input_type="string", alternate_sign=False)
 BOOSTING: dict[str, Any] = {"n_estimators": 300, "learning_rate": 0.05, "num_leaves": 31, "min_child_samples": 5,

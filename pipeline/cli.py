@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline import __version__, build, config, docbook, document, task
-from pipeline.clean.model import Report
+from pipeline.clean.types import Report
 from pipeline.errors import CleaningError, PipelineError, TimeLimitError
 from pipeline.writing import write_atomic
 
@@ -196,7 +196,7 @@ def _corrections(args: argparse.Namespace) -> int:
 
 
 def _train(args: argparse.Namespace) -> int:
-    from pipeline.clean import training
+    from pipeline.clean.tagger import training
 
     def read(folders: list[Path]) -> list[training.LabelledPage]:
         pages = [page for folder in folders for page in training.read_corpus(folder)]

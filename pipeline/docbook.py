@@ -23,7 +23,7 @@ from importlib import resources
 from lxml import etree
 
 from pipeline.clean import Article
-from pipeline.clean.model import Metadata, Person
+from pipeline.clean.types import Metadata, Person
 from pipeline.errors import ValidationError
 
 NS = "http://docbook.org/ns/docbook"

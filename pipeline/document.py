@@ -8,8 +8,9 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline import docbook
-from pipeline.clean import clean, labels, tagger
-from pipeline.clean.model import Event, Report
+from pipeline.clean import clean, tagger
+from pipeline.clean.tagger import labels
+from pipeline.clean.types import Event, Report
 from pipeline.config import MAX_INPUT_BYTES
 from pipeline.errors import InputError, PipelineError
 from pipeline.ingest import check_size, decode, describe

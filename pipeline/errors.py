@@ -75,7 +75,7 @@ class CleaningError(PipelineError):
     """The cleaning found no article in the page."""
 
     category = "no article"
-    report: object = None  # the cleaning report up to the failure (pipeline.clean.model.Report)
+    report: object = None  # the cleaning report up to the failure (pipeline.clean.types.Report)
 
 
 class ValidationError(PipelineError):

@@ -11,8 +11,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from pipeline.clean.model import Report
 from pipeline.clean.tagger import CORRECTIONS, REVIEW_BELOW
+from pipeline.clean.types import Report
 from pipeline.ingest import decode
 
 STYLES = {"title": "bold magenta", "meta": "cyan", "heading": "bold green", "body": "default",

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any, cast
 
 from pipeline import __version__, document
-from pipeline.clean import labels, tagger
+from pipeline.clean import tagger
+from pipeline.clean.tagger import labels
 from pipeline.config import Config
 from pipeline.docbook import read_info
 from pipeline.errors import PipelineError, StrictError, printable

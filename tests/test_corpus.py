@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from benchmarks import cleaning_cv
-from pipeline.clean import training
+from pipeline.clean.tagger import training
 from tests.conftest import ROOT, TESTS
 
 BASELINE = json.loads((TESTS / "cleaning_baseline.json").read_text("utf-8"))

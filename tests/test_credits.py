@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline import docbook, document
-from pipeline.clean import clean, credits, tagger
-from pipeline.clean.model import Metadata
+from pipeline.clean import clean, tagger
+from pipeline.clean.read import credits
+from pipeline.clean.types import Metadata
 from tests.conftest import CORPUS
 
 
@@ -97,7 +98,7 @@ def test_the_cleaning_takes_the_readers_values_and_the_report_shows_its_spans() 
 
 
 def test_the_rules_keep_a_value_the_reader_read_first() -> None:
-    from pipeline.clean.metadata import parse_meta_line
+    from pipeline.clean.read.values import parse_meta_line
 
     meta = Metadata(source="新华网")
     parse_meta_line("来源：人民网 作者：李明", meta)

@@ -7,7 +7,7 @@ from lxml import etree
 
 from pipeline import docbook
 from pipeline.clean import Article, Block
-from pipeline.clean.model import Metadata, Person, Report
+from pipeline.clean.types import Metadata, Person, Report
 from pipeline.errors import ValidationError
 
 DB = docbook.DB

@@ -160,9 +160,12 @@ def test_the_command_line_refuses_an_empty_seeds_folder_in_one_line(
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     """Every regular expression the cleaning and the ingest compile at module level."""
     from pipeline import ingest
-    from pipeline.clean import classify, credits, features, metadata, patterns, punctuation, structure, titles
+    from pipeline.clean import classify, patterns, punctuation
+    from pipeline.clean.read import credits, values
+    from pipeline.clean.stages import metadata, page, structure
+    from pipeline.clean.tagger import features, titles
 
-    modules = (patterns, classify, credits, features, metadata, punctuation, structure, titles, ingest)
+    modules = (patterns, classify, credits, values, features, metadata, page, punctuation, structure, titles, ingest)
     return [(f"{m.__name__}.{name}", value) for m in modules for name, value in vars(m).items()
             if isinstance(value, re.Pattern) and isinstance(value.pattern, str)]
 

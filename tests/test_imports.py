@@ -56,7 +56,7 @@ def test_the_graph_sees_the_imports() -> None:
     graph = import_graph()
     assert "pipeline.task" in graph["pipeline.build"]
     assert "pipeline.task" in graph["pipeline.cluster"]
-    assert "pipeline.clean.features" in graph["pipeline.clean.tagger"]  # a relative or absolute import alike
+    assert "pipeline.clean.tagger.features" in graph["pipeline.clean.tagger.page"]
 
 
 def test_no_import_circle() -> None:

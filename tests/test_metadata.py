@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 
 from pipeline.clean import classify
-from pipeline.clean.metadata import parse_meta_line
-from pipeline.clean.model import Metadata
-from pipeline.clean.page import parse_breadcrumb
+from pipeline.clean.read.values import parse_meta_line
+from pipeline.clean.stages.page import parse_breadcrumb
+from pipeline.clean.types import Metadata
 from tests.conftest import case_ids, load_cases
 
 CASES = load_cases("metadata.json")

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from pipeline import build, docbook, document, task
-from pipeline.clean import features, labels, tagger, training
-from pipeline.clean.features import Page
-from pipeline.clean.model import Line
+from pipeline.clean import tagger
+from pipeline.clean.tagger import corrections, features, labels, training
+from pipeline.clean.tagger.page import FEATURES, PAGE_NAMES, Page
+from pipeline.clean.types import Decision, Line
 from pipeline.cli import main
 from pipeline.config import Config
 from tests.conftest import CORPUS, ROOT, SEEDS
@@ -160,7 +161,7 @@ def test_a_sidecar_is_training_data_too(tmp_path: Path) -> None:
 def test_the_packaged_model_matches_its_sidecar() -> None:
     meta = json.loads(tagger.DEFAULT_MODEL.with_suffix(".json").read_text("utf-8"))
     assert meta["model_sha256"] == hashlib.sha256(tagger.DEFAULT_MODEL.read_bytes()).hexdigest()
-    assert meta["features"] == features.FEATURES and meta["feature_set"] == features.FEATURE_SET_VERSION
+    assert meta["features"] == FEATURES and meta["feature_set"] == features.FEATURE_SET_VERSION
     folders = [ROOT / folder for folder in meta["corpus"]["folders"]]
     assert meta["corpus"]["sha256"] == training.corpus_hash(folders)  # trained on the corpus as committed
     trained = [p for folder in folders for p in training.read_corpus(folder)]
@@ -187,7 +188,7 @@ def test_a_features_code_is_given_by_its_name() -> None:
     # Codes follow the names, not the features' order: one added anywhere renames no other.
     assert [name for _, name in features.LINE_NAMES[:3]] == ["a=", "b=", "c="]
     assert all(name == features.CODES[feature.__name__] + "=" for feature, name in
-               (*features.LINE_NAMES, *features.PAGE_NAMES))
+               (*features.LINE_NAMES, *PAGE_NAMES))
 
     def newly_added(text: str) -> bool:
         return bool(text)
@@ -202,13 +203,13 @@ def test_metadata_the_words_show_is_metadata_whatever_the_model_said() -> None:
     page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
     said = ["title", "boilerplate", "boilerplate", "body", "body", "boilerplate", "boilerplate", "boilerplate",
             "boilerplate"]
-    decisions = tagger.credit_lines(page, [tagger.Decision(label, 0.9) for label in said], title=0)
+    decisions = corrections.credit_lines(page, [Decision(label, 0.9) for label in said], title=0)
     assert [d.label for d in decisions] == ["title", "meta", "boilerplate", "body", "body", "meta", "boilerplate",
                                             "boilerplate", "boilerplate"]  # the last credit is too far below
     assert [d.by for d in decisions] == ["model", "credit_words", "model", "model", "model", "credit_words", "model",
                                          "model", "model"]
-    sidecar = [tagger.Decision(label, 1.0, "sidecar") for label in said]
-    assert tagger.credit_lines(page, sidecar, title=0) == sidecar  # a person's classes stand
+    sidecar = [Decision(label, 1.0, "sidecar") for label in said]
+    assert corrections.credit_lines(page, sidecar, title=0) == sidecar  # a person's classes stand
 
 
 def test_a_headings_words_can_overrule_the_model() -> None:
@@ -216,7 +217,7 @@ def test_a_headings_words_can_overrule_the_model() -> None:
              "第二章　监察机关及其职责", "监察委员会依照本法履行职责。"]
     page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
     said = ["title", "body", "heading", "heading", "heading", "boilerplate", "body"]
-    decisions = tagger.heading_words(page, [tagger.Decision(label, 0.9) for label in said], title=0)
+    decisions = corrections.heading_words(page, [Decision(label, 0.9) for label in said], title=0)
     assert [d.label for d in decisions] == ["title", "body", "meta", "boilerplate", "heading", "heading", "body"]
     assert [d.by for d in decisions] == ["model", "model", "heading_is_credit", "heading_is_button", "model",
                                          "chapter_number", "model"]
@@ -227,7 +228,7 @@ def test_a_headline_over_the_text_it_heads_is_a_heading() -> None:
              "分析人士说，这一举措将影响全球供应链的走向。", "责任编辑：王五"]
     page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
     said = ["title", "body", "boilerplate", "boilerplate", "body", "meta"]
-    decisions = tagger.heading_words(page, [tagger.Decision(label, 0.9) for label in said], title=0)
+    decisions = corrections.heading_words(page, [Decision(label, 0.9) for label in said], title=0)
     # the link label above stays furniture: no paragraph under it
     assert [d.label for d in decisions] == ["title", "body", "boilerplate", "heading", "body", "meta"]
     assert decisions[3].by == "headline_over_text"
@@ -241,7 +242,7 @@ class _NoText(tagger.LineTagger):
         self.credits = tagger.load().credits
 
     def read(self, page: Page, fixed: object = None) -> tagger.Tagging:
-        return tagger.Tagging([tagger.Decision("title" if i == 0 else "boilerplate", 0.5)
+        return tagger.Tagging([Decision("title" if i == 0 else "boilerplate", 0.5)
                                for i in range(len(page.texts))], [])
 
 

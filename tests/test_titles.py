@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from pipeline import document
-from pipeline.clean import tagger, titles
-from pipeline.clean.features import Page
-from pipeline.clean.page import page_lines
+from pipeline.clean import tagger
+from pipeline.clean.stages.page import page_lines
+from pipeline.clean.tagger import titles
+from pipeline.clean.tagger.page import Page
 from pipeline.cli import main
 from tests.conftest import CORPUS
 

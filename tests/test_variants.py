@@ -13,7 +13,7 @@ from lxml import etree
 
 from pipeline import docbook
 from pipeline.clean import Article, Block
-from pipeline.clean.model import Metadata, Person, Report
+from pipeline.clean.types import Metadata, Person, Report
 from pipeline.variants import VARIANTS, ambiguous_characters, convert, converter, source_script
 from tests.conftest import CORPUS, SEEDS, TESTS, case_ids, load_cases
 

@@ -36,9 +36,10 @@ import opencc
 from lxml import etree
 
 from pipeline import visible_text
-from pipeline.clean import clean, training
-from pipeline.clean.labels import line_numbers
-from pipeline.clean.model import Report
+from pipeline.clean import clean
+from pipeline.clean.tagger import training
+from pipeline.clean.tagger.labels import line_numbers
+from pipeline.clean.types import Report
 from pipeline.errors import PipelineError
 
 ROOT = Path(__file__).resolve().parent.parent

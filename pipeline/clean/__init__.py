@@ -1,36 +1,26 @@
 """The cleaning: raw page text to an article (metadata, headings, paragraphs) and its report.
 
-Each stage is a small named function `Draft -> Draft`; STAGES is their run order. Every line a
-stage drops or changes is recorded in the report with the stage, the rule and the line number.
+- `stages/`: the named stages, in run order (`stages.stages`), each `Draft -> Draft`;
+- `tagger/`: the line tagger (features, the title ranker, the line CRF, the corrections that
+  overrule it, training);
+- `read/`: the value readers (the learned credit reader, the rules that read labelled fields);
+- `types.py`: the data the stages pass along (Draft, Line, Metadata, Report);
+- `patterns.py`, `classify.py`, `punctuation.py`: word lists, text tests and punctuation that all
+  of them use.
+
+Every line a stage drops or changes is recorded in the report with the stage, the rule and the
+line number.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from pipeline.clean.metadata import read_bylines, read_metadata, split_title
-from pipeline.clean.model import Draft, Line, Metadata, Report
-from pipeline.clean.page import drop_repeats, read_breadcrumb, tag_lines, take_abstract, trim_whitespace
-from pipeline.clean.structure import find_headings, fix_punctuation, join_wrapped_lines
+from pipeline.clean import tagger as line_tagger
+from pipeline.clean.stages import stage_name, stages
 from pipeline.clean.tagger import LineTagger
+from pipeline.clean.types import Draft, Line, Metadata, Report
 from pipeline.errors import CleaningError, DocumentWarning
-
-Stage = Callable[[Draft], Draft]
-
-STAGES: tuple[Stage, ...] = (
-    trim_whitespace,
-    read_breadcrumb,
-    tag_lines,
-    split_title,
-    read_metadata,
-    take_abstract,
-    drop_repeats,
-    read_bylines,
-    join_wrapped_lines,
-    find_headings,
-    fix_punctuation,
-)
 
 
 @dataclass(frozen=True)
@@ -67,9 +57,10 @@ def clean(
     """
     raw = text.split("\n")
     report = Report(source=source, encoding=encoding, line_count=len(raw))
-    draft = Draft([Line(n, t) for n, t in enumerate(raw, start=1)], Metadata(), report, tagger, fixed or {})
+    draft = Draft([Line(n, t) for n, t in enumerate(raw, start=1)], Metadata(), report, fixed or {})
     try:
-        for stage in STAGES:
+        for stage in stages(tagger or line_tagger.load()):
+            draft.stage = stage_name(stage)
             draft = stage(draft)
         return _article(draft)
     except CleaningError as exc:

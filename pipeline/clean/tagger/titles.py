@@ -23,9 +23,9 @@ from pathlib import Path
 import pycrfsuite
 
 from pipeline.clean import classify as c
-from pipeline.clean import features as f
 from pipeline.clean import patterns as p
-from pipeline.clean.features import Page, bucket
+from pipeline.clean.tagger.features import bucket
+from pipeline.clean.tagger.page import Page, main_block_place
 
 YES, NO = "title", "other"
 MIN_CHARS, MAX_CHARS = 4, 100  # a candidate's length
@@ -133,7 +133,7 @@ def evidence(page: Page, i: int, above_block: Sequence[int], repeats: _Repeats) 
             found.append("prefix_of_other")
     if i in repeats.holding:
         found.append("holds_other")
-    found.append("block=" + str(f.main_block_place(page, i)))
+    found.append("block=" + str(main_block_place(page, i)))
     if c.meta_labels(text):
         found.append("labelled")
     if text[:1] in ">»›":

@@ -25,11 +25,13 @@ from typing import Any
 import pycrfsuite
 
 from pipeline import __version__
-from pipeline.clean import credits, titles
-from pipeline.clean.features import FEATURE_SET_VERSION, FEATURES, Page, page_features
-from pipeline.clean.labels import SIDECAR_SUFFIX, line_classes
-from pipeline.clean.page import page_lines
-from pipeline.clean.tagger import CLASSES, KEPT, LineTagger, pack
+from pipeline.clean.read import credits
+from pipeline.clean.stages.page import page_lines
+from pipeline.clean.tagger import titles
+from pipeline.clean.tagger.features import FEATURE_SET_VERSION
+from pipeline.clean.tagger.labels import SIDECAR_SUFFIX, line_classes
+from pipeline.clean.tagger.lines import CLASSES, KEPT, LineTagger, pack
+from pipeline.clean.tagger.page import FEATURES, Page, page_features
 from pipeline.config import MAX_INPUT_BYTES
 from pipeline.errors import InputError, PipelineError
 from pipeline.ingest import decode

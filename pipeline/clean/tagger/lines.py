@@ -25,12 +25,12 @@ from pathlib import Path
 
 import pycrfsuite
 
-from pipeline.clean import classify as c
-from pipeline.clean import features as f
-from pipeline.clean import patterns as p
-from pipeline.clean.credits import CreditReader
-from pipeline.clean.features import FEATURE_SET_VERSION, FEATURES, Page, page_features
-from pipeline.clean.titles import Candidate, TitleRanker
+from pipeline.clean.read.credits import CreditReader
+from pipeline.clean.tagger.corrections import RULES
+from pipeline.clean.tagger.features import FEATURE_SET_VERSION
+from pipeline.clean.tagger.page import FEATURES, Page, page_features
+from pipeline.clean.tagger.titles import Candidate, TitleRanker
+from pipeline.clean.types import Decision
 from pipeline.errors import CleaningError, ConfigError
 
 CLASSES = ("title", "meta", "heading", "body", "caption", "boilerplate")
@@ -38,20 +38,7 @@ KEPT = ("title", "meta", "heading", "body")  # the classes whose lines stay in t
 MEMBERS = ("titles.crf", "lines.crf", "credits.crf")
 DEFAULT_MODEL = Path(str(resources.files("pipeline") / "models" / "line-tagger.zip"))
 REVIEW_BELOW = 0.7  # a decision less sure than this is marked for review in --explain
-CAPTION_DOUBT = 0.8  # a headline-shaped caption less sure than this, over a paragraph, is taken for a heading
-FOOTER_LINES = 3  # lines below the article's text where a credit (责任编辑：…) is looked for
-MAX_CREDIT_CHARS = 40  # … and how long such a credit line may be
 MAX_MODEL_BYTES = 64_000_000  # a model file, and each of its members unpacked (the packaged one is 0.3 MB)
-CHAPTERS = ("part", "chapter", "section")  # numbering that only a heading has (not 一、 or 1. of a list)
-
-
-@dataclass(frozen=True)
-class Decision:
-    """The class of one line, how sure the model is (its marginal probability), and who decided."""
-
-    label: str
-    confidence: float
-    by: str = "model"  # or "sidecar" (a NAME.lines.json named the line), or the name of a correction
 
 
 @dataclass(frozen=True)
@@ -122,103 +109,6 @@ class LineTagger:
     def _marginal(self, tagger: pycrfsuite.Tagger, label: str, i: int) -> float:
         """P(line i has `label`) for the sequence last tagged; 0 for a class the model never saw."""
         return tagger.marginal(label, i) if label in self._known[id(tagger)] else 0.0
-
-
-def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
-    """Between the article's first line of text and the credit that closes it (编辑：…), every line is
-    the article's, text or a caption, unless it is furniture (a button, a page list, 正文已结束): an
-    article cut into one short line per phrase reads as a menu to the model."""
-    close = page.closing_credit(title)
-    body = _body_lines(decisions)
-    if close is None or not body:
-        return decisions
-    out = list(decisions)
-    for i in range(body[0] + 1, close):
-        text, decision = page.texts[i], out[i]
-        if decision.by == "model" and decision.label == "boilerplate" and not (
-            c.is_chrome(text) or c.is_end_marker(text)
-        ):
-            out[i] = _overrule(decision, "caption" if c.is_caption(text) else "body", "text_in_frame")
-    return out
-
-
-def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
-    """Metadata the words show: between the title and the text, a date line, a byline or a labelled
-    field; just below the text, a short labelled credit (责任编辑：…, 【编辑：…】). The model may call
-    them boilerplate (a site's own layout), but their values are read by rules."""
-    body = _body_lines(decisions)
-    if not body:
-        return decisions
-    first, last = body[0], body[-1]
-    out = list(decisions)
-    for i in [*range(title + 1, first), *range(last + 1, min(len(out), last + 1 + FOOTER_LINES))]:
-        text, decision = page.texts[i], out[i]
-        if decision.by != "model" or decision.label == "meta" or page.paragraph[i]:
-            continue
-        if i < first:
-            credit = c.is_meta_line(text, in_header=True) or f.dated_short(text)
-        else:
-            labelled = bool(c.meta_labels(text)) or p.EDITOR_TAG.search(text) is not None
-            credit = len(text) <= MAX_CREDIT_CHARS and labelled
-        if credit:
-            out[i] = _overrule(decision, "meta", "credit_words")
-    return out
-
-
-def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
-    """What a heading's words say: a labelled credit (《棱镜》作者 周纯) is metadata, a button (facebook) is
-    boilerplate, a piece of a sentence (因为) inside the text is text; and a chapter, part or section
-    number (第二章　…) between lines of text makes a heading, as does a headline over a paragraph."""
-    body = _body_lines(decisions)
-    out = list(decisions)
-    for i, decision in enumerate(out):
-        text = page.texts[i]
-        if decision.by != "model":
-            continue
-        if decision.label == "heading" and len(text) <= MAX_CREDIT_CHARS and c.meta_labels(text, glued=True):
-            out[i] = _overrule(decision, "meta", "heading_is_credit")
-        elif decision.label == "heading" and c.is_chrome(text) and not text.isdigit():  # 01: a numbered part
-            out[i] = _overrule(decision, "boilerplate", "heading_is_button")
-        elif decision.label == "heading" and body and body[0] < i < body[-1] and c.is_fragment(text):
-            out[i] = _overrule(decision, "body", "heading_is_fragment")
-        elif (decision.label != "heading" and body and body[0] < i < body[-1]
-              and c.heading_kind(text) in CHAPTERS and c.is_heading_shaped(text)):
-            out[i] = _overrule(decision, "heading", "chapter_number")
-        elif ((decision.label == "boilerplate" or (decision.label == "caption" and decision.confidence < CAPTION_DOUBT))
-              and body and body[0] < i < body[-1]
-              and out[i + 1].label == "body" and page.paragraph[i + 1] and c.is_heading_shaped(text)
-              and not (c.is_chrome(text) or c.is_caption(text))):
-            out[i] = _overrule(decision, "heading", "headline_over_text")
-    return out
-
-
-def _overrule(decision: Decision, label: str, correction: str) -> Decision:
-    """The decision a correction makes instead of the model's (named in CORRECTIONS)."""
-    assert correction in CORRECTIONS, correction
-    return Decision(label, decision.confidence, correction)
-
-
-def _body_lines(decisions: Sequence[Decision]) -> list[int]:
-    """The indices of the lines the decisions call body text."""
-    return [i for i, d in enumerate(decisions) if d.label == "body"]
-
-
-RULES = (framed_text, credit_lines, heading_words)  # run in this order over the model's decisions
-
-# The corrections that overrule the line model, by the name a decision records (`by`), each with what it
-# does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
-CORRECTIONS = {
-    "text_in_frame": "between the article's first line of text and the credit that closes it, a line is text or "
-                     "a caption unless it is furniture (a button, a page list, an end marker)",
-    "credit_words": "between the title and the text a date line, a byline or a labelled field, and just below the "
-                    "text a short labelled credit, is metadata",
-    "heading_is_credit": "a heading-shaped labelled credit (《棱镜》作者 周纯) is metadata",
-    "heading_is_button": "a heading-shaped button or menu word (facebook) is boilerplate",
-    "heading_is_fragment": "a heading-shaped piece of a sentence (因为) inside the text is text",
-    "chapter_number": "a chapter, part or section number (第二章 …) between lines of text is a heading",
-    "headline_over_text": "a headline-shaped line over a paragraph, inside the text, is a heading",
-    "some_text": "a page the model finds no text on: the line below the title likeliest to be text is its text",
-}
 
 
 def _open(blob: bytes) -> pycrfsuite.Tagger:

@@ -25,6 +25,7 @@ import pycrfsuite
 
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
+from pipeline.clean.read.values import iso_datetime
 
 PARAMS: dict[str, object] = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 TAGS = ("DATE", "OUTLET", "AUTHOR", "EDITOR")
@@ -232,14 +233,10 @@ def span_labels(text: str, fields: Mapping[str, str | None]) -> list[str]:
     if published:
         want = re.sub(r"\D", "", published)
         for match in p.DATETIME.finditer(text):
-            if re.sub(r"\D", "", match.group(0)).startswith(want[:8]) or _iso_digits(match).startswith(want[:8]):
+            iso = re.sub(r"\D", "", iso_datetime(match) or "")
+            if re.sub(r"\D", "", match.group(0)).startswith(want[:8]) or iso.startswith(want[:8]):
                 mark("DATE", match.start(), match.end())
     return tags
-
-
-def _iso_digits(match: re.Match[str]) -> str:
-    year = match["year"] or str(int(match["roc"]) + p.ROC_EPOCH)
-    return f"{int(year):04d}{int(match['month']):02d}{int(match['day']):02d}"
 
 
 def _occurrences(text: str, value: str) -> Iterable[tuple[int, int]]:

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
-from pipeline.clean import tagger as tagger_model
-from pipeline.clean.features import Page
-from pipeline.clean.model import Draft, Event, Line, LineClass, Metadata, Report, TitleCandidate
-from pipeline.clean.tagger import Decision
+from pipeline.clean.tagger.corrections import overrule
+from pipeline.clean.tagger.lines import LineTagger
+from pipeline.clean.tagger.page import Page
+from pipeline.clean.types import Decision, Draft, Event, Line, LineClass, Metadata, Report, TitleCandidate
 from pipeline.errors import DocumentWarning
 
 TITLE_CANDIDATES_KEPT = 5  # the title ranker's likeliest lines the report keeps
@@ -24,13 +24,13 @@ def trim_whitespace(draft: Draft) -> Draft:
         text = line.text.replace("\u00a0", " ").replace("\t", " ").strip()
         if not text:
             if line.text:
-                draft.record("trim_whitespace", "blank", line)
+                draft.record("blank", line)
             blank = True
             continue
         indented = line.indented or line.text[:1] in (" ", "\u3000", "\u00a0", "\t")
         trimmed = line.having(text=text, indented=indented, blank_before=line.blank_before or blank)
         if text != line.text:
-            draft.record("trim_whitespace", "indentation", line, text)
+            draft.record("indentation", line, text)
         kept.append(trimmed)
         blank = False
     draft.lines = kept
@@ -52,7 +52,7 @@ def read_breadcrumb(draft: Draft) -> Draft:
             publisher, subjects = parse_breadcrumb(line.text)
             draft.meta.publisher = publisher
             draft.meta.subjects = subjects
-            draft.record("read_breadcrumb", "breadcrumb", line, line.text)
+            draft.record("breadcrumb", line, line.text)
             break
     return draft
 
@@ -72,7 +72,7 @@ def parse_breadcrumb(text: str) -> tuple[str | None, list[str]]:
     return publisher, subjects
 
 
-def tag_lines(draft: Draft) -> Draft:
+def tag_lines(draft: Draft, tagger: LineTagger) -> Draft:
     """Give every line its class (title, meta, heading, body, caption, boilerplate) from the line tagger.
 
     The tagger's model decides, except for lines a NAME.lines.json sidecar names. Each decision
@@ -81,7 +81,6 @@ def tag_lines(draft: Draft) -> Draft:
     """
     if draft.report.lines:
         return draft  # tagged already: the tagger reads the whole page, not what is left of it
-    tagger = draft.tagger or tagger_model.load()
     index_of = {line.number: i for i, line in enumerate(draft.lines)}
     fixed = {index_of[n]: label for n, label in draft.fixed.items() if n in index_of}
     tagging = tagger.read(Page(draft.lines), fixed)
@@ -110,7 +109,7 @@ def tag_lines(draft: Draft) -> Draft:
         elif label == "body":
             kept.append(line.having(zone="body"))
         else:
-            draft.record("tag_lines", label, line)
+            draft.record(label, line)
     draft.lines = kept
     return draft
 
@@ -129,13 +128,13 @@ def _title_group(lines: Sequence[Line], decisions: list[Decision]) -> list[Decis
         if c.continues_headline(above, text) and len(above) + len(text) <= c.MAX_TITLE_CHARS and c.is_title_like(
             above.rstrip(p.CONTINUES) or above
         ):
-            joined[title - 1] = Decision("title", decisions[title].confidence)
+            joined[title - 1] = overrule(decisions[title], "title", "headline_continued")
     if free(title + 1):
         below = lines[title + 1].text
         if (c.continues_headline(text, below) and len(text) + len(below) <= c.MAX_TITLE_CHARS) or (
             below.startswith(("——", "—", "--")) and c.is_title_like(below.lstrip("—- "))
         ):
-            joined[title + 1] = Decision("title", decisions[title].confidence)
+            joined[title + 1] = overrule(decisions[title], "title", "headline_continued")
     return joined
 
 
@@ -145,7 +144,7 @@ def _densest_block(draft: Draft, decisions: list[Decision]) -> list[Decision]:
     first, last = Page(draft.lines).main_block
     first_line, last_line = draft.lines[first].number, draft.lines[last].number
     draft.report.warnings.append(DocumentWarning.of("W102", first_line, first=first_line, last=last_line))
-    return [Decision("body", d.confidence, "densest_block") if first <= i <= last and d.label not in ("title", "meta")
+    return [overrule(d, "body", "densest_block") if first <= i <= last and d.label not in ("title", "meta")
             else d for i, d in enumerate(decisions)]
 
 
@@ -161,7 +160,7 @@ def drop_repeats(draft: Draft) -> Draft:
             return "title_repeated"
         return "repeated_line" if counts[line.text] > 1 else None
 
-    return draft.drop("drop_repeats", rule)
+    return draft.drop(rule)
 
 
 def _title_forms(draft: Draft) -> list[str]:
@@ -186,7 +185,7 @@ def take_abstract(draft: Draft) -> Draft:
         summary = p.SUMMARY.match(line.text) if line.zone == "body" and line.text in opening else None
         if summary and draft.meta.abstract is None and line.text[summary.end() :].strip():
             draft.meta.abstract = line.text[summary.end() :].strip()
-            draft.record("take_abstract", "summary_label", line)
+            draft.record("summary_label", line)
         else:
             kept.append(line)
     draft.lines = kept

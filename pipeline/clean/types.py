@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from pipeline.errors import DocumentWarning
-
-if TYPE_CHECKING:
-    from pipeline.clean.tagger import LineTagger
 
 Zone = Literal["page", "header", "body", "tail"]
 Role = Literal["", "meta", "heading", "para"]
@@ -139,15 +136,15 @@ class Draft:
     lines: list[Line]
     meta: Metadata
     report: Report
-    tagger: LineTagger | None = None  # None: the packaged model
     fixed: dict[int, str] = field(default_factory=dict)  # line number → class, from a sidecar
     texts: list[str] = field(default_factory=list)  # every line of the page as the tagger saw it
+    stage: str = ""  # the name of the stage running (the cleaning sets it), for the report's events
 
-    def record(self, stage: str, rule: str, line: Line, after: str | None = None) -> None:
-        """Note that `stage` dropped (after=None) or changed a line by `rule`."""
-        self.report.events.append(Event(stage, rule, line.number, line.text, after))
+    def record(self, rule: str, line: Line, after: str | None = None) -> None:
+        """Note that the stage running dropped (after=None) or changed a line by `rule`."""
+        self.report.events.append(Event(self.stage, rule, line.number, line.text, after))
 
-    def drop(self, stage: str, rule_of: Callable[[int, Line], str | None]) -> Draft:
+    def drop(self, rule_of: Callable[[int, Line], str | None]) -> Draft:
         """Drop every line for which `rule_of(index, line)` names a rule, recording each drop."""
         kept: list[Line] = []
         for index, line in enumerate(self.lines):
@@ -155,6 +152,15 @@ class Draft:
             if rule is None:
                 kept.append(line)
             else:
-                self.record(stage, rule, line)
+                self.record(rule, line)
         self.lines = kept
         return self
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The class of one line, how sure the model is (its marginal probability), and who decided."""
+
+    label: str
+    confidence: float
+    by: str = "model"  # or "sidecar" (a NAME.lines.json named the line), or the name of a correction

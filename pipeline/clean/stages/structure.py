@@ -6,8 +6,8 @@ import unicodedata
 
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
-from pipeline.clean.model import Draft, Line
 from pipeline.clean.punctuation import to_full_width
+from pipeline.clean.types import Draft, Line
 
 WRAP_MAX_WIDTH = 200  # display columns; a page with longer lines has one paragraph a line
 WRAP_MIN_WIDTH = 30  # narrower pages are not hard-wrapped text but lists of short lines
@@ -48,7 +48,7 @@ def join_wrapped_lines(draft: Draft) -> Draft:
         indented_page = uses_indent and unfinished and len(previous.text) >= MIN_CONTINUED_CHARS
         if not starts_paragraph and (wrapped or indented_page):
             text = join_text(previous.text, line.text)
-            draft.record("join_wrapped_lines", "wrapped", line, text)
+            draft.record("wrapped", line, text)
             joined[-1] = previous.having(text=text)
         else:
             joined.append(line)
@@ -91,7 +91,7 @@ def find_headings(draft: Draft) -> Draft:
     appears, and a heading right under another nests one level down. A heading with no
     paragraph after it before the article ends heads nothing and stays a paragraph.
     """
-    draft.drop("find_headings", lambda _, line: "caption" if line.role == "heading" and _aside(line.text) else None)
+    draft.drop(lambda _, line: "caption" if line.role == "heading" and _aside(line.text) else None)
     body = [i for i, line in enumerate(draft.lines) if line.zone == "body"]
     for i in body:
         line = draft.lines[i]
@@ -119,7 +119,7 @@ def find_headings(draft: Draft) -> Draft:
             level = previous_heading_level + 1
         previous_heading_level = level
         draft.lines[i] = line.having(role="heading", level=level)
-        draft.record("find_headings", f"heading_{kind}", line, line.text)
+        draft.record(f"heading_{kind}", line, line.text)
     return draft
 
 
@@ -129,7 +129,7 @@ def fix_punctuation(draft: Draft) -> Draft:
     for line in draft.lines:
         text = to_full_width(line.text)
         if text != line.text:
-            draft.record("fix_punctuation", "full_width", line, text)
+            draft.record("full_width", line, text)
             line = line.having(text=text)
         fixed.append(line)
     draft.lines = fixed

@@ -1,0 +1,181 @@
+"""The rules that read metadata values: the labelled fields of a line (来源：…, 作者：…), a date in
+any shape pages print it (ISO 8601 with +08:00), an outlet and a byline beside a date, the names of
+a credit joined as printed, and the parts of a dateline (新华社巴黎12月9日电 记者 唐霁).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.clean import classify as c
+from pipeline.clean import patterns as p
+from pipeline.clean.types import Metadata, Person
+
+FIELD_SEPARATORS = " \t\u3000|｜/·•,，;；【】[]"
+TIMEZONE = "+08:00"
+BARE_NAME_CHARS = 20  # a header line this short with no label or date may be a name alone
+MAX_NAME_CHARS = 5  # one person's name or pen name (康斯坦丁, 李小飞刀); longer words are outlets
+NAME_JOINERS = " \u3000、,，/／&"  # what may stand between two names of one credit
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９：", "0123456789:")
+
+
+def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bool = True) -> None:
+    """Read the fields of one metadata line into `meta`, keeping values already read.
+
+    Labelled fields (来源：…) are read by their labels. A date anywhere in the line is the
+    publication date, and the words beside it name the outlet or the author (中国网 2019-11-25,
+    2023/08/25 徐子軒, 聯合報／記者王小明). In the header (`header`), a line of a name alone
+    (呂嘉鴻, BBC中文記者) is read the same way. Without `names`, unlabelled words are read as an
+    outlet only, never as a name (where the credit reader has read the line).
+    """
+    byline = p.BYLINE.match(text)
+    if byline and not meta.authors:
+        meta.authors = people(byline["names"], role="记者" if "记" in text else "記者")
+    matches = c.label_matches(text, glued=True)
+    date = find_date(text)
+    # A date after its own label is read with the label; after another field's (稿源： 兰州日报 2011-12-09) it is not.
+    before = [m for m in matches if m.start() < date.start()] if date else []
+    labelled_date = bool(before) and c.label_field(before[-1]) in ("published", "updated")
+    if date and not labelled_date:
+        if meta.published is None:
+            meta.published = iso_datetime(date)
+        if not matches:
+            _read_outlet_and_byline([text[: date.start()], text[date.end() :]], meta, names=names)
+    elif header and not matches and not byline and len(text) <= BARE_NAME_CHARS and not p.TITLE_MARKS.search(text):
+        _read_outlet_and_byline([text], meta, names=names)
+    for k, match in enumerate(matches):
+        end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        value = text[match.end() : end].strip(FIELD_SEPARATORS)
+        field = c.label_field(match)
+        if field == "published" and meta.published is None:
+            found = find_date(value)
+            short = None if found else p.DATE_SHORT_YEAR.match(value)
+            meta.published = iso_datetime(found) if found else _short_year_date(short) if short else None
+        elif field == "source" and meta.source is None:
+            meta.source = first_word(value)
+        elif field == "author" and not meta.authors:
+            # "作者：张三，系某大学教授": the name, not the description after it
+            name = re.split(r"[，,；;（(）)]", value)[0]
+            meta.authors = people(name, role=match.group("label").rstrip(":：|｜ "))
+        elif field == "editor" and not meta.editors:
+            meta.editors = people(value)
+
+
+def _read_outlet_and_byline(pieces: list[str], meta: Metadata, *, names: bool = True) -> None:
+    """Beside a date: "聯合報／ 記者王小明／台北即時報導", "中国网", "王利阳": the outlet, and a reporter.
+
+    A part that ends like an outlet's name (…报, …网, BBC中文) is the source; a reporter's byline
+    or a part of short names alone (康斯坦丁, 叨叨姐 胡一刀) is the author. Desks (生活中心),
+    report places (台北報導), counters (0人参与) and buttons are passed over.
+    """
+    reporter_named = after_desk = False
+    for piece in pieces:
+        piece = re.sub(r"[（(【\[][^）)】\]]*[）)】\]]", "  ", piece)  # an update note: （8/23 15:31 更新）
+        for part in (x.strip(FIELD_SEPARATORS + "-—") for x in re.split(r"[／/|｜·•]+|\s{2,}", piece)):
+            if not part or c.han_count(part) < 2 or c.is_chrome(part) or any(ch.isdigit() for ch in part):
+                continue
+            if p.DESK.search(part):
+                after_desk = True
+                continue
+            if p.BYLINE.match(part):
+                if names and not meta.authors:
+                    meta.authors = people(part)  # 編譯茅毅、記者謝守真: the names, the role words apart
+                reporter_named = True
+                continue
+            if p.REPORT_PLACE.match(part) and (reporter_named or not after_desk):
+                continue  # 台北即時報導 after a reporter; but 生活中心／賴俊佑報導 names one
+            after_desk = False
+            name = p.REPORT_SUFFIX.sub("", part)
+            if p.MEDIA_WORDS.search(name) or re.search(r"[A-Za-z]", name):
+                if meta.source is None:
+                    meta.source = p.OUTLET_SUFFIX.sub("", first_word(name) or name) or None
+            elif names and all(2 <= len(token) <= MAX_NAME_CHARS for token in name.split()) and not meta.authors:
+                meta.authors = people(name)
+
+
+def _short_year_date(match: re.Match[str]) -> str | None:
+    """18-03-0823:16 → 2018-03-08T23:16:00+08:00 (a page of this century)."""
+    full = p.DATETIME.match(f"20{match['yy']}-{match['month']}-{match['day']} {match['hour']}:{match['minute']}")
+    return iso_datetime(full) if full else None
+
+
+def find_date(text: str) -> re.Match[str] | None:
+    """The first date in a text, in any of the shapes pages print (full-width digits too)."""
+    text = text.translate(FULL_WIDTH_DIGITS)
+    return p.DATETIME.search(text) or p.DATE_DMY.search(text) or p.DATE_EN.search(text)
+
+
+def iso_datetime(match: re.Match[str]) -> str | None:
+    """ISO 8601 from a date match: date and time with +08:00, or the date alone."""
+    found = match.groupdict()
+    year = int(found["year"]) if found["year"] else int(found["roc"]) + p.ROC_EPOCH
+    name = found.get("monthname")
+    month = p.MONTHS.index(name[:3].lower()) + 1 if name else int(found["month"])
+    day = int(found["day"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    date = f"{year:04d}-{month:02d}-{day:02d}"
+    if found["hour"] is None or int(found["hour"]) > 23 or int(found["minute"]) > 59:
+        return date
+    hour, half = int(found["hour"]), (found.get("ampm") or "")[:1].lower()
+    if half == "p" and hour < 12:
+        hour += 12  # 06:45 pm
+    elif half == "a" and hour == 12:
+        hour = 0  # 12:30 am
+    second = int(found["second"] or 0)
+    return f"{date}T{hour:02d}:{int(found['minute']):02d}:{second:02d}{TIMEZONE}"
+
+
+def first_word(value: str) -> str | None:
+    """A source as printed up to the first space, without a trailing place in brackets."""
+    word = value.split()[0] if value.split() else ""
+    word = re.split(r"[（(]", word)[0].strip(FIELD_SEPARATORS)  # 第一财经日报(上海), 人民日报（2024年…版）
+    return word or None
+
+
+def people(value: str, role: str | None = None) -> list[Person]:
+    """Names in a byline value, with a role word such as 记者 set apart."""
+    lead = p.ROLES.match(value)
+    if lead:
+        role, value = lead.group(1), value[lead.end() :]
+    tokens = [t for t in re.split(r"[\s、,，/／|｜]+", value.strip("（()）【】[] ")) if t]
+    # The names end where another field starts ("李明  字号：大 中 小").
+    cut = next((i for i, t in enumerate(tokens) if ":" in t or "：" in t), len(tokens))
+    names = [p.STAFF_CODE.sub("", p.ROLES.sub("", t)).strip("【】[]") for t in tokens[:cut]]
+    names = [n for n in names if len(n) >= 2 or not c.han_count(n)]
+    if any(c.han_count(n) for n in names):
+        names = [n for n in names if c.han_count(n)]  # "王五 SF001": the name, not the staff code
+    names = [n for n in names if n and not p.NOT_A_PERSON.match(n)]  # 佚名, 网络整理, 本报编辑部: no one
+    if not names:
+        return []
+    # Several names of one byline are one credit, as printed: 茅毅、謝守真, 段彦超 廖艳, 唐佩君/呂佳蓉.
+    between = value[value.find(names[0]) + len(names[0]) : value.find(names[1])] if len(names) > 1 else ""
+    joiner = next((ch for ch in between if ch in "、/／,，&"), " ")
+    return [Person(joiner.join(names), role if role not in (None, "作者") else None)]
+
+
+def agency_of(lead: str) -> str:
+    # 新华社巴黎12月9日电 → 新华社
+    match = re.match(r"^([" + p.HAN_CLASS + r"]{1,6}?社)", lead.strip())
+    return match.group(1) if match else ""
+
+
+def reporter_names(rest: str, dated: bool) -> list[str]:
+    """Names in a dateline: 唐霁; 沈佩瑤 of 沈佩瑤台北 (a place precedes 23日電)."""
+    names = [n for n in re.split(r"[\s、]+", rest.strip()) if n]
+    if not names:
+        return []
+    if dated:
+        last = names[-1]
+        # The place before the date: two characters, the name two or three before it.
+        if len(names) == 1 and len(last) >= 4:
+            names[-1] = last[:-2] if len(last) <= 5 else last[:3]
+        elif len(names) > 1:
+            names = names[:-1] if len(last) <= 3 else names
+    return [n for n in names if 2 <= len(n) <= 4]
+
+
+def iso_date(text: str) -> str | None:
+    """The ISO 8601 date (and time) of the first date in a text, if it has one."""
+    found = find_date(text)
+    return iso_datetime(found) if found else None

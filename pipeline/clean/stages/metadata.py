@@ -1,0 +1,185 @@
+"""Stages that read the title and the metadata (date, source, author, editor) off the page: the credit
+reader first (`read/credits.py`), then the rules (`read/values.py`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from itertools import pairwise
+
+from pipeline.clean import classify as c
+from pipeline.clean import patterns as p
+from pipeline.clean.read import credits
+from pipeline.clean.read.credits import FIELD_OF, CreditReader, Span
+from pipeline.clean.read.values import (
+    NAME_JOINERS,
+    TIMEZONE,
+    agency_of,
+    first_word,
+    iso_date,
+    parse_meta_line,
+    people,
+    reporter_names,
+)
+from pipeline.clean.types import Draft, Line, Person, Reading
+
+SUBTITLE_DASH = re.compile(r"(?<!\s)\s*(?:——|--|―{2})\s*")  # tried where white space starts: linear
+# A time closing a headline (貧血 小心大腸癌上身 【11:25】), tried where white space starts: linear on long runs.
+TITLE_TIME = re.compile(r"(?<!\s)\s*[【\[（(](?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)[】\]）)]$")
+DATELINE_LINES = 3  # a dateline opens one of the first paragraphs (an editor's note may come first)
+
+
+def split_title(draft: Draft) -> Draft:
+    """Join the header's headline lines into the title and split off a subtitle (——, 题注)."""
+    title_lines = [line for line in draft.lines if line.zone == "header" and line.role != "meta"]
+    if not title_lines:
+        return draft
+    title, subtitle = "", None
+    for line in title_lines:
+        text = line.text
+        if not title:
+            title = text
+        elif subtitle is None and c.continues_headline(title, text):
+            title += text  # a headline broken over two lines
+        elif subtitle is None:
+            # ——副题, a 题注 in brackets, or a sub-headline on its own line
+            subtitle = text if _bracketed(text) else SUBTITLE_DASH.sub("", text, count=1).strip("—- ")
+        draft.record("title", line, text)
+    stamp = TITLE_TIME.search(title)  # 貧血 小心大腸癌上身 【11:25】: the time of the article, not its title
+    if stamp and c.han_count(title[: stamp.start()]) >= 2:
+        title = title[: stamp.start()]
+        draft.report.readings.append(Reading(title_lines[0].number, "TIME", stamp["time"], None))
+    if subtitle is None and SUBTITLE_DASH.search(title):
+        head, tail = SUBTITLE_DASH.split(title, maxsplit=1)
+        if c.han_count(head) >= 2 and c.han_count(tail) >= 2:
+            title, subtitle = head, tail
+    draft.meta.title = title.strip()
+    draft.meta.subtitle = subtitle.strip() if subtitle else None
+    draft.lines = [line for line in draft.lines if line not in title_lines]
+    return draft
+
+
+def _bracketed(text: str) -> bool:
+    return text[:1] in "（(" and text[-1:] in "）)"
+
+
+def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
+    """Read every metadata line: first the credit reader's outlets and names, then the rules (dates,
+    and the fields the reader found nothing for). The first value of a field wins."""
+    meta_lines = [line for line in draft.lines if line.role == "meta"]
+    for line in meta_lines:
+        _read_credits(draft, reader, line)
+    for line in meta_lines:
+        parse_meta_line(line.text, draft.meta, header=line.zone == "header", names=False)
+        draft.record("metadata", line)
+    if draft.meta.published is None:  # a date in a shape the rules do not read as the line's date
+        dates = (iso_date(r.text) for r in draft.report.readings if r.tag == "DATE")
+        draft.meta.published = next((iso for iso in dates if iso), None)
+    published = draft.meta.published
+    time = next((r for r in draft.report.readings if r.tag == "TIME"), None)
+    if published and len(published) == len("2024-01-31") and time:  # a date line, and the time by the title
+        hour, minute = time.text.split(":")
+        draft.meta.published = f"{published}T{int(hour):02d}:{minute}:00{TIMEZONE}"
+    draft.report.readings = [replace(r, field="published") if (r.tag == "DATE" and iso_date(r.text) == published)
+                             or (r.tag == "TIME" and published != draft.meta.published) else r
+                             for r in draft.report.readings]
+    draft.lines = [line for line in draft.lines if line.role != "meta"]
+    return draft
+
+
+def _read_credits(draft: Draft, reader: CreditReader, line: Line, part: str | None = None) -> None:
+    """The credit reader's spans of a line, or of a part of it (the page's other lines tell the reader
+    which words the site prints elsewhere)."""
+    text = line.text if part is None else part
+    _take_spans(draft, line.having(text=text), reader.read(text, credits.rest_of_page(draft.texts, line.text)))
+
+
+def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
+    """The outlet, the authors and the editors of one line's spans, where not read already. Names of one
+    role printed side by side are one credit, as printed (张建 周长庆, 唐佩君/呂佳蓉)."""
+    meta = draft.meta
+    taken: dict[str, str] = {}
+    for tag in ("OUTLET", "AUTHOR", "EDITOR"):
+        runs = [s for s in spans if s.tag == tag]
+        if not runs:
+            continue
+        value = runs[0].text
+        for before, run in pairwise(runs):
+            between = line.text[before.end : run.start]
+            if tag == "OUTLET" or between.strip(NAME_JOINERS):
+                break
+            value += between + run.text
+        taken[tag] = value
+    fields = {"OUTLET": meta.source is None, "AUTHOR": not meta.authors, "EDITOR": not meta.editors}
+    for span in spans:
+        used = span.tag in taken and fields.get(span.tag, False) and span.text in taken[span.tag]
+        draft.report.readings.append(Reading(line.number, span.tag, span.text, FIELD_OF[span.tag] if used else None))
+    if fields["OUTLET"] and "OUTLET" in taken:
+        meta.source = p.OUTLET_SUFFIX.sub("", first_word(taken["OUTLET"]) or "") or None  # 新京报 举报, 上報快訊
+    if fields["AUTHOR"] and "AUTHOR" in taken:
+        first = next(s for s in spans if s.tag == "AUTHOR")
+        role = p.ROLE_BEFORE.search(line.text[: first.start])  # 記者林小華: the role apart from the name
+        meta.authors = _credit(taken["AUTHOR"], role[1] if role else None)
+    if fields["EDITOR"] and "EDITOR" in taken:
+        meta.editors = _credit(taken["EDITOR"])
+
+
+def _credit(value: str, role: str | None = None) -> list[Person]:
+    """The names of a span as one credit; a span people() cannot split (蒋 凌) as printed; none for no one."""
+    return people(value, role) or ([] if p.NOT_A_PERSON.match(value) else [Person(value, role)])
+
+
+def read_bylines(draft: Draft, reader: CreditReader) -> Draft:
+    """Read the reporter and agency of a dateline (kept in the text) and cut off an editor tag: first the
+    credit reader over the opening of the first paragraph and the close of the last, then the rules."""
+    body = [i for i, line in enumerate(draft.lines) if line.zone == "body"]
+    paragraphs = [draft.lines[i] for i in body if draft.lines[i].role != "heading"]
+    meta = draft.meta
+    if paragraphs and not (meta.authors and meta.source and meta.editors):
+        _read_credits(draft, reader, paragraphs[0], credits.opening(paragraphs[0].text))
+        _read_credits(draft, reader, paragraphs[-1], credits.closing(paragraphs[-1].text))
+    for i in body[:DATELINE_LINES]:
+        if _read_dateline(draft, i):
+            break
+    for i in body:
+        _read_editor_tag(draft, i)
+    if body and not draft.meta.authors:
+        credit = p.TRAILING_CREDIT.search(draft.lines[body[-1]].text)  # …实现轻松换新iPhone。(李楠)
+        if credit:
+            draft.meta.authors = [Person(credit["name"])]
+            draft.record("trailing_credit", draft.lines[body[-1]], draft.lines[body[-1]].text)
+    draft.lines = [line for line in draft.lines if line.text]
+    return draft
+
+
+def _read_dateline(draft: Draft, index: int) -> bool:
+    """Read a dateline at the start of a body line; whether there was one."""
+    line = draft.lines[index]
+    match = p.DATELINE.match(line.text)
+    if not match:
+        wire = p.AGENCY_DATELINE.match(line.text)  # （中央社台北23日電）: the agency, no reporter
+        if wire and draft.meta.source is None:
+            draft.meta.source = wire["agency"]
+            draft.record("dateline_source", line, line.text)
+        return wire is not None
+    name = reporter_names(match["rest"], bool(match["dated"]))
+    agency = match["agency"].strip() or agency_of(match["lead"])
+    if name and not draft.meta.authors:
+        draft.meta.authors = [Person(n, "记者" if "记" in line.text else "記者") for n in name]
+        draft.record("dateline_author", line, line.text)
+    if agency and draft.meta.source is None and not p.SELF_REFERENCE.match(agency):
+        draft.meta.source = agency
+        draft.record("dateline_source", line, line.text)
+    return True
+
+
+def _read_editor_tag(draft: Draft, index: int) -> None:
+    line = draft.lines[index]
+    match = p.EDITOR_TAG.search(line.text)
+    if not match:
+        return
+    if not draft.meta.editors:
+        draft.meta.editors = people(match["name"])
+    text = line.text[: match.start()].rstrip()
+    draft.record("editor_tag", line, text or None)
+    draft.lines[index] = line.having(text=text)  # a line that was only the tag is empty: not a block

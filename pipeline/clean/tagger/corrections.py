@@ -1,0 +1,119 @@
+"""The corrections that overrule the line model where a line's words say what it is, each with a name
+(CORRECTIONS) that the decisions it makes record (`by`); RULES run them in order over the model's
+decisions, once the title is chosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.clean import classify as c
+from pipeline.clean import patterns as p
+from pipeline.clean.tagger import features as f
+from pipeline.clean.tagger.page import Page
+from pipeline.clean.types import Decision
+
+CAPTION_DOUBT = 0.8  # a headline-shaped caption less sure than this, over a paragraph, is taken for a heading
+FOOTER_LINES = 3  # lines below the article's text where a credit (责任编辑：…) is looked for
+MAX_CREDIT_CHARS = 40  # … and how long such a credit line may be
+CHAPTERS = ("part", "chapter", "section")  # numbering that only a heading has (not 一、 or 1. of a list)
+
+
+def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """Between the article's first line of text and the credit that closes it (编辑：…), every line is
+    the article's, text or a caption, unless it is furniture (a button, a page list, 正文已结束): an
+    article cut into one short line per phrase reads as a menu to the model."""
+    close = page.closing_credit(title)
+    body = _body_lines(decisions)
+    if close is None or not body:
+        return decisions
+    out = list(decisions)
+    for i in range(body[0] + 1, close):
+        text, decision = page.texts[i], out[i]
+        if decision.by == "model" and decision.label == "boilerplate" and not (
+            c.is_chrome(text) or c.is_end_marker(text)
+        ):
+            out[i] = overrule(decision, "caption" if c.is_caption(text) else "body", "text_in_frame")
+    return out
+
+
+def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """Metadata the words show: between the title and the text, a date line, a byline or a labelled
+    field; just below the text, a short labelled credit (责任编辑：…, 【编辑：…】). The model may call
+    them boilerplate (a site's own layout), but their values are read by rules."""
+    body = _body_lines(decisions)
+    if not body:
+        return decisions
+    first, last = body[0], body[-1]
+    out = list(decisions)
+    for i in [*range(title + 1, first), *range(last + 1, min(len(out), last + 1 + FOOTER_LINES))]:
+        text, decision = page.texts[i], out[i]
+        if decision.by != "model" or decision.label == "meta" or page.paragraph[i]:
+            continue
+        if i < first:
+            credit = c.is_meta_line(text, in_header=True) or f.dated_short(text)
+        else:
+            labelled = bool(c.meta_labels(text)) or p.EDITOR_TAG.search(text) is not None
+            credit = len(text) <= MAX_CREDIT_CHARS and labelled
+        if credit:
+            out[i] = overrule(decision, "meta", "credit_words")
+    return out
+
+
+def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """What a heading's words say: a labelled credit (《棱镜》作者 周纯) is metadata, a button (facebook) is
+    boilerplate, a piece of a sentence (因为) inside the text is text; and a chapter, part or section
+    number (第二章　…) between lines of text makes a heading, as does a headline over a paragraph."""
+    body = _body_lines(decisions)
+    out = list(decisions)
+    for i, decision in enumerate(out):
+        text = page.texts[i]
+        if decision.by != "model":
+            continue
+        if decision.label == "heading" and len(text) <= MAX_CREDIT_CHARS and c.meta_labels(text, glued=True):
+            out[i] = overrule(decision, "meta", "heading_is_credit")
+        elif decision.label == "heading" and c.is_chrome(text) and not text.isdigit():  # 01: a numbered part
+            out[i] = overrule(decision, "boilerplate", "heading_is_button")
+        elif decision.label == "heading" and body and body[0] < i < body[-1] and c.is_fragment(text):
+            out[i] = overrule(decision, "body", "heading_is_fragment")
+        elif (decision.label != "heading" and body and body[0] < i < body[-1]
+              and c.heading_kind(text) in CHAPTERS and c.is_heading_shaped(text)):
+            out[i] = overrule(decision, "heading", "chapter_number")
+        elif ((decision.label == "boilerplate" or (decision.label == "caption" and decision.confidence < CAPTION_DOUBT))
+              and body and body[0] < i < body[-1]
+              and out[i + 1].label == "body" and page.paragraph[i + 1] and c.is_heading_shaped(text)
+              and not (c.is_chrome(text) or c.is_caption(text))):
+            out[i] = overrule(decision, "heading", "headline_over_text")
+    return out
+
+
+def overrule(decision: Decision, label: str, correction: str) -> Decision:
+    """The decision a correction makes instead of the model's (named in CORRECTIONS)."""
+    assert correction in CORRECTIONS, correction
+    return Decision(label, decision.confidence, correction)
+
+
+def _body_lines(decisions: Sequence[Decision]) -> list[int]:
+    """The indices of the lines the decisions call body text."""
+    return [i for i, d in enumerate(decisions) if d.label == "body"]
+
+
+RULES = (framed_text, credit_lines, heading_words)  # run in this order over the model's decisions
+
+# The corrections that overrule the line model, by the name a decision records (`by`), each with what it
+# does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
+CORRECTIONS = {
+    "text_in_frame": "between the article's first line of text and the credit that closes it, a line is text or "
+                     "a caption unless it is furniture (a button, a page list, an end marker)",
+    "credit_words": "between the title and the text a date line, a byline or a labelled field, and just below the "
+                    "text a short labelled credit, is metadata",
+    "heading_is_credit": "a heading-shaped labelled credit (《棱镜》作者 周纯) is metadata",
+    "heading_is_button": "a heading-shaped button or menu word (facebook) is boilerplate",
+    "heading_is_fragment": "a heading-shaped piece of a sentence (因为) inside the text is text",
+    "chapter_number": "a chapter, part or section number (第二章 …) between lines of text is a heading",
+    "headline_over_text": "a headline-shaped line over a paragraph, inside the text, is a heading",
+    "some_text": "a page the model finds no text on: the line below the title likeliest to be text is its text",
+    "headline_continued": "the rest of a headline broken over two lines, and a ——subtitle under it, join the title",
+    "densest_block": "a page with no text line at all (a poem of short lines, a table of contents): its densest "
+                     "block is the article (warning W102)",
+}
