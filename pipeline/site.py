@@ -105,10 +105,11 @@ def publish(out: Path) -> None:
     manifest = {"schema": 1, "generator": f"pipeline {__version__}", "documents": documents,
                 "files": [f.__dict__ for f in files]}
     write_atomic(out / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode())
-    sums = [f"{f.sha256}  {f.path}" for f in files]
-    sums += [f"{sha256(out / d[key])}  {d[key]}" for d in documents for key in ("report", "thumbnail")
+    sums = [(f.path, f.sha256) for f in files]
+    sums += [(d[key], sha256(out / d[key])) for d in documents for key in ("report", "thumbnail")
              if d[key] and (out / d[key]).exists()]
-    write_atomic(out / "SHA256SUMS", ("\n".join(sorted(sums, key=lambda s: s[66:])) + "\n").encode())
+    lines = [f"{digest}  {path}" for path, digest in sorted(sums)]  # sha256sum's format, by path
+    write_atomic(out / "SHA256SUMS", ("\n".join(lines) + "\n").encode())
     write_atomic(out / "index.html", index_html(documents, files).encode())
 
 

@@ -15,7 +15,7 @@ from importlib import resources
 import opencc
 from lxml import etree
 
-from pipeline.clean.patterns import HAN
+from pipeline.chinese import HAN
 from pipeline.docbook import XML_LANG
 from pipeline.errors import ConfigError, DocumentWarning
 

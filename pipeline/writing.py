@@ -14,6 +14,7 @@ def _umask() -> int:
 
 
 UMASK = _umask()
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the date of every zip member written (the earliest a zip holds): equal bytes
 TEMP_SUFFIX = ".pipeline.tmp"  # the end of every temporary name the pipeline makes, and of no other file
 
 

@@ -5,16 +5,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.chinese import CONTINUES, HAN_RUN, SENTENCE_END, SENTENCE_MARKS
 from pipeline.clean import patterns as p
 
 SEPARATORS = re.compile(r"[|｜]")
 MAX_META_CHARS = 100
 MAX_TITLE_CHARS = 80
 MAX_HEADING_CHARS = 32
+MAX_CREDIT_CHARS = 40  # a credit or byline line (责任编辑：…, 聯合報／記者…) is at most this long
+PARAGRAPH_HAN = 40  # Han characters that make a line running text even without a full stop
 MENU_ITEMS = 4  # this many short items in a line, split by spaces, are a menu or a toolbar
 MENU_ITEM_CHARS = 4
 COLUMN_MARKS = "■□●◆◇▲△▶►◎※★☆"
-SENTENCE_MARKS = "，。；！？、"
 HEADING_KINDS = tuple(p.HEADING_NUMBERS)
 
 
@@ -28,7 +30,7 @@ def clear_caches() -> None:
 @lru_cache(maxsize=8192)
 def han_count(text: str) -> int:
     """How many Han characters the text has."""
-    return sum(map(len, p.HAN_RUN.findall(text)))
+    return sum(map(len, HAN_RUN.findall(text)))
 
 
 @lru_cache(maxsize=4096)
@@ -127,12 +129,12 @@ def is_date_line(text: str) -> bool:
     if p.DATE_LINE_REST.match(rest) or meta_labels(rest):
         return True
     # "2024-07-24 08:30 聯合報／ 記者王小明／台北即時報導": an outlet and a byline, no sentence.
-    return len(rest) <= 40 and not any(mark in rest for mark in "。，！？；,")
+    return len(rest) <= MAX_CREDIT_CHARS and not any(mark in rest for mark in "。，！？；,")
 
 
 def ends_sentence(text: str) -> bool:
     """Whether the text ends with sentence-final punctuation (quotes and brackets included)."""
-    return bool(text) and text[-1] in p.SENTENCE_END
+    return bool(text) and text[-1] in SENTENCE_END
 
 
 @lru_cache(maxsize=4096)
@@ -146,7 +148,7 @@ def looks_like_paragraph(text: str) -> bool:
         return True
     if text[-1] in "；：;:" and han >= 12:
         return True  # a clause that leads into a list, or a list item
-    return han >= 40 and marks >= 3
+    return han >= PARAGRAPH_HAN and marks >= 3
 
 
 @lru_cache(maxsize=4096)
@@ -176,7 +178,7 @@ def continues_headline(above: str, below: str) -> bool:
     """Whether `below` goes on with a headline broken after `above` (关于做好… / …的通知)."""
     if below.startswith(("——", "—", "--")) or (below[:1] in "（(" and below[-1:] in "）)"):
         return False  # a subtitle: ——副题, or a 题注 in brackets
-    return (above[-1:] in p.CONTINUES or below[:1] in "的之与和及》”）」、"
+    return (above[-1:] in CONTINUES or below[:1] in "的之与和及》”）」、"
             or (p.OFFICIAL_TITLE.match(above + below) is not None and not p.OFFICIAL_TITLE.match(below)))
 
 

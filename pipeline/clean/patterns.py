@@ -8,14 +8,9 @@ from __future__ import annotations
 
 import re
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # counting runs is faster than characters
+from pipeline.chinese import HAN_CLASS
+
 DIGIT = re.compile(r"\d")  # every date and time shape has one
-HAN_CLASS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-# Punctuation that ends a sentence, closing quotes and brackets included.
-SENTENCE_END = "。！？…!?”’」』）)"
-# Punctuation after which a line is plainly not finished.
-CONTINUES = "，、；：,;:（(“‘「『《—"
 
 # Labels of metadata fields, longest first so that 责任编辑 wins over 编辑.
 LABELS: dict[str, str] = {

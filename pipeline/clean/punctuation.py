@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.clean.patterns import HAN_CLASS
+from pipeline.chinese import HAN_CLASS
 
 # Characters that make a neighbour "Chinese": Han, and full-width punctuation and quotes.
 CJK = f"[{HAN_CLASS}\u3000-\u303f\uff01-\uff5e“”‘’…—]"

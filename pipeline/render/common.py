@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from pipeline.chinese import TIMEZONE
 from pipeline.docbook import Info, serialize
 
 STYLESHEETS = Path(str(resources.files("pipeline").joinpath("stylesheets")))
@@ -49,7 +50,7 @@ def epoch(info: Info) -> int:
         except ValueError:
             return FIXED_EPOCH
         if when.tzinfo is None:
-            when = when.replace(tzinfo=dt.timezone(dt.timedelta(hours=8)))
+            when = when.replace(tzinfo=TIMEZONE)
         return max(0, int(when.timestamp()))
     return FIXED_EPOCH
 

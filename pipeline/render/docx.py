@@ -20,7 +20,7 @@ from pipeline.render import pandoc
 from pipeline.render.common import PAPER, STYLESHEETS, Paper, epoch
 from pipeline.render.xhtml import byline
 from pipeline.variants import Variant
-from pipeline.writing import write_atomic
+from pipeline.writing import ZIP_DATE, write_atomic
 
 
 def plain_join(values: tuple[str, ...]) -> str:
@@ -105,7 +105,7 @@ def finish(docx: bytes, info: Info, paper: Paper, *, vertical: bool = False) -> 
                 data = _typed(data)
             target.writestr(item, data)
         for kind, (name, _, _, _) in PARTS.items():
-            target.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), _part(kind, info))
+            target.writestr(zipfile.ZipInfo(name, date_time=ZIP_DATE), _part(kind, info))
     return out.getvalue()
 
 

@@ -20,7 +20,7 @@ from pipeline.render.common import STYLESHEETS, epoch, identifier
 from pipeline.render.cover import cover_jpeg
 from pipeline.render.xhtml import ADJACENT
 from pipeline.variants import Variant, with_corner_quotes
-from pipeline.writing import write_atomic
+from pipeline.writing import ZIP_DATE, write_atomic
 
 # Faces a reading system may have when it has no Noto CJK, per region.
 FALLBACK_SERIF = {
@@ -87,7 +87,6 @@ OPF = f"{{{OPF_NS}}}"
 OPF_PATH = "EPUB/content.opf"
 STYLESHEET_PATH = "EPUB/styles/stylesheet1.css"
 COVER_IMAGE, COVER_PAGE = "EPUB/media/cover.jpg", "EPUB/text/cover.xhtml"
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 # EPUB Accessibility 1.1 metadata: what the book offers a reader who cannot see it or navigates by
 # structure. Text throughout, the cover an image with its title as alternative text.
 ACCESSIBILITY = (

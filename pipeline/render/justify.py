@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from pipeline.clean.patterns import HAN
+from pipeline.chinese import HAN
 
 WORD = re.compile(r"[A-Za-z0-9]")  # letters and digits of a Latin word or a number keep their spacing
 _installed = False

@@ -6,7 +6,7 @@ import re
 
 from lxml import etree
 
-from pipeline.clean.patterns import HAN_CLASS
+from pipeline.chinese import CLOSING_MARKS, HAN_CLASS, OPENING_MARKS
 from pipeline.docbook import DB, XML_ID, XML_LANG, Info, read_info, text_of
 from pipeline.variants import VARIANTS, variant
 
@@ -77,10 +77,8 @@ def spaced(text: str) -> str:
     return HAN_LATIN.sub(" ", HAN_SPACE_HAN.sub("\u3000", text))
 
 
-# Full-width marks that leave half an em blank on their right (closing, stops, pauses) and on their
-# left (opening). Two side by side leave a hole that clreq's punctuation width adjustment closes.
-CLOSING_MARKS = "。，、；：？！）」』”’》〉】〕"
-OPENING_MARKS = "（「『“‘《〈【〔"
+# Two full-width marks side by side (chinese.CLOSING_MARKS, OPENING_MARKS) leave a hole that clreq's
+# punctuation width adjustment closes.
 ADJACENT = re.compile(rf"[{CLOSING_MARKS}](?=[{CLOSING_MARKS}{OPENING_MARKS}])|(?<=[{OPENING_MARKS}])[{OPENING_MARKS}]")
 
 

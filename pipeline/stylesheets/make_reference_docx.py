@@ -18,12 +18,12 @@ from lxml import etree
 
 from pipeline.render.fonts import families
 from pipeline.render.pandoc import pandoc_path
+from pipeline.writing import ZIP_DATE
 
 HERE = Path(__file__).resolve().parent
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
 REGIONS = {"SC": "zh-CN", "TC": "zh-TW", "HK": "zh-HK"}
-FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 BODY_STYLES = ("Normal", "BodyText", "FirstParagraph", "Compact")
 HEADING_STYLES = ("Title", "Subtitle", *(f"Heading{n}" for n in range(1, 7)))
 CENTRED = ("Title", "Subtitle", "Author", "Date", "Abstract")
@@ -103,7 +103,7 @@ def make(region: str) -> bytes:
             data = source.read(item.filename)
             if item.filename == "word/styles.xml":
                 data = styles_xml(data, region)
-            info = zipfile.ZipInfo(item.filename, FIXED_DATE)
+            info = zipfile.ZipInfo(item.filename, ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(info, data)
     return out.getvalue()

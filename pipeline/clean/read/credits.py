@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pycrfsuite
 
+from pipeline.chinese import HAN
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.read.values import iso_datetime
@@ -53,7 +54,7 @@ DATE_SPAN = re.compile(
 
 
 def _kind(ch: str) -> str:
-    if p.HAN.match(ch):
+    if HAN.match(ch):
         return "H"
     if ch.isdigit():
         return "D"

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 
+from pipeline.chinese import HAN_CLASS, UTC_OFFSET
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.types import Metadata, Person
 
 FIELD_SEPARATORS = " \t\u3000|｜/·•,，;；【】[]"
-TIMEZONE = "+08:00"
 BARE_NAME_CHARS = 20  # a header line this short with no label or date may be a name alone
 MAX_NAME_CHARS = 5  # one person's name or pen name (康斯坦丁, 李小飞刀); longer words are outlets
 NAME_JOINERS = " \u3000、,，/／&"  # what may stand between two names of one credit
@@ -123,7 +123,7 @@ def iso_datetime(match: re.Match[str]) -> str | None:
     elif half == "a" and hour == 12:
         hour = 0  # 12:30 am
     second = int(found["second"] or 0)
-    return f"{date}T{hour:02d}:{int(found['minute']):02d}:{second:02d}{TIMEZONE}"
+    return f"{date}T{hour:02d}:{int(found['minute']):02d}:{second:02d}{UTC_OFFSET}"
 
 
 def first_word(value: str) -> str | None:
@@ -156,7 +156,7 @@ def people(value: str, role: str | None = None) -> list[Person]:
 
 def agency_of(lead: str) -> str:
     # 新华社巴黎12月9日电 → 新华社
-    match = re.match(r"^([" + p.HAN_CLASS + r"]{1,6}?社)", lead.strip())
+    match = re.match(r"^([" + HAN_CLASS + r"]{1,6}?社)", lead.strip())
     return match.group(1) if match else ""
 
 

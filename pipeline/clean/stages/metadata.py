@@ -7,13 +7,13 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
+from pipeline.chinese import UTC_OFFSET
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.read import credits
 from pipeline.clean.read.credits import FIELD_OF, CreditReader, Span
 from pipeline.clean.read.values import (
     NAME_JOINERS,
-    TIMEZONE,
     agency_of,
     first_word,
     iso_date,
@@ -79,7 +79,7 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
     time = next((r for r in draft.report.readings if r.tag == "TIME"), None)
     if published and len(published) == len("2024-01-31") and time:  # a date line, and the time by the title
         hour, minute = time.text.split(":")
-        draft.meta.published = f"{published}T{int(hour):02d}:{minute}:00{TIMEZONE}"
+        draft.meta.published = f"{published}T{int(hour):02d}:{minute}:00{UTC_OFFSET}"
     draft.report.readings = [replace(r, field="published") if (r.tag == "DATE" and iso_date(r.text) == published)
                              or (r.tag == "TIME" and published != draft.meta.published) else r
                              for r in draft.report.readings]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from pipeline.chinese import CONTINUES
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.tagger.corrections import overrule
@@ -126,7 +127,7 @@ def _title_group(lines: Sequence[Line], decisions: list[Decision]) -> list[Decis
     if free(title - 1) and decisions[title - 1].label == "boilerplate":
         above = lines[title - 1].text
         if c.continues_headline(above, text) and len(above) + len(text) <= c.MAX_TITLE_CHARS and c.is_title_like(
-            above.rstrip(p.CONTINUES) or above
+            above.rstrip(CONTINUES) or above
         ):
             joined[title - 1] = overrule(decisions[title], "title", "headline_continued")
     if free(title + 1):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from pipeline.chinese import SENTENCE_END
 from pipeline.clean import classify as c
-from pipeline.clean import patterns as p
 from pipeline.clean.punctuation import to_full_width
 from pipeline.clean.types import Draft, Line
 
@@ -42,7 +42,7 @@ def join_wrapped_lines(draft: Draft) -> Draft:
             joined.append(line)
             continue
         starts_paragraph = (uses_indent and line.indented) or c.heading_kind(line.text) is not None
-        unfinished = previous.text[-1] not in p.SENTENCE_END + "：；:;"
+        unfinished = previous.text[-1] not in SENTENCE_END + "：；:;"
         at_width = width is not None and display_width(previous.text) >= width
         wrapped = at_width and (uses_blank or uses_indent or unfinished)
         indented_page = uses_indent and unfinished and len(previous.text) >= MIN_CONTINUED_CHARS

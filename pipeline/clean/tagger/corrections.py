@@ -15,7 +15,6 @@ from pipeline.clean.types import Decision
 
 CAPTION_DOUBT = 0.8  # a headline-shaped caption less sure than this, over a paragraph, is taken for a heading
 FOOTER_LINES = 3  # lines below the article's text where a credit (责任编辑：…) is looked for
-MAX_CREDIT_CHARS = 40  # … and how long such a credit line may be
 CHAPTERS = ("part", "chapter", "section")  # numbering that only a heading has (not 一、 or 1. of a list)
 
 
@@ -54,7 +53,7 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
             credit = c.is_meta_line(text, in_header=True) or f.dated_short(text)
         else:
             labelled = bool(c.meta_labels(text)) or p.EDITOR_TAG.search(text) is not None
-            credit = len(text) <= MAX_CREDIT_CHARS and labelled
+            credit = len(text) <= c.MAX_CREDIT_CHARS and labelled
         if credit:
             out[i] = overrule(decision, "meta", "credit_words")
     return out
@@ -70,7 +69,7 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
         text = page.texts[i]
         if decision.by != "model":
             continue
-        if decision.label == "heading" and len(text) <= MAX_CREDIT_CHARS and c.meta_labels(text, glued=True):
+        if decision.label == "heading" and len(text) <= c.MAX_CREDIT_CHARS and c.meta_labels(text, glued=True):
             out[i] = overrule(decision, "meta", "heading_is_credit")
         elif decision.label == "heading" and c.is_chrome(text) and not text.isdigit():  # 01: a numbered part
             out[i] = overrule(decision, "boilerplate", "heading_is_button")

@@ -17,6 +17,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 
+from pipeline.chinese import HAN
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 
@@ -86,7 +87,7 @@ def last_char(text: str) -> Value:
         return "digit"
     if ch.isascii() and ch.isalpha():
         return "latin"
-    return "han" if p.HAN.match(ch) else "other"
+    return "han" if HAN.match(ch) else "other"
 
 
 def first_char(text: str) -> Value:
@@ -102,7 +103,7 @@ def first_char(text: str) -> Value:
         return "mark"
     if ch.isascii() and ch.isalpha():
         return "latin"
-    return "han" if p.HAN.match(ch) else "other"
+    return "han" if HAN.match(ch) else "other"
 
 
 def digit_ratio(text: str) -> Value:
@@ -162,7 +163,7 @@ def meta_line(text: str) -> Value:
 
 def role_word(text: str) -> Value:
     """Whether a role word (记者, 编译, 出品, 策划…) stands in a short line."""
-    return len(text) <= 40 and p.ROLE_WORD.search(text) is not None
+    return len(text) <= c.MAX_CREDIT_CHARS and p.ROLE_WORD.search(text) is not None
 
 
 def byline(text: str) -> Value:

@@ -32,6 +32,7 @@ from pipeline.clean.tagger.page import FEATURES, Page, page_features
 from pipeline.clean.tagger.titles import Candidate, TitleRanker
 from pipeline.clean.types import Decision
 from pipeline.errors import CleaningError, ConfigError
+from pipeline.writing import ZIP_DATE
 
 CLASSES = ("title", "meta", "heading", "body", "caption", "boilerplate")
 KEPT = ("title", "meta", "heading", "body")  # the classes whose lines stay in the article
@@ -123,7 +124,7 @@ def pack(models: Sequence[bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for member, blob in zip(MEMBERS, models, strict=True):
-            archive.writestr(zipfile.ZipInfo(member, date_time=(1980, 1, 1, 0, 0, 0)), blob)
+            archive.writestr(zipfile.ZipInfo(member, date_time=ZIP_DATE), blob)
     return buffer.getvalue()
 
 

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import cached_property
 
+from pipeline.chinese import RUNNING_TEXT_MARKS
 from pipeline.clean import classify as c
 from pipeline.clean.tagger.features import (
     CHAINED_HAN,
@@ -55,7 +56,7 @@ class Page:
         best, best_span = 0.0, (0, max(0, len(self.texts) - 1))
         total, start = 0.0, 0
         for i, text in enumerate(self.texts):
-            running = self.paragraph[i] or any(m in text for m in "，。！？；")
+            running = self.paragraph[i] or any(m in text for m in RUNNING_TEXT_MARKS)
             score = float(c.han_count(text)) if running else -float(SHORT_LINE_CHARS + 2)
             if total <= 0:
                 total, start = 0.0, i
@@ -69,7 +70,7 @@ class Page:
         """Cumulative Han characters of lines with sentence punctuation (index k: lines before k)."""
         sums = [0]
         for text in self.texts:
-            sums.append(sums[-1] + (c.han_count(text) if any(m in text for m in "，。！？；") else 0))
+            sums.append(sums[-1] + (c.han_count(text) if any(m in text for m in RUNNING_TEXT_MARKS) else 0))
         return sums
 
     @cached_property
