@@ -59,6 +59,9 @@ def check_requirements(config: Config) -> None:
             renderer(fmt).check(variant(tag))
 
 
+EVERY_OUTPUT = ("phrases", "strict", "max_input_bytes")  # the settings every output depends on (the cleaning's)
+
+
 @cache
 def code_fingerprint() -> str:
     """A hash of the package's version and source, so that changed code rebuilds."""
@@ -74,9 +77,8 @@ def output_key(source: bytes, fmt: str, tag: str, config: Config) -> str:
     stylesheets (the package's and the house's), the line-tagger model and the code."""
     digest = hashlib.sha256(source)
     digest.update(model_fingerprint(config.model_path or tagger.DEFAULT_MODEL).encode())
-    settings = {"format": fmt, "variant": tag, "phrases": config.phrases, "strict": config.strict,
-                "paper": config.paper if fmt in ("pdf", "docx") else None, "max": config.max_input_bytes,
-                "vertical": config.vertical if fmt in ("epub", "docx") else None}
+    settings = {"format": fmt, "variant": tag, **{name: getattr(config, name) for name in EVERY_OUTPUT},
+                **{name: getattr(config, name) for name in renderer(fmt).settings}}
     digest.update(json.dumps(settings, sort_keys=True).encode())
     digest.update(stylesheets_fingerprint(fmt).encode())
     for name in renderer(fmt).stylesheets:

@@ -23,6 +23,7 @@ class Renderer(Protocol):
     format: str
     extension: str
     stylesheets: tuple[str, ...]  # files in pipeline/stylesheets/ the output depends on
+    settings: tuple[str, ...]  # the Config fields, beyond those of every output, the output depends on
 
     def check(self, variant: Variant) -> None:
         """Raise RequirementError when this machine cannot render the variant."""

@@ -40,6 +40,7 @@ class DocxRenderer:
     format: str = "docx"
     extension: str = "docx"
     stylesheets: tuple[str, ...] = ("reference-SC.docx", "reference-TC.docx", "reference-HK.docx")
+    settings: tuple[str, ...] = ("paper", "vertical")
 
     def check(self, variant: Variant) -> None:
         """pandoc and the reference document must be there; fonts are needed by the reader, not here."""

@@ -47,6 +47,7 @@ class EpubRenderer:
     format: str = "epub"
     extension: str = "epub"
     stylesheets: tuple[str, ...] = ("epub.css",)
+    settings: tuple[str, ...] = ("vertical",)
 
     def check(self, variant: Variant) -> None:
         """pandoc, and the region's fonts for the cover."""

@@ -47,6 +47,7 @@ class PdfRenderer:
     format: str = "pdf"
     extension: str = "pdf"
     stylesheets: tuple[str, ...] = ("print.css",)
+    settings: tuple[str, ...] = ("paper",)
     blocked: list[str] = field(default_factory=list)  # URLs refused, for the report and the tests
     parsed: dict[tuple[str, str, str, int], list[Any]] = field(default_factory=dict)  # stylesheets, parsed once
 

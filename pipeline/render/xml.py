@@ -20,6 +20,7 @@ class XmlRenderer:
     format: str = "xml"
     extension: str = "xml"
     stylesheets: tuple[str, ...] = ()
+    settings: tuple[str, ...] = ()
 
     def check(self, variant: Variant) -> None:
         """Nothing beyond lxml is needed."""

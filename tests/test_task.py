@@ -1,0 +1,37 @@
+"""One document's task: the incremental key of each output follows the settings its renderer declares."""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+
+import pytest
+
+from pipeline import task
+from pipeline.config import FORMATS, Config
+from pipeline.render import renderer
+
+SOURCE = "市政府召开常务会议\n会议指出，要做好各项工作。\n".encode()
+
+
+def key(fmt: str, config: Config) -> str:
+    return task.output_key(SOURCE, fmt, "zh-Hans", config)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_output_is_remade_when_a_setting_its_renderer_declares_changes_and_only_then(fmt: str) -> None:
+    names = {f.name for f in fields(Config)}
+    declared = renderer(fmt).settings
+    assert set(declared) <= names and set(task.EVERY_OUTPUT) <= names
+    base = Config()
+    changed = {"paper": replace(base, paper="A5"), "vertical": replace(base, vertical=True),
+               "phrases": replace(base, phrases=True), "strict": replace(base, strict=True),
+               "max_input_bytes": replace(base, max_input_bytes=1000)}
+    for name, config in changed.items():
+        other = key(fmt, config)
+        depends = name in declared or name in task.EVERY_OUTPUT
+        assert (other != key(fmt, base)) == depends, (fmt, name)
+
+
+def test_the_paper_remakes_the_pdf_and_the_docx_and_vertical_setting_the_epub_and_the_docx() -> None:
+    assert [fmt for fmt in FORMATS if "paper" in renderer(fmt).settings] == ["pdf", "docx"]
+    assert [fmt for fmt in FORMATS if "vertical" in renderer(fmt).settings] == ["epub", "docx"]
