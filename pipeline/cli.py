@@ -14,6 +14,7 @@ import threading
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import fields
 from pathlib import Path
 
 from pipeline import __version__, build, config, docbook, document, task
@@ -28,15 +29,25 @@ def _list(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split(",") if v.strip())
 
 
-def _output_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--variants", type=_list, help="BCP 47 tags, comma-separated (zh-Hans,zh-Hant-TW)")
-    parser.add_argument("--phrases", action="store_true", default=None,
-                        help="use OpenCC's regional vocabulary (s2twp, s2hkp)")
-    parser.add_argument("--paper", choices=config.PAPERS, help="PDF paper size")
-    parser.add_argument("--vertical", action="store_true", default=None,
-                        help="set the EPUB and DOCX vertically, right to left (the PDF stays horizontal)")
-    parser.add_argument("--strict", action="store_true", default=None, help="warnings fail the document")
-    parser.add_argument("--model", type=Path, help="line-tagger model file (default: the packaged model)")
+def config_options(parser: argparse.ArgumentParser, command: str) -> None:
+    """The options of a command that set Config fields, made from the fields: name, type, help, default
+    (an option left out keeps the value of [tool.pipeline], or the default)."""
+    defaults = config.Config()
+    for setting in fields(config.Config):
+        if command not in setting.metadata.get("commands", ()):
+            continue
+        flag = "--" + setting.name.replace("_", "-")
+        default = getattr(defaults, setting.name)
+        shown = ",".join(default) if isinstance(default, tuple) else f"{default:g}" if isinstance(default, float) \
+            else default
+        text = setting.metadata["help"] + (f" (default: {shown})" if shown not in ("", False) else "")
+        if isinstance(default, bool):
+            parser.add_argument(flag, action="store_true", default=None, help=text)
+        elif "choices" in setting.metadata:
+            parser.add_argument(flag, choices=setting.metadata["choices"], help=text)
+        else:
+            kind = _list if isinstance(default, tuple) else type(default)
+            parser.add_argument(flag, type=kind, metavar=setting.name.upper(), help=text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,10 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     clean = commands.add_parser("clean", help="print the validated DocBook 5 XML of one raw page")
     clean.add_argument("file", type=Path)
     clean.add_argument("--report", type=Path, metavar="PATH", help="write the cleaning report (JSON) here")
-    clean.add_argument("--model", type=Path, help="line-tagger model file (default: [tool.pipeline] model)")
     clean.add_argument("--explain", action="store_true",
                        help="print each line's class and the model's confidence instead of the XML")
-    clean.add_argument("--timeout", type=float, help="seconds the page may take (default 300; 0: no limit)")
+    config_options(clean, config.CLEAN)
 
     commands.add_parser("corrections", help="list the corrections that overrule the line model, by name")
 
@@ -72,21 +82,14 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("-o", "--out", type=Path, default=Path("."), help="output folder")
     convert.add_argument("--explain", action="store_true",
                          help="list the characters with more than one Traditional form, as converted")
-    convert.add_argument("--timeout", type=float, help="seconds one file may take (default 300; 0: no limit)")
-    _output_options(convert)
+    config_options(convert, config.CONVERT)
 
     batch = commands.add_parser("build", help="build seeds into dist/ (defaults from [tool.pipeline])")
     batch.add_argument("seeds", nargs="*", type=Path, help="seed files or folders (default: the seeds folder)")
-    batch.add_argument("--out", type=Path, help="output folder")
-    batch.add_argument("--formats", type=_list, help="formats, comma-separated: xml, epub, pdf, docx")
-    batch.add_argument("--jobs", type=int, help="worker processes (default: one per core)")
     batch.add_argument("--force", action="store_true", help="rebuild every output")
-    batch.add_argument("--timeout", type=float, help="seconds one document may take (default 300; 0: no limit)")
-    batch.add_argument("--scheduler", metavar="ADDRESS",
-                       help="build on the Dask cluster of this scheduler (tcp://host:8786; needs the dask extra)")
     batch.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
     batch.add_argument("-v", "--verbose", action="store_true", help="print every file built")
-    _output_options(batch)
+    config_options(batch, config.BUILD)
 
     doctor = commands.add_parser("doctor", help="report what this machine has for each format and variant")
     doctor.add_argument("--scheduler", metavar="ADDRESS",
@@ -158,9 +161,7 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 def _settings(args: argparse.Namespace, **overrides: object) -> config.Config:
-    names = ("variants", "phrases", "paper", "vertical", "strict", "formats", "jobs", "out", "model", "timeout",
-             "scheduler")
-    options = {name: getattr(args, name, None) for name in names}
+    options = {f.name: getattr(args, f.name, None) for f in fields(config.Config) if "commands" in f.metadata}
     return config.load().with_options(**{**options, **overrides})
 
 

@@ -17,26 +17,41 @@ PAPERS = ("A4", "A5")
 MAX_INPUT_BYTES = 5_000_000  # a scraped article page is rarely over 1 MB
 
 
+BUILD, CONVERT, CLEAN = "build", "convert", "clean"
+
+
 @dataclass(frozen=True)
 class Config:
-    """Every setting of a build; each field's metadata says what it is for."""
+    """Every setting of a build; each field's metadata says what it is for (`help`) and which commands take
+    it as an option (`commands`: the command line is made from these, `cli.config_options`)."""
 
     seeds: Path = field(default=Path("seeds"), metadata={"help": "folder of raw pages to build"})
-    out: Path = field(default=Path("dist"), metadata={"help": "folder the outputs are written to"})
-    formats: tuple[str, ...] = field(default=FORMATS, metadata={"help": "outputs: xml, epub, pdf, docx"})
-    variants: tuple[str, ...] = field(default=("zh-Hans",), metadata={"help": "BCP 47 tags of the variants"})
-    phrases: bool = field(default=False, metadata={"help": "use OpenCC's regional vocabulary (s2twp, s2hkp)"})
-    paper: str = field(default="A4", metadata={"help": "PDF paper size: A4 or A5"})
-    vertical: bool = field(default=False, metadata={"help": "EPUB and DOCX vertical, right to left (PDF: horizontal)"})
-    jobs: int = field(default=0, metadata={"help": "worker processes; 0 means one per core"})
-    strict: bool = field(default=False, metadata={"help": "warnings fail the document"})
+    out: Path = field(default=Path("dist"), metadata={"help": "folder the outputs are written to",
+                                                      "commands": (BUILD,)})
+    formats: tuple[str, ...] = field(default=FORMATS, metadata={
+        "help": "outputs, comma-separated: xml, epub, pdf, docx", "commands": (BUILD,)})
+    variants: tuple[str, ...] = field(default=("zh-Hans",), metadata={
+        "help": "BCP 47 tags of the variants, comma-separated (zh-Hans,zh-Hant-TW)", "commands": (BUILD, CONVERT)})
+    phrases: bool = field(default=False, metadata={"help": "use OpenCC's regional vocabulary (s2twp, s2hkp)",
+                                                   "commands": (BUILD, CONVERT)})
+    paper: str = field(default="A4", metadata={"help": "PDF and DOCX paper size", "choices": PAPERS,
+                                               "commands": (BUILD, CONVERT)})
+    vertical: bool = field(default=False, metadata={
+        "help": "set the EPUB and DOCX vertically, right to left (the PDF stays horizontal)",
+        "commands": (BUILD, CONVERT)})
+    jobs: int = field(default=0, metadata={"help": "worker processes; 0 means one per core", "commands": (BUILD,)})
+    strict: bool = field(default=False, metadata={"help": "warnings fail the document, every one named",
+                                                  "commands": (BUILD, CONVERT)})
     max_input_bytes: int = field(default=MAX_INPUT_BYTES, metadata={"help": "largest raw page accepted"})
     max_worker_memory: int = field(default=2_000_000_000, metadata={
         "help": "bytes a worker process may hold; a document that needs more fails alone (0: no limit)"})
-    model: str = field(default="", metadata={"help": "line-tagger model file (default: the packaged model)"})
-    timeout: float = field(default=300.0, metadata={"help": "seconds one document may take to build; 0: no limit"})
+    model: str = field(default="", metadata={"help": "line-tagger model file (empty: the packaged model)",
+                                             "commands": (BUILD, CONVERT, CLEAN)})
+    timeout: float = field(default=300.0, metadata={"help": "seconds one document may take; 0: no limit",
+                                                    "commands": (BUILD, CONVERT, CLEAN)})
     scheduler: str = field(default="", metadata={
-        "help": "Dask scheduler to build on (tcp://host:8786); empty: worker processes on this machine"})
+        "help": "Dask scheduler to build on (tcp://host:8786; needs the dask extra); empty: worker processes here",
+        "commands": (BUILD,)})
     stylesheets: str = field(default="stylesheets", metadata={
         "help": "folder of house stylesheets applied after the package's: print.css, epub.css, reference-SC.docx …"})
 

@@ -146,3 +146,27 @@ def test_an_internal_error_is_one_line_with_the_traceback_in_a_file(
     log = Path(err.rsplit("traceback in ", 1)[1].rstrip(")"))
     assert "ZeroDivisionError" in log.read_text("utf-8")
     log.unlink()
+
+
+def test_the_command_line_is_made_from_the_configs_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    from dataclasses import fields
+
+    from pipeline import cli, config
+
+    for command in (config.BUILD, config.CONVERT, config.CLEAN):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        shown = capsys.readouterr().out
+        for setting in fields(config.Config):
+            flag = "--" + setting.name.replace("_", "-")
+            if command in setting.metadata.get("commands", ()):
+                assert flag in shown, (command, flag)
+            elif "commands" not in setting.metadata:  # set in [tool.pipeline] only
+                assert flag not in shown, (command, flag)
+            if flag in shown:
+                assert setting.metadata["help"].split(" (")[0][:30] in " ".join(shown.split()), flag
+    args = cli._parser().parse_args(["build", "--paper", "A5", "--phrases", "--timeout", "5", "--jobs", "1",
+                                     "--variants", "zh-Hans,zh-Hant-TW", "seeds"])
+    settings = cli._settings(args)
+    assert (settings.paper, settings.phrases, settings.timeout, settings.jobs) == ("A5", True, 5.0, 1)
+    assert settings.variants == ("zh-Hans", "zh-Hant-TW") and settings.vertical is False
