@@ -30,8 +30,8 @@ from typing import Any
 from pipeline import cluster, document, workers
 from pipeline.config import Config
 from pipeline.errors import ConfigError, InputError, PipelineError, printable
-from pipeline.site import STAMP, publish, sha256
-from pipeline.task import DocumentResult, Made, Plan, check_requirements, make_apart, plan, read_stamp, warm_worker
+from pipeline.site import RECORD, publish, sha256
+from pipeline.task import DocumentResult, Made, Plan, check_requirements, make_apart, plan, read_record, warm_worker
 from pipeline.writing import TEMP_SUFFIX, write_atomic
 
 SEED_SUFFIXES = (".txt",)
@@ -140,35 +140,35 @@ def commit(planned: Plan, made: Made) -> DocumentResult:
 
 def skip(todo: Plan) -> DocumentResult:
     """The result of an up-to-date seed; outputs no longer asked for are removed, a failure noted before forgotten."""
-    if set(todo.stamp.get("outputs", {})) - set(todo.wanted) or FAILED in todo.stamp:
-        _record(todo.folder, todo.stamp, todo.wanted, [])
+    if set(todo.recorded.get("outputs", {})) - set(todo.wanted) or FAILED in todo.recorded:
+        _record(todo.folder, todo.recorded, todo.wanted, [])
     return DocumentResult(todo.seed, todo.id, skipped=True)
 
 
 def record(todo: Plan, metadata: object, built: list[str]) -> None:
     """Record what made a seed's outputs, with the metadata read from it, once they are written."""
-    _record(todo.folder, {**todo.stamp, "seed": todo.seed.name, "document": metadata}, todo.wanted, built)
+    _record(todo.folder, {**todo.recorded, "seed": todo.seed.name, "document": metadata}, todo.wanted, built)
 
 
 def mark_failed(folder: Path, error: str) -> None:
     """Note in a document's record that the last build of it failed: its outputs are from an earlier build
     (the manifest and the page say so until a build of it succeeds)."""
-    stamp = read_stamp(folder)
-    if stamp and stamp.get(FAILED) != error:
-        write_atomic(folder / STAMP, json.dumps({**stamp, FAILED: error}, ensure_ascii=False, indent=1).encode())
+    recorded = read_record(folder)
+    if recorded and recorded.get(FAILED) != error:
+        write_atomic(folder / RECORD, json.dumps({**recorded, FAILED: error}, ensure_ascii=False, indent=1).encode())
 
 
-def _record(folder: Path, stamp: dict[str, Any], wanted: dict[str, str], built: list[str]) -> None:
+def _record(folder: Path, recorded: dict[str, Any], wanted: dict[str, str], built: list[str]) -> None:
     """Remove outputs no longer asked for; record the wanted ones with their size, time and SHA-256."""
-    for old in set(stamp.get("outputs", {})) - set(wanted):
+    for old in set(recorded.get("outputs", {})) - set(wanted):
         (folder / old).unlink(missing_ok=True)
-    files = {name: entry for name, entry in stamp.get("files", {}).items() if name in wanted and name not in built}
+    files = {name: entry for name, entry in recorded.get("files", {}).items() if name in wanted and name not in built}
     for name in built:
         path = folder / name
         stat = path.stat()
         files[name] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": sha256(path)}
-    record = {**{k: v for k, v in stamp.items() if k != FAILED}, "outputs": wanted, "files": files}
-    write_atomic(folder / STAMP, json.dumps(record, ensure_ascii=False, indent=1).encode())
+    updated = {**{k: v for k, v in recorded.items() if k != FAILED}, "outputs": wanted, "files": files}
+    write_atomic(folder / RECORD, json.dumps(updated, ensure_ascii=False, indent=1).encode())
 
 
 @contextmanager
@@ -208,7 +208,7 @@ def remove_gone(out: Path, keep: set[str]) -> list[str]:
     """Remove the folders of documents whose seed is gone (only folders this build made)."""
     removed = []
     for folder in sorted(p for p in out.iterdir() if p.is_dir()):
-        if folder.name not in keep and (folder / STAMP).exists():
+        if folder.name not in keep and (folder / RECORD).exists():
             shutil.rmtree(folder)
             removed.append(folder.name)
     return removed

@@ -80,7 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--to", dest="formats", type=_list, default=("epub", "pdf", "docx"),
                          help="formats, comma-separated: xml, epub, pdf, docx")
     convert.add_argument("-o", "--out", type=Path, default=Path("."), help="output folder")
-    convert.add_argument("--explain", action="store_true",
+    convert.add_argument("--ambiguous", action="store_true",
                          help="list the characters with more than one Traditional form, as converted")
     config_options(convert, config.CONVERT)
 
@@ -241,7 +241,7 @@ def _convert(args: argparse.Namespace) -> int:
             continue
         for name in result.built:
             print(settings.out / result.id / name)
-        if args.explain:
+        if args.ambiguous:
             for spot in result.explain:
                 print(f"  {spot['variant']}: {spot['char']} → {spot['chosen']} ({spot['options']}) …{spot['context']}…")
     return EXIT_FAILED if failed else EXIT_OK

@@ -22,7 +22,7 @@ from urllib.parse import quote
 from pipeline import __version__
 from pipeline.writing import write_atomic
 
-STAMP = ".inputs.json"  # per document folder: what made each output, written by the build
+RECORD = ".inputs.json"  # per document folder, its record: what made each output, written by the build
 REPORT = "report.json"  # per document folder: the cleaning report
 FORMAT_LABELS = {"epub": "EPUB", "pdf": "PDF", "docx": "Word", "xml": "DocBook XML"}
 FORMAT_ORDER = ("pdf", "epub", "docx", "xml")
@@ -74,18 +74,18 @@ def collect(out: Path) -> tuple[list[dict[str, Any]], list[File]]:
     documents, files = [], []
     for folder in sorted(p for p in out.iterdir() if p.is_dir()):
         try:
-            stamp = json.loads((folder / STAMP).read_text("utf-8"))
+            recorded = json.loads((folder / RECORD).read_text("utf-8"))
         except (OSError, ValueError):
             continue
-        doc_id, info = folder.name, stamp.get("document", {})
+        doc_id, info = folder.name, recorded.get("document", {})
         report, thumb = f"{doc_id}/{REPORT}", f"{doc_id}/{thumbnail_name(doc_id)}"
         documents.append({"document": doc_id, "title": info.get("title"), "subtitle": info.get("subtitle"),
                           "published": info.get("published"), "source": info.get("source"),
                           "publisher": info.get("publisher"), "lang": info.get("lang", "zh-Hans"),
                           "report": report, "thumbnail": thumb if (out / thumb).exists() else None,
-                          "failed": stamp.get("failed")})
-        recorded = stamp.get("files", {})
-        for name in sorted(stamp.get("outputs", {})):
+                          "failed": recorded.get("failed")})
+        recorded = recorded.get("files", {})
+        for name in sorted(recorded.get("outputs", {})):
             path = folder / name
             if not path.exists():
                 continue

@@ -29,7 +29,7 @@ from pipeline.errors import PipelineError, StrictError, printable
 from pipeline.render import renderer
 from pipeline.render.common import STYLESHEETS
 from pipeline.render.cover import thumbnail_webp
-from pipeline.site import REPORT, STAMP, sha256, thumbnail_name
+from pipeline.site import RECORD, REPORT, sha256, thumbnail_name
 from pipeline.variants import convert, variant
 from pipeline.writing import write_atomic
 
@@ -111,10 +111,10 @@ def output_name(doc_id: str, tag: str, fmt: str) -> str:
     return f"{doc_id}.{tag}.{renderer(fmt).extension}"
 
 
-def read_stamp(folder: Path) -> dict[str, Any]:
+def read_record(folder: Path) -> dict[str, Any]:
     """The record of what made a document's outputs, or an empty one."""
     try:
-        data = json.loads((folder / STAMP).read_text("utf-8"))
+        data = json.loads((folder / RECORD).read_text("utf-8"))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}  # a damaged record: the outputs are made again
@@ -129,7 +129,7 @@ class Plan:
     folder: Path
     wanted: dict[str, str]
     stale: list[str]
-    stamp: dict[str, Any]
+    recorded: dict[str, Any]
 
     @property
     def up_to_date(self) -> bool:
@@ -151,11 +151,11 @@ def plan(seed: Path, config: Config, *, force: bool = False) -> Plan:
             source += b"\0" + sidecar.read_bytes()
     wanted = {output_name(doc_id, tag, fmt): output_key(source, fmt, tag, config)
               for tag in config.variants for fmt in config.formats}
-    stamp = read_stamp(folder)
-    done, files = stamp.get("outputs", {}), stamp.get("files", {})
+    recorded = read_record(folder)
+    done, files = recorded.get("outputs", {}), recorded.get("files", {})
     stale = [name for name, key in wanted.items()
              if force or done.get(name) != key or not intact(folder / name, files.get(name))]
-    return Plan(seed, doc_id, folder, wanted, stale, stamp)
+    return Plan(seed, doc_id, folder, wanted, stale, recorded)
 
 
 def intact(path: Path, entry: dict[str, Any] | None) -> bool:
@@ -245,7 +245,7 @@ def make_apart(todo: Plan, config: Config, source: tuple[bytes, bytes | None] | 
     process here, or a Dask worker) never writes into the output folder; the build's main process does
     (`commit`)."""
     with tempfile.TemporaryDirectory(prefix=f"pipeline-build-{os.getpid()}-") as tmp:
-        apart = replace(todo, folder=Path(tmp) / todo.id, stamp={})
+        apart = replace(todo, folder=Path(tmp) / todo.id, recorded={})
         result = make(apart, replace(config, out=Path(tmp)), source=source, thumbnail=thumbnail)
         files: dict[str, bytes] = {}
         if not result.error:

@@ -116,9 +116,10 @@ def test_a_missing_requirement_stops_the_build_before_any_document(
     assert not out.exists()
 
 
-def test_convert_writes_the_formats_asked_for_and_explains(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_convert_writes_the_formats_asked_for_and_lists_the_ambiguous_characters(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["convert", str(SEED), "--to", "xml,docx", "--variants", "zh-Hant-TW", "-o", str(tmp_path),
-                 "--explain"]) == 0
+                 "--ambiguous"]) == 0
     out = capsys.readouterr().out
     doc = "000_240bc3948afeefef"
     assert sorted(p.name for p in (tmp_path / doc).glob("[!.]*")) == [

@@ -24,7 +24,7 @@ import pytest
 
 from pipeline import build
 from pipeline.config import Config
-from pipeline.site import STAMP
+from pipeline.site import RECORD
 from tests.conftest import CORPUS, ROOT, SEEDS
 from tests.test_isolation import SEED, fault_environment
 
@@ -121,7 +121,7 @@ def _corpus(folder: Path) -> Path:
 def _same_files(left: Path, right: Path) -> list[str]:
     """The outputs (not the build records, whose file times differ) that differ between two dist folders."""
     def outputs(dist: Path) -> list[str]:
-        return sorted(str(p.relative_to(dist)) for p in dist.glob("*/*.*") if p.is_file() and p.name != STAMP)
+        return sorted(str(p.relative_to(dist)) for p in dist.glob("*/*.*") if p.is_file() and p.name != RECORD)
 
     names = outputs(left)
     assert names == outputs(right)
