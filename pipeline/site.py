@@ -74,18 +74,18 @@ def collect(out: Path) -> tuple[list[dict[str, Any]], list[File]]:
     documents, files = [], []
     for folder in sorted(p for p in out.iterdir() if p.is_dir()):
         try:
-            recorded = json.loads((folder / RECORD).read_text("utf-8"))
+            record = json.loads((folder / RECORD).read_text("utf-8"))
         except (OSError, ValueError):
             continue
-        doc_id, info = folder.name, recorded.get("document", {})
+        doc_id, info = folder.name, record.get("document", {})
         report, thumb = f"{doc_id}/{REPORT}", f"{doc_id}/{thumbnail_name(doc_id)}"
         documents.append({"document": doc_id, "title": info.get("title"), "subtitle": info.get("subtitle"),
                           "published": info.get("published"), "source": info.get("source"),
                           "publisher": info.get("publisher"), "lang": info.get("lang", "zh-Hans"),
                           "report": report, "thumbnail": thumb if (out / thumb).exists() else None,
-                          "failed": recorded.get("failed")})
-        recorded = recorded.get("files", {})
-        for name in sorted(recorded.get("outputs", {})):
+                          "failed": record.get("failed")})
+        recorded = record.get("files", {})
+        for name in sorted(record.get("outputs", {})):
             path = folder / name
             if not path.exists():
                 continue
