@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,19 @@ def load_cases(name: str) -> list[dict[str, Any]]:
 def case_ids(cases: list[dict[str, Any]]) -> list[str]:
     """pytest ids from the cases' labels."""
     return [str(case["label"]) for case in cases]
+
+
+@pytest.fixture
+def no_fonts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A machine without fonts, as fontconfig sees it: an empty configuration (FONTCONFIG_FILE)."""
+    from pipeline.render import fonts
+
+    empty = tmp_path / "fonts.conf"
+    empty.write_text('<?xml version="1.0"?>\n<fontconfig></fontconfig>\n', "utf-8")
+    monkeypatch.setenv("FONTCONFIG_FILE", str(empty))
+    fonts.installed.cache_clear()
+    yield
+    fonts.installed.cache_clear()  # the machine's fonts again, once the variable is restored
 
 
 @pytest.fixture

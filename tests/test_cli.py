@@ -102,12 +102,10 @@ def test_build_goes_on_past_a_bad_document(
     assert not (tmp_path / "dist" / "bad").exists()
 
 
+@pytest.mark.usefixtures("no_fonts")
 def test_a_missing_requirement_stops_the_build_before_any_document(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pipeline.render import fonts
-
-    monkeypatch.setattr(fonts, "installed", lambda: {})
     monkeypatch.chdir(tmp_path)
     out = tmp_path / "dist"
     assert main(["build", "--out", str(out), "--formats", "pdf", str(SEED)]) == 1

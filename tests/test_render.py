@@ -17,7 +17,7 @@ from lxml import etree
 from pipeline import build, docbook
 from pipeline.config import Config
 from pipeline.errors import RenderError, RequirementError
-from pipeline.render import REGISTRY, fonts, register, renderer, xhtml
+from pipeline.render import REGISTRY, register, renderer, xhtml
 from pipeline.variants import convert, variant
 from tests import render_checks as rc
 from tests.conftest import CORPUS, SEEDS, TESTS
@@ -227,8 +227,8 @@ def test_a5_paper_and_nothing_logged(tmp_path: Path, caplog: pytest.LogCaptureFi
     assert rc.typeset(out)["indent_off_2em"] == 0
 
 
-def test_missing_fonts_are_a_clear_requirement_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(fonts, "installed", lambda: {})
+@pytest.mark.usefixtures("no_fonts")
+def test_missing_fonts_are_a_clear_requirement_error() -> None:
     with pytest.raises(RequirementError, match="Noto Serif CJK TC, Noto Sans CJK TC is not installed"):
         renderer("pdf").check(variant("zh-Hant-TW"))
 
