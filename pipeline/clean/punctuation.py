@@ -1,4 +1,5 @@
-"""Full-width punctuation in Chinese text: ASCII , : ; ! ? ( ) beside Han characters.
+"""Full-width punctuation in Chinese text: ASCII , : ; ! ? ( ) beside Han characters; no stray space beside
+a full-width mark; a bracket pair of one width.
 
 Numbers (1,000 and 07:27), ratios, URLs, e-mail addresses, Latin phrases and 4+1-style
 expressions keep their ASCII marks. Never NFKC: it would turn ，。 back into ,.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.chinese import HAN_CLASS
+from pipeline.chinese import CLOSING_MARKS, HAN_CLASS, OPENING_MARKS
 
 # Characters that make a neighbour "Chinese": Han, and full-width punctuation and quotes.
 CJK = f"[{HAN_CLASS}\u3000-\u303f\uff01-\uff5e“”‘’…—]"
@@ -67,3 +68,34 @@ def _paren(match: re.Match[str]) -> str:
     if HAS_HAN.search(inner) or (chinese_outside and inner.strip()):
         return f"（{inner.strip()}）"
     return match.group()
+
+
+# A space or tab beside a full-width mark: the mark carries its own blank, so a space there is the
+# source's (Pro ，, ） 高級, 差距。 雪上加霜). Tried where the white space starts, or right after a mark:
+# linear on long runs.
+MARKS = CLOSING_MARKS + OPENING_MARKS
+SPACE_BESIDE_MARK = re.compile(rf"(?<![ \t])[ \t]+(?=[{MARKS}])|(?<=[{MARKS}])[ \t]+")
+BRACKETS = {"(": ")", "（": "）"}
+
+
+def tidy_spacing(text: str) -> str:
+    """No ASCII space or tab beside a full-width mark."""
+    return SPACE_BESIDE_MARK.sub("", text)
+
+
+def pair_brackets(text: str) -> str:
+    """A bracket closed by one of the other width takes one width for both, by what is inside: full
+    width around Chinese (（含税) → （含税）), half width around Latin text ((Apple） → (Apple))."""
+    if not (("(" in text or ")" in text) and ("（" in text or "）" in text)):
+        return text
+    chars = list(text)
+    opened: list[int] = []
+    for i, ch in enumerate(chars):
+        if ch in BRACKETS:
+            opened.append(i)
+        elif ch in (")", "）") and opened:
+            start = opened.pop()
+            if BRACKETS[chars[start]] != ch:
+                full = HAS_HAN.search(text, start + 1, i) is not None
+                chars[start], chars[i] = ("（", "）") if full else ("(", ")")
+    return "".join(chars)

@@ -6,7 +6,7 @@ import unicodedata
 
 from pipeline.chinese import SENTENCE_END
 from pipeline.clean import classify as c
-from pipeline.clean.punctuation import to_full_width
+from pipeline.clean.punctuation import pair_brackets, tidy_spacing, to_full_width
 from pipeline.clean.types import Draft, Line
 
 WRAP_MAX_WIDTH = 200  # display columns; a page with longer lines has one paragraph a line
@@ -123,19 +123,25 @@ def find_headings(draft: Draft) -> Draft:
     return draft
 
 
+FIXES = (("full_width", to_full_width), ("bracket_pair", pair_brackets), ("space_beside_mark", tidy_spacing))
+
+
 def fix_punctuation(draft: Draft) -> Draft:
-    """ASCII , : ; ! ? ( ) in Chinese text become full-width, in the text and the metadata."""
+    """ASCII , : ; ! ? ( ) in Chinese text become full-width, a bracket pair takes one width, and a space
+    beside a full-width mark goes, in the text and the metadata; each change is recorded by its fix."""
     fixed: list[Line] = []
     for line in draft.lines:
-        text = to_full_width(line.text)
-        if text != line.text:
-            draft.record("full_width", line, text)
-            line = line.having(text=text)
+        for rule, fix in FIXES:
+            text = fix(line.text)
+            if text != line.text:
+                draft.record(rule, line, text)
+                line = line.having(text=text)
         fixed.append(line)
     draft.lines = fixed
     meta = draft.meta
     for name in ("title", "subtitle", "abstract"):
         value = getattr(meta, name)
-        if value:
-            setattr(meta, name, to_full_width(value))
+        for _, fix in FIXES:
+            value = fix(value) if value else value
+        setattr(meta, name, value)
     return draft
