@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 # CJK Unified Ideographs, Extension A and the compatibility ideographs.
 HAN_CLASS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -23,6 +24,23 @@ CONTINUES = "，、；：,;:（(“‘「『《—"
 # leave it on their left (opening): two side by side leave the hole that punctuation compression closes.
 CLOSING_MARKS = "。，、；：？！）」』”’》〉】〕"
 OPENING_MARKS = "（「『“‘《〈【〔"
+
+def written_date(iso: str) -> str:
+    """An ISO date (2026-01-20, or with a time after it) as Chinese readers write it: 2026年1月20日, the
+    same in both scripts."""
+    year, month, day = iso[:10].split("-")
+    return f"{int(year)}年{int(month)}月{int(day)}日"
+
+
+def byline(published: str | None, source: str | None, authors: Sequence[str], editors: Sequence[str],
+           lang: str) -> str:
+    """The line under the title, the same in every output and on the download page: date · source · author
+    · editor, each where known."""
+    editor_word = "編輯" if lang.startswith("zh-Hant") else "编辑"
+    parts = [written_date(published) if published else "", source or "", "、".join(authors),
+             f"{editor_word} {'、'.join(editors)}" if editors else ""]
+    return " · ".join(p for p in parts if p)
+
 
 # Pages in Chinese give their times in China Standard Time (and Taiwan's and Hong Kong's, the same).
 UTC_OFFSET = "+08:00"

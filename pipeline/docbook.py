@@ -22,6 +22,7 @@ from importlib import resources
 
 from lxml import etree
 
+from pipeline.chinese import byline, written_date
 from pipeline.clean import Article
 from pipeline.clean.types import Metadata, Person
 from pipeline.errors import ValidationError
@@ -122,6 +123,17 @@ class Info:
     def date(self) -> str | None:
         """The publication date alone (YYYY-MM-DD)."""
         return self.published[:10] if self.published else None
+
+    @property
+    def written_date(self) -> str | None:
+        """The publication date as Chinese readers write it (2026年1月20日)."""
+        return written_date(self.published) if self.published else None
+
+    @property
+    def byline(self) -> str:
+        """The line under the title, the same in every output: date · source · author · editor, each where
+        known."""
+        return byline(self.published, self.source, self.authors, self.editors, self.lang)
 
 
 def read_info(root: etree._Element) -> Info:

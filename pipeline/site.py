@@ -2,8 +2,8 @@
 
 manifest.json (schema 1):
     {"schema": 1, "generator": "pipeline X.Y.Z",
-     "documents": [{"document", "title", "subtitle", "published", "source", "publisher", "lang", "report",
-                    "failed"}],
+     "documents": [{"document", "title", "subtitle", "published", "source", "publisher", "authors", "editors",
+                    "lang", "report", "failed"}],
      "files": [{"document", "variant", "format", "path", "size", "sha256", "report"}]}
 Paths are relative to dist/; `report` is the document's cleaning report (report.json); `failed` is null, or
 the error of the last build of a document whose files are from an earlier build.
@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import quote
 
 from pipeline import __version__
+from pipeline.chinese import byline
 from pipeline.writing import write_atomic
 
 RECORD = ".inputs.json"  # per document folder, its record: what made each output, written by the build
@@ -81,7 +82,8 @@ def collect(out: Path) -> tuple[list[dict[str, Any]], list[File]]:
         report, thumb = f"{doc_id}/{REPORT}", f"{doc_id}/{thumbnail_name(doc_id)}"
         documents.append({"document": doc_id, "title": info.get("title"), "subtitle": info.get("subtitle"),
                           "published": info.get("published"), "source": info.get("source"),
-                          "publisher": info.get("publisher"), "lang": info.get("lang", "zh-Hans"),
+                          "publisher": info.get("publisher"), "authors": info.get("authors") or [],
+                          "editors": info.get("editors") or [], "lang": info.get("lang", "zh-Hans"),
                           "report": report, "thumbnail": thumb if (out / thumb).exists() else None,
                           "failed": record.get("failed")})
         recorded = record.get("files", {})
@@ -197,7 +199,8 @@ def index_html(documents: list[dict[str, Any]], files: list[File]) -> str:
         own = [f for f in files if f.document == doc["document"]]
         variants = sorted({f.variant for f in own}, key=_variant_order)
         lang = variants[0] if variants else "zh-Hans"
-        meta = " · ".join(esc(str(v)) for v in ((doc.get("published") or "")[:10], doc.get("source")) if v)
+        meta = esc(byline(doc.get("published"), doc.get("source"), doc.get("authors") or [], doc.get("editors") or [],
+                          str(doc.get("lang") or "zh-Hans")))
         search = " ".join(str(doc.get(k) or "") for k in ("title", "subtitle", "source", "published"))
         parts.append(f'<article id="{esc(doc["document"])}" lang="{esc(lang)}" data-search="{esc(search)}">')
         if doc.get("thumbnail"):

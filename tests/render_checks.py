@@ -31,10 +31,8 @@ def squash(text: str) -> str:
 
 def xml_text_in_reading_order(root: etree._Element) -> str:
     """Title, subtitle, byline parts, headings and paragraphs of a DocBook tree, as the PDF prints them."""
-    from pipeline.render.xhtml import byline
-
     info = docbook.read_info(root)
-    parts = [info.title, info.subtitle or "", byline(info)]
+    parts = [info.title, info.subtitle or "", info.byline]
     for element in root.iter(docbook.DB + "title", docbook.DB + "para"):
         parent = element.getparent()
         if (parent is not None and parent.tag in (docbook.DB + "section",)) or (element.tag == docbook.DB + "para" and (

@@ -428,7 +428,9 @@ def test_download_page_shows_thumbnails_and_filters_many_documents(published: Pa
                 page = browser.new_page(viewport={"width": width, "height": 800})
                 page.goto(served + "index.html")
                 page.wait_for_load_state("load")
-                page.evaluate("() => Promise.all([...document.images].map(i => i.decode()))")
+                # Thumbnails load lazily: those below the fold of a phone are asked for now, then awaited.
+                page.evaluate("() => Promise.all([...document.images].map(i => { i.loading = 'eager'; "
+                              "return i.decode(); }))")
                 loaded = page.evaluate("[...document.querySelectorAll('img.thumb')].map(i => i.naturalWidth)")
                 assert loaded == [150] * len(manifest["documents"])
                 assert page.evaluate("document.documentElement.scrollWidth") <= width
@@ -445,3 +447,11 @@ def test_download_page_shows_thumbnails_and_filters_many_documents(published: Pa
             assert still.locator("article:visible").count() == 12 and not still.locator("#filter").is_visible()
         finally:
             browser.close()
+
+
+def test_the_download_page_shows_the_byline_the_documents_print() -> None:
+    from pipeline.site import index_html
+
+    doc = {"document": "a", "title": "标题", "lang": "zh-Hant-TW", "report": "a/report.json",
+           "published": "2026-01-20T07:27:03+08:00", "source": "杭州日報", "authors": ["朱穎婕"], "editors": ["高婷婷"]}
+    assert "2026年1月20日 · 杭州日報 · 朱穎婕 · 編輯 高婷婷" in index_html([doc], [])

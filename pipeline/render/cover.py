@@ -66,7 +66,7 @@ def _cover(info: Info, region: str) -> Image.Image:
             draw.text((MARGIN, y), line, font=subtitle_font, fill=INK)
             y += 76
     small = _font(serif.path, serif.index, 44)
-    foot = [t for t in (info.date, info.publisher or info.source) if t]
+    foot = [t for t in (info.written_date, info.publisher or info.source) if t]
     y = SIZE[1] - MARGIN - 70 * len(foot)
     for text in foot:
         draw.text((MARGIN, y), text, font=small, fill=INK)

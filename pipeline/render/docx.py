@@ -18,7 +18,6 @@ from pipeline.docbook import DB, Info, read_info, text_of
 from pipeline.errors import RequirementError
 from pipeline.render import pandoc
 from pipeline.render.common import PAPER, STYLESHEETS, Paper, epoch
-from pipeline.render.xhtml import byline
 from pipeline.variants import Variant
 from pipeline.writing import ZIP_DATE, write_atomic
 
@@ -128,7 +127,7 @@ def _laid_out(data: bytes, info: Info, paper: Paper, vertical: bool) -> bytes:
     body = document.find(W + "body")
     assert body is not None, "pandoc's document.xml has a body"
     styled = [p for p in body.findall(W + "p") if _style(p) in ("Author", "Date")]
-    line = byline(info)
+    line = info.byline
     if styled and line:
         # pandoc's author and date paragraphs become the PDF's one line: date · source · author · editor.
         first = styled[0]

@@ -14,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.config import Config
-from pipeline.docbook import read_info
+from pipeline.docbook import Info, read_info
 from pipeline.render import fonts, pandoc
 from pipeline.render.common import STYLESHEETS, epoch, identifier
 from pipeline.render.cover import cover_jpeg
@@ -61,9 +61,10 @@ class EpubRenderer:
             tree = with_corner_quotes(tree)
         with tempfile.TemporaryDirectory(prefix=f"pipeline-epub-{os.getpid()}-") as tmp:
             work = Path(tmp)
-            meta = pandoc.metadata(info, identifier=[{"scheme": "UUID", "text": f"urn:uuid:{identifier(tree)}"}])
+            meta = pandoc.metadata(info, identifier=[{"scheme": "UUID", "text": f"urn:uuid:{identifier(tree)}"}],
+                                   **{"toc-title": contents_word(info.lang)})
             output = work / "out.epub"
-            pandoc.run(tree, "epub3", output, work, ["--toc", f"--toc-depth={MAX_TOC_DEPTH}", "--split-level=2"], meta)
+            pandoc.run(tree, "epub3", output, work, ["--toc", f"--toc-depth={MAX_TOC_DEPTH}", "--split-level=1"], meta)
             house = config.house_stylesheet("epub.css")
             css = (STYLESHEETS / "epub.css").read_text("utf-8") + font_css(variant)
             if config.vertical:
@@ -71,7 +72,7 @@ class EpubRenderer:
             if house:
                 css += "\n/* house style */\n" + house.read_text("utf-8")
             cover = cover_jpeg(info, variant.region)
-            write_atomic(dest, finish(output.read_bytes(), css=css, cover=cover, modified=epoch(info), lang=info.lang,
+            write_atomic(dest, finish(output.read_bytes(), css=css, cover=cover, modified=epoch(info), info=info,
                                       vertical=config.vertical, compress=variant.compress_punctuation))
         return dest
 
@@ -115,11 +116,18 @@ COVER_XHTML = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def finish(epub: bytes, *, css: str, cover: bytes, modified: int, lang: str, vertical: bool = False,
+def contents_word(lang: str) -> str:
+    """What a Chinese book calls its table of contents."""
+    return "目錄" if lang.startswith("zh-Hant") else "目录"
+
+
+def finish(epub: bytes, *, css: str, cover: bytes, modified: int, info: Info, vertical: bool = False,
            compress: bool = False) -> bytes:
     """pandoc's EPUB with our stylesheet, a cover, and dcterms:modified set (its sandbox reads no files);
-    when `vertical`, the spine runs right to left, the package says so, and two-digit numbers stand upright;
-    with `compress`, a punctuation mark beside another is set half width.
+    the title page shows the title, the subtitle and the byline every output prints, and the text before the
+    first section follows it without the title again as a heading; when `vertical`, the spine runs right to
+    left, the package says so, and two-digit numbers stand upright; with `compress`, a punctuation mark
+    beside another is set half width.
 
     The package is rewritten with `mimetype` first and stored, and fixed file dates, so that the
     same document gives the same bytes.
@@ -145,7 +153,13 @@ def finish(epub: bytes, *, css: str, cover: bytes, modified: int, lang: str, ver
     if vertical:
         spine.set("page-progression-direction", "rtl")
         etree.SubElement(metadata, OPF + "meta", {"name": "primary-writing-mode", "content": "vertical-rl"})
-    for name in [n for n in files if n.startswith("EPUB/text/ch") and n.endswith(".xhtml")]:
+    chapters = sorted(n for n in files if n.startswith("EPUB/text/ch") and n.endswith(".xhtml"))
+    if TITLE_PAGE in files:
+        files[TITLE_PAGE] = title_page(files[TITLE_PAGE], info)
+    if chapters:
+        files[chapters[0]], dropped = without_title_heading(files[chapters[0]], info.title)
+        files[NAV_PATH] = navigation(files[NAV_PATH], info.lang, dropped)
+    for name in chapters:
         if vertical:
             files[name] = wrap_matches(files[name], TWO_DIGITS, "tcy")  # upright in one em
         if compress:
@@ -153,7 +167,7 @@ def finish(epub: bytes, *, css: str, cover: bytes, modified: int, lang: str, ver
     files[OPF_PATH] = etree.tostring(opf, xml_declaration=True, encoding="UTF-8")
     files[STYLESHEET_PATH] = css.encode()
     files[COVER_IMAGE] = cover
-    files[COVER_PAGE] = COVER_XHTML.format(lang=lang, title=_escape(title)).encode()
+    files[COVER_PAGE] = COVER_XHTML.format(lang=info.lang, title=_escape(title)).encode()
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         target.writestr(zipfile.ZipInfo("mimetype", ZIP_DATE), files.pop("mimetype"), zipfile.ZIP_STORED)
@@ -163,6 +177,53 @@ def finish(epub: bytes, *, css: str, cover: bytes, modified: int, lang: str, ver
 
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
+TITLE_PAGE, NAV_PATH = "EPUB/text/title_page.xhtml", "EPUB/nav.xhtml"
+LANDMARKS = {"titlepage": ("标题页", "標題頁"), "toc": ("目录", "目錄")}
+
+
+def title_page(page: bytes, info: Info) -> bytes:
+    """pandoc's title page with the byline (date · source · author · editor) in place of its author, publisher
+    and date lines."""
+    root = etree.fromstring(page)
+    section = next(root.iter(XHTML + "section"), None)
+    if section is None:
+        return page
+    for p in [p for p in section.iter(XHTML + "p") if p.get("class") in ("author", "publisher", "date")]:
+        section.remove(p)
+    if info.byline:
+        etree.SubElement(section, XHTML + "p", {"class": "byline"}).text = info.byline
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def without_title_heading(chapter: bytes, title: str) -> tuple[bytes, str | None]:
+    """The first chapter without the heading pandoc gives the text before the first section (the title
+    again, right after the title page); and that section's id, where there was one."""
+    root = etree.fromstring(chapter)
+    section = next(root.iter(XHTML + "section"), None)
+    heading = section.find(XHTML + "h1") if section is not None else None
+    if section is None or heading is None or "unnumbered" not in (heading.get("class") or "") \
+            or "".join(map(str, heading.itertext())).strip() != title.strip():
+        return chapter, None
+    section.remove(heading)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8"), section.get("id")
+
+
+def navigation(nav: bytes, lang: str, dropped: str | None) -> bytes:
+    """The navigation document in the book's language: the contents without the entry of a section whose
+    heading went, the landmarks named in Chinese."""
+    root = etree.fromstring(nav)
+    traditional = lang.startswith("zh-Hant")
+    for link in root.iter(XHTML + "a"):
+        href = link.get("href") or ""
+        kind = link.get("{http://www.idpf.org/2007/ops}type")
+        if dropped and href.endswith(f"#{dropped}"):
+            item = link.getparent()
+            contents = item.getparent() if item is not None else None
+            if item is not None and contents is not None:
+                contents.remove(item)
+        elif kind in LANDMARKS:
+            link.text = LANDMARKS[kind][traditional]
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 TWO_DIGITS = re.compile(r"(?<![0-9A-Za-z.])[0-9]{2}(?![0-9A-Za-z.])")
 
 

@@ -7,24 +7,12 @@ import re
 from lxml import etree
 
 from pipeline.chinese import CLOSING_MARKS, HAN_CLASS, OPENING_MARKS
-from pipeline.docbook import DB, XML_ID, XML_LANG, Info, read_info, text_of
+from pipeline.docbook import DB, XML_ID, XML_LANG, read_info, text_of
 from pipeline.variants import VARIANTS, variant
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 H = f"{{{XHTML_NS}}}"
 MAX_HEADING = 6
-
-
-def byline(info: Info) -> str:
-    """The line under the title: date · source · author · editor, each where known."""
-    editor_word = "編輯" if info.lang.startswith("zh-Hant") else "编辑"
-    parts = [
-        info.date or "",
-        info.source or "",
-        "、".join(info.authors),
-        f"{editor_word} {'、'.join(info.editors)}" if info.editors else "",
-    ]
-    return " · ".join(p for p in parts if p)
 
 
 def to_xhtml(root: etree._Element, *, stylesheet: str | None = None) -> etree._Element:
@@ -51,7 +39,7 @@ def to_xhtml(root: etree._Element, *, stylesheet: str | None = None) -> etree._E
     etree.SubElement(header, H + "h1").text = info.title
     if info.subtitle:
         etree.SubElement(header, H + "p", {"class": "subtitle"}).text = info.subtitle
-    line = byline(info)
+    line = info.byline
     if line:
         etree.SubElement(header, H + "p", {"class": "byline"}).text = line
     main = etree.SubElement(body, H + "main")
