@@ -108,7 +108,7 @@ PAGES = 16  # seeds in a corpus build: enough for a build under way to be stoppe
 
 def _corpus(folder: Path) -> Path:
     """Every third corpus page (sites of all kinds), the GBK copy (under a name of its own) and the seed,
-    as seeds: PAGES of them. Every corpus page builds in every format in test_publish."""
+    as seeds: PAGES of them. Every corpus page builds into XML and PDF in test_publish."""
     folder.mkdir()
     pages = sorted(CORPUS.glob("*.txt"))
     for page in [*[p for p in pages if not p.name.endswith(".gbk.txt")][::3], *CORPUS.glob("*.gbk.txt"),

@@ -358,13 +358,14 @@ def test_download_page_speaks_the_script_of_most_documents() -> None:
     assert "&lt;b&gt;" in index_html([doc("<b>", "zh-Hans")], []), "titles are escaped"
 
 
-def test_every_corpus_page_builds_in_every_format(tmp_path: Path) -> None:
+def test_every_corpus_page_builds_into_valid_docbook_and_a_pdf(tmp_path: Path) -> None:
     # Symbols, dingbats and U+FFFD of real pages (30_thepaper has ➨ and �) come from the fallback faces.
+    # Every third page builds into all four formats, here and on a cluster, in test_cluster.
     seeds = corpus_seeds(tmp_path / "seeds")
-    summary = build.run(Config(out=tmp_path / "dist", seeds=tmp_path / "seeds", formats=("xml", "pdf", "epub", "docx"),
+    summary = build.run(Config(out=tmp_path / "dist", seeds=tmp_path / "seeds", formats=("xml", "pdf"),
                                variants=("zh-Hans",), jobs=2))
     assert [r.error for r in summary.results if r.error] == []
-    assert sum(len(r.built) for r in summary.results) == 4 * len(seeds)
+    assert sum(len(r.built) for r in summary.results) == 2 * len(seeds)
 
 
 def test_a_build_needs_none_of_the_test_tools(tmp_path: Path) -> None:
