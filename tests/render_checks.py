@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import re
 import shutil
 import subprocess
@@ -158,3 +159,58 @@ def docx_xml(path: Path, member: str) -> etree._Element:
     """One XML part of a DOCX package."""
     with zipfile.ZipFile(path) as package:
         return etree.fromstring(package.read(member))
+
+
+def overlapping_glyphs(path: Path) -> int:
+    """Pairs of glyphs printed over each other (boxes overlapping by more than 40% each way), on every page:
+    the measure of ../shared/tools/glyph_overlaps.py, for text a renderer sets over text."""
+    count = 0
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            grid: dict[tuple[int, int], list[dict[str, Any]]] = {}
+            for char in page.chars:
+                if char["text"].strip():
+                    grid.setdefault((int(char["x0"] // 10), int(char["top"] // 10)), []).append(char)
+            for (gx, gy), cell in grid.items():
+                near = [b for dx in (0, 1) for dy in (-1, 0, 1) for b in grid.get((gx + dx, gy + dy), [])]
+                for a in cell:
+                    for b in near:
+                        if b is a or (b["x0"], b["top"]) <= (a["x0"], a["top"]):
+                            continue
+                        width = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
+                        height = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+                        count += width > 0.4 * (a["x1"] - a["x0"]) and height > 0.4 * (a["bottom"] - a["top"])
+    return count
+
+
+HANGING = "，。、；：！？”’」』）"  # marks a reader may hang past the text block at a line's end
+
+
+def justified_share(path: Path, body_size: float) -> float:
+    """Of the body's full lines (those another line of the same paragraph follows), the share whose text ends
+    flush with the text block's right edge (within a quarter em; a mark hung past the edge ends its line
+    where it starts)."""
+    with pdfplumber.open(path) as pdf:
+        pages = [[row for row in _rows(page) if round(row[0]["size"]) == round(body_size)] for page in pdf.pages]
+    rows = [row for page in pages for row in page]
+    right = max({round(row[-1]["x1"]) for row in rows}, key=lambda x: sum(abs(r[-1]["x1"] - x) < 1 for r in rows))
+    left = min(row[0]["x0"] for row in rows)
+    tolerance = 0.25 * body_size
+
+    def end(row: list[dict[str, Any]]) -> float:
+        last = row[-1]
+        hung = last["x1"] > right + tolerance and last["text"] in HANGING
+        return float(last["x0"] if hung else last["x1"])
+
+    full = [end(row) for page in pages for row, following in itertools.pairwise(page)
+            if abs(following[0]["x0"] - left) < tolerance]
+    return float(sum(abs(right - x) <= tolerance for x in full) / len(full))
+
+
+def _rows(page: Any) -> list[list[dict[str, Any]]]:
+    """A page's characters in lines (by baseline), left to right."""
+    by_line: dict[int, list[dict[str, Any]]] = {}
+    for char in page.chars:
+        if char["text"].strip():
+            by_line.setdefault(round(char["bottom"]), []).append(char)
+    return [sorted(chars, key=lambda c: c["x0"]) for _, chars in sorted(by_line.items())]

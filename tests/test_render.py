@@ -421,6 +421,33 @@ def test_adjacent_punctuation_is_set_half_width_where_the_region_compresses(tmp_
 
 
 @pytest.mark.parametrize("tag", VARIANTS)
+def test_the_docx_is_set_like_a_chinese_document(built: Path, tag: str, tmp_path: Path) -> None:
+    path = built / f"{DOC}.{tag}.docx"
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    styles = {s.get(w + "styleId"): s for s in rc.docx_xml(path, "word/styles.xml").iter(w + "style")}
+    body = styles["BodyText"]
+    assert body.find(f"{w}pPr/{w}jc").get(w + "val") == "both"  # type: ignore[union-attr]
+    spacing = body.find(f"{w}pPr/{w}spacing")
+    assert spacing is not None and (spacing.get(w + "before"), spacing.get(w + "after")) == ("0", "0")
+    for heading in ("Heading1", "Heading2", "Title"):
+        assert styles[heading].find(f"{w}rPr/{w}color").get(w + "val") == "000000"  # type: ignore[union-attr]
+    control = rc.docx_xml(path, "word/settings.xml").find(w + "characterSpacingControl")
+    assert control is not None
+    assert control.get(w + "val") == ("doNotCompress" if tag == "zh-Hant-TW" else "compressPunctuation")
+    section = rc.docx_xml(path, "word/document.xml").find(f"{w}body/{w}sectPr")
+    assert section is not None and section.find(w + "titlePg") is not None
+    assert {r.get(w + "type") for r in section.iter(w + "footerReference")} == {"default", "first"}
+    if rc.libreoffice() is None:
+        return
+    pdf_path = rc.libreoffice_convert(path, "pdf", tmp_path)
+    assert rc.justified_share(pdf_path, body_size=12) >= 0.98
+    pages = [page.extract_text() for page in pypdf.PdfReader(pdf_path).pages]
+    info = docbook.read_info(tree_of(built, tag))
+    assert pages[0].count(info.title.split()[0]) == 1  # the title block only: no running header on page 1
+    assert pages[1].startswith(info.title.split()[0]) and pages[0].split()[-1] == "1"  # header, page number
+
+
+@pytest.mark.parametrize("tag", VARIANTS)
 def test_docx_is_laid_out_like_the_pdf(built: Path, tag: str, tmp_path: Path) -> None:
     info = docbook.read_info(tree_of(built, tag))
     path = built / f"{DOC}.{tag}.docx"
@@ -499,18 +526,25 @@ def test_a_vertical_epub_is_laid_out_top_to_bottom_right_to_left(tmp_path: Path)
 
 
 @pytest.mark.skipif(rc.libreoffice() is None, reason="LibreOffice is not installed (make test installs it)")
-def test_a_vertical_docx_is_printed_top_to_bottom_by_libreoffice(tmp_path: Path) -> None:
+@pytest.mark.parametrize("tag", VARIANTS)
+def test_a_vertical_docx_is_printed_top_to_bottom_by_libreoffice(tmp_path: Path, tag: str) -> None:
     import pdfplumber
 
-    out = renderer("docx").render(tree_of_golden(), tmp_path / "v.docx", variant=variant("zh-Hans"),
-                                  config=Config(vertical=True))
+    tree = convert(tree_of_golden(), tag).tree
+    out = renderer("docx").render(tree, tmp_path / "v.docx", variant=variant(tag), config=Config(vertical=True))
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     section = rc.docx_xml(out, "word/document.xml").find(f"{w}body/{w}sectPr")
     assert section is not None
     names = [etree.QName(child).localname for child in section]
-    assert names[-3:] == ["pgSz", "pgMar", "textDirection"]  # in the schema's order
+    assert names[-4:] == ["pgSz", "pgMar", "titlePg", "textDirection"]  # in the schema's order
     assert section.find(f"{w}textDirection").get(f"{w}val") == "tbRl"  # type: ignore[union-attr]
-    with pdfplumber.open(rc.libreoffice_convert(out, "pdf", tmp_path)) as pdf:
+    text = "".join(map(str, rc.docx_xml(out, "word/document.xml").itertext()))
+    assert "「" in text and "“" not in text  # corner brackets, as vertical books set quotes
+    pdf_path = rc.libreoffice_convert(out, "pdf", tmp_path)
+    # A paragraph running onto the next page used to be printed over the lines before it there.
+    assert rc.overlapping_glyphs(pdf_path) == 0
+    with pdfplumber.open(pdf_path) as pdf:
+        assert len(pdf.pages) > 1
         chars = [c for c in pdf.pages[0].chars if "\u4e00" <= c["text"] <= "\u9fff" and c["size"] > 9]
     runs = sum(1 for a, b in itertools.pairwise(chars) if abs(a["x0"] - b["x0"]) < 1 and b["top"] > a["top"])
     assert runs > 0.8 * len(chars), "characters follow each other down a column"

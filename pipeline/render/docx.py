@@ -18,7 +18,7 @@ from pipeline.docbook import DB, Info, read_info, text_of
 from pipeline.errors import RequirementError
 from pipeline.render import pandoc
 from pipeline.render.common import PAPER, STYLESHEETS, Paper, epoch
-from pipeline.variants import Variant
+from pipeline.variants import Variant, with_corner_quotes
 from pipeline.writing import ZIP_DATE, write_atomic
 
 
@@ -48,7 +48,9 @@ class DocxRenderer:
             raise RequirementError(f"{reference(variant)} is missing: run make_reference_docx.py")
 
     def render(self, tree: etree._Element, dest: Path, *, variant: Variant, config: Config) -> Path:
-        """Write the DOCX of one variant's tree."""
+        """Write the DOCX of one variant's tree (a vertical one with corner brackets for quotes)."""
+        if config.vertical:
+            tree = with_corner_quotes(tree)
         info = read_info(tree)
         with tempfile.TemporaryDirectory(prefix=f"pipeline-docx-{os.getpid()}-") as tmp:
             work = Path(tmp)
@@ -99,6 +101,8 @@ def finish(docx: bytes, info: Info, paper: Paper, *, vertical: bool = False) -> 
                 data = _dated(data, epoch(info))
             elif item.filename == "word/document.xml":
                 data = _laid_out(data, info, paper, vertical)
+            elif item.filename == "word/styles.xml" and vertical:
+                data = _without_widow_control(data)
             elif item.filename == "word/_rels/document.xml.rels":
                 data = _related(data)
             elif item.filename == "[Content_Types].xml":
@@ -140,10 +144,13 @@ def _laid_out(data: bytes, info: Info, paper: Paper, vertical: bool) -> bytes:
     if section is None:
         section = etree.SubElement(body, W + "sectPr")
     for child in list(section):
-        if etree.QName(child).localname in ("headerReference", "footerReference", "pgSz", "pgMar", "textDirection"):
+        if etree.QName(child).localname in ("headerReference", "footerReference", "pgSz", "pgMar", "titlePg",
+                                            "textDirection"):
             section.remove(child)
-    for position, kind in enumerate(("header", "footer")):
-        reference = etree.Element(W + f"{kind}Reference", {W + "type": "default", f"{{{R_NS}}}id": PARTS[kind][1]})
+    # The running header from page 2 on (page 1 has the title block), the page number on every page.
+    references = (("header", "default"), ("footer", "default"), ("footer", "first"))
+    for position, (kind, page) in enumerate(references):
+        reference = etree.Element(W + f"{kind}Reference", {W + "type": page, f"{{{R_NS}}}id": PARTS[kind][1]})
         section.insert(position, reference)
     side, top, bottom = (str(round(mm * TWIPS_PER_MM)) for mm in (paper.side_mm, paper.top_mm, paper.bottom_mm))
     etree.SubElement(section, W + "pgSz", {W + "w": str(round(paper.width_mm * TWIPS_PER_MM)),
@@ -151,9 +158,26 @@ def _laid_out(data: bytes, info: Info, paper: Paper, vertical: bool) -> bytes:
     etree.SubElement(section, W + "pgMar", {W + "top": top, W + "bottom": bottom, W + "left": side, W + "right": side,
                                             W + "header": str(round(10 * TWIPS_PER_MM)),
                                             W + "footer": str(round(10 * TWIPS_PER_MM)), W + "gutter": "0"})
+    etree.SubElement(section, W + "titlePg")  # page 1 takes the "first" references: no running header
     if vertical:
-        etree.SubElement(section, W + "textDirection", {W + "val": "tbRl"})  # after pgMar, as the schema orders
+        etree.SubElement(section, W + "textDirection", {W + "val": "tbRl"})  # after titlePg, as the schema orders
     return _xml(document)
+
+
+def _without_widow_control(data: bytes) -> bytes:
+    """Styles with widow and orphan control off by default: LibreOffice, moving a vertical paragraph's last
+    or first line to the next page for it, prints that page's columns over the lines before them."""
+    styles = etree.fromstring(data)
+    defaults = styles.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr")
+    if defaults is None:
+        holder = styles.find(f"{W}docDefaults")
+        if holder is None:
+            return data
+        defaults = etree.SubElement(etree.SubElement(holder, W + "pPrDefault"), W + "pPr")
+    for old in defaults.findall(W + "widowControl"):
+        defaults.remove(old)
+    defaults.insert(0, etree.Element(W + "widowControl", {W + "val": "0"}))  # first among these children
+    return _xml(styles)
 
 
 def _style(paragraph: etree._Element) -> str | None:

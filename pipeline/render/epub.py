@@ -56,9 +56,9 @@ class EpubRenderer:
 
     def render(self, tree: etree._Element, dest: Path, *, variant: Variant, config: Config) -> Path:
         """Write the EPUB of one variant's tree."""
-        info = read_info(tree)
         if config.vertical:
             tree = with_corner_quotes(tree)
+        info = read_info(tree)
         with tempfile.TemporaryDirectory(prefix=f"pipeline-epub-{os.getpid()}-") as tmp:
             work = Path(tmp)
             meta = pandoc.metadata(info, identifier=[{"scheme": "UUID", "text": f"urn:uuid:{identifier(tree)}"}],

@@ -27,12 +27,41 @@ REGIONS = {"SC": "zh-CN", "TC": "zh-TW", "HK": "zh-HK"}
 BODY_STYLES = ("Normal", "BodyText", "FirstParagraph", "Compact")
 HEADING_STYLES = ("Title", "Subtitle", *(f"Heading{n}" for n in range(1, 7)))
 CENTRED = ("Title", "Subtitle", "Author", "Date", "Abstract")
+# Word's punctuation compression (a full-width mark beside another set half width), as the PDF does it:
+# Simplified and Hong Kong practice compress, Taiwan's keeps every mark full width.
+COMPRESSION = {"SC": "compressPunctuation", "TC": "doNotCompress", "HK": "compressPunctuation"}
+
+
+# The order WordprocessingML's schema gives the children of paragraph and run properties (Word refuses a
+# file that breaks it).
+ORDER = {
+    "pPr": ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+            "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+            "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+            "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+            "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"),
+    "rPr": ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+            "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w",
+            "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign",
+            "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath"),
+}
 
 
 def child(parent: etree._Element, tag: str) -> etree._Element:
-    """The first child with this tag, made when missing (kept in schema order by the caller's calls)."""
+    """The first child with this tag, made when missing, in the schema's order among its siblings."""
     found = parent.find(W + tag)
-    return found if found is not None else etree.SubElement(parent, W + tag)
+    if found is not None:
+        return found
+    made = etree.Element(W + tag)
+    order = ORDER.get(etree.QName(parent).localname)
+    if order and tag in order:
+        later = [c for c in parent if isinstance(c.tag, str) and etree.QName(c).localname in order
+                 and order.index(etree.QName(c).localname) > order.index(tag)]
+        if later:
+            later[0].addprevious(made)
+            return made
+    parent.append(made)
+    return made
 
 
 def set_fonts(rpr: etree._Element, face: str, lang: str) -> None:
@@ -76,20 +105,47 @@ def styles_xml(data: bytes, region: str) -> bytes:
     defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
     assert defaults is not None, "pandoc's reference.docx has no default run properties"
     set_fonts(defaults, serif, lang)
+    paragraph_defaults = root.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr")
+    if paragraph_defaults is not None:
+        no_spacing(paragraph_defaults)
     for style_id in BODY_STYLES:
         element = style(root, style_id)
-        ind = child(paragraph_props(element), "ind")
+        ppr = paragraph_props(element)
+        no_spacing(ppr)  # the indent marks a paragraph, as in the PDF: no space above or below
+        ind = child(ppr, "ind")
         ind.set(W + "firstLineChars", "200")
         ind.set(W + "firstLine", "480")
+        child(ppr, "jc").set(W + "val", "both")  # justified, both edges flush
+        child(ppr, "overflowPunct").set(W + "val", "0")  # no mark hung past the text block (Word; LibreOffice hangs it)
         set_fonts(child(element, "rPr"), serif, lang)
     for style_id in (*HEADING_STYLES, "Author", "Date", "Abstract"):
         element = style(root, style_id)
-        set_fonts(child(element, "rPr"), sans if style_id in HEADING_STYLES else serif, lang)
+        rpr = child(element, "rPr")
+        set_fonts(rpr, sans if style_id in HEADING_STYLES else serif, lang)
+        color = child(rpr, "color")  # black, as the PDF's headings, not the theme's blue
+        for name in ("themeColor", "themeShade", "themeTint"):
+            if W + name in color.attrib:
+                del color.attrib[W + name]
+        color.set(W + "val", "000000")
         ind = child(paragraph_props(element), "ind")
         ind.set(W + "firstLineChars", "0")
         ind.set(W + "firstLine", "0")
         if style_id in CENTRED:
             child(paragraph_props(element), "jc").set(W + "val", "center")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def no_spacing(ppr: etree._Element) -> None:
+    """No space before or after a paragraph."""
+    spacing = child(ppr, "spacing")
+    spacing.set(W + "before", "0")
+    spacing.set(W + "after", "0")
+
+
+def settings_xml(data: bytes, region: str) -> bytes:
+    """pandoc's settings.xml with the region's punctuation compression."""
+    root = etree.fromstring(data)
+    child(root, "characterSpacingControl").set(W + "val", COMPRESSION[region])
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -103,6 +159,8 @@ def make(region: str) -> bytes:
             data = source.read(item.filename)
             if item.filename == "word/styles.xml":
                 data = styles_xml(data, region)
+            elif item.filename == "word/settings.xml":
+                data = settings_xml(data, region)
             info = zipfile.ZipInfo(item.filename, ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(info, data)
