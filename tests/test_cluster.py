@@ -103,18 +103,19 @@ def _pipeline(*arguments: str, cwd: Path, env: dict[str, str] | None = None) -> 
                           text=True, timeout=600)
 
 
-PAGES = 16  # seeds in a corpus build: enough for a build under way to be stopped half way
+PAGES = 16  # seeds of the corpus build compared byte for byte: every third page, the GBK copy, the seed
+STOPPED = 11  # seeds of a build stopped half way: every fifth page, the GBK copy, the seed
 
 
-def _corpus(folder: Path) -> Path:
-    """Every third corpus page (sites of all kinds), the GBK copy (under a name of its own) and the seed,
-    as seeds: PAGES of them. Every corpus page builds into XML and PDF in test_publish."""
+def _corpus(folder: Path, every: int = 3) -> Path:
+    """Every `every`-th corpus page (sites of all kinds), the GBK copy (under a name of its own) and the seed,
+    as seeds. Every corpus page builds into XML and PDF in test_publish."""
     folder.mkdir()
     pages = sorted(CORPUS.glob("*.txt"))
-    for page in [*[p for p in pages if not p.name.endswith(".gbk.txt")][::3], *CORPUS.glob("*.gbk.txt"),
+    for page in [*[p for p in pages if not p.name.endswith(".gbk.txt")][::every], *CORPUS.glob("*.gbk.txt"),
                  *sorted(SEEDS.glob("*.txt"))]:
         shutil.copy(page, folder / page.name.replace(".gbk.txt", "_gbk.txt"))
-    assert len(list(folder.iterdir())) == PAGES
+    assert len(list(folder.iterdir())) == {3: PAGES, 5: STOPPED}[every]
     return folder
 
 
@@ -168,7 +169,7 @@ def test_a_house_style_and_a_model_of_ones_own_travel_with_the_tasks(cluster: Cl
 
 
 def test_a_worker_killed_in_the_middle_of_the_build_loses_nothing(cluster: Cluster, tmp_path: Path) -> None:
-    seeds = _corpus(tmp_path / "seeds")
+    seeds = _corpus(tmp_path / "seeds", every=5)
     dist = tmp_path / "dist"
     build_process = subprocess.Popen([sys.executable, "-m", "pipeline", "build", "--formats", "xml,pdf", "--out",
                                       str(dist), "--scheduler", cluster.address, str(seeds)],
@@ -179,7 +180,7 @@ def test_a_worker_killed_in_the_middle_of_the_build_loses_nothing(cluster: Clust
     os.kill(cluster.worker_pids()[0], signal.SIGKILL)
     out, err = build_process.communicate(timeout=600)
     assert build_process.returncode == 0, err
-    assert len(list(dist.glob("*/*.pdf"))) == len(list(dist.glob("*/*.xml"))) == PAGES
+    assert len(list(dist.glob("*/*.pdf"))) == len(list(dist.glob("*/*.xml"))) == STOPPED
     assert not list(dist.rglob("*.tmp"))
     assert "Traceback" not in out + err
     cluster.wait_for(2)  # the nanny restarted it
@@ -246,7 +247,7 @@ def test_a_worker_with_other_code_is_refused_before_any_work(cluster: Cluster, t
 
 
 def test_ctrl_c_leaves_no_partial_file_and_the_next_build_goes_on(cluster: Cluster, tmp_path: Path) -> None:
-    seeds = _corpus(tmp_path / "seeds")
+    seeds = _corpus(tmp_path / "seeds", every=5)
     dist = tmp_path / "dist"
     command = [sys.executable, "-m", "pipeline", "build", "--formats", "pdf", "--out", str(dist),
                "--scheduler", cluster.address, str(seeds)]
@@ -260,17 +261,17 @@ def test_ctrl_c_leaves_no_partial_file_and_the_next_build_goes_on(cluster: Clust
     assert err.strip().splitlines()[-1] == "pipeline: interrupted"
     assert not list(dist.rglob("*.tmp"))
     made = len(list(dist.glob("*/*.pdf")))
-    assert made < PAGES
+    assert made < STOPPED
     again = _pipeline(*command[3:], cwd=tmp_path)
     assert again.returncode == 0, again.stderr
-    assert len(list(dist.glob("*/*.pdf"))) == PAGES
+    assert len(list(dist.glob("*/*.pdf"))) == STOPPED
     time.sleep(0.5)  # the cancelled tasks leave the workers
     cluster.wait_for(2)
 
 
 def test_a_lost_scheduler_ends_the_build_with_one_line_and_the_next_build_goes_on(tmp_path: Path) -> None:
     doomed = Cluster(tmp_path / "doomed", workers=1)
-    seeds = _corpus(tmp_path / "seeds")
+    seeds = _corpus(tmp_path / "seeds", every=5)
     dist = tmp_path / "dist"
     env = {**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "3s"}  # how long the client tries to reconnect
     try:
@@ -294,7 +295,7 @@ def test_a_lost_scheduler_ends_the_build_with_one_line_and_the_next_build_goes_o
     again = build.run(Config(seeds=seeds, out=dist, formats=("pdf",), jobs=2))
     assert not again.failed
     assert sum(1 for r in again.results if r.skipped) >= made - 1 > 0  # at most the one being written is redone
-    assert len(list(dist.glob("*/*.pdf"))) == PAGES
+    assert len(list(dist.glob("*/*.pdf"))) == STOPPED
 
 
 def test_without_a_scheduler_the_build_does_not_import_dask(tmp_path: Path) -> None:

@@ -93,12 +93,15 @@ def test_a_failing_seed_is_reported_and_the_others_finish(tmp_path: Path) -> Non
     assert all((tmp_path / "dist" / document_id(s) / "report.json").exists() for s in seeds)
 
 
+def undated_seed(seeds: Path, name: str, paragraph: str) -> None:
+    """A notice with a title, a source and one paragraph, and no date, as seeds/NAME.txt."""
+    seeds.mkdir(exist_ok=True)
+    (seeds / f"{name}.txt").write_text(f"市政府召开常务会议\n来源：市政府办公厅\n{paragraph}\n", "utf-8")
+
+
 def test_strict_mode_makes_warnings_fail_the_document(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    page = ["市政府召开常务会议", "来源：市政府办公厅",
-            "会议指出，要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。"]
-    (seeds / "undated.txt").write_text("\n".join(page) + "\n", "utf-8")
+    undated_seed(seeds, "undated", "会议指出，要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。")
     relaxed = build.run(xml_only(tmp_path / "a", seeds=seeds))
     assert not relaxed.failed
     report = json.loads((tmp_path / "a" / "undated" / "report.json").read_text("utf-8"))
@@ -111,10 +114,7 @@ def test_strict_mode_makes_warnings_fail_the_document(tmp_path: Path) -> None:
 
 def test_strict_mode_names_every_warning_of_a_document(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    page = ["市政府召开常务会议", "来源：市政府办公厅",
-            "会议指出，要坚持\"稳中求进\"工作总基调，“完整准确全面贯彻新发展理念。"]
-    (seeds / "quoted.txt").write_text("\n".join(page) + "\n", "utf-8")
+    undated_seed(seeds, "quoted", "会议指出，要坚持\"稳中求进\"工作总基调，“完整准确全面贯彻新发展理念。")
     config = replace(xml_only(tmp_path / "dist", seeds=seeds, strict=True), variants=("zh-Hans", "zh-Hant-TW"))
     strict = build.run(config)
     error = strict.failed[0].error or ""
