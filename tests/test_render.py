@@ -131,11 +131,53 @@ def test_epub_navigation_cover_and_stylesheet_follow_the_variant(built: Path) ->
         assert entry in declared
     assert any(prop == "schema:accessibilitySummary" and text for prop, text in declared)
     assert "text-justify: inter-character" in css
-    for tag in VARIANTS:
-        with zipfile.ZipFile(built / f"{DOC}.{tag}.epub") as package:
-            chapters = "".join(package.read(n).decode() for n in package.namelist() if n.startswith("EPUB/text/ch"))
-        # Adjacent marks are set half width where the variant compresses (as in the PDF), never in Taiwan's.
-        assert ('<span class="halt">' in chapters) == variant(tag).compress_punctuation
+
+
+# Where a text node holds `pair`: the box of its first character and of the next, and the font size.
+MEASURE_PAIR = """(pair) => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, i = node.data.indexOf(pair);
+    if (i < 0) continue;
+    const box = k => { const r = document.createRange(); r.setStart(node, k); r.setEnd(node, k + 1);
+                       return r.getBoundingClientRect(); };
+    const a = box(i), b = box(i + 1);
+    return {x: b.left - a.left, y: b.top - a.top, size: parseFloat(getComputedStyle(node.parentElement).fontSize)};
+  }
+  return null;
+}"""
+
+
+@pytest.mark.skipif(rc.CHROMIUM is None, reason="Chromium is not installed (make test installs it)")
+@pytest.mark.parametrize("vertical", [False, True], ids=["horizontal", "vertical"])
+def test_epub_punctuation_widths_and_gaps_in_chromium(tmp_path: Path, vertical: bool) -> None:
+    from playwright.sync_api import sync_playwright
+
+    # The first mark's advance, in em (vertical text quotes with corner brackets).
+    pairs = {"zh-Hans": ("战略」，" if vertical else "战略”，", 0.5), "zh-Hant-TW": ("戰略」，", 1.0)}
+    chapters = {}
+    for tag in pairs:
+        out = renderer("epub").render(convert(tree_of_golden(), tag).tree, tmp_path / f"{tag}.epub",
+                                      variant=variant(tag), config=Config(vertical=vertical))
+        with zipfile.ZipFile(out) as package:
+            package.extractall(tmp_path / tag)
+        chapters[tag] = tmp_path / tag / "EPUB" / "text" / "ch001.xhtml"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=rc.CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 800, "height": 1000})
+            for tag, (pair, advance) in pairs.items():
+                page.goto(chapters[tag].as_uri())
+                found = page.evaluate(MEASURE_PAIR, pair[2:])
+                assert found is not None, pair
+                step = abs(found["y"] if vertical else found["x"]) / found["size"]
+                # Half width where the variant compresses, full width in Taiwan's text, in both writing modes.
+                assert abs(step - advance) < 0.1, (tag, vertical, step)
+                if not vertical:  # the quarter-em gap between a digit and Han (text-autospace): 2025年
+                    gap = page.evaluate(MEASURE_PAIR, "5年")
+                    assert gap is not None and gap["x"] / gap["size"] > 0.6, gap
+        finally:
+            browser.close()
 
 
 # PDF ----------------------------------------------------------------------------------------------
@@ -504,6 +546,8 @@ def test_a_vertical_epub_is_laid_out_top_to_bottom_right_to_left(tmp_path: Path)
     chapter = sorted((tmp_path / "book" / "EPUB" / "text").glob("ch*.xhtml"))[1]
     text = chapter.read_text("utf-8")
     assert "「" in text and "“" not in text and '<span class="tcy">' in text
+    book = "".join(p.read_text("utf-8") for p in (tmp_path / "book" / "EPUB" / "text").glob("ch*.xhtml"))
+    assert '<span class="tcy">8</span>' in book and "1550" in book  # one or two digits upright, longer sideways
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=rc.CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         try:

@@ -18,7 +18,6 @@ from pipeline.docbook import Info, read_info
 from pipeline.render import fonts, pandoc
 from pipeline.render.common import STYLESHEETS, epoch, identifier
 from pipeline.render.cover import cover_jpeg
-from pipeline.render.xhtml import ADJACENT
 from pipeline.variants import Variant, with_corner_quotes
 from pipeline.writing import ZIP_DATE, write_atomic
 
@@ -31,12 +30,16 @@ FALLBACK_SERIF = {
 
 
 def font_css(variant: Variant) -> str:
-    """The CJK font stacks of the variant, appended to epub.css."""
+    """The CJK font stacks of the variant and its punctuation widths, appended to epub.css: a mark beside
+    another set half width where the variant compresses (Simplified, Hong Kong: the reading system's
+    `text-spacing-trim`, in both writing modes), every mark full width where it does not (Taiwan)."""
     serif, sans = fonts.families(variant.region)
     fallback = FALLBACK_SERIF[variant.region]
+    trim = "normal" if variant.compress_punctuation else "space-all"
     return (
         f"\nbody {{ font-family: '{serif}', {fallback}, {fonts.css_fallbacks()}, serif; }}\n"
         f"h1, h2, h3, h4, h5, h6 {{ font-family: '{sans}', {fonts.css_fallbacks()}, sans-serif; }}\n"
+        f"html {{ text-spacing-trim: {trim}; }}\n"
     )
 
 
@@ -73,12 +76,12 @@ class EpubRenderer:
                 css += "\n/* house style */\n" + house.read_text("utf-8")
             cover = cover_jpeg(info, variant.region)
             write_atomic(dest, finish(output.read_bytes(), css=css, cover=cover, modified=epoch(info), info=info,
-                                      vertical=config.vertical, compress=variant.compress_punctuation))
+                                      vertical=config.vertical))
         return dest
 
 
 # A vertical book: lines top to bottom, right to left (the -epub- and -webkit- forms for reading
-# systems that still need them), two-digit numbers upright in one em.
+# systems that still need them), numbers of one or two digits upright in one em.
 VERTICAL_CSS = """
 html { -epub-writing-mode: vertical-rl; -webkit-writing-mode: vertical-rl; writing-mode: vertical-rl; }
 .tcy { -epub-text-combine: horizontal; -webkit-text-combine: horizontal; text-combine-upright: all; }
@@ -121,13 +124,11 @@ def contents_word(lang: str) -> str:
     return "目錄" if lang.startswith("zh-Hant") else "目录"
 
 
-def finish(epub: bytes, *, css: str, cover: bytes, modified: int, info: Info, vertical: bool = False,
-           compress: bool = False) -> bytes:
+def finish(epub: bytes, *, css: str, cover: bytes, modified: int, info: Info, vertical: bool = False) -> bytes:
     """pandoc's EPUB with our stylesheet, a cover, and dcterms:modified set (its sandbox reads no files);
     the title page shows the title, the subtitle and the byline every output prints, and the text before the
     first section follows it without the title again as a heading; when `vertical`, the spine runs right to
-    left, the package says so, and two-digit numbers stand upright; with `compress`, a punctuation mark
-    beside another is set half width.
+    left, the package says so, and numbers of one or two digits stand upright.
 
     The package is rewritten with `mimetype` first and stored, and fixed file dates, so that the
     same document gives the same bytes.
@@ -161,9 +162,7 @@ def finish(epub: bytes, *, css: str, cover: bytes, modified: int, info: Info, ve
         files[NAV_PATH] = navigation(files[NAV_PATH], info.lang, dropped)
     for name in chapters:
         if vertical:
-            files[name] = wrap_matches(files[name], TWO_DIGITS, "tcy")  # upright in one em
-        if compress:
-            files[name] = wrap_matches(files[name], ADJACENT, "halt")  # half width, as in the PDF
+            files[name] = wrap_matches(files[name], SHORT_NUMBER, "tcy")  # upright in one em
     files[OPF_PATH] = etree.tostring(opf, xml_declaration=True, encoding="UTF-8")
     files[STYLESHEET_PATH] = css.encode()
     files[COVER_IMAGE] = cover
@@ -224,7 +223,7 @@ def navigation(nav: bytes, lang: str, dropped: str | None) -> bytes:
         elif kind in LANDMARKS:
             link.text = LANDMARKS[kind][traditional]
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
-TWO_DIGITS = re.compile(r"(?<![0-9A-Za-z.])[0-9]{2}(?![0-9A-Za-z.])")
+SHORT_NUMBER = re.compile(r"(?<![0-9A-Za-z.])[0-9]{1,2}(?![0-9A-Za-z.])")  # 1 reads like 一 set sideways
 
 
 def wrap_matches(chapter: bytes, pattern: re.Pattern[str], name: str) -> bytes:
