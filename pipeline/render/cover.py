@@ -9,6 +9,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from pipeline.docbook import Info
 from pipeline.render import fonts
+from pipeline.render.linebreak import balanced_lines
 
 SIZE = (1200, 1600)
 THUMBNAIL = (150, 200)  # the download page shows it at half this, sharp on high-density screens
@@ -22,16 +23,9 @@ def _font(path: str, index: int, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, size, index=index)
 
 
-def _lines(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Break text into lines that fit `width` pixels, character by character (Chinese has no spaces)."""
-    lines, current = [], ""
-    for char in text:
-        if font.getlength(current + char) > width and current:
-            lines.append(current)
-            current = char.lstrip()
-        else:
-            current += char
-    return [*lines, current] if current else lines
+def lines_of(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """The text in even lines that fit `width` pixels, broken as a typesetter would (linebreak.py)."""
+    return balanced_lines(text, font.getlength, width)
 
 
 def cover_jpeg(info: Info, region: str) -> bytes:
@@ -56,13 +50,13 @@ def _cover(info: Info, region: str) -> Image.Image:
     draw.rectangle((MARGIN, 180, SIZE[0] - MARGIN, 190), fill=ACCENT)
     y = 300
     title_font = _font(sans.path, sans.index, 84)
-    for line in _lines(info.title, title_font, width):
+    for line in lines_of(info.title, title_font, width):
         draw.text((MARGIN, y), line, font=title_font, fill=INK)
         y += 120
     if info.subtitle:
         y += 30
         subtitle_font = _font(serif.path, serif.index, 52)
-        for line in _lines(info.subtitle, subtitle_font, width):
+        for line in lines_of(info.subtitle, subtitle_font, width):
             draw.text((MARGIN, y), line, font=subtitle_font, fill=INK)
             y += 76
     small = _font(serif.path, serif.index, 44)
