@@ -3,6 +3,7 @@ title and the seed's, at the cover's width and at narrower ones."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 
@@ -23,7 +24,7 @@ def em_measure(text: str) -> float:
 
 def check(title: str, lines: list[str]) -> None:
     assert all(line == line.strip() and line for line in lines)
-    for before, after in zip(lines, lines[1:], strict=False):
+    for before, after in itertools.pairwise(lines):
         assert after[0] not in NO_LINE_START, lines
         assert before[-1] not in NO_LINE_END, lines
         glued = before[-1] + after[0] in title  # no space between them: one word or number (6 / 4GB)
@@ -48,7 +49,7 @@ def test_every_corpus_title_breaks_evenly_and_by_the_rules(width: float) -> None
 
 
 def test_the_cover_breaks_titles_with_the_faces_measure() -> None:
-    serif, sans = fonts.faces("SC")
+    sans = fonts.faces("SC")[1]
     font = cover._font(sans.path, sans.index, 84)
     width = cover.SIZE[0] - 2 * cover.MARGIN
     broken = 0
@@ -64,4 +65,5 @@ def test_a_break_falls_at_the_space_or_the_mark_before_inside_a_word() -> None:
     assert balanced_lines("彰显制度优势 践行为民初心", em_measure, 10) == ["彰显制度优势", "践行为民初心"]
     assert balanced_lines("我国第一批64GB手机上市，价格为何这么高？", em_measure, 14) == [
         "我国第一批64GB手机上市，", "价格为何这么高？"]
-    assert balanced_lines("美国将扩大施压？中国回应：坚决反对", em_measure, 10) == ["美国将扩大施压？", "中国回应：坚决反对"]
+    assert balanced_lines("美国将扩大施压？中国回应：坚决反对", em_measure, 10) == [
+        "美国将扩大施压？", "中国回应：坚决反对"]
