@@ -182,6 +182,28 @@ def test_epub_punctuation_widths_and_gaps_in_chromium(tmp_path: Path, vertical: 
 
 # PDF ----------------------------------------------------------------------------------------------
 
+@pytest.mark.parametrize("paper", ["A4", "A5"])
+def test_the_pdf_title_breaks_into_even_lines_by_the_rules(tmp_path: Path, paper: str) -> None:
+    import pdfplumber
+
+    from pipeline import document
+
+    tree = document.from_file(CORPUS / "42_netease_5g_chip_power.txt").tree  # 华为Mate20X 5G版半天不到需充电 …
+    title = docbook.read_info(tree).title
+    out = renderer("pdf").render(tree, tmp_path / "t.pdf", variant=variant("zh-Hans"), config=Config(paper=paper))
+    with pdfplumber.open(out) as pdf:
+        chars = [c for c in pdf.pages[0].chars if round(c["size"]) == 20 and c["text"].strip()]
+    lines: dict[int, str] = {}
+    for char in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
+        lines[round(char["top"])] = lines.get(round(char["top"]), "") + char["text"]
+    printed = list(lines.values())
+    assert "".join(printed) == title.replace(" ", "")
+    assert len(printed) == 2 and all(len(line) >= 4 for line in printed), printed  # even, no lone character
+    if paper == "A4":
+        assert printed[1] == "耗电制约5G芯片"  # broken at the headline's space
+    assert not any(line[-1].isascii() and after[0].isascii() for line, after in itertools.pairwise(printed))
+
+
 @pytest.mark.parametrize("tag", VARIANTS)
 def test_pdf_text_equals_the_xml_text(built: Path, tag: str) -> None:
     assert rc.pdf_body_text(built / f"{DOC}.{tag}.pdf") == rc.xml_text_in_reading_order(tree_of(built, tag))

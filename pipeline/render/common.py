@@ -17,6 +17,8 @@ from pipeline.docbook import Info, serialize
 
 STYLESHEETS = Path(str(resources.files("pipeline").joinpath("stylesheets")))
 BODY_PT = 10.5  # the body text size of the PDF and the DOCX
+TITLE_PT = 20  # the PDF's title size (print.css h1)
+TITLE_MARGIN = 0.9  # of the text block the title's lines are broken for: the width of Latin text is estimated
 
 
 @dataclass(frozen=True)

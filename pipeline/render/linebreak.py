@@ -23,6 +23,22 @@ PHRASE_ENDS = set("，、；：！？。—…）」』》】”’·,;:!?")
 SHORTEST = 1 / 3  # no line shorter than this share of the longest
 
 
+def em_width(text: str) -> float:
+    """A CJK face's width of a text in em, estimated: Han and full-width marks one em, Latin letters,
+    digits and spaces about half."""
+    return sum(1.0 if ord(ch) >= 0x2E80 else 0.55 for ch in text)
+
+
+def separated(text: str, lines: list[str]) -> list[str]:
+    """What stood between the lines in the text (a space broken at, or nothing), one for each break."""
+    cursor, gaps = 0, []
+    for line in lines:
+        start = text.find(line, cursor)
+        gaps.append(text[cursor:start])
+        cursor = start + len(line)
+    return gaps[1:]
+
+
 def units(text: str) -> list[str]:
     """The text in unbreakable units: a mark that may not start a line joins the unit before it, one
     that may not end a line the unit after it."""

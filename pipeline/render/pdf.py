@@ -16,7 +16,7 @@ from pipeline.config import Config
 from pipeline.docbook import text_of
 from pipeline.errors import RenderError, RequirementError
 from pipeline.render import fonts, justify, xhtml
-from pipeline.render.common import PAPER, STYLESHEETS
+from pipeline.render.common import BODY_PT, PAPER, STYLESHEETS, TITLE_MARGIN, TITLE_PT
 from pipeline.variants import Variant
 from pipeline.writing import write_atomic
 
@@ -66,7 +66,9 @@ class PdfRenderer:
 
         justify.install()
         fonts.check_coverage(text_of(tree), variant.region)
-        html = xhtml.serialize(xhtml.to_xhtml(tree))
+        paper = PAPER[config.paper]
+        title_em = paper.text_em * BODY_PT / TITLE_PT * TITLE_MARGIN
+        html = xhtml.serialize(xhtml.to_xhtml(tree, title_em=title_em))
         fetcher = _fetcher(self.blocked, (STYLESHEETS,))
         document = weasyprint.HTML(string=html.decode(), base_url=STYLESHEETS.as_uri() + "/", url_fetcher=fetcher)
         stylesheets = self._stylesheets(variant, config.paper, config.house_stylesheet("print.css"))

@@ -8,6 +8,7 @@ from lxml import etree
 
 from pipeline.chinese import CLOSING_MARKS, HAN_CLASS, OPENING_MARKS
 from pipeline.docbook import DB, XML_ID, XML_LANG, read_info, text_of
+from pipeline.render.linebreak import balanced_lines, em_width, separated
 from pipeline.variants import VARIANTS, variant
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -15,8 +16,10 @@ H = f"{{{XHTML_NS}}}"
 MAX_HEADING = 6
 
 
-def to_xhtml(root: etree._Element, *, stylesheet: str | None = None) -> etree._Element:
-    """An XHTML document of the article: a title block, then sections as h2…h6 and paragraphs."""
+def to_xhtml(root: etree._Element, *, stylesheet: str | None = None, title_em: float = 0.0) -> etree._Element:
+    """An XHTML document of the article: a title block, then sections as h2…h6 and paragraphs. With
+    `title_em` (the title block's width in ems of the title's size), the title is broken into even lines
+    as a typesetter would (linebreak.py), the lines joined by <br/>."""
     info = read_info(root)
     html = etree.Element(H + "html", {"lang": info.lang, XML_LANG: info.lang}, nsmap={None: XHTML_NS})  # type: ignore[dict-item]
     head = etree.SubElement(html, H + "head")
@@ -36,7 +39,18 @@ def to_xhtml(root: etree._Element, *, stylesheet: str | None = None) -> etree._E
         etree.SubElement(head, H + "link", {"rel": "stylesheet", "href": stylesheet})
     body = etree.SubElement(html, H + "body")
     header = etree.SubElement(body, H + "header", {"class": "title-block"})
-    etree.SubElement(header, H + "h1").text = info.title
+    title = etree.SubElement(header, H + "h1")
+    title.text = info.title
+    if title_em:
+        lines = balanced_lines(info.title, em_width, title_em)
+        title.text = lines[0]
+        for gap, line in zip(separated(info.title, lines), lines[1:], strict=True):
+            last = title[-1] if len(title) else None
+            if last is None:
+                title.text = (title.text or "") + gap  # a space broken at stays in the text (the running header)
+            else:
+                last.tail = (last.tail or "") + gap
+            etree.SubElement(title, H + "br").tail = line
     if info.subtitle:
         etree.SubElement(header, H + "p", {"class": "subtitle"}).text = info.subtitle
     line = info.byline
