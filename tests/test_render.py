@@ -204,6 +204,26 @@ def test_the_pdf_title_breaks_into_even_lines_by_the_rules(tmp_path: Path, paper
     assert not any(line[-1].isascii() and after[0].isascii() for line, after in itertools.pairwise(printed))
 
 
+@pytest.mark.parametrize("paper", ["A4", "A5"])
+def test_the_docx_title_breaks_into_even_lines_and_shrinks_a_step_before_a_third(tmp_path: Path, paper: str) -> None:
+    from pipeline import document
+
+    tree = document.from_file(CORPUS / "42_netease_5g_chip_power.txt").tree
+    title = docbook.read_info(tree).title
+    out = renderer("docx").render(tree, tmp_path / "t.docx", variant=variant("zh-Hans"), config=Config(paper=paper))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    paragraph = next(p for p in rc.docx_xml(out, "word/document.xml").iter(w + "p")
+                     if p.find(f"{w}pPr/{w}pStyle[@{w}val='Title']") is not None)
+    lines = [t.text or "" for t in paragraph.iter(w + "t")]
+    assert len(lines) == 2 == len(paragraph.findall(f".//{w}br")) + 1
+    assert "".join(lines).replace(" ", "") == title.replace(" ", "") and all(len(line) >= 4 for line in lines)
+    sizes = {s.get(w + "val") for s in paragraph.iter(w + "sz")}
+    assert sizes == (set() if paper == "A4" else {"44"})  # 28 pt, or a step smaller (22 pt) on A5
+    if rc.libreoffice() is not None:  # LibreOffice sets it on the lines given: no third line, no lone character
+        text = pypdf.PdfReader(rc.libreoffice_convert(out, "pdf", tmp_path)).pages[0].extract_text()
+        assert [line.replace(" ", "") for line in text.splitlines()[:2]] == [x.replace(" ", "") for x in lines]
+
+
 @pytest.mark.parametrize("tag", VARIANTS)
 def test_pdf_text_equals_the_xml_text(built: Path, tag: str) -> None:
     assert rc.pdf_body_text(built / f"{DOC}.{tag}.pdf") == rc.xml_text_in_reading_order(tree_of(built, tag))

@@ -17,7 +17,8 @@ from pipeline.config import Config
 from pipeline.docbook import DB, Info, read_info, text_of
 from pipeline.errors import RequirementError
 from pipeline.render import pandoc
-from pipeline.render.common import PAPER, STYLESHEETS, Paper, epoch
+from pipeline.render.common import BODY_PT, PAPER, STYLESHEETS, TITLE_MARGIN, Paper, epoch
+from pipeline.render.linebreak import balanced_lines, em_width
 from pipeline.variants import Variant, with_corner_quotes
 from pipeline.writing import ZIP_DATE, write_atomic
 
@@ -130,6 +131,9 @@ def _laid_out(data: bytes, info: Info, paper: Paper, vertical: bool) -> bytes:
     document = etree.fromstring(data)
     body = document.find(W + "body")
     assert body is not None, "pandoc's document.xml has a body"
+    title = next((p for p in body.findall(W + "p") if _style(p) == "Title"), None)
+    if title is not None and not vertical:
+        _break_title(title, info.title, paper)
     styled = [p for p in body.findall(W + "p") if _style(p) in ("Author", "Date")]
     line = info.byline
     if styled and line:
@@ -162,6 +166,30 @@ def _laid_out(data: bytes, info: Info, paper: Paper, vertical: bool) -> bytes:
     if vertical:
         etree.SubElement(section, W + "textDirection", {W + "val": "tbRl"})  # after titlePg, as the schema orders
     return _xml(document)
+
+
+TITLE_SIZES = (28, 22)  # pt: the reference's Title size, and the step it takes rather than run to a third line
+
+
+def _break_title(paragraph: etree._Element, title: str, paper: Paper) -> None:
+    """The title in even lines broken as a typesetter would (linebreak.py) for the text block, one step
+    smaller where at full size it would take a third line (A5)."""
+    for size in TITLE_SIZES:
+        lines = balanced_lines(title, em_width, paper.text_em * BODY_PT / size * TITLE_MARGIN)
+        if len(lines) <= 2:
+            break
+    for run in paragraph.findall(W + "r"):
+        paragraph.remove(run)
+    for number, line in enumerate(lines):
+        run = etree.SubElement(paragraph, W + "r")
+        if size != TITLE_SIZES[0]:
+            properties = etree.SubElement(run, W + "rPr")
+            for tag in ("sz", "szCs"):
+                etree.SubElement(properties, W + tag, {W + "val": str(2 * size)})  # half-points
+        if number:
+            etree.SubElement(run, W + "br")
+        text = etree.SubElement(run, W + "t", {XML_SPACE: "preserve"})
+        text.text = line
 
 
 def _without_widow_control(data: bytes) -> bytes:
