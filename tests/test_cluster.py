@@ -30,6 +30,7 @@ from tests.test_isolation import SEED, fault_environment
 
 pytestmark = [pytest.mark.xdist_group("cluster"), pytest.mark.slow]  # one cluster per test run, on one test worker
 DASK = str(Path(sys.executable).parent / "dask")
+STOP_SECONDS = 3  # a terminated scheduler or nanny may take this long to close before it is killed
 FORMATS = "xml,epub,pdf,docx"
 
 
@@ -82,13 +83,15 @@ class Cluster:
             return sorted(client.run(os.getpid).values())
 
     def stop(self) -> None:
+        """Stop the workers and the scheduler; a test cluster need not close gracefully."""
         for process in [*self.workers, self.scheduler]:
             process.terminate()
         for process in [*self.workers, self.scheduler]:
             try:
-                process.wait(20)
+                process.wait(STOP_SECONDS)
             except subprocess.TimeoutExpired:
                 process.kill()
+                process.wait()
 
 
 @pytest.fixture(scope="module")

@@ -207,6 +207,9 @@ def test_a_build_killed_half_way_leaves_no_partial_file_and_the_next_finishes(tm
 
 # What dist/ publishes --------------------------------------------------------------------------------
 
+SITE = pytest.mark.xdist_group("site")  # the tests of `published` run on one test worker: one build for them
+
+
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Seed and corpus built into one dist/, both variants, with two workers."""
@@ -218,6 +221,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "dist"
 
 
+@SITE
 def test_manifest_lists_every_output_with_size_and_hash(published: Path) -> None:
     manifest = json.loads((published / "manifest.json").read_text("utf-8"))
     assert manifest["schema"] == 1 and len(manifest["documents"]) == 4
@@ -235,6 +239,7 @@ def test_manifest_lists_every_output_with_size_and_hash(published: Path) -> None
     assert on_disk == {f["path"] for f in files} | thumbnails
 
 
+@SITE
 def test_sha256sums_passes_sha256sum_check(published: Path) -> None:
     done = subprocess.run(["sha256sum", "--check", "--strict", "SHA256SUMS"], cwd=published,
                           capture_output=True, text=True, check=False)
@@ -262,6 +267,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (make test installs it)")
+@SITE
 def test_download_page_in_chromium_every_link_downloads_the_manifest_file(published: Path, served: str) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -412,6 +418,7 @@ def test_a_house_style_applies_after_the_packages_and_rebuilds_what_it_styles(tm
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (make test installs it)")
+@SITE
 def test_download_page_shows_thumbnails_and_filters_many_documents(published: Path, served: str,
                                                                   tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
