@@ -207,10 +207,10 @@ def make(todo: Plan, config: Config, *, thumbnail: bool = True,
                 result.format_seconds[fmt] = result.format_seconds.get(fmt, 0.0) + time.perf_counter() - format_started
                 result.built.append(name)
         stage = "write"
-        if thumbnail:
-            first = convert(doc.tree, config.variants[0], phrases=config.phrases).tree
+        if thumbnail:  # the cover of the first variant, as converted above
+            first = config.variants[0]
             write_atomic(todo.folder / thumbnail_name(todo.id),
-                         thumbnail_webp(read_info(first), variant(config.variants[0]).region))
+                         thumbnail_webp(read_info(conversions[first].tree), variant(first).region))
         write_atomic(todo.folder / REPORT, json.dumps(report, ensure_ascii=False, indent=1).encode())
         result.metadata = cast(dict[str, Any], report["metadata"])
     except PipelineError as exc:

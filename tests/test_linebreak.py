@@ -10,16 +10,12 @@ import re
 import pytest
 
 from pipeline.render import cover, fonts
-from pipeline.render.linebreak import NO_LINE_END, NO_LINE_START, balanced_lines
+from pipeline.render.linebreak import NO_LINE_END, NO_LINE_START, balanced_lines, em_width
 from tests.conftest import CORPUS
 
 TITLES = sorted({json.loads(p.read_text("utf-8"))["title"] for p in CORPUS.glob("*.expected.json")} - {None})
 LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 PUNCTUATION = re.compile(r"[\s\u3000-\u303f\uff00-\uffef“”‘’…—·,.;:!?()]")
-
-
-def em_measure(text: str) -> float:
-    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
 
 
 def check(title: str, lines: list[str]) -> None:
@@ -40,10 +36,10 @@ def test_the_corpus_has_titles_to_break() -> None:
 @pytest.mark.parametrize("width", [9, 12, 16])
 def test_every_corpus_title_breaks_evenly_and_by_the_rules(width: float) -> None:
     for title in TITLES:
-        lines = balanced_lines(title, em_measure, width)
+        lines = balanced_lines(title, em_width, width)
         check(title, lines)
         assert re.sub(r"\s", "", "".join(lines)) == re.sub(r"\s", "", title)  # nothing lost but the spaces broken at
-        widths = [em_measure(line) for line in lines]
+        widths = [em_width(line) for line in lines]
         assert min(widths) >= max(widths) / 3, lines
         assert all(w <= width for w in widths) or len(lines) == 4, lines
 
@@ -62,8 +58,8 @@ def test_the_cover_breaks_titles_with_the_faces_measure() -> None:
 
 
 def test_a_break_falls_at_the_space_or_the_mark_before_inside_a_word() -> None:
-    assert balanced_lines("彰显制度优势 践行为民初心", em_measure, 10) == ["彰显制度优势", "践行为民初心"]
-    assert balanced_lines("我国第一批64GB手机上市，价格为何这么高？", em_measure, 14) == [
+    assert balanced_lines("彰显制度优势 践行为民初心", em_width, 10) == ["彰显制度优势", "践行为民初心"]
+    assert balanced_lines("我国第一批64GB手机上市，价格为何这么高？", em_width, 14) == [
         "我国第一批64GB手机上市，", "价格为何这么高？"]
-    assert balanced_lines("美国将扩大施压？中国回应：坚决反对", em_measure, 10) == [
+    assert balanced_lines("美国将扩大施压？中国回应：坚决反对", em_width, 10) == [
         "美国将扩大施压？", "中国回应：坚决反对"]
