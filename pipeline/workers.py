@@ -100,6 +100,8 @@ class _Worker(Generic[Task]):
         self.kill()
 
     def kill(self) -> None:
+        if self.connection.closed:
+            return
         if self.process.is_alive() and self.process.pid:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(self.process.pid, signal.SIGKILL)  # the worker and its children
@@ -127,12 +129,17 @@ def run(tasks: Iterable[Task], work: Callable[[Task], Result], *, workers: int, 
     pending = deque(tasks)
     idle: list[_Worker[Task]] = []
     busy: list[_Worker[Task]] = []
+    everyone: list[_Worker[Task]] = []  # each worker started
     try:
         while pending or busy:
             while pending and len(busy) < workers:
-                worker = idle.pop() if idle else _Worker(context, work, warm, memory)
+                if not idle:
+                    everyone[:] = [w for w in everyone if not w.connection.closed]
+                    everyone.append(_Worker(context, work, warm, memory))
+                    idle.append(everyone[-1])
+                worker = idle.pop()
+                busy.append(worker)  # before it has the task: a stop in between still kills it and clears up
                 worker.give(pending.popleft())
-                busy.append(worker)
             seconds = _wait_seconds(busy, timeout)
             if memory:
                 seconds = MEMORY_CHECK if seconds is None else min(seconds, MEMORY_CHECK)
@@ -158,6 +165,8 @@ def run(tasks: Iterable[Task], work: Callable[[Task], Result], *, workers: int, 
             worker.kill()
         for worker in idle:
             worker.stop()
+        for worker in everyone:
+            worker.kill()  # one caught between the lists when the build was stopped
 
 
 def _wait_seconds(busy: list[_Worker[Task]], timeout: float) -> float | None:
