@@ -30,8 +30,9 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def xml_text_in_reading_order(root: etree._Element) -> str:
-    """Title, subtitle, byline parts, headings and paragraphs of a DocBook tree, as the PDF prints them."""
+def xml_text_in_reading_order(root: etree._Element, *, keep_spaces: bool = False) -> str:
+    """Title, subtitle, byline parts, headings and paragraphs of a DocBook tree, as the PDF prints them
+    (without white space, unless `keep_spaces`)."""
     info = docbook.read_info(root)
     parts = [info.title, info.subtitle or "", info.byline]
     for element in root.iter(docbook.DB + "title", docbook.DB + "para"):
@@ -40,7 +41,7 @@ def xml_text_in_reading_order(root: etree._Element) -> str:
             parent is not None and parent.tag != docbook.DB + "abstract"
         )):
             parts.append(docbook.text_of(element))
-    return squash("".join(parts))
+    return "\n".join(parts) if keep_spaces else squash("".join(parts))
 
 
 def pdf_body_text(path: Path, *, top_mm: float = 24, bottom_mm: float = 22) -> str:

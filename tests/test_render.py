@@ -18,6 +18,7 @@ from pipeline import build, docbook
 from pipeline.config import Config
 from pipeline.errors import RenderError, RequirementError
 from pipeline.render import REGISTRY, register, renderer, xhtml
+from pipeline.render.common import PAPER
 from pipeline.variants import convert, variant
 from tests import render_checks as rc
 from tests.conftest import CORPUS, SEEDS, TESTS
@@ -267,20 +268,43 @@ def test_pdf_meets_the_typesetting_rules(built: Path, tag: str) -> None:
     assert m["flush_rate"] >= 0.95, "lines of Chinese text end flush (inter-character justification)"
 
 
-LONG_PAGES = ("26_qq_data_crawler_crackdown", "82_bbc_belt_and_road", "84_netease_shareholders_prop_up")
+# The four longest corpus pages (by text) and the seed.
+LONG_PAGES = ("08_sxmu_supervision_law", "42_netease_5g_chip_power", "46_ifeng_girl_eye_paper", "82_bbc_belt_and_road")
+
+
+@pytest.mark.parametrize("paper", ["A4", "A5"])
+@pytest.mark.parametrize("tag", VARIANTS)
+def test_long_pages_end_their_lines_flush_without_runts_and_with_the_text_layer_intact(
+        tag: str, paper: str, tmp_path: Path) -> None:
+    from pipeline import document
+
+    for source in [SEED, *(CORPUS / f"{name}.txt" for name in LONG_PAGES)]:
+        tree = convert(document.from_file(source).tree, tag).tree
+        out = renderer("pdf").render(tree, tmp_path / f"{source.stem}.pdf", variant=variant(tag),
+                                     config=Config(paper=paper))
+        m = rc.typeset(out)
+        assert m["flush_rate"] >= 0.95 and m["full_lines"] >= 30, (source.stem, m["flush_rate"])
+        assert m["bad_line_starts"] == [] and m["half_width_in_han"] == 0
+        assert m["runts"] == [], (source.stem, m["runts"])
+        sheet = PAPER[paper]
+        assert rc.pdf_body_text(out, top_mm=sheet.top_mm, bottom_mm=sheet.bottom_mm) == rc.xml_text_in_reading_order(
+            tree), "nothing inserted to justify"
 
 
 @pytest.mark.parametrize("tag", VARIANTS)
-def test_long_corpus_pages_end_their_lines_flush_with_the_text_layer_intact(tag: str, tmp_path: Path) -> None:
-    from pipeline import document
+def test_the_pdfs_text_has_no_space_where_the_han_latin_gap_is_drawn(built: Path, tag: str) -> None:
+    import re
+    import subprocess
 
-    for name in LONG_PAGES:
-        tree = convert(document.from_file(CORPUS / f"{name}.txt").tree, tag).tree
-        out = renderer("pdf").render(tree, tmp_path / f"{name}.pdf", variant=variant(tag), config=Config())
-        m = rc.typeset(out)
-        assert m["flush_rate"] >= 0.95 and m["full_lines"] >= 30, (name, m["flush_rate"])
-        assert m["bad_line_starts"] == [] and m["half_width_in_han"] == 0
-        assert rc.pdf_body_text(out) == rc.xml_text_in_reading_order(tree), "nothing inserted to justify"
+    from pipeline.chinese import HAN_CLASS
+
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(built / f"{DOC}.{tag}.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout.replace("\n", "")
+    xml = rc.xml_text_in_reading_order(tree_of(built, tag), keep_spaces=True)
+    gap = re.compile(rf"[{HAN_CLASS}] +[A-Za-z0-9]|[A-Za-z0-9%] +[{HAN_CLASS}]")
+    assert "2025年" in text and "2025 年" not in text
+    assert len(re.findall(rf"[{HAN_CLASS}][A-Za-z0-9]|[A-Za-z0-9%][{HAN_CLASS}]", text)) >= 20
+    assert sorted(gap.findall(text)) == sorted(gap.findall(xml)), "only the spaces of the text itself"
 
 
 def test_latin_words_and_numbers_keep_their_letter_spacing(tmp_path: Path) -> None:
@@ -497,7 +521,7 @@ def test_adjacent_punctuation_is_set_half_width_where_the_region_compresses(tmp_
     assert p is not None
     halves = [s.text for s in p.iter(xhtml.H + "span")]
     assert halves == ["”", "”", "）", "、", "）"]  # the first of ”“ ”， ）、 、（ ）。
-    assert "".join(str(t) for t in p.itertext()) == para.text  # the text is unchanged
+    assert "".join(str(t) for t in p.itertext()).replace(xhtml.WORD_JOINER, "") == para.text  # the text is unchanged
     taiwan = xhtml.to_xhtml(convert(tree, "zh-Hant-TW").tree)
     assert not list(taiwan.iter(xhtml.H + "span"))  # Taiwan practice keeps every mark full width
     out = renderer("pdf").render(tree, tmp_path / "x.pdf", variant=variant("zh-Hans"), config=Config())
@@ -634,3 +658,14 @@ def test_a_vertical_docx_is_printed_top_to_bottom_by_libreoffice(tmp_path: Path,
         chars = [c for c in pdf.pages[0].chars if "\u4e00" <= c["text"] <= "\u9fff" and c["size"] > 9]
     runs = sum(1 for a, b in itertools.pairwise(chars) if abs(a["x0"] - b["x0"]) < 1 and b["top"] > a["top"])
     assert runs > 0.8 * len(chars), "characters follow each other down a column"
+
+
+def test_paragraph_ends_and_numbers_are_joined_for_print() -> None:
+    join, nbsp = xhtml.WORD_JOINER, "\u00a0"
+    assert xhtml.spaced("国家给予资助。") == f"国家给予资{join}助。"
+    assert xhtml.spaced("价格为4971元）") == f"价格为 4971{nbsp}元）", "a number keeps its unit"
+    assert xhtml.spaced("发布于2025年的Mate 60。") == f"发布于 2025{nbsp}年的 Mate 60。"
+    assert xhtml.spaced("首款5G手机（样机）。") == f"首款 5G 手机（样{join}机）。"
+    assert xhtml.spaced("支持iPhone。") == "支持 iPhone。", "a last word of two or more letters breaks nowhere"
+    assert xhtml.spaced("共计 5。") == f"共计{nbsp}5。"
+    assert xhtml.spaced("他们 说好。") == f"他们\u3000说{join}好。"

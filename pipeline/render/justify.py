@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from pipeline.chinese import HAN
+from pipeline.render.xhtml import WORD_JOINER  # a joined pair has one gap: the joiner may have no glyph
 
 WORD = re.compile(r"[A-Za-z0-9]")  # letters and digits of a Latin word or a number keep their spacing
 _installed = False
@@ -41,7 +42,8 @@ def install() -> None:
             original_justify(context, line, extra_width)
             return
         text = "".join(box.text for box in texts).rstrip()
-        after = [i for i in range(len(text) - 1) if not (WORD.match(text[i]) and WORD.match(text[i + 1]))]
+        after = [i for i in range(len(text) - 1)
+                 if not (WORD.match(text[i]) and WORD.match(text[i + 1])) and text[i] != WORD_JOINER]
         if not after:
             return
         per_gap = extra_width / len(after)

@@ -15,7 +15,7 @@ from lxml import etree
 from pipeline.config import Config
 from pipeline.docbook import text_of
 from pipeline.errors import RenderError, RequirementError
-from pipeline.render import fonts, justify, xhtml
+from pipeline.render import fonts, justify, textlayer, xhtml
 from pipeline.render.common import BODY_PT, PAPER, STYLESHEETS, TITLE_MARGIN, TITLE_PT
 from pipeline.variants import Variant
 from pipeline.writing import write_atomic
@@ -65,6 +65,7 @@ class PdfRenderer:
         import weasyprint
 
         justify.install()
+        textlayer.install()
         fonts.check_coverage(text_of(tree), variant.region)
         paper = PAPER[config.paper]
         title_em = paper.text_em * BODY_PT / TITLE_PT * TITLE_MARGIN

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from lxml import etree
 
@@ -64,24 +65,53 @@ def to_xhtml(root: etree._Element, *, stylesheet: str | None = None, title_em: f
 
 # Han next to a Latin letter or a digit, with nothing between them.
 HAN_LATIN = re.compile(rf"(?<=[{HAN_CLASS}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])(?=[{HAN_CLASS}])")
-
-
 HAN_SPACE_HAN = re.compile(rf"(?<=[{HAN_CLASS}]) (?=[{HAN_CLASS}])")
+WORD_JOINER = "\u2060"  # no break here (drawn as nothing)
+NO_BREAK_SPACE = "\u00a0"
 
 
 def spaced(text: str) -> str:
-    """Spacing for print: a space between Han and Western characters (clreq's quarter-em gap), and
-    an ideographic space (one em) where the text has a space between two Han characters.
+    """Spacing for print: a space between Han and Western characters (clreq's quarter-em gap; after a
+    number a no-break one, so that a number keeps its unit), an ideographic space (one em) where the text
+    has a space between two Han characters, and the paragraph's last two characters joined (`unbroken_end`).
 
-    Justification widens U+0020 only: the first lets lines holding digits or Latin words end
-    flush; the second keeps a phrase gap (三推两助 双岗建功) from being stretched.
+    Justification widens the gaps between characters, a space as any other: the first lets lines holding
+    digits or Latin words end flush; the second keeps a phrase gap (三推两助 双岗建功) from being
+    stretched. The PDF draws the Han–Latin gap as spacing, not as a character (textlayer.py).
     """
-    return HAN_LATIN.sub(" ", HAN_SPACE_HAN.sub("\u3000", text))
+    text = HAN_SPACE_HAN.sub("\u3000", text)
+    text = HAN_LATIN.sub(lambda m: NO_BREAK_SPACE if m.string[m.start() - 1].isdigit() else " ", text)
+    return unbroken_end(text)
+
+
+def unbroken_end(text: str) -> str:
+    """The text with its last two characters (punctuation and spaces aside) joined by word joiners and a
+    space between them made a no-break one, so that a paragraph's last line never holds one character
+    alone (a runt: `助。`). A last Latin word or number of two or more characters is unbreakable already."""
+    units = [i for i, ch in enumerate(text) if not _mark_or_space(ch)]
+    if len(units) < 2:
+        return text
+    first, last = units[-2], units[-1]
+    if last == first + 1 and LATIN_OR_DIGIT.match(text[first]) and LATIN_OR_DIGIT.match(text[last]):
+        return text
+    joined = text[first]
+    for ch in text[first + 1 : last + 1]:
+        ch = NO_BREAK_SPACE if ch == " " else ch
+        joined += ch if NO_BREAK_SPACE in (ch, joined[-1]) else WORD_JOINER + ch
+    return text[:first] + joined + text[last + 1 :]
+
+
+LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+
+
+def _mark_or_space(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PZ" or ch.isspace() or ch == WORD_JOINER
 
 
 # Two full-width marks side by side (chinese.CLOSING_MARKS, OPENING_MARKS) leave a hole that clreq's
-# punctuation width adjustment closes.
-ADJACENT = re.compile(rf"[{CLOSING_MARKS}](?=[{CLOSING_MARKS}{OPENING_MARKS}])|(?<=[{OPENING_MARKS}])[{OPENING_MARKS}]")
+# punctuation width adjustment closes; a word joiner between them (unbroken_end) leaves them side by side.
+ADJACENT = re.compile(rf"[{CLOSING_MARKS}](?={WORD_JOINER}?[{CLOSING_MARKS}{OPENING_MARKS}])"
+                      rf"|(?:(?<=[{OPENING_MARKS}])|(?<=[{OPENING_MARKS}]{WORD_JOINER}))[{OPENING_MARKS}]")
 
 
 def fill(element: etree._Element, text: str, *, compress: bool) -> None:
