@@ -181,6 +181,46 @@ def test_epub_punctuation_widths_and_gaps_in_chromium(tmp_path: Path, vertical: 
             browser.close()
 
 
+# A paragraph's last line holding one character (punctuation aside), counted from Chromium's layout.
+COUNT_RUNTS = """() => {
+  let runts = 0, paragraphs = 0;
+  for (const p of document.querySelectorAll('p')) {
+    const node = p.firstChild;
+    if (!node || node.nodeType !== 3 || node.length < 4) continue;
+    paragraphs++;
+    const range = document.createRange(), tops = [];
+    for (let i = 0; i < node.length; i++) {
+      range.setStart(node, i); range.setEnd(node, i + 1); tops.push(range.getBoundingClientRect().top);
+    }
+    const last = tops[tops.length - 1];
+    const onLast = [...node.data].filter((ch, i) => Math.abs(tops[i] - last) < 2).join('');
+    if (tops.some(top => Math.abs(top - last) >= 2) && onLast.replace(/[\\p{P}\\s]/gu, '').length <= 1) runts++;
+  }
+  return [runts, paragraphs];
+}"""
+
+
+@pytest.mark.skipif(rc.CHROMIUM is None, reason="Chromium is not installed (make test installs it)")
+def test_epub_paragraphs_end_without_runts_in_chromium(built: Path, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with zipfile.ZipFile(built / f"{DOC}.zh-Hans.epub") as package:
+        package.extractall(tmp_path)
+    chapters = sorted((tmp_path / "EPUB" / "text").glob("ch*.xhtml"))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=rc.CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            for width in (360, 480):  # phone widths, where the seed's paragraphs end in runts without the rule
+                page = browser.new_page(viewport={"width": width, "height": 800})
+                counts = []
+                for chapter in chapters:
+                    page.goto(chapter.as_uri())
+                    counts.append(page.evaluate(COUNT_RUNTS))
+                assert sum(n for n, _ in counts) == 0 and sum(p for _, p in counts) >= 20, (width, counts)
+        finally:
+            browser.close()
+
+
 # PDF ----------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("paper", ["A4", "A5"])
