@@ -18,7 +18,7 @@ BUILD_STAMP := $(VENV)/.installed-build
 STAMP := $(VENV)/.installed-test
 
 .PHONY: setup setup-build system-build system-test dist test check lint golden train preview bench bench-cleaning \
-	bench-batch bench-cluster bench-tagger bench-long clean
+	bench-batch bench-cluster bench-tagger bench-html bench-long clean
 
 # Install the Debian packages of $(1) that are missing (with sudo when not root), or name them.
 define apt_install
@@ -112,6 +112,12 @@ bench-cluster: $(STAMP)
 bench-tagger: $(STAMP)
 	$(BIN)/pip install -q -e '.[compare]'
 	$(BIN)/python -m benchmarks.tagger_compare
+
+# Minutes: HTML input on the frozen split against trafilatura and readability-lxml (installs both;
+# reads the pages' HTML from a fetched snapshot of rundimeco/waddle beside the project).
+bench-html: $(STAMP)
+	$(BIN)/pip install -q -e '.[extractors]'
+	$(BIN)/python -m benchmarks.html
 
 bench-long: $(STAMP)
 	$(BIN)/python benchmarks/long.py

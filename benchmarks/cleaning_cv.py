@@ -106,6 +106,12 @@ def _clean(path: Path, model: Path | None) -> bytes | str:
     return docbook.serialize(doc.tree)
 
 
+def model_file(path: Path, model: bytes, pages: Sequence[training.LabelledPage]) -> Path:
+    """A model written as `pipeline train` writes one (with its sidecar, which loading checks)."""
+    training.write_model(path, model, corpus=SCORED, pages=pages)
+    return path
+
+
 def cross_validated(pages: Sequence[training.LabelledPage], extra: Sequence[training.LabelledPage], *,
                     jobs: int = 2) -> list[dict[str, Any]]:
     """The score of every page, each cleaned by a model trained on the other folds' sites."""
@@ -114,7 +120,7 @@ def cross_validated(pages: Sequence[training.LabelledPage], extra: Sequence[trai
     with tempfile.TemporaryDirectory() as folder:
         for fold, model in models.items():
             path = Path(folder) / f"fold-{fold}.zip"
-            path.write_bytes(model)
+            model_file(path, model, pages)
             held = [p for p in pages if training.fold_of(p.site) == fold]
             results.extend(score_page(text_path(p.name), path) for p in held)
     return sorted(results, key=lambda r: str(r["doc"]))
@@ -125,7 +131,7 @@ def frozen(pages: Sequence[training.LabelledPage], extra: Sequence[training.Labe
     """The frozen split's pages, cleaned by a model trained on every training site."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "all-training-sites.zip"
-        path.write_bytes(training.train([*pages, *extra]))
+        model_file(path, training.train([*pages, *extra]), pages)
         return [score_page(text_path(p.name), path) for p in test]
 
 

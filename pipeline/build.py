@@ -27,14 +27,14 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from pipeline import cluster, document, workers
+from pipeline import cluster, document, html_page, workers
 from pipeline.config import Config
 from pipeline.errors import ConfigError, InputError, PipelineError, printable
 from pipeline.site import RECORD, publish, sha256
 from pipeline.task import DocumentResult, Made, Plan, check_requirements, make_apart, plan, read_record, warm_worker
 from pipeline.writing import TEMP_SUFFIX, write_atomic
 
-SEED_SUFFIXES = (".txt",)
+SEED_SUFFIXES = (".txt", *html_page.SUFFIXES)
 LOCK = ".lock"
 RECYCLE_AFTER = 50  # documents a worker renders before it is replaced (bounds its memory)
 FAILURES = "failures.log"
@@ -58,15 +58,16 @@ class Summary:
 
 
 def find_seeds(config: Config, paths: Iterable[Path] = ()) -> list[Path]:
-    """The seed files named, or every *.txt in the configured seeds folder, sorted. A folder without
-    seeds (empty, or not mounted) is an error: a build of nothing would remove every output."""
+    """The seed files named, or every .txt and .html (.htm) file in the configured seeds folder, sorted. A
+    folder without seeds (empty, or not mounted) is an error: a build of nothing would remove every output."""
     named = list(paths) or [config.seeds]
     seeds: list[Path] = []
     for path in named:
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in SEED_SUFFIXES)  # special ones fail by name
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in SEED_SUFFIXES)  # special ones fail by name
             if not found:
-                raise InputError("no .txt seeds in this folder: nothing is built and nothing removed", path=path)
+                raise InputError("no .txt or .html seeds in this folder: nothing is built and nothing removed",
+                                 path=path)
             seeds += found
         elif path.exists() or path.is_symlink():
             seeds.append(path)

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline import docbook
+from pipeline import docbook, html_page
 from pipeline.clean import clean, tagger
 from pipeline.clean.tagger import labels
 from pipeline.clean.types import Event, Report
 from pipeline.config import MAX_INPUT_BYTES
 from pipeline.errors import InputError, PipelineError
-from pipeline.ingest import check_size, decode, describe
+from pipeline.ingest import check_size, decode, describe, finish
 from pipeline.variants import source_script
 
 
@@ -34,9 +34,11 @@ class Document:
 
 
 def document_id(path: Path) -> str:
-    """The output name of a seed: its file name without .txt (and without an encoding suffix)."""
+    """The output name of a seed: its file name without .txt or .html (and without an encoding suffix)."""
     name = path.name
-    for suffix in (".txt", ".gbk", ".big5", ".utf8"):
+    kind = next((s for s in (".txt", *html_page.SUFFIXES) if name.lower().endswith(s)), "")
+    name = name[: len(name) - len(kind)]
+    for suffix in (".gbk", ".big5", ".utf8"):
         name = name.removesuffix(suffix)
     return name
 
@@ -48,9 +50,15 @@ def from_bytes(data: bytes, *, name: str, max_bytes: int = MAX_INPUT_BYTES, mode
     `model` is a line-tagger model file (default: the packaged one); `fixed` the line classes
     of a sidecar (line number → class).
     """
-    text = decode(data, max_bytes=max_bytes)
+    head = None
+    if html_page.is_html(name, data):
+        check_size(len(data), max_bytes)
+        page = html_page.read(data)
+        text, head = finish(page.text, page.encoding), page.head
+    else:
+        text = decode(data, max_bytes=max_bytes)
     article = clean(text.text, source=name, encoding=text.encoding, tagger=tagger.load(model) if model else None,
-                    fixed=fixed)
+                    fixed=fixed, head=head)
     article.report.events[:0] = [Event("ingest", f"stray_characters: {describe(before, after)}", number, before, after)
                                  for number, before, after in text.removed]
     tree = docbook.build(article, lang=source_script(text.text))

@@ -63,6 +63,11 @@ def decode(data: bytes, *, max_bytes: int) -> Text:
     if not data.strip():
         raise InputError("file is empty" if not data else "file has only white space")
     text, encoding = _decode_bytes(data)
+    return finish(text, encoding)
+
+
+def finish(text: str, encoding: str) -> Text:
+    """A decoded page made ready for the cleaning: bounded, normalised, stray characters removed."""
     if not text.strip():
         raise InputError("file has only white space")
     lines = text.count("\n") + 1

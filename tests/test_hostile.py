@@ -69,7 +69,7 @@ def test_an_empty_seeds_folder_is_an_error_that_removes_nothing(tmp_path: Path) 
     config = config_for(tmp_path)
     build.run(config)
     seeds[0].unlink()
-    with pytest.raises(InputError, match=r"no \.txt seeds"):
+    with pytest.raises(InputError, match=r"no \.txt or \.html seeds"):
         build.run(config)
     assert (tmp_path / "dist" / "a" / "a.zh-Hans.xml").exists()
 
@@ -154,7 +154,7 @@ def test_the_command_line_refuses_an_empty_seeds_folder_in_one_line(
     (tmp_path / "seeds").mkdir()
     code = main(["build", str(tmp_path / "seeds"), "--out", str(tmp_path / "dist"), "--formats", "xml"])
     err = capsys.readouterr().err
-    assert code != 0 and "no .txt seeds" in err and err.count("\n") == 1 and "Traceback" not in err
+    assert code != 0 and "no .txt or .html seeds" in err and err.count("\n") == 1 and "Traceback" not in err
 
 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:

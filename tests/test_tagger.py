@@ -241,7 +241,7 @@ class _NoText(tagger.LineTagger):
         self.name = "no text"
         self.credits = tagger.load().credits
 
-    def read(self, page: Page, fixed: object = None) -> tagger.Tagging:
+    def read(self, page: Page, fixed: object = None, headline: int | None = None) -> tagger.Tagging:
         return tagger.Tagging([Decision("title" if i == 0 else "boilerplate", 0.5)
                                for i in range(len(page.texts))], [])
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pipeline.clean import tagger as line_tagger
 from pipeline.clean.stages import stage_name, stages
 from pipeline.clean.tagger import LineTagger
-from pipeline.clean.types import Draft, Line, Metadata, Report
+from pipeline.clean.types import Draft, Head, Line, Metadata, Report
 from pipeline.errors import CleaningError, DocumentWarning
 
 
@@ -49,15 +49,17 @@ def clean(
     encoding: str = "utf-8",
     tagger: LineTagger | None = None,
     fixed: dict[int, str] | None = None,
+    head: Head | None = None,
 ) -> Article:
     """Run every stage over a page's text and return the article with its report.
 
     `tagger` is a line-tagger model (default: the packaged one); `fixed` maps line numbers to
-    the classes a person gave them (a NAME.lines.json sidecar), which the tagger does not change.
+    the classes a person gave them (a NAME.lines.json sidecar), which the tagger does not change;
+    `head` what an HTML page's head says (the text is then its visible text), read where the text is silent.
     """
     raw = text.split("\n")
-    report = Report(source=source, encoding=encoding, line_count=len(raw))
-    draft = Draft([Line(n, t) for n, t in enumerate(raw, start=1)], Metadata(), report, fixed or {})
+    report = Report(source=source, encoding=encoding, line_count=len(raw), kind="text" if head is None else "html")
+    draft = Draft([Line(n, t) for n, t in enumerate(raw, start=1)], Metadata(), report, fixed or {}, head=head)
     try:
         for stage in stages(tagger or line_tagger.load()):
             draft.stage = stage_name(stage)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
@@ -112,12 +113,16 @@ class Report:
     lines: list[LineClass] = field(default_factory=list)
     title_candidates: list[TitleCandidate] = field(default_factory=list)
     readings: list[Reading] = field(default_factory=list)
+    kind: str = "text"  # the input: a text page, or an HTML page (its visible text cleaned)
+    from_head: dict[str, str] = field(default_factory=dict)  # field → the head's key it was taken from
 
     def as_json(self) -> dict[str, Any]:
         """The report as plain data for report.json."""
         return {
             "source": self.source,
+            "input": self.kind,
             "encoding": self.encoding,
+            "from_head": self.from_head,
             "lines": self.line_count,
             "events": [asdict(e) for e in self.events],
             "warnings": [asdict(w) for w in self.warnings],
@@ -127,6 +132,37 @@ class Report:
             "title_candidates": [asdict(x) for x in self.title_candidates],
             "credit_spans": [asdict(x) for x in self.readings],
         }
+
+
+# What parts a page's <title> (the headline, the channel, the site's name): 标题_滚动新闻_新浪网,
+# 自由電子報 - 流感再奪2命, 标题-中新网.
+TITLE_SEPARATOR = re.compile(r"\s*[_|｜\-—–－]+\s*")
+
+
+@dataclass(frozen=True)
+class Head:
+    """What an HTML page's head says about its article (html_page.py): evidence, empty where it says nothing."""
+
+    title: str = ""  # <title>
+    og_title: str = ""
+    site_name: str = ""  # og:site_name, or JSON-LD publisher
+    headline: str = ""  # JSON-LD headline
+    published: str = ""  # article:published_time, or JSON-LD datePublished
+    authors: tuple[str, ...] = ()  # meta author / article:author, or JSON-LD author names
+
+    def headlines(self) -> list[str]:
+        """The headline as the head gives it, likeliest first: JSON-LD's, og:title, the longest part of the
+        <title> (the others name the site and the channel), the whole <title>."""
+        return list(dict.fromkeys(h for h in (self.headline, self.og_title, self._title_parts()[0], self.title) if h))
+
+    def site_names(self) -> list[str]:
+        """The site's names the head gives: og:site_name, and the other parts of its <title>."""
+        return [name for name in (self.site_name, *self._title_parts()[1:]) if name]
+
+    def _title_parts(self) -> list[str]:
+        """The parts of the <title>, longest first (one empty string without a <title>)."""
+        parts = [part.strip() for part in TITLE_SEPARATOR.split(self.title) if part.strip()]
+        return sorted(parts, key=len, reverse=True) or [""]
 
 
 @dataclass
@@ -139,6 +175,7 @@ class Draft:
     fixed: dict[int, str] = field(default_factory=dict)  # line number → class, from a sidecar
     texts: list[str] = field(default_factory=list)  # every line of the page as the tagger saw it
     stage: str = ""  # the name of the stage running (the cleaning sets it), for the report's events
+    head: Head | None = None  # an HTML page's head
 
     def record(self, rule: str, line: Line, after: str | None = None) -> None:
         """Note that the stage running dropped (after=None) or changed a line by `rule`."""

@@ -1,7 +1,8 @@
 """The cleaning's stages: each a small named function of the draft (`Draft -> Draft`), in run order.
 
 `page.py` finds the article in the page (trimmed lines, the breadcrumb, each line's class, repeats,
-the abstract); `metadata.py` reads the title, the metadata lines and the bylines in the text;
+the abstract); `metadata.py` reads the title, the metadata lines and the bylines in the text, then
+what an HTML page's head says where the text was silent;
 `structure.py` joins wrapped lines, finds headings and sets Chinese punctuation. Every line a stage
 drops or changes is recorded in the report under the stage's name (the function's).
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from pipeline.clean.stages.metadata import read_bylines, read_metadata, split_title
+from pipeline.clean.stages.metadata import from_head, read_bylines, read_metadata, split_title
 from pipeline.clean.stages.page import drop_repeats, read_breadcrumb, tag_lines, take_abstract, trim_whitespace
 from pipeline.clean.stages.structure import find_headings, fix_punctuation, join_wrapped_lines
 from pipeline.clean.tagger import LineTagger
@@ -31,6 +32,7 @@ def stages(tagger: LineTagger) -> tuple[Stage, ...]:
         take_abstract,
         drop_repeats,
         partial(read_bylines, reader=tagger.credits),
+        from_head,
         join_wrapped_lines,
         find_headings,
         fix_punctuation,

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
-from pipeline.chinese import UTC_OFFSET
+from pipeline.chinese import HAN_CLASS, UTC_OFFSET
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.read import credits
@@ -183,3 +183,38 @@ def _read_editor_tag(draft: Draft, index: int) -> None:
     text = line.text[: match.start()].rstrip()
     draft.record("editor_tag", line, text or None)
     draft.lines[index] = line.having(text=text)  # a line that was only the tag is empty: not a block
+
+
+# An author meta that names people: 李闽, 于立霄 陈建, 柳德新、彭娟 (a site's name or blurb is longer or mixed).
+HEAD_AUTHOR = re.compile(rf"[{HAN_CLASS}·・]{{2,6}}(?:[、，, ][{HAN_CLASS}·・]{{2,6}})*")
+
+
+def from_head(draft: Draft) -> Draft:
+    """Fill the fields the text left empty from what an HTML page's head says (html_page.py), each noted in
+    the report with the key it came from; the site's own name is never taken for an author."""
+    head, meta = draft.head, draft.meta
+    if head is None:
+        return draft
+    taken = draft.report.from_head
+    if not meta.title and head.headlines():
+        meta.title, taken["title"] = head.headlines()[0], "json-ld headline, og:title or <title>"
+    if meta.published is None and (published := iso_date(head.published)):
+        meta.published, taken["published"] = published, "article:published_time or json-ld datePublished"
+    if not meta.authors:
+        meta.authors = [person for value in head.authors if _may_be_author(value, draft) for person in _credit(value)]
+        if meta.authors:
+            taken["authors"] = "meta author or json-ld author"
+    if meta.publisher is None and head.site_name:
+        meta.publisher, taken["publisher"] = head.site_name, "og:site_name or json-ld publisher"
+    return draft
+
+
+def _may_be_author(value: str, draft: Draft) -> bool:
+    """Whether a head's author may be the article's: names in Han characters (2 to 6 each) that are not the
+    site's (its <title> suffix, og:site_name, the outlet) nor an editor the page prints; sites fill the
+    author meta with their own name as often as with a person's."""
+    assert draft.head is not None
+    sites = [*draft.head.site_names(), draft.meta.source or "", draft.meta.publisher or ""]
+    if not HEAD_AUTHOR.fullmatch(value) or value in {editor.name for editor in draft.meta.editors}:
+        return False
+    return not any(site and (value in site or site in value) for site in sites)

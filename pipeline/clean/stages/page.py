@@ -11,6 +11,7 @@ from pipeline.clean import patterns as p
 from pipeline.clean.tagger.corrections import overrule
 from pipeline.clean.tagger.lines import LineTagger
 from pipeline.clean.tagger.page import Page
+from pipeline.clean.tagger.titles import MIN_HAN, PICTURE_MARK
 from pipeline.clean.types import Decision, Draft, Event, Line, LineClass, Metadata, Report, TitleCandidate
 from pipeline.errors import DocumentWarning
 
@@ -73,6 +74,20 @@ def parse_breadcrumb(text: str) -> tuple[str | None, list[str]]:
     return publisher, subjects
 
 
+def headline_line(draft: Draft) -> int | None:
+    """The first line (index) that an HTML page's head names as its headline (`Head.headlines`: JSON-LD's,
+    og:title, the longest part of the <title>), white space aside, or that headline with a picture mark
+    after it (…[组图]); None without a head or such a line."""
+    if draft.head is None:
+        return None
+    wanted = {squeezed for h in draft.head.headlines() if len(squeezed := "".join(h.split())) >= MIN_HAN}
+    for i, line in enumerate(draft.lines):
+        text = "".join(line.text.split())
+        if text in wanted or PICTURE_MARK.sub("", line.text).replace(" ", "") in wanted:
+            return i
+    return None
+
+
 def tag_lines(draft: Draft, tagger: LineTagger) -> Draft:
     """Give every line its class (title, meta, heading, body, caption, boilerplate) from the line tagger.
 
@@ -84,7 +99,10 @@ def tag_lines(draft: Draft, tagger: LineTagger) -> Draft:
         return draft  # tagged already: the tagger reads the whole page, not what is left of it
     index_of = {line.number: i for i, line in enumerate(draft.lines)}
     fixed = {index_of[n]: label for n, label in draft.fixed.items() if n in index_of}
-    tagging = tagger.read(Page(draft.lines), fixed)
+    headline = headline_line(draft)
+    tagging = tagger.read(Page(draft.lines), fixed, headline)
+    if headline is not None and "title" not in fixed.values():
+        draft.report.from_head["title"] = "the line the head names as the headline"
     decisions = tagging.decisions
     if not decisions:
         return draft
@@ -116,8 +134,11 @@ def tag_lines(draft: Draft, tagger: LineTagger) -> Draft:
 
 
 def _title_group(lines: Sequence[Line], decisions: list[Decision]) -> list[Decision]:
-    """Join to the title line the rest of a headline broken over two lines and a ——subtitle under it."""
+    """Join to the title line the rest of a headline broken over two lines and a ——subtitle under it (not to
+    a line the page's head names as the whole headline)."""
     title = next(i for i, d in enumerate(decisions) if d.label == "title")
+    if decisions[title].by == "head_title":
+        return decisions
     joined = list(decisions)
     text = lines[title].text
 

@@ -72,17 +72,19 @@ class LineTagger:
         """One decision per line of the page; `fixed` (index → class) overrides the model."""
         return self.read(page, fixed).decisions
 
-    def read(self, page: Page, fixed: Mapping[int, str] | None = None) -> Tagging:
-        """The decisions, and the title candidates the ranker weighed."""
+    def read(self, page: Page, fixed: Mapping[int, str] | None = None, headline: int | None = None) -> Tagging:
+        """The decisions, and the title candidates the ranker weighed; `headline` is the line an HTML page's
+        head names as the headline (its <title>, og:title, JSON-LD), taken for the title over the ranker's
+        choice (a sidecar's title over both)."""
         fixed = fixed or {}
         if not page.texts:
             return Tagging([], [])
         named = [i for i, label in fixed.items() if label == "title"]
         candidates = [] if named else self.titles.rank(page)
-        if not named and not candidates:
+        if not named and headline is None and not candidates:
             raise CleaningError("cannot tell the title from the navigation: no line reads as a headline")
-        title = min(named) if named else candidates[0].index
-        title_confidence = 1.0 if named else candidates[0].score
+        title = min(named) if named else headline if headline is not None else candidates[0].index
+        title_confidence = 1.0 if named or headline is not None else candidates[0].score
         tagger = self._lines
         labels = tagger.tag(page_features(page, title))
         decisions = []
@@ -91,6 +93,9 @@ class LineTagger:
                 decisions.append(Decision(fixed[i], 1.0, "sidecar"))
                 continue
             if i == title:
+                if headline == title:
+                    decisions.append(Decision("title", 1.0, "head_title"))
+                    continue
                 label = "title"
             elif label == "title" or (i < title and label != "meta"):
                 label = "boilerplate"

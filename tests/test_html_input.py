@@ -1,0 +1,146 @@
+"""HTML pages as input: the same cleaning over their visible text, the head as evidence, bad pages refused."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline import docbook, document, html_page
+from pipeline.build import run
+from pipeline.cli import main
+from pipeline.config import Config
+from pipeline.errors import InputError
+from tests.conftest import TESTS
+
+HTML = TESTS / "data" / "html"
+REAL = HTML / "101_newssc_bb91803c.html"  # a page of a training site (tests/data/html/README.md)
+REAL_TEXT = TESTS / "data" / "imported" / "101_newssc_bb91803c.txt"  # its text rendering, as imported
+HEAD = HTML / "head_evidence.html"
+
+
+def body(doc: document.Document) -> list[str]:
+    return [docbook.text_of(p) for p in doc.tree.iter(docbook.DB + "para")]
+
+
+def test_an_html_page_is_cleaned_as_its_text_rendering() -> None:
+    page = document.from_file(REAL)
+    text = document.from_file(REAL_TEXT)
+    assert page.id == "101_newssc_bb91803c" and page.report.kind == "html"
+    title = docbook.read_info(page.tree).title
+    assert title == docbook.read_info(text.tree).title == "权威人士谈我国南极考察队直升机失事"
+    assert body(page) == body(text) and len(body(page)) >= 5
+    assert "不可见" not in docbook.serialize(document.from_file(HEAD).tree).decode(), "scripts are not text"
+
+
+@pytest.mark.parametrize("charset", ["gb2312", "gbk", "GB18030"])
+def test_a_page_declared_in_a_legacy_charset_reads_as_its_utf8_copy(tmp_path: Path, charset: str) -> None:
+    source = REAL.read_bytes().decode("utf-8").replace("charset=utf-8", f"charset={charset}")
+    legacy = tmp_path / "legacy.html"
+    legacy.write_bytes(source.encode("gb18030"))
+    doc = document.from_file(legacy)
+    assert doc.report.encoding == "gb18030" and body(doc) == body(document.from_file(REAL))
+
+
+def test_the_head_fills_what_the_text_does_not_say_and_the_report_names_where_from() -> None:
+    doc = document.from_file(HEAD)
+    info = docbook.read_info(doc.tree)
+    assert info.title == "市民公园新增两处健身步道"
+    assert info.authors == ("王晓明",), "the JSON-LD author; the site's name in the author meta is not a person"
+    assert (info.date or "").startswith("2024-05-06") and info.publisher == "示例新闻网"
+    assert set(doc.report.from_head) == {"title", "authors", "published", "publisher"}
+    assert [c.by for c in doc.report.lines if c.label == "title"] == ["head_title"]
+    assert doc.report.as_json()["input"] == "html"
+    headings = [docbook.text_of(t) for t in doc.tree.iter(docbook.DB + "title")][1:]
+    assert headings == ["夜间照明同步升级"]
+
+
+def test_the_text_wins_over_the_head() -> None:
+    credits = "<p>2024年5月7日 来源：城市晚报 作者：李红</p>"
+    source = HEAD.read_text("utf-8").replace("</h1>", f"</h1>\n{credits}")
+    doc = document.from_bytes(source.encode(), name="page.html")
+    info = docbook.read_info(doc.tree)
+    assert (info.date or "").startswith("2024-05-07") and info.authors == ("李红",)
+    assert "published" not in doc.report.from_head and "authors" not in doc.report.from_head
+
+
+def test_broken_or_empty_head_evidence_is_passed_over() -> None:
+    source = HEAD.read_text("utf-8")
+    start, end = source.index('<script type="application/ld+json">'), source.index("</script>") + len("</script>")
+    cut = '<script type="application/ld+json">{"@type": "NewsArticle", "author": [</script>'
+    broken = source[:start] + cut + source[end:]
+    broken = broken.replace('content="2024-05-06T08:30:00+08:00"', 'content="not a date"')
+    doc = document.from_bytes(broken.encode(), name="page.html")
+    info = docbook.read_info(doc.tree)
+    assert info.authors == () and info.date is None and "published" not in doc.report.from_head
+
+
+def test_a_saved_page_named_txt_is_read_as_html() -> None:
+    assert html_page.is_html("page.txt", b"\xef\xbb\xbf  <!-- saved --> <!DOCTYPE html><html>")
+    assert not html_page.is_html("page.txt", "<小标题>正文".encode())
+    doc = document.from_bytes(HEAD.read_bytes(), name="saved.txt")
+    assert doc.report.kind == "html" and docbook.read_info(doc.tree).title == "市民公园新增两处健身步道"
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40, "not an HTML page"),
+    (b"<html><body>" + b"<div>" * 300 + "深".encode() + b"</div>" * 300 + b"</body></html>", "nested 255 deep"),
+    (b"<html><head><title>x</title></head><body><script>var a;</script></body></html>", "shows no text"),
+    (b"   ", "file"),
+], ids=["binary", "deeply-nested", "no-text", "empty"])
+def test_bad_html_is_one_line_naming_the_file(tmp_path: Path, data: bytes, message: str,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "bad.html"
+    page.write_bytes(data)
+    with pytest.raises(InputError, match=message):
+        document.from_file(page)
+    assert main(["clean", str(page)]) != 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "bad.html" in err and "Traceback" not in err
+
+
+def test_an_html_page_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    page = tmp_path / "huge.html"
+    page.write_bytes(b"<html><body>" + "<p>正文</p>".encode() * 20000 + b"</body></html>")
+    with pytest.raises(InputError, match="limit"):
+        document.from_file(page, max_bytes=100_000)
+
+
+def test_clean_on_the_command_line_reads_html(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "pipeline", "clean", str(HEAD), "--report", str(tmp_path / "r.json")]
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert "<title>市民公园新增两处健身步道</title>" in result.stdout
+    report = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    assert report["input"] == "html" and report["from_head"]["authors"] == "meta author or json-ld author"
+
+
+@pytest.mark.slow
+def test_an_html_seed_builds_into_every_format_and_variant_beside_a_text_seed(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "park.html").write_bytes(HEAD.read_bytes())
+    (seeds / "newssc.htm").write_bytes(REAL.read_bytes())
+    (seeds / "text.txt").write_bytes(REAL_TEXT.read_bytes())
+    out = tmp_path / "dist"
+    summary = run(Config(seeds=seeds, out=out, variants=("zh-Hans", "zh-Hant-TW"), jobs=1))
+    assert not summary.failed, summary.failed
+    for name in ("park", "newssc", "text"):
+        made = sorted(p.name for p in (out / name).iterdir() if not p.name.startswith("."))
+        outputs = [f"{name}.{tag}.{ext}" for tag in ("zh-Hans", "zh-Hant-TW") for ext in ("xml", "epub", "pdf", "docx")]
+        assert made == sorted([*outputs, f"{name}.thumb.webp", "report.json"]), made
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    assert {d["document"] for d in manifest["documents"]} == {"park", "newssc", "text"}
+    assert json.loads((out / "park" / "report.json").read_text("utf-8"))["input"] == "html"
+
+
+def test_the_headline_the_title_names_is_the_title_not_the_site_name_before_it() -> None:
+    title = "<title>示例新闻网都市频道 - 市民公园新增两处健身步道</title>"
+    source = HEAD.read_text("utf-8").replace("<title>市民公园新增两处健身步道_城市频道_示例新闻网</title>", title)
+    source = source.replace('<script type="application/ld+json">', '<script type="text/plain">')
+    source = source.replace("<nav>", "<div>示例新闻网都市频道</div>\n<div>正有 2 人评论 我来说两句</div>\n<nav>")
+    doc = document.from_bytes(source.encode(), name="page.html")
+    assert docbook.read_info(doc.tree).title == "市民公园新增两处健身步道"
+    assert doc.report.from_head["title"] == "the line the head names as the headline"
