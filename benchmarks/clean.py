@@ -57,7 +57,7 @@ def profile(path: Path) -> dict[str, float]:
             draft.stage = stage_name(stage)
             draft = stage(draft)
             stage_times[draft.stage].append(time.perf_counter() - started)
-        article = _article(draft)
+        article = _article(draft, raw)
     assert article is not None
     for name, times in stage_times.items():
         figures[name] = 1000 * statistics.median(times)

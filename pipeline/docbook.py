@@ -23,7 +23,7 @@ from importlib import resources
 from lxml import etree
 
 from pipeline.chinese import byline, written_date
-from pipeline.clean import Article
+from pipeline.clean import Article, Block
 from pipeline.clean.types import Metadata, Person
 from pipeline.errors import ValidationError
 
@@ -70,9 +70,23 @@ def build(article: Article, *, lang: str = SOURCE_LANG) -> etree._Element:
             section = _el(stack[-1], "section", **{XML_ID: "sect-" + "-".join(map(str, numbers))})
             _el(section, "title", block.text)
             stack.append(section)
+        elif block.kind == "figure":
+            _figure(stack[-1], block)
         else:
             _el(stack[-1], "para", block.text)
     return root
+
+
+def _figure(parent: etree._Element, block: Block) -> None:
+    """A figure with its caption as title (an informalfigure without one), the image inline as a data: URL
+    (the XML stands alone), its alt text as the media object's alt."""
+    figure = _el(parent, "figure" if block.text else "informalfigure")
+    if block.text:
+        _el(figure, "title", block.text)
+    media = _el(figure, "mediaobject")
+    if block.alt:
+        _el(media, "alt", block.alt)
+    _el(_el(media, "imageobject"), "imagedata", fileref=block.image)
 
 
 def _info(info: etree._Element, meta: Metadata) -> None:

@@ -54,11 +54,14 @@ def from_bytes(data: bytes, *, name: str, max_bytes: int = MAX_INPUT_BYTES, mode
     if html_page.is_html(name, data):
         check_size(len(data), max_bytes)
         page = html_page.read(data)
-        text, head = finish(page.text, page.encoding), page.head
+        text, head, pictures = finish(page.text, page.encoding), page.head, page.pictures
     else:
-        text = decode(data, max_bytes=max_bytes)
+        text, pictures = decode(data, max_bytes=max_bytes), []
     article = clean(text.text, source=name, encoding=text.encoding, tagger=tagger.load(model) if model else None,
-                    fixed=fixed, head=head)
+                    fixed=fixed, head=head, pictures=pictures)
+    if head is not None:  # the images the cleaning did not weigh, beside those it did
+        left_out = [note for note in page.images if note["outcome"] != "checked"]
+        article.report.images = sorted([*left_out, *article.report.images], key=lambda note: note["line"])
     article.report.events[:0] = [Event("ingest", f"stray_characters: {describe(before, after)}", number, before, after)
                                  for number, before, after in text.removed]
     tree = docbook.build(article, lang=source_script(text.text))
@@ -86,7 +89,8 @@ def read_seed(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> tuple[bytes, b
             raise InputError("not a regular file (a device, a pipe or a socket): not read", path=path)
         check_size(path.stat().st_size, max_bytes)
         sidecar = labels.sidecar_path(path)
-        return read_bounded(path, max_bytes), read_bounded(sidecar, max_bytes) if sidecar.is_file() else None
+        data = with_images(path, read_bounded(path, max_bytes), max_bytes)
+        return data, read_bounded(sidecar, max_bytes) if sidecar.is_file() else None
     except IsADirectoryError as exc:
         raise InputError("is a folder, not a file", path=path) from exc
     except FileNotFoundError as exc:
@@ -95,6 +99,14 @@ def read_seed(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> tuple[bytes, b
         raise InputError(f"cannot read: {exc.strerror}", path=path) from exc
     except PipelineError as exc:
         raise exc.located(path) from None
+
+
+def with_images(path: Path, data: bytes, max_bytes: int) -> bytes:
+    """A seed's bytes as the build reads and hashes them: an HTML page with the images beside it put in
+    (html_page.inline_images, within the size limit), any other seed as it is."""
+    if not html_page.is_html(path.name, data):
+        return data
+    return html_page.inline_images(data, path.parent, max(0, max_bytes - len(data)))
 
 
 def from_seed(path: Path, data: bytes, fixes: bytes | None, *, max_bytes: int = MAX_INPUT_BYTES,

@@ -15,20 +15,35 @@ takes a value from them only where the text has none, and the report says where 
 
 from __future__ import annotations
 
+import base64
+import html
+import io
 import json
+import mimetypes
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, unquote_to_bytes
 
+import PIL.Image
 from lxml import etree
 
 from pipeline import visible_text
-from pipeline.clean.types import Head
+from pipeline.clean.types import Head, Picture
 from pipeline.errors import InputError
 from pipeline.ingest import BOMS
 
 SUFFIXES = (".html", ".htm", ".xhtml")
+MAX_IMAGES = 60  # images of one page looked at
+MAX_IMAGE_BYTES = 10_000_000
+MAX_PIXELS = 40_000_000  # Pillow's own decompression-bomb bound is 89 million
+MIN_SIDE = 48  # pixels: a smaller image is an icon, a button or a spacer
+FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
+REMOTE = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?//")  # http://, https://, //host/…
+DATA_URL = re.compile(r"data:(?P<mime>[^;,]*)(?:;[^;,=]+=[^;,]*)*(?P<base64>;base64)?,(?P<data>.*)", re.DOTALL)
+IMG_SRC = re.compile(rb"""(?P<before><img\b[^>]*?\bsrc\s*=\s*)(?P<quote>["']?)(?P<src>[^"'\s>]+)(?P=quote)""",
+                     re.IGNORECASE)
 PARSER_DEPTH = 255  # lxml (libxml2) drops what is nested deeper, without a word: such a page is refused
 MAX_JSON_LD = 200_000  # characters of one JSON-LD block read
 ARTICLE_TYPES = frozenset(("Article", "NewsArticle", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle",
@@ -39,11 +54,14 @@ MARKUP_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])
 
 @dataclass(frozen=True)
 class Page:
-    """An HTML page read: its visible text (a line per block), the encoding it was read in, its head."""
+    """An HTML page read: its visible text (a line per block), the encoding it was read in, its head, its
+    images that can be printed, and what became of each image (for the report)."""
 
     text: str
     encoding: str
     head: Head
+    pictures: list[Picture]
+    images: list[dict[str, Any]]
 
 
 def is_html(name: str, data: bytes) -> bool:
@@ -69,10 +87,90 @@ def read(data: bytes) -> Page:
     root = visible_text.parse(text)
     if _depth(root) >= PARSER_DEPTH - 1:
         raise InputError(f"elements nested {PARSER_DEPTH} deep or more: the HTML parser would drop what is inside")
-    lines = [line.text for line in visible_text.render(root)]
+    images: list[visible_text.Image] = []
+    lines = [line.text for line in visible_text.render(root, images=images)]
     if not lines:
         raise InputError("the HTML page shows no text")
-    return Page("\n".join(lines), encoding, read_head(root))
+    pictures, notes = [], []
+    for image in images[:MAX_IMAGES]:
+        picture, why = _picture(image)
+        if picture is not None:
+            pictures.append(picture)
+        notes.append({"src": image.file or image.src[:80], "line": image.line, "outcome": why})
+    return Page("\n".join(lines), encoding, read_head(root), pictures, notes)
+
+
+def _picture(image: visible_text.Image) -> tuple[Picture | None, str]:
+    """The image as a Picture, with "checked", or None and why it is left out."""
+    src = image.src
+    if REMOTE.match(src):
+        return None, "left out: a remote image (nothing is fetched)"
+    found = DATA_URL.match(src)
+    if not found:
+        return None, "left out: not a file beside the page (a relative path inside its folder)"
+    try:
+        blob = base64.b64decode(found["data"], validate=False) if found["base64"] else unquote_to_bytes(found["data"])
+    except ValueError:
+        return None, "left out: a data: URL that does not decode"
+    if len(blob) > MAX_IMAGE_BYTES:
+        return None, f"left out: over {MAX_IMAGE_BYTES // 1_000_000} MB"
+    try:
+        with PIL.Image.open(io.BytesIO(blob)) as opened:
+            kind, (width, height) = opened.format, opened.size
+            if width * height > MAX_PIXELS:
+                return None, f"left out: {width}×{height} pixels, over the {MAX_PIXELS:,} limit"
+            opened.verify()
+    except PIL.Image.DecompressionBombError:
+        return None, "left out: too many pixels to open (a decompression bomb)"
+    except (OSError, SyntaxError, ValueError) as exc:
+        return None, f"left out: not an image Pillow opens ({type(exc).__name__})"
+    if kind not in FORMATS:
+        return None, f"left out: {kind} is not an image format e-readers show (JPEG, PNG, GIF, WebP)"
+    if min(width, height) < MIN_SIDE:
+        return None, f"left out: {width}×{height} pixels, an icon or a spacer"
+    uri = f"data:{FORMATS[kind]};base64,{base64.b64encode(blob).decode('ascii')}"
+    return Picture(image.line, uri, image.alt, width, height, image.file or src[:80]), "checked"
+
+
+def inline_images(data: bytes, folder: Path, budget: int) -> bytes:
+    """The page's bytes with each image that is a file beside it (a relative path inside the page's folder,
+    as "save page as" writes one) put in as a data: URL, up to `budget` bytes in all: the page then
+    travels as one piece (to a cluster worker) and its images are part of what the build hashes. Remote,
+    missing and outside images are left as they are (the cleaning reports them)."""
+    base = folder.resolve()
+    left = budget
+
+    def inline(match: re.Match[bytes]) -> bytes:
+        nonlocal left
+        path = _beside(match["src"], base)
+        if path is None:
+            return match.group(0)
+        try:
+            size = path.stat().st_size
+            if size > min(MAX_IMAGE_BYTES, left * 3 // 4):
+                return match.group(0)
+            blob = path.read_bytes()
+        except OSError:
+            return match.group(0)
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        url = f"data:{mime};base64,".encode() + base64.b64encode(blob)
+        left -= len(url)
+        return match["before"] + b'"' + url + b'" ' + visible_text.FILE_ATTRIBUTE.encode() + b'="' + match["src"] + b'"'
+
+    return IMG_SRC.sub(inline, data)
+
+
+def _beside(src: bytes, base: Path) -> Path | None:
+    """The file a relative image src names inside the page's folder (None for a URL, an absolute path, a
+    path leading out of the folder, or one that is not a regular file)."""
+    try:
+        text = html.unescape(src.decode("utf-8"))
+    except UnicodeDecodeError:
+        text = html.unescape(src.decode("gb18030", "replace"))
+    if REMOTE.match(text) or DATA_URL.match(text) or ":" in text.split("/")[0] or text.startswith(("/", "\\")):
+        return None
+    path = (base / unquote(text.split("?")[0].split("#")[0])).resolve()
+    return path if path.is_relative_to(base) and path.is_file() else None
 
 
 def _depth(root: etree._Element) -> int:

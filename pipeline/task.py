@@ -143,6 +143,7 @@ def plan(seed: Path, config: Config, *, force: bool = False) -> Plan:
     folder = config.out / doc_id
     try:
         source = seed.read_bytes() if seed.stat().st_size <= config.max_input_bytes else b""
+        source = document.with_images(seed, source, config.max_input_bytes)  # an HTML page's images count
     except OSError:
         source = b""  # the build reports why it cannot read the file
     sidecar = labels.sidecar_path(seed)

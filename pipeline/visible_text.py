@@ -43,6 +43,7 @@ CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)"""
 WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
          "big5": "big5hkscs", "x-x-big5": "big5hkscs", "cp950": "big5hkscs"}
 PRESCAN_BYTES = 4096
+FILE_ATTRIBUTE = "data-pipeline-file"  # on an <img> whose file the build put in as a data: URL: that file
 # Share of U+FFFD a declared charset may leave before another is tried.
 MAX_REPLACED = 0.002
 
@@ -117,9 +118,21 @@ def page_title(root: etree._Element) -> str:
     return _collapse("".join(map(str, found.itertext()))) if found is not None else ""
 
 
-def render(root: etree._Element, rendering: Rendering = FINE) -> list[RenderedLine]:
-    """The page's visible text as a scraper with these habits gives it, a line at a time."""
-    segments = list(_segments(root))
+@dataclass(frozen=True)
+class Image:
+    """An <img> of the page: its src and alt, and the line (number, from 1) it stands before."""
+
+    src: str
+    alt: str
+    line: int
+    file: str = ""  # the file beside the page it was read from, where the build put it in (html_page.py)
+
+
+def render(root: etree._Element, rendering: Rendering = FINE, images: list[Image] | None = None) -> list[RenderedLine]:
+    """The page's visible text as a scraper with these habits gives it, a line at a time; with `images`,
+    the page's visible images are added to it, each with the line it stands before."""
+    anchors: list[tuple[str, str, int, str]] = []
+    segments = list(_segments(root, anchors))
     lines: list[RenderedLine] = []
     if rendering.title_line and (title := page_title(root)):
         lines.append(RenderedLine(title, ()))
@@ -140,6 +153,9 @@ def render(root: etree._Element, rendering: Rendering = FINE) -> list[RenderedLi
         group.append(index)
     if group:
         lines.append(_joined(segments, group))
+    if images is not None:
+        line_of = {segment: number for number, line in enumerate(lines, start=1) for segment in line.segments}
+        images += [Image(src, alt, line_of.get(segment, len(lines) + 1), file) for src, alt, segment, file in anchors]
     return lines
 
 
@@ -158,14 +174,18 @@ def _hidden(element: etree._Element) -> bool:
     return bool(style and HIDDEN_STYLE.search(style))
 
 
-def _segments(root: etree._Element) -> Iterator[_Segment]:
-    """The finest lines: text between block boundaries, each with the row or list it may join."""
+def _segments(root: etree._Element, images: list[tuple[str, str, int, str]]) -> Iterator[_Segment]:
+    """The finest lines: text between block boundaries, each with the row or list it may join; each visible
+    <img> with a src goes into `images` as (src, alt, the number of the segment it stands before, the file
+    it was read from)."""
     buffer: list[str] = []
+    made = 0  # segments yielded
     ids: dict[int, int] = {}
     context: list[tuple[int | None, int | None]] = [(None, None)]
     pre = 0
 
     def flush() -> Iterator[_Segment]:
+        nonlocal made
         if not buffer:
             return
         raw = "".join(buffer)
@@ -174,8 +194,10 @@ def _segments(root: etree._Element) -> Iterator[_Segment]:
         if pre:
             for part in raw.split("\n"):
                 if part.strip():
+                    made += 1
                     yield _Segment(part.rstrip(), row, items)
         elif text := _collapse(raw):
+            made += 1
             yield _Segment(text, row, items)
 
     def walk(element: etree._Element) -> Iterator[_Segment]:
@@ -186,6 +208,10 @@ def _segments(root: etree._Element) -> Iterator[_Segment]:
             return
         if tag == "br":
             yield from flush()
+            return
+        if tag == "img" and (src := (element.get("src") or "").strip()):
+            before = made + bool(_collapse("".join(buffer)))
+            images.append((src, _collapse(element.get("alt") or ""), before, element.get(FILE_ATTRIBUTE) or ""))
             return
         block = tag in BLOCKS
         if block:

