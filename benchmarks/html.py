@@ -99,7 +99,7 @@ def trafilatura_of(data: bytes, name: str, model: Path | None = None) -> Extract
 
 def readability_of(data: bytes, name: str, model: Path | None = None) -> Extracted:
     import lxml.html
-    from readability import Document  # type: ignore[import-untyped]
+    from readability import Document
 
     from pipeline import visible_text
 
