@@ -80,8 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--to", dest="formats", type=_list, default=("epub", "pdf", "docx"),
                          help="formats, comma-separated: xml, epub, pdf, docx")
     convert.add_argument("-o", "--out", type=Path, default=Path("."), help="output folder")
-    convert.add_argument("--ambiguous", action="store_true",
-                         help="list the characters with more than one Traditional form, as converted")
+    convert.add_argument("--explain", nargs="?", const="ranked", choices=("ranked", "all"),
+                         help="print each Traditional variant's review list: where a second converter disagrees, "
+                              "then meaning-changing characters guessed (all: every character with several forms)")
     config_options(convert, config.CONVERT)
 
     batch = commands.add_parser("build", help="build seeds into dist/ (defaults from [tool.pipeline])")
@@ -241,9 +242,11 @@ def _convert(args: argparse.Namespace) -> int:
             continue
         for name in result.built:
             print(settings.out / result.id / name)
-        if args.ambiguous:
-            for spot in result.explain:
-                print(f"  {spot['variant']}: {spot['char']} → {spot['chosen']} ({spot['options']}) …{spot['context']}…")
+        if args.explain:
+            for group in result.explain:
+                if group["kind"] != "variant" or args.explain == "all":
+                    shown = f"{group['shown']} ×{group['count']} …{group['context']}…"
+                    print(f"  {group['variant']}: {group['kind']}: {shown}")
     return EXIT_FAILED if failed else EXIT_OK
 
 

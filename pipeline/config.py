@@ -52,6 +52,9 @@ class Config:
     scheduler: str = field(default="", metadata={
         "help": "Dask scheduler to build on (tcp://host:8786; needs the dask extra); empty: worker processes here",
         "commands": (BUILD,)})
+    dictionary: str = field(default="", metadata={
+        "help": "a phrase dictionary of your own (Simplified<TAB>Traditional<TAB>tw,hk<TAB>why), layered over the "
+                "project's and OpenCC's", "commands": (BUILD, CONVERT)})
     stylesheets: str = field(default="stylesheets", metadata={
         "help": "folder of house stylesheets applied after the package's: print.css, epub.css, reference-SC.docx …"})
 
@@ -76,6 +79,11 @@ class Config:
             raise ConfigError(f"max_worker_memory must be 0 (no limit) or bytes, not {self.max_worker_memory}")
         if self.max_input_bytes <= 0:
             raise ConfigError(f"max_input_bytes must be a number of bytes over 0, not {self.max_input_bytes}")
+
+    @property
+    def dictionary_path(self) -> Path | None:
+        """The user's phrase dictionary, or None."""
+        return Path(self.dictionary) if self.dictionary else None
 
     @property
     def model_path(self) -> Path | None:

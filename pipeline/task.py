@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from pipeline import __version__, document
+from pipeline import dictionary as phrase_dictionary
 from pipeline.clean import tagger
 from pipeline.clean.tagger import labels
 from pipeline.config import Config
@@ -45,7 +46,7 @@ class DocumentResult:
     error: str | None = None
     seconds: float = 0.0
     format_seconds: dict[str, float] = field(default_factory=dict)
-    explain: list[dict[str, str]] = field(default_factory=list)
+    explain: list[dict[str, object]] = field(default_factory=list)  # the variants' review lists, every group
     peak_rss_mb: float = 0.0  # of the process that built it, after the build
     worker: int = 0  # that process's id
     traceback: str | None = None  # of an internal error, for dist/failures.log
@@ -85,6 +86,7 @@ def output_key(source: bytes, fmt: str, tag: str, config: Config) -> str:
         house = config.house_stylesheet(name)
         digest.update(hashlib.sha256(house.read_bytes()).digest() if house else b"-")
     digest.update(code_fingerprint().encode())
+    digest.update(phrase_dictionary.fingerprint(config.dictionary_path).encode())
     return digest.hexdigest()
 
 
@@ -190,13 +192,14 @@ def make(todo: Plan, config: Config, *, thumbnail: bool = True,
         doc = document.from_seed(seed, data, fixes, max_bytes=config.max_input_bytes, model=config.model_path)
         report = doc.report_json()
         stage = "variants"
-        conversions = {tag: convert(doc.tree, tag, phrases=config.phrases) for tag in config.variants}
+        conversions = {tag: convert(doc.tree, tag, phrases=config.phrases, dictionary=config.dictionary_path)
+                       for tag in config.variants}
         warnings = [*doc.report.warnings, *(w for conversion in conversions.values() for w in conversion.warnings())]
         if config.strict and warnings:
             raise StrictError(warnings)
         report["variants"] = {tag: conversion.report() for tag, conversion in conversions.items()}
         for tag, conversion in conversions.items():
-            result.explain += [{"variant": tag, **spot} for spot in conversion.ambiguous]
+            result.explain += [{"variant": tag, **group} for group in conversion.review(everything=True)]
             for fmt in config.formats:
                 name = output_name(todo.id, tag, fmt)
                 if name not in todo.stale:

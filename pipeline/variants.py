@@ -11,10 +11,13 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import opencc
 from lxml import etree
 
+from pipeline import dictionary as phrase_dictionary
+from pipeline import review
 from pipeline.chinese import HAN
 from pipeline.docbook import XML_LANG
 from pipeline.errors import ConfigError, DocumentWarning
@@ -60,9 +63,10 @@ def variant(tag: str) -> Variant:
 
 
 @cache
-def converter(config: str) -> opencc.OpenCC:
-    """One OpenCC converter per config and process."""
-    return opencc.OpenCC(config)
+def converter(config: str, dictionary: Path | None = None) -> opencc.OpenCC:
+    """One OpenCC converter per config (with the project's phrases and a user's `dictionary` layered over
+    it: pipeline/dictionary) and process."""
+    return opencc.OpenCC(phrase_dictionary.layered_config(config, dictionary))
 
 
 SCRIPT_SAMPLE = 600  # Han characters are plenty to tell the scripts apart
@@ -90,10 +94,16 @@ class Conversion:
     config: str | None
     ambiguous: list[dict[str, str]] = field(default_factory=list)
     quotes: list[dict[str, str]] = field(default_factory=list)
+    disagreements: list[dict[str, str]] = field(default_factory=list)  # with the second opinion (review.py)
+
+    def review(self, *, everything: bool = False) -> list[dict[str, object]]:
+        """The ranked review list (review.py): disagreements, then meaningful characters guessed."""
+        return review.ranked(self.disagreements, self.ambiguous, everything=everything)
 
     def report(self) -> dict[str, object]:
-        """The review list for report.json."""
-        return {"opencc": self.config, "ambiguous": self.ambiguous, "quotes": self.quotes}
+        """The review list and every spot, for report.json."""
+        return {"opencc": self.config, "review": self.review(), "disagreements": self.disagreements,
+                "ambiguous": self.ambiguous, "quotes": self.quotes}
 
     def warnings(self) -> list[DocumentWarning]:
         """A warning for each unpaired or straight quote."""
@@ -101,8 +111,9 @@ class Conversion:
         return [DocumentWarning.of("W201", variant=variant, **spot) for spot in self.quotes]
 
 
-def convert(tree: etree._Element, target: str, *, phrases: bool = False) -> Conversion:
-    """A copy of a DocBook tree in the target variant: text nodes converted, xml:lang set."""
+def convert(tree: etree._Element, target: str, *, phrases: bool = False, dictionary: Path | None = None) -> Conversion:
+    """A copy of a DocBook tree in the target variant: text nodes converted (with a user's phrase
+    `dictionary` layered over the project's and OpenCC's), xml:lang set."""
     wanted = variant(target)
     source = tree.get(XML_LANG, "zh-Hans")
     from_traditional = source.startswith("zh-Hant")
@@ -113,7 +124,7 @@ def convert(tree: etree._Element, target: str, *, phrases: bool = False) -> Conv
     else:
         config = wanted.from_simplified_phrases if phrases else wanted.from_simplified
     result = Conversion(copy.deepcopy(tree), config)
-    convert_text = converter(config).convert if config else None
+    convert_text = converter(config, dictionary).convert if config else None
     ambiguous = ambiguous_characters() if config and not from_traditional else {}
     for element in result.tree.iter():
         for attr in ("text", "tail"):
@@ -124,7 +135,9 @@ def convert(tree: etree._Element, target: str, *, phrases: bool = False) -> Conv
             if wanted.quotes and source != target:
                 new = _quotes(new, wanted.quotes, result.quotes)  # one mark for one: positions stay
             if ambiguous:
-                result.ambiguous += _ambiguous_spots(text, new, ambiguous, config or "")
+                result.ambiguous += _ambiguous_spots(text, new, ambiguous, converter(config or "", dictionary))
+                result.disagreements += review.second_opinion(
+                    text, new, target, phrase_dictionary.for_config(config or "", dictionary))
             setattr(element, attr, new)
     result.tree.set(XML_LANG, target)
     return result
@@ -163,7 +176,7 @@ CONTEXT = 4
 
 
 def _ambiguous_spots(
-    before: str, after: str, table: dict[str, tuple[str, ...]], config: str
+    before: str, after: str, table: dict[str, tuple[str, ...]], config: opencc.OpenCC
 ) -> list[dict[str, str]]:
     spots = []
     aligned = len(before) == len(after)
@@ -175,9 +188,10 @@ def _ambiguous_spots(
             chosen, context = after[i], after[max(0, i - CONTEXT) : i + CONTEXT + 1]
         else:
             window = before[max(0, i - CONTEXT) : i + CONTEXT + 1]
-            context = converter(config).convert(window)
-            chosen = converter(config).convert(char)
-        spots.append({"char": char, "chosen": chosen, "options": "/".join(options), "context": context})
+            context = config.convert(window)
+            chosen = config.convert(char)
+        by = "character" if chosen == config.convert(char) else "phrase"  # the table's form, or a phrase's
+        spots.append({"char": char, "chosen": chosen, "options": "/".join(options), "context": context, "by": by})
     return spots
 
 

@@ -114,15 +114,19 @@ def test_a_missing_requirement_stops_the_build_before_any_document(
     assert not out.exists()
 
 
-def test_convert_writes_the_formats_asked_for_and_lists_the_ambiguous_characters(
+def test_convert_writes_the_formats_asked_for_and_prints_the_review_list(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["convert", str(SEED), "--to", "xml,docx", "--variants", "zh-Hant-TW", "-o", str(tmp_path),
-                 "--ambiguous"]) == 0
+                 "--explain"]) == 0
     out = capsys.readouterr().out
     doc = "000_240bc3948afeefef"
     assert sorted(p.name for p in (tmp_path / doc).glob("[!.]*")) == [
         f"{doc}.zh-Hant-TW.docx", f"{doc}.zh-Hant-TW.xml", "report.json"]
-    assert "zh-Hant-TW: 发 → 發 (發/髮)" in out and "…四五」規劃收官之年…" in out
+    assert "zh-Hant-TW: disagreement: 數字化/數位化 ×1 …府建設數字化監督地…" in out
+    assert "zh-Hant-TW: meaning: 发→發 (發/髮) ×25" in out and "variant:" not in out
+    assert main(["convert", str(SEED), "--to", "xml", "--variants", "zh-Hant-TW", "-o", str(tmp_path),
+                 "--explain", "all"]) == 0
+    assert "zh-Hant-TW: variant: 划→劃 (劃/划)" in capsys.readouterr().out
 
 
 def test_doctor_reports_the_tools(capsys: pytest.CaptureFixture[str]) -> None:

@@ -79,7 +79,7 @@ def test_quotes_negatives_change_only_characters(case: dict[str, Any]) -> None:
 def test_phrases_are_an_opt_in() -> None:
     plain = convert(_tree("发布时间在窗口期。"), "zh-Hant-TW")
     phrases = convert(_tree("发布时间在窗口期。"), "zh-Hant-TW", phrases=True)
-    assert body(plain.tree)[0] == "發佈時間在窗口期。"
+    assert body(plain.tree)[0] == "發布時間在窗口期。"  # Taiwan writes 布 (pipeline/dictionary/forms.tsv)
     assert body(phrases.tree)[0] == "釋出時間在視窗期。"
 
 
@@ -142,3 +142,90 @@ def test_conversion_leaves_the_source_tree_alone(tmp_path: Path) -> None:
     before = docbook.serialize(tree)
     convert(tree, "zh-Hant-HK")
     assert docbook.serialize(tree) == before
+
+
+# The project's phrase dictionary (pipeline/dictionary) and the review list (pipeline/review.py) ---------
+
+from pipeline import dictionary as phrase_dictionary  # noqa: E402
+from pipeline.errors import ConfigError  # noqa: E402
+
+TRADITIONAL = ("zh-Hant", "zh-Hant-TW", "zh-Hant-HK")
+PROJECT_ENTRIES = phrase_dictionary.read(phrase_dictionary.PROJECT)
+
+
+@pytest.mark.parametrize("entry", PROJECT_ENTRIES, ids=[e.simplified for e in PROJECT_ENTRIES])
+def test_each_phrase_of_the_project_converts_as_written_in_its_regions(entry: phrase_dictionary.Entry) -> None:
+    sentence = f"我们{entry.simplified}的工作。"
+    for config, region in phrase_dictionary.REGIONS.items():
+        converted = converter(config).convert(sentence)
+        if set(region.split(",")) <= entry.regions:
+            assert entry.traditional in converted, (config, converted)
+    assert entry.why, "every entry says why"
+
+
+def test_the_seed_keeps_zhu_zhong_and_zheng_cheng_in_every_traditional_variant() -> None:
+    from pipeline import document
+
+    tree = document.from_file(SEEDS / "000_240bc3948afeefef.txt").tree
+    for tag in TRADITIONAL:
+        for phrases in (False, True):
+            text = docbook.text_of(convert(tree, tag, phrases=phrases).tree)
+            assert "註重" not in text and text.count("注重") == 4, (tag, phrases)
+            assert "新征程" in text and "徵程" not in text, (tag, phrases)
+
+
+def test_a_users_dictionary_goes_first_and_changes_the_incremental_key(tmp_path: Path) -> None:
+    from pipeline.config import Config
+    from pipeline.task import plan
+
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("# ours\n人工智能\t人工智慧\ttw\tTaiwan says 人工智慧\n", "utf-8")
+    tree = _tree("发展人工智能产业。")
+    assert "人工智慧" in docbook.text_of(convert(tree, "zh-Hant-TW", dictionary=mine).tree)
+    assert "人工智能" in docbook.text_of(convert(tree, "zh-Hant-HK", dictionary=mine).tree), "its region only"
+    assert "人工智能" in docbook.text_of(convert(tree, "zh-Hant-TW").tree)
+    seed = SEEDS / "000_240bc3948afeefef.txt"
+    config = Config(out=tmp_path / "dist", variants=("zh-Hant-TW",))
+    plain = plan(seed, config).wanted
+    assert plan(seed, Config(out=tmp_path / "dist", variants=("zh-Hant-TW",), dictionary=str(mine))).wanted != plain
+
+
+@pytest.mark.parametrize("line", ["人工智能\t人工智慧", "人工智能\t人工智慧\ttw,jp\twhy", "人工\t人工智慧\ttw\twhy"])
+def test_a_malformed_dictionary_line_is_named(tmp_path: Path, line: str) -> None:
+    mine = tmp_path / "mine.tsv"
+    mine.write_text(f"# ours\n{line}\n", "utf-8")
+    with pytest.raises(ConfigError, match=r"mine\.tsv:2: a phrase is"):
+        phrase_dictionary.read(mine)
+
+
+def test_the_review_list_puts_the_second_opinions_disagreements_first_and_stays_short() -> None:
+    from pipeline import document
+
+    tree = document.from_file(SEEDS / "000_240bc3948afeefef.txt").tree
+    for tag in TRADITIONAL:
+        conversion = convert(tree, tag)
+        groups = conversion.review()
+        kinds = [g["kind"] for g in groups]
+        order = {"disagreement": 0, "meaning": 1}
+        assert len(groups) <= 15 and kinds == sorted(kinds, key=lambda k: order[str(k)]), (tag, groups)
+        pairs = {(g["ours"], g["other"]) for g in groups if g["kind"] == "disagreement"}
+        assert pairs == {(d["ours"], d["other"]) for d in conversion.disagreements}, "every disagreement listed"
+        assert ("发", "發") in {(g["ours"], g["other"]) for g in groups}, "a meaning-changing character guessed"
+        assert len(conversion.review(everything=True)) > len(groups)
+    shown = [str(g["shown"]) for g in convert(tree, "zh-Hant-TW").review() if g["kind"] == "disagreement"]
+    assert any("智慧" in s for s in shown) and any("數位化" in s for s in shown), "Taiwan vocabulary (zhconv)"
+
+
+FORMS = phrase_dictionary.read(phrase_dictionary.FORMS)
+
+
+@pytest.mark.parametrize("entry", FORMS, ids=[e.simplified for e in FORMS])
+def test_each_regional_form_is_applied_in_its_region_only(entry: phrase_dictionary.Entry) -> None:
+    words = {"佈": "公布 宣布 分布 布局 散布 遍布 布置 颁布 发布会"}[entry.simplified]  # s2twp says 釋出 for 发布
+    for config, region in phrase_dictionary.REGIONS.items():
+        converted = converter(config).convert(words)
+        if set(region.split(",")) <= entry.regions:
+            assert entry.simplified not in converted and converted.count(entry.traditional) >= 8, (config, converted)
+        else:
+            assert entry.simplified in converted, (config, converted)
+    assert entry.why
