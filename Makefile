@@ -18,7 +18,7 @@ BUILD_STAMP := $(VENV)/.installed-build
 STAMP := $(VENV)/.installed-test
 
 .PHONY: setup setup-build system-build system-test dist test check lint golden train preview bench bench-cleaning \
-	bench-batch bench-cluster bench-tagger bench-html bench-long clean
+	bench-batch bench-cluster bench-tagger bench-html bench-scale bench-long clean
 
 # Install the Debian packages of $(1) that are missing (with sudo when not root), or name them.
 define apt_install
@@ -118,6 +118,10 @@ bench-tagger: $(STAMP)
 bench-html: $(STAMP)
 	$(BIN)/pip install -q -e '.[extractors]'
 	$(BIN)/python -m benchmarks.html
+
+# Minutes: the bookkeeping per document (first build, no-op rebuild, publishing) as the archive grows.
+bench-scale: $(STAMP)
+	$(BIN)/python -m benchmarks.scale
 
 bench-long: $(STAMP)
 	$(BIN)/python benchmarks/long.py

@@ -195,8 +195,11 @@ def index_html(documents: list[dict[str, Any]], files: list[File]) -> str:
     if len(documents) > FILTER_AFTER:
         parts.append(f'<input type="search" id="filter" hidden placeholder="{ui["filter"]}" '
                      f'aria-label="{ui["filter"]}">')
+    by_document: dict[str, list[File]] = {}
+    for file in files:  # one pass: the page is linear in the number of documents
+        by_document.setdefault(file.document, []).append(file)
     for doc in documents:
-        own = [f for f in files if f.document == doc["document"]]
+        own = by_document.get(doc["document"], [])
         variants = sorted({f.variant for f in own}, key=_variant_order)
         lang = variants[0] if variants else "zh-Hans"
         meta = esc(byline(doc.get("published"), doc.get("source"), doc.get("authors") or [], doc.get("editors") or [],

@@ -1,0 +1,76 @@
+"""The build's bookkeeping as the archive grows: a first build, a no-op rebuild and publishing, per document,
+at 1,000, 10,000 and 50,000 XML-only documents (tiny generated seeds), so that growth shows as a change
+in the time per document.
+
+Run: `make bench-scale` (`--sizes 1000,5000` for other sizes; the 50,000 first build takes minutes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from pipeline import build
+from pipeline.config import Config
+from pipeline.site import publish
+
+PAGE = """首页 > 新闻中心 > 本地新闻
+市民公园新增第{n}号健身步道
+2024年5月{day}日 来源：城市晚报 作者：李红
+记者从市园林部门获悉，第{n}号健身步道近日完工，总长约{km}公里，沿途设置了饮水点和休息座椅。
+据介绍，新步道采用透水材料铺设，雨后不积水，适合跑步和快走，两侧补种了樟树和银杏。
+【打印本页】 【关闭窗口】
+"""
+
+
+def seeds(folder: Path, count: int) -> None:
+    """`count` tiny article pages, each its own."""
+    folder.mkdir(parents=True)
+    for n in range(count):
+        (folder / f"doc{n:06d}.txt").write_text(PAGE.format(n=n, day=n % 28 + 1, km=n % 9 + 1), "utf-8")
+
+
+def measure(count: int, jobs: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        seeds(root / "seeds", count)
+        config = Config(seeds=root / "seeds", out=root / "dist", formats=("xml",), variants=("zh-Hans",), jobs=jobs)
+        times = {}
+        started = time.perf_counter()
+        summary = build.run(config)
+        times["first build"] = time.perf_counter() - started
+        assert not summary.failed, summary.failed[:3]
+        started = time.perf_counter()
+        summary = build.run(config)
+        times["no-op rebuild"] = time.perf_counter() - started
+        assert sum(r.skipped for r in summary.results) == count, "every document up to date"
+        started = time.perf_counter()
+        publish(config.out)
+        times["publish"] = time.perf_counter() - started
+        return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,50000")
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    rows = {size: measure(size, args.jobs) for size in sizes}
+    print(f"{'documents':>10} {'first build s':>14} {'no-op rebuild s':>16} {'publish s':>10}   ms per document "
+          "(first, no-op, publish)")
+    for size, times in rows.items():
+        per = [1000 * times[k] / size for k in ("first build", "no-op rebuild", "publish")]
+        print(f"{size:>10,} {times['first build']:>14.1f} {times['no-op rebuild']:>16.1f} {times['publish']:>10.1f}"
+              f"   {per[0]:.2f}, {per[1]:.2f}, {per[2]:.2f}")
+    first, last = sizes[0], sizes[-1]
+    for key in ("no-op rebuild", "publish"):
+        growth = (rows[last][key] / last) / (rows[first][key] / first)
+        print(f"{key}: time per document at {last:,} is {growth:.2f}× that at {first:,}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
