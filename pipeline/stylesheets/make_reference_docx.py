@@ -26,6 +26,7 @@ W = f"{{{W_NS}}}"
 REGIONS = {"SC": "zh-CN", "TC": "zh-TW", "HK": "zh-HK"}
 BODY_STYLES = ("Normal", "BodyText", "FirstParagraph", "Compact")
 HEADING_STYLES = ("Title", "Subtitle", *(f"Heading{n}" for n in range(1, 7)))
+FIGURE_STYLES = ("Figure", "CaptionedFigure", "Caption", "ImageCaption")  # pandoc's, for an image
 CENTRED = ("Title", "Subtitle", "Author", "Date", "Abstract")
 # Word's punctuation compression (a full-width mark beside another set half width), as the PDF does it:
 # Simplified and Hong Kong practice compress, Taiwan's keeps every mark full width.
@@ -132,6 +133,15 @@ def styles_xml(data: bytes, region: str) -> bytes:
         ind.set(W + "firstLine", "0")
         if style_id in CENTRED:
             child(paragraph_props(element), "jc").set(W + "val", "center")
+    for style_id in FIGURE_STYLES:  # a figure and its caption centred under it, upright (no slanted Han)
+        element = style(root, style_id)
+        ppr = paragraph_props(element)
+        ind = child(ppr, "ind")
+        ind.set(W + "firstLineChars", "0")
+        ind.set(W + "firstLine", "0")
+        child(ppr, "jc").set(W + "val", "center")
+        for italic in element.findall(f"{W}rPr/{W}i"):
+            italic.getparent().remove(italic)  # type: ignore[union-attr]
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
