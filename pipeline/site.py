@@ -29,17 +29,20 @@ FORMAT_LABELS = {"epub": "EPUB", "pdf": "PDF", "docx": "Word", "xml": "DocBook X
 FORMAT_ORDER = ("pdf", "epub", "docx", "xml")
 # The page speaks the script most of its documents are written in.
 UI = {
-    "zh-Hans": {"title": "文档下载", "report": "清理报告", "footer": "由 pipeline {version} 生成。",
+    "zh-Hans": {"title": "文档下载", "report": "清理报告", "format": "格式", "size": "大小",
+                "footer": "由 pipeline {version} 生成。",
                 "stale": "以下文件来自较早的一次构建：最近一次构建未能完成。",
                 "filter": "按标题、来源或日期筛选",
                 "lead": "共 {count} 篇文档，提供 PDF、EPUB、Word 与 DocBook XML 格式。"
                         "校验值见 {sums}，文件清单见 {manifest}。"},
-    "zh-Hant": {"title": "文件下載", "report": "清理報告", "footer": "由 pipeline {version} 產生。",
+    "zh-Hant": {"title": "文件下載", "report": "清理報告", "format": "格式", "size": "大小",
+                "footer": "由 pipeline {version} 產生。",
                 "stale": "以下檔案來自較早的一次建置：最近一次建置未能完成。",
                 "filter": "依標題、來源或日期篩選",
                 "lead": "共 {count} 篇文件，提供 PDF、EPUB、Word 與 DocBook XML 格式。"
                         "校驗值見 {sums}，檔案清單見 {manifest}。"},
 }
+PAGE = "index.html"  # a document's own page, in its folder
 VARIANT_LABELS = {"zh-Hans": "简体", "zh-Hant": "繁體", "zh-Hant-TW": "繁體（台灣）", "zh-Hant-HK": "繁體（香港）"}
 
 
@@ -85,7 +88,7 @@ def collect(out: Path) -> tuple[list[dict[str, Any]], list[File]]:
                           "publisher": info.get("publisher"), "authors": info.get("authors") or [],
                           "editors": info.get("editors") or [], "lang": info.get("lang", "zh-Hans"),
                           "report": report, "thumbnail": thumb if (out / thumb).exists() else None,
-                          "failed": record.get("failed")})
+                          "page": f"{doc_id}/{PAGE}", "lead": info.get("lead") or "", "failed": record.get("failed")})
         recorded = record.get("files", {})
         for name in sorted(record.get("outputs", {})):
             path = folder / name
@@ -113,6 +116,63 @@ def publish(out: Path) -> None:
     lines = [f"{digest}  {path}" for path, digest in sorted(sums)]  # sha256sum's format, by path
     write_atomic(out / "SHA256SUMS", ("\n".join(lines) + "\n").encode())
     write_atomic(out / "index.html", index_html(documents, files).encode())
+    by_document = _by_document(files)
+    for doc in documents:  # each document's own page, rewritten only when it changes
+        page = out / doc["page"]
+        data = document_html(doc, by_document.get(doc["document"], [])).encode()
+        if not page.is_file() or page.read_bytes() != data:
+            write_atomic(page, data)
+
+
+def _by_document(files: list[File]) -> dict[str, list[File]]:
+    """Each document's files, in one pass (the pages are linear in the number of documents)."""
+    grouped: dict[str, list[File]] = {}
+    for file in files:
+        grouped.setdefault(file.document, []).append(file)
+    return grouped
+
+
+def document_html(doc: dict[str, Any], own: list[File]) -> str:
+    """A document's own page (dist/<id>/index.html, a link to share): its title, subtitle, byline, the abstract
+    or the start of its text, the cover, and every file of every variant with its size and SHA-256."""
+    esc = html.escape
+    lang = str(doc.get("lang") or "zh-Hans")
+    ui = UI["zh-Hant" if lang.startswith("zh-Hant") else "zh-Hans"]
+    prefix = f"{doc['document']}/"
+    meta = esc(byline(doc.get("published"), doc.get("source"), doc.get("authors") or [], doc.get("editors") or [],
+                      lang))
+    title = esc(doc.get("title") or doc["document"])
+    parts = ["<!DOCTYPE html>", f'<html lang="{esc(lang)}">', "<head>", '<meta charset="utf-8">',
+             '<meta name="viewport" content="width=device-width, initial-scale=1">', f"<title>{title}</title>",
+             f"<style>{PAGE_CSS}</style>", "</head>", "<body>", "<main>",
+             f'<p class="meta"><a href="../index.html">{ui["title"]}</a></p>', "<article>"]
+    if doc.get("thumbnail"):
+        parts.append(f'<img class="thumb" src="{esc(quote(doc["thumbnail"].removeprefix(prefix)))}" alt="" '
+                     'width="150" height="200">')
+    parts.append(f"<h1>{title}</h1>")
+    if doc.get("subtitle"):
+        parts.append(f'<p class="subtitle">{esc(doc["subtitle"])}</p>')
+    if meta:
+        parts.append(f'<p class="meta">{meta}</p>')
+    if doc.get("lead"):
+        parts.append(f'<p class="abstract">{esc(doc["lead"])}</p>')
+    if doc.get("failed"):
+        parts.append(f'<p class="meta stale">{ui["stale"]}</p>')
+    for tag in sorted({f.variant for f in own}, key=_variant_order):
+        rows = "".join(
+            f'<tr><td><a href="{esc(quote(f.path.removeprefix(prefix)))}" download>{esc(f.format.upper())}</a></td>'
+            f"<td>{human_size(f.size)}</td><td><code>{esc(f.sha256)}</code></td></tr>"
+            for f in sorted((f for f in own if f.variant == tag), key=_format_order))
+        label = esc(VARIANT_LABELS.get(tag, tag))
+        parts.append(f'<table class="files" lang="{esc(tag)}"><caption>{label}</caption>'
+                     f"<tr><th>{ui['format']}</th><th>{ui['size']}</th><th>SHA-256</th></tr>{rows}</table>")
+    parts.append(f'<p class="meta"><a href="{esc(quote(doc["report"].removeprefix(prefix)))}">{ui["report"]}</a></p>')
+    parts += ["</article>", "</main>", "</body>", "</html>", ""]
+    return "\n".join(parts)
+
+
+def _format_order(file: File) -> int:
+    return FORMAT_ORDER.index(file.format) if file.format in FORMAT_ORDER else len(FORMAT_ORDER)
 
 
 def human_size(size: int) -> str:
@@ -124,6 +184,13 @@ def human_size(size: int) -> str:
 
 
 PAGE_CSS = """
+table.files { border-collapse: collapse; width: 100%; margin: .8rem 0; font-size: .9rem; }
+table.files caption { text-align: left; font-weight: bold; }
+table.files th, table.files td { text-align: left; padding: .2rem .5rem; border-bottom: 1px solid var(--line);
+                               white-space: nowrap; }
+table.files td:last-child { white-space: normal; }
+table.files code { font-size: .72rem; word-break: break-all; color: var(--muted); }
+.abstract { text-indent: 2em; }
 :root { color-scheme: light; --ink: #1d1d1f; --muted: #5f5f66; --line: #e3e1da; --accent: #8c1c13; }
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
@@ -195,9 +262,7 @@ def index_html(documents: list[dict[str, Any]], files: list[File]) -> str:
     if len(documents) > FILTER_AFTER:
         parts.append(f'<input type="search" id="filter" hidden placeholder="{ui["filter"]}" '
                      f'aria-label="{ui["filter"]}">')
-    by_document: dict[str, list[File]] = {}
-    for file in files:  # one pass: the page is linear in the number of documents
-        by_document.setdefault(file.document, []).append(file)
+    by_document = _by_document(files)
     for doc in documents:
         own = by_document.get(doc["document"], [])
         variants = sorted({f.variant for f in own}, key=_variant_order)
@@ -209,15 +274,15 @@ def index_html(documents: list[dict[str, Any]], files: list[File]) -> str:
         if doc.get("thumbnail"):
             parts.append(f'<img class="thumb" src="{esc(quote(doc["thumbnail"]))}" alt="" width="75" height="100" '
                          'loading="lazy">')
-        parts.append(f"<h2>{esc(doc.get('title') or doc['document'])}</h2>")
+        page = doc.get("page") or f"{doc['document']}/{PAGE}"
+        parts.append(f'<h2><a href="{esc(quote(page))}">{esc(doc.get("title") or doc["document"])}</a></h2>')
         if doc.get("subtitle"):
             parts.append(f'<p class="subtitle">{esc(doc["subtitle"])}</p>')
         parts.append(f'<p class="meta">{meta}</p>' if meta else "")
         if doc.get("failed"):
             parts.append(f'<p class="meta stale">{ui["stale"]}</p>')
         for tag in variants:
-            links = sorted((f for f in own if f.variant == tag),
-                           key=lambda f: FORMAT_ORDER.index(f.format) if f.format in FORMAT_ORDER else 9)
+            links = sorted((f for f in own if f.variant == tag), key=_format_order)
             anchors = " ".join(
                 f'<a href="{esc(quote(f.path))}" download data-format="{esc(f.format)}" data-size="{f.size}">'
                 f'{FORMAT_LABELS.get(f.format, f.format)} <span class="size">{human_size(f.size)}</span></a>'

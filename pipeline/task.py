@@ -20,12 +20,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, cast
 
+from lxml import etree
+
 from pipeline import __version__, document
 from pipeline import dictionary as phrase_dictionary
 from pipeline.clean import tagger
 from pipeline.clean.tagger import labels
 from pipeline.config import Config
-from pipeline.docbook import read_info
+from pipeline.docbook import DB, read_info, text_of
 from pipeline.errors import PipelineError, StrictError, printable
 from pipeline.render import renderer
 from pipeline.render.common import STYLESHEETS
@@ -216,7 +218,7 @@ def make(todo: Plan, config: Config, *, thumbnail: bool = True,
             write_atomic(todo.folder / thumbnail_name(todo.id),
                          thumbnail_webp(read_info(conversions[first].tree), variant(first).region))
         write_atomic(todo.folder / REPORT, json.dumps(report, ensure_ascii=False, indent=1).encode())
-        result.metadata = cast(dict[str, Any], report["metadata"])
+        result.metadata = {**cast(dict[str, Any], report["metadata"]), "lead": lead(doc.tree)}
     except PipelineError as exc:
         result.error = str(exc.located(seed))
     except OSError as exc:  # a full disk, a read-only output folder: no fault of the program
@@ -233,6 +235,18 @@ def make(todo: Plan, config: Config, *, thumbnail: bool = True,
         result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         result.worker = os.getpid()
     return result
+
+
+LEAD_CHARS = 200  # of the first paragraph, for the document's page
+
+
+def lead(tree: etree._Element) -> str:
+    """What the document's page shows of the text: the abstract, else the first paragraph (shortened)."""
+    for para in tree.iter(DB + "para"):
+        text = text_of(para)
+        if text:
+            return text if len(text) <= LEAD_CHARS else text[:LEAD_CHARS].rstrip() + "…"
+    return ""
 
 
 @dataclass(frozen=True)

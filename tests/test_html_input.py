@@ -134,7 +134,7 @@ def test_an_html_seed_builds_into_every_format_and_variant_beside_a_text_seed(tm
     for name in ("page", "park", "newssc", "text"):
         made = sorted(p.name for p in (out / name).iterdir() if not p.name.startswith("."))
         outputs = [f"{name}.{tag}.{ext}" for tag in ("zh-Hans", "zh-Hant-TW") for ext in ("xml", "epub", "pdf", "docx")]
-        assert made == sorted([*outputs, f"{name}.thumb.webp", "report.json"]), made
+        assert made == sorted([*outputs, f"{name}.thumb.webp", "index.html", "report.json"]), made
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
     assert {d["document"] for d in manifest["documents"]} == {"page", "park", "newssc", "text"}
     assert json.loads((out / "park" / "report.json").read_text("utf-8"))["input"] == "html"

@@ -78,7 +78,7 @@ def test_outputs_of_a_removed_seed_and_of_a_dropped_variant_are_removed(tmp_path
     assert summary.removed == [gone] and not (out / gone).exists()
     kept = out / document_id(seeds[1])
     assert sorted(p.name for p in kept.iterdir() if not p.name.startswith(".")) == [
-        f"{kept.name}.thumb.webp", f"{kept.name}.zh-Hans.xml", "report.json"]
+        f"{kept.name}.thumb.webp", f"{kept.name}.zh-Hans.xml", "index.html", "report.json"]
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
     assert {f["document"] for f in manifest["files"]} == {kept.name}
 
@@ -235,8 +235,31 @@ def test_manifest_lists_every_output_with_size_and_hash(published: Path) -> None
         assert (published / entry["report"]).exists()
     thumbnails = {d["thumbnail"] for d in manifest["documents"]}
     assert all(t and (published / t).read_bytes()[8:12] == b"WEBP" for t in thumbnails)
-    on_disk = {str(p.relative_to(published)) for p in published.glob("*/[!.]*.*") if p.name != "report.json"}
+    on_disk = {str(p.relative_to(published)) for p in published.glob("*/[!.]*.*")
+               if p.name not in ("report.json", "index.html")}
     assert on_disk == {f["path"] for f in files} | thumbnails
+
+
+@SITE
+def test_each_document_has_a_page_listing_its_files_with_sizes_and_checksums(published: Path) -> None:
+    import lxml.html
+
+    manifest = json.loads((published / "manifest.json").read_text("utf-8"))
+    index = lxml.html.fromstring((published / "index.html").read_bytes())
+    linked = {a.get("href") for a in index.iter("a")}
+    for doc in manifest["documents"]:
+        page = published / doc["page"]
+        assert doc["page"] in linked and page.name == "index.html"
+        root = lxml.html.fromstring(page.read_bytes())
+        assert root.findtext(".//h1") == doc["title"] and root.get("lang") == doc["lang"]
+        lead = root.find('.//p[@class="abstract"]')
+        assert lead is not None and len("".join(map(str, lead.itertext()))) >= 20, "the abstract or the text"
+        text = "".join(map(str, root.itertext()))
+        own = [f for f in manifest["files"] if f["document"] == doc["document"]]
+        hrefs = {a.get("href") for a in root.iter("a")}
+        for entry in own:  # every file, linked from the page's folder, with its checksum
+            assert entry["path"].split("/", 1)[1] in hrefs and entry["sha256"] in text
+        assert all((page.parent / href).exists() for href in hrefs), "every link of the page leads to a file"
 
 
 @SITE
