@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pipeline import __version__, build, config, docbook, document, task
 from pipeline.clean.types import Report
-from pipeline.errors import CleaningError, PipelineError, TimeLimitError
+from pipeline.errors import CleaningError, InputError, PipelineError, TimeLimitError
 from pipeline.writing import write_atomic
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -95,6 +95,10 @@ def _parser() -> argparse.ArgumentParser:
     doctor = commands.add_parser("doctor", help="report what this machine has for each format and variant")
     doctor.add_argument("--scheduler", metavar="ADDRESS",
                         help="also report each worker of this Dask scheduler: its code and what it lacks")
+
+    serve = commands.add_parser("serve", help="serve the output folder over HTTP here, to look before publishing")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000; 0: any free one)")
+    serve.add_argument("--out", type=Path, default=None, help="the folder to serve (default: the configured output)")
     return parser
 
 
@@ -102,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
     handlers = {"clean": _clean, "corrections": _corrections, "train": _train, "convert": _convert, "build": _build,
-                "doctor": _doctor}
+                "serve": _serve, "doctor": _doctor}
     main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None
     try:
@@ -261,6 +265,21 @@ def _build(args: argparse.Namespace) -> int:
                             on_note=display.note)
     display.summary(summary, settings)
     return EXIT_FAILED if summary.failed else EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Serve the output folder on localhost until Ctrl-C (or SIGTERM)."""
+    import functools
+    import http.server
+
+    folder = args.out or config.load().out
+    if not (folder / "index.html").is_file():
+        raise InputError("no index.html here: build first (make dist)", path=folder)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
+        print(f"serving {folder} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)", flush=True)
+        server.serve_forever()
+    return EXIT_OK
 
 
 def _doctor(args: argparse.Namespace) -> int:

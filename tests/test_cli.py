@@ -172,3 +172,27 @@ def test_the_command_line_is_made_from_the_configs_fields(capsys: pytest.Capture
     settings = cli._settings(args)
     assert (settings.paper, settings.phrases, settings.timeout, settings.jobs) == ("A5", True, 5.0, 1)
     assert settings.variants == ("zh-Hans", "zh-Hant-TW") and settings.vertical is False
+
+
+def test_serve_serves_the_output_folder_over_http_until_stopped(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import urllib.request
+
+    (tmp_path / "doc").mkdir()
+    (tmp_path / "index.html").write_text("<!DOCTYPE html><title>下载</title>", "utf-8")
+    (tmp_path / "doc" / "index.html").write_text("<!DOCTYPE html><title>文档</title>", "utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "pipeline", "serve", "--port", "0", "--out", str(tmp_path)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        url = line.split(" at ")[1].split()[0]
+        with urllib.request.urlopen(url + "doc/index.html", timeout=10) as response:
+            assert response.status == 200 and "文档" in response.read().decode()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=10)
+    assert process.returncode == 143 and "Traceback" not in err
+    assert main(["serve", "--out", str(tmp_path / "doc" / "missing")]) == 1, "nothing built there: one line"
