@@ -124,20 +124,20 @@ def convert(tree: etree._Element, target: str, *, phrases: bool = False, diction
     else:
         config = wanted.from_simplified_phrases if phrases else wanted.from_simplified
     result = Conversion(copy.deepcopy(tree), config)
-    convert_text = converter(config, dictionary).convert if config else None
+    opencc_converter = converter(config, dictionary) if config else None
     ambiguous = ambiguous_characters() if config and not from_traditional else {}
+    phrases_taken = phrase_dictionary.for_config(config, dictionary) if ambiguous and config else []
     for element in result.tree.iter():
         for attr in ("text", "tail"):
             text = getattr(element, attr)
             if not text or not text.strip():
                 continue
-            new = convert_text(text) if convert_text else text
+            new = opencc_converter.convert(text) if opencc_converter else text
             if wanted.quotes and source != target:
                 new = _quotes(new, wanted.quotes, result.quotes)  # one mark for one: positions stay
-            if ambiguous:
-                result.ambiguous += _ambiguous_spots(text, new, ambiguous, converter(config or "", dictionary))
-                result.disagreements += review.second_opinion(
-                    text, new, target, phrase_dictionary.for_config(config or "", dictionary))
+            if ambiguous and opencc_converter:
+                result.ambiguous += _ambiguous_spots(text, new, ambiguous, opencc_converter)
+                result.disagreements += review.second_opinion(text, new, target, phrases_taken)
             setattr(element, attr, new)
     result.tree.set(XML_LANG, target)
     return result

@@ -78,9 +78,16 @@ def for_config(config: str, user: Path | None = None, *, forms: bool = False) ->
     return [e for path in files for e in read(path) if needed <= e.regions]
 
 
+@cache
+def _project_digest(phrases: Path, forms: Path) -> bytes:
+    """The project's phrases and forms, hashed once per process (they ship with the package)."""
+    return hashlib.sha256(phrases.read_bytes() + forms.read_bytes()).digest()
+
+
 def fingerprint(user: Path | None) -> str:
-    """A hash of the project's dictionary and the user's, for the incremental key."""
-    digest = hashlib.sha256(PROJECT.read_bytes() + FORMS.read_bytes())
+    """A hash of the project's dictionary and the user's (read each time: it may change), for the
+    incremental key."""
+    digest = hashlib.sha256(_project_digest(PROJECT, FORMS))
     if user is not None:
         try:
             digest.update(user.read_bytes())

@@ -83,7 +83,7 @@ def headline_line(draft: Draft) -> int | None:
     wanted = {squeezed for h in draft.head.headlines() if len(squeezed := "".join(h.split())) >= MIN_HAN}
     for i, line in enumerate(draft.lines):
         text = "".join(line.text.split())
-        if text in wanted or PICTURE_MARK.sub("", line.text).replace(" ", "") in wanted:
+        if text in wanted or "".join(PICTURE_MARK.sub("", line.text).split()) in wanted:
             return i
     return None
 
