@@ -17,19 +17,33 @@ from pipeline.config import Config
 from pipeline.site import publish
 
 PAGE = """首页 > 新闻中心 > 本地新闻
-市民公园新增第{n}号健身步道
-2024年5月{day}日 来源：城市晚报 作者：李红
-记者从市园林部门获悉，第{n}号健身步道近日完工，总长约{km}公里，沿途设置了饮水点和休息座椅。
-据介绍，新步道采用透水材料铺设，雨后不积水，适合跑步和快走，两侧补种了樟树和银杏。
+{place}新增第{n}号{facility}
+{year}年{month}月{day}日 来源：{outlet} 作者：李红
+记者从{place}市有关部门获悉，第{n}号{facility}近日完工，总长约{km}公里，沿途设置了饮水点和休息座椅。
+据介绍，新设施采用透水材料铺设，雨后不积水，周边补种了{tree}，适合市民早晚散步和锻炼。
 【打印本页】 【关闭窗口】
 """
+PLACES = ("桂林", "洛阳", "泉州", "绍兴", "大理", "开封", "扬州", "敦煌", "丽江", "延安", "遵义", "赣州", "柳州",
+          "常德", "岳阳", "宜宾", "泸州", "九江", "芜湖", "蚌埠", "徐州", "南通", "台州", "丽水", "漳州", "莆田",
+          "汕头", "湛江", "北海", "三亚", "玉溪", "曲靖", "天水", "张掖", "银川", "包头", "大同", "长治", "邯郸")
+FACILITIES = ("健身步道", "社区书屋", "口袋公园", "便民驿站", "骑行绿道", "滨水广场", "儿童乐园")
+TREES = ("银杏", "樟树", "桂花", "梧桐", "柳树", "松树", "杉树", "槐树", "枫树", "榆树", "桃树", "梅树", "竹子")
+OUTLETS = ("城市晚报", "江南日报", "滨海新闻网", "山城商报", "北方时报", "南国都市报", "湖畔周刊", "高原日报",
+           "运河之声", "海峡导报", "边城晨报")
+
+
+def page(n: int) -> str:
+    """The n-th generated article: its place, facility, tree, outlet and month vary with n."""
+    return PAGE.format(n=n, place=PLACES[n % len(PLACES)], facility=FACILITIES[n % len(FACILITIES)],
+                       tree=TREES[n % len(TREES)], outlet=OUTLETS[n % len(OUTLETS)], year=2023 + n // 12 % 2,
+                       month=n % 12 + 1, day=n % 28 + 1, km=n % 9 + 1)
 
 
 def seeds(folder: Path, count: int) -> None:
     """`count` tiny article pages, each its own."""
     folder.mkdir(parents=True)
     for n in range(count):
-        (folder / f"doc{n:06d}.txt").write_text(PAGE.format(n=n, day=n % 28 + 1, km=n % 9 + 1), "utf-8")
+        (folder / f"doc{n:06d}.txt").write_text(page(n), "utf-8")
 
 
 def measure(count: int, jobs: int) -> dict[str, float]:

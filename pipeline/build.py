@@ -30,6 +30,7 @@ from typing import Any
 from pipeline import cluster, document, html_page, workers
 from pipeline.config import Config
 from pipeline.errors import ConfigError, InputError, PipelineError, printable
+from pipeline.search import BUNDLE
 from pipeline.site import RECORD, publish, sha256
 from pipeline.task import DocumentResult, Made, Plan, check_requirements, make_apart, plan, read_record, warm_worker
 from pipeline.writing import TEMP_SUFFIX, write_atomic
@@ -39,7 +40,8 @@ LOCK = ".lock"
 RECYCLE_AFTER = 50  # documents a worker renders before it is replaced (bounds its memory)
 FAILURES = "failures.log"
 FAILED = "failed"  # in a document's record: the error of its last build, while its outputs are older
-RESERVED = frozenset({"manifest.json", "SHA256SUMS", "index.html", FAILURES, LOCK})  # the build's own files
+# The names the build itself writes in the output folder (and every name ending in .html: the site's pages).
+RESERVED = frozenset({"manifest.json", "SHA256SUMS", FAILURES, LOCK, BUNDLE})
 
 
 @dataclass
@@ -111,7 +113,7 @@ def unsafe_id(doc_id: str) -> str | None:
         return "its output name would be empty or start with a dot (hidden, or outside the output folder)"
     if any(ch in "/\\" or unicodedata.category(ch)[0] == "C" for ch in doc_id):
         return "its output name has a path separator or a control character"
-    if doc_id in RESERVED:
+    if doc_id in RESERVED or doc_id.lower().endswith(".html"):
         return f"its output name {doc_id} is the name of a file the build writes"
     return None
 
@@ -265,7 +267,7 @@ def _run_locked(config: Config, seed_list: list[Path], named: list[Path], *, for
     whole = not named or [p.resolve() for p in named] == [config.seeds.resolve()]
     removed = remove_gone(config.out, {document.document_id(s) for s in seed_list}) if whole else []
     try:
-        publish(config.out)
+        publish(config.out, on_note=on_note)
         log = write_failures(config.out, results)
     except OSError as exc:
         raise PipelineError(f"cannot write the manifest and the page: {exc.strerror} (the documents built are kept; "

@@ -78,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     convert = commands.add_parser("convert", help="convert raw pages to EPUB, PDF, DOCX (and XML)")
     convert.add_argument("files", nargs="+", type=Path)
     convert.add_argument("--to", dest="formats", type=_list, default=("epub", "pdf", "docx"),
-                         help="formats, comma-separated: xml, epub, pdf, docx")
+                         help="formats, comma-separated: xml, html, epub, pdf, docx")
     convert.add_argument("-o", "--out", type=Path, default=Path("."), help="output folder")
     convert.add_argument("--explain", nargs="?", const="ranked", choices=("ranked", "all"),
                          help="print each Traditional variant's review list: where a second converter disagrees, "

