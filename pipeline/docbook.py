@@ -72,6 +72,8 @@ def build(article: Article, *, lang: str = SOURCE_LANG) -> etree._Element:
             stack.append(section)
         elif block.kind == "figure":
             _figure(stack[-1], block)
+        elif block.kind == "table":
+            _table(stack[-1], block)
         else:
             _el(stack[-1], "para", block.text)
     return root
@@ -87,6 +89,23 @@ def _figure(parent: etree._Element, block: Block) -> None:
     if block.alt:
         _el(media, "alt", block.alt)
     _el(_el(media, "imageobject"), "imagedata", fileref=block.image)
+
+
+def _table(parent: etree._Element, block: Block) -> None:
+    """A CALS table with its caption as title (an informaltable without one); the header row, if any, in
+    thead."""
+    table = _el(parent, "table" if block.text else "informaltable")
+    if block.text:
+        _el(table, "title", block.text)
+    group = _el(table, "tgroup", cols=str(len(block.rows[0])))
+    head, body = (block.rows[:1], block.rows[1:]) if block.header else ((), block.rows)
+    for part, rows in (("thead", head), ("tbody", body)):
+        if rows:
+            section = _el(group, part)
+            for cells in rows:
+                row = _el(section, "row")
+                for cell in cells:
+                    _el(row, "entry", cell)
 
 
 def _info(info: etree._Element, meta: Metadata) -> None:

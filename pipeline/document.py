@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
 from pipeline import docbook, html_page
 from pipeline.clean import clean, tagger
 from pipeline.clean.tagger import labels
-from pipeline.clean.types import Event, Report
+from pipeline.clean.types import Event, Head, Picture, Report, Table
 from pipeline.config import MAX_INPUT_BYTES
 from pipeline.errors import InputError, PipelineError
-from pipeline.ingest import check_size, decode, describe, finish
+from pipeline.ingest import Text, check_size, decode, describe, finish
 from pipeline.variants import source_script
 
 
@@ -43,6 +44,27 @@ def document_id(path: Path) -> str:
     return name
 
 
+@dataclass(frozen=True)
+class Source:
+    """What the cleaning reads of a seed: its text (an HTML page's visible text), and an HTML page's head, images
+    (checked, and what became of each) and simple tables."""
+
+    text: Text
+    head: Head | None = None
+    pictures: list[Picture] = field(default_factory=list)
+    images: list[dict[str, Any]] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+
+def read_page(data: bytes, *, name: str, max_bytes: int = MAX_INPUT_BYTES) -> Source:
+    """A seed's bytes as the cleaning reads them: an HTML page (by its name or first bytes) or a text page."""
+    if not html_page.is_html(name, data):
+        return Source(decode(data, max_bytes=max_bytes))
+    check_size(len(data), max_bytes)
+    page = html_page.read(data)
+    return Source(finish(page.text, page.encoding), page.head, page.pictures, page.images, page.tables)
+
+
 def from_bytes(data: bytes, *, name: str, max_bytes: int = MAX_INPUT_BYTES, model: Path | None = None,
                fixed: dict[int, str] | None = None) -> Document:
     """Clean one page given as bytes; errors carry no file name (the caller adds it).
@@ -50,17 +72,12 @@ def from_bytes(data: bytes, *, name: str, max_bytes: int = MAX_INPUT_BYTES, mode
     `model` is a line-tagger model file (default: the packaged one); `fixed` the line classes
     of a sidecar (line number → class).
     """
-    head = None
-    if html_page.is_html(name, data):
-        check_size(len(data), max_bytes)
-        page = html_page.read(data)
-        text, head, pictures = finish(page.text, page.encoding), page.head, page.pictures
-    else:
-        text, pictures = decode(data, max_bytes=max_bytes), []
+    source = read_page(data, name=name, max_bytes=max_bytes)
+    text, head = source.text, source.head
     article = clean(text.text, source=name, encoding=text.encoding, tagger=tagger.load(model) if model else None,
-                    fixed=fixed, head=head, pictures=pictures)
+                    fixed=fixed, head=head, pictures=source.pictures, tables=source.tables)
     if head is not None:  # the images the cleaning did not weigh, beside those it did
-        left_out = [note for note in page.images if note["outcome"] != "checked"]
+        left_out = [note for note in source.images if note["outcome"] != "checked"]
         article.report.images = sorted([*left_out, *article.report.images], key=lambda note: note["line"])
     article.report.events[:0] = [Event("ingest", f"stray_characters: {describe(before, after)}", number, before, after)
                                  for number, before, after in text.removed]

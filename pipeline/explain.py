@@ -13,7 +13,7 @@ from rich.text import Text
 
 from pipeline.clean.tagger import CORRECTIONS, REVIEW_BELOW
 from pipeline.clean.types import Report
-from pipeline.ingest import decode
+from pipeline.document import read_page
 
 STYLES = {"title": "bold magenta", "meta": "cyan", "heading": "bold green", "body": "default",
           "caption": "yellow", "boilerplate": "dim"}
@@ -23,7 +23,7 @@ MARKS = {"sidecar": "=", "model": ""}  # who decided; otherwise the name of the 
 
 def print_lines(path: Path, report: Report) -> None:
     """Print every classed line; a decision less sure than REVIEW_BELOW is marked `?` for review."""
-    raw = decode(path.read_bytes(), max_bytes=sys.maxsize).text.split("\n")
+    raw = read_page(path.read_bytes(), name=path.name, max_bytes=sys.maxsize).text.text.split("\n")
     console = Console(highlight=False, soft_wrap=True)
     table = Table(box=None, pad_edge=False, show_edge=False)
     for column, justify in (("line", "right"), ("class", "left"), ("conf", "right"), ("by", "left"), ("text", "left")):

@@ -30,12 +30,13 @@ import PIL.Image
 from lxml import etree
 
 from pipeline import visible_text
-from pipeline.clean.types import Head, Picture
+from pipeline.clean.types import Head, Picture, Table
 from pipeline.errors import InputError
 from pipeline.ingest import BOMS
 
 SUFFIXES = (".html", ".htm", ".xhtml")
 MAX_IMAGES = 60  # images of one page looked at
+MAX_TABLES = 60  # simple tables of one page that may become tables (the others stay lines of text)
 MAX_IMAGE_BYTES = 10_000_000
 MAX_PIXELS = 40_000_000  # Pillow's own decompression-bomb bound is 89 million
 MIN_SIDE = 48  # pixels: a smaller image is an icon, a button or a spacer
@@ -55,13 +56,14 @@ MARKUP_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])
 @dataclass(frozen=True)
 class Page:
     """An HTML page read: its visible text (a line per block), the encoding it was read in, its head, its
-    images that can be printed, and what became of each image (for the report)."""
+    images that can be printed, what became of each image (for the report), and its simple tables."""
 
     text: str
     encoding: str
     head: Head
     pictures: list[Picture]
     images: list[dict[str, Any]]
+    tables: list[Table]
 
 
 def is_html(name: str, data: bytes) -> bool:
@@ -88,7 +90,8 @@ def read(data: bytes) -> Page:
     if _depth(root) >= PARSER_DEPTH - 1:
         raise InputError(f"elements nested {PARSER_DEPTH} deep or more: the HTML parser would drop what is inside")
     images: list[visible_text.Image] = []
-    lines = [line.text for line in visible_text.render(root, images=images)]
+    tables: list[Table] = []
+    lines = [line.text for line in visible_text.render(root, images=images, tables=tables)]
     if not lines:
         raise InputError("the HTML page shows no text")
     pictures, notes = [], []
@@ -97,7 +100,7 @@ def read(data: bytes) -> Page:
         if picture is not None:
             pictures.append(picture)
         notes.append({"src": image.file or image.src[:80], "line": image.line, "outcome": why})
-    return Page("\n".join(lines), encoding, read_head(root), pictures, notes)
+    return Page("\n".join(lines), encoding, read_head(root), pictures, notes, tables[:MAX_TABLES])
 
 
 def _picture(image: visible_text.Image) -> tuple[Picture | None, str]:

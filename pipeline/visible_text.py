@@ -12,14 +12,16 @@ share their segments, so a class given to each segment carries over from one to 
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import lxml.html
 from lxml import etree
 
+from pipeline.clean.types import Table
 from pipeline.errors import InputError
 from pipeline.ingest import BOMS, LEGACY_ENCODINGS
 
@@ -46,6 +48,8 @@ PRESCAN_BYTES = 4096
 FILE_ATTRIBUTE = "data-pipeline-file"  # on an <img> whose file the build put in as a data: URL: that file
 # Share of U+FFFD a declared charset may leave before another is tried.
 MAX_REPLACED = 0.002
+MAX_TABLE_CELLS = 2000  # a larger table stays lines of text
+MAX_CELL_CHARS = 200  # a cell with more text is a page's layout, not data
 
 
 @dataclass(frozen=True)
@@ -128,15 +132,22 @@ class Image:
     file: str = ""  # the file beside the page it was read from, where the build put it in (html_page.py)
 
 
-def render(root: etree._Element, rendering: Rendering = FINE, images: list[Image] | None = None) -> list[RenderedLine]:
+def render(root: etree._Element, rendering: Rendering = FINE, images: list[Image] | None = None,
+           tables: list[Table] | None = None) -> list[RenderedLine]:
     """The page's visible text as a scraper with these habits gives it, a line at a time; with `images`,
-    the page's visible images are added to it, each with the line it stands before."""
+    the page's visible images are added to it, each with the line it stands before; with `tables`, its simple
+    tables (`grid`), each with the line it stands before (its text is not in the lines)."""
     anchors: list[tuple[str, str, int, str]] = []
-    segments = list(_segments(root, anchors))
+    grids: list[tuple[int, int, Table]] = []
+    segments = list(_segments(root, anchors, grids))
     lines: list[RenderedLine] = []
     if rendering.title_line and (title := page_title(root)):
         lines.append(RenderedLine(title, ()))
     group: list[int] = []
+    # With `tables`, each simple table leaves the text, as an image does: the article's text around it reads as
+    # if it were not there (a run of short cell lines reads as the page's furniture), and the cleaning puts the
+    # table back where that text is the article's.
+    taken = {i for start, end, _ in grids for i in range(start, end)} if tables is not None else set()
 
     def key(index: int) -> tuple[str, int] | None:
         segment = segments[index]
@@ -146,16 +157,21 @@ def render(root: etree._Element, rendering: Rendering = FINE, images: list[Image
             return ("list", segment.items)
         return None
 
-    for index in range(len(segments)):
+    for index in (i for i in range(len(segments)) if i not in taken):
         if group and (key(index) is None or key(index) != key(group[-1])):
             lines.append(_joined(segments, group))
             group = []
         group.append(index)
     if group:
         lines.append(_joined(segments, group))
+    line_of = {segment: number for number, line in enumerate(lines, start=1) for segment in line.segments}
     if images is not None:
-        line_of = {segment: number for number, line in enumerate(lines, start=1) for segment in line.segments}
         images += [Image(src, alt, line_of.get(segment, len(lines) + 1), file) for src, alt, segment, file in anchors]
+    if tables is not None:
+        shown = sorted(line_of)  # the segments that made lines
+        for _, end, table in grids:
+            k = bisect.bisect_left(shown, end)
+            tables.append(replace(table, line=line_of[shown[k]] if k < len(shown) else len(lines) + 1))
     return lines
 
 
@@ -174,10 +190,12 @@ def _hidden(element: etree._Element) -> bool:
     return bool(style and HIDDEN_STYLE.search(style))
 
 
-def _segments(root: etree._Element, images: list[tuple[str, str, int, str]]) -> Iterator[_Segment]:
+def _segments(root: etree._Element, images: list[tuple[str, str, int, str]],
+              tables: list[tuple[int, int, Table]]) -> Iterator[_Segment]:
     """The finest lines: text between block boundaries, each with the row or list it may join; each visible
     <img> with a src goes into `images` as (src, alt, the number of the segment it stands before, the file
-    it was read from)."""
+    it was read from), each simple table into `tables` as (its first segment, the one after its last, the
+    table)."""
     buffer: list[str] = []
     made = 0  # segments yielded
     ids: dict[int, int] = {}
@@ -225,6 +243,7 @@ def _segments(root: etree._Element, images: list[tuple[str, str, int, str]]) -> 
                 context.append((None, None))
         if tag == "pre":
             pre += 1
+        start = made
         if element.text:
             buffer.append(element.text)
         for child in element:
@@ -236,6 +255,70 @@ def _segments(root: etree._Element, images: list[tuple[str, str, int, str]]) -> 
             context.pop()
         if tag == "pre":
             pre -= 1
+        if tag == "table" and made > start and (table := grid(element)) is not None:
+            tables.append((start, made, table))
 
     yield from walk(root)
     yield from flush()
+
+
+def grid(table: etree._Element) -> Table | None:
+    """A <table> as rows of cell texts, if it is a simple table of data: no cell spans rows or columns, none holds
+    a table, a list, a heading or more than one paragraph, none more than MAX_CELL_CHARS characters, two rows and
+    two columns at least, every row as wide, at most MAX_TABLE_CELLS cells, and less than half of its text in
+    links (a table of links is a list of articles or the navigation). None otherwise. Rows with no text are left
+    out; the first row is the header when its cells are all <th> or it is in <thead>. The table's line is the
+    rendering's (`render` sets it)."""
+    rows: list[tuple[str, ...]] = []
+    header = False
+    for tr in table.iter("tr"):
+        if _hidden(tr):
+            continue
+        cells = [c for c in tr if isinstance(c.tag, str) and c.tag.lower() in CELLS and not _hidden(c)]
+        if not all(_data_cell(c) for c in cells):
+            return None
+        texts = tuple(_collapse(" ".join(_visible(c))) for c in cells)
+        if not any(texts):
+            continue
+        if not rows:
+            parent = tr.getparent()
+            header = all(c.tag.lower() == "th" for c in cells) or (parent is not None and parent.tag == "thead")
+        rows.append(texts)
+    if len(rows) < 2 or len(rows[0]) < 2 or any(len(r) != len(rows[0]) for r in rows):
+        return None
+    if len(rows) * len(rows[0]) > MAX_TABLE_CELLS or any(len(t) > MAX_CELL_CHARS for r in rows for t in r):
+        return None
+    linked = sum(len(_collapse(" ".join(_visible(a)))) for a in table.iter("a"))
+    if linked * 2 >= sum(len(t) for r in rows for t in r):
+        return None
+    caption = table.find("caption")
+    title = _collapse(" ".join(_visible(caption))) if caption is not None and not _hidden(caption) else ""
+    return Table(0, tuple(rows), header, title)
+
+
+def _data_cell(cell: etree._Element) -> bool:
+    """A cell of a table of data: no spans, and at most one paragraph (or div) inside, no other block."""
+    if _span(cell, "colspan") > 1 or _span(cell, "rowspan") > 1:
+        return False
+    blocks = [e.tag.lower() for e in cell.iterdescendants() if isinstance(e.tag, str) and e.tag.lower() in BLOCKS]
+    return len(blocks) <= 1 and all(tag in ("p", "div") for tag in blocks)
+
+
+def _span(cell: etree._Element, name: str) -> int:
+    try:
+        return int(cell.get(name) or 1)
+    except ValueError:
+        return 1
+
+
+def _visible(element: etree._Element) -> Iterator[str]:
+    """The visible text pieces of an element (what `_segments` shows of it)."""
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if not tag or tag in INVISIBLE or _hidden(element):
+        return
+    if element.text:
+        yield element.text
+    for child in element:
+        yield from _visible(child)
+        if child.tail:
+            yield child.tail

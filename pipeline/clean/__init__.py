@@ -20,20 +20,22 @@ from dataclasses import dataclass
 from pipeline.clean import tagger as line_tagger
 from pipeline.clean.stages import stage_name, stages
 from pipeline.clean.tagger import LineTagger
-from pipeline.clean.types import Draft, Head, Line, Metadata, Picture, Report
+from pipeline.clean.types import Draft, Head, Line, Metadata, Picture, Report, Table
 from pipeline.errors import CleaningError, DocumentWarning
 
 
 @dataclass(frozen=True)
 class Block:
-    """A heading (with its level), a paragraph or a figure of the article body."""
+    """A heading (with its level), a paragraph, a figure or a table of the article body."""
 
-    kind: str  # heading, para or figure (its text the caption, if any)
+    kind: str  # heading, para, figure or table (the text of these two their caption, if any)
     text: str
     line: int
     level: int = 0
     image: str = ""  # a figure's image, a data: URL
     alt: str = ""  # a figure's alt text
+    rows: tuple[tuple[str, ...], ...] = ()  # a table's rows of cell texts
+    header: bool = False  # a table's first row is its header
 
 
 @dataclass
@@ -54,18 +56,20 @@ def clean(
     fixed: dict[int, str] | None = None,
     head: Head | None = None,
     pictures: Sequence[Picture] = (),
+    tables: Sequence[Table] = (),
 ) -> Article:
     """Run every stage over a page's text and return the article with its report.
 
     `tagger` is a line-tagger model (default: the packaged one); `fixed` maps line numbers to
     the classes a person gave them (a NAME.lines.json sidecar), which the tagger does not change;
     `head` what an HTML page's head says (the text is then its visible text), read where the text is silent;
-    `pictures` its images, which become figures where they stand in the article's text.
+    `pictures` its images and `tables` its simple tables, which become figures and tables where they stand in
+    the article's text.
     """
     raw = text.split("\n")
     report = Report(source=source, encoding=encoding, line_count=len(raw), kind="text" if head is None else "html")
     draft = Draft([Line(n, t) for n, t in enumerate(raw, start=1)], Metadata(), report, fixed or {}, head=head,
-                  pictures=list(pictures))
+                  pictures=list(pictures), tables=list(tables))
     try:
         for stage in stages(tagger or line_tagger.load()):
             draft.stage = stage_name(stage)
@@ -86,7 +90,8 @@ def _article(draft: Draft, raw: list[str]) -> Article:
     ]
     if not any(block.kind == "para" for block in blocks):
         raise CleaningError("no body text found: the page has only navigation and metadata")
-    blocks = sorted([*blocks, *_figures(draft, raw)], key=lambda b: (b.line, b.kind != "figure"))
+    inserted = [*_figures(draft, raw), *_tables(draft)]  # before the line they stand before
+    blocks = sorted([*blocks, *inserted], key=lambda b: (b.line, b.kind not in ("figure", "table")))
     if draft.meta.published is None:
         draft.report.warnings.append(DocumentWarning.of("W101"))
     return Article(draft.meta, blocks, draft.report)
@@ -107,3 +112,20 @@ def _figures(draft: Draft, raw: list[str]) -> list[Block]:
             caption = raw[picture.line - 1].strip() if here == "caption" else ""
             figures.append(Block("figure", caption, picture.line, image=picture.uri, alt=picture.alt))
     return figures
+
+
+TEXT = ("body", "heading")  # the classes of the article's own lines
+
+
+def _tables(draft: Draft) -> list[Block]:
+    """The page's simple tables that stand in the article's text: before a line of it, or right after its last
+    line (as figures do); each kept or left out in the report."""
+    label = {decision.line: decision.label for decision in draft.report.lines}
+    kept = []
+    for table in draft.tables:
+        inside = label.get(table.line) in TEXT or label.get(table.line - 1) in TEXT
+        draft.report.tables.append({"line": table.line, "rows": len(table.rows), "columns": len(table.rows[0]),
+                                    "outcome": "kept" if inside else "left out: not in the article's text"})
+        if inside:
+            kept.append(Block("table", table.caption, table.line, rows=table.rows, header=table.header))
+    return kept

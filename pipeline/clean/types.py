@@ -116,6 +116,7 @@ class Report:
     kind: str = "text"  # the input: a text page, or an HTML page (its visible text cleaned)
     from_head: dict[str, str] = field(default_factory=dict)  # field → the head's key it was taken from
     images: list[dict[str, Any]] = field(default_factory=list)  # an HTML page's images: kept, or why not
+    tables: list[dict[str, Any]] = field(default_factory=list)  # an HTML page's simple tables: kept, or why not
 
     def as_json(self) -> dict[str, Any]:
         """The report as plain data for report.json."""
@@ -125,6 +126,7 @@ class Report:
             "encoding": self.encoding,
             "from_head": self.from_head,
             "images": self.images,
+            "tables": self.tables,
             "lines": self.line_count,
             "events": [asdict(e) for e in self.events],
             "warnings": [asdict(w) for w in self.warnings],
@@ -180,6 +182,18 @@ class Picture:
     src: str = ""  # as the page wrote it (shortened), for the report
 
 
+@dataclass(frozen=True)
+class Table:
+    """A simple table of data of an HTML page (visible_text.grid): the line of the page's text it stands before
+    (its own text is not in the lines), its rows of cell texts, whether its first row is a header, and its
+    caption."""
+
+    line: int
+    rows: tuple[tuple[str, ...], ...]
+    header: bool = False
+    caption: str = ""
+
+
 @dataclass
 class Draft:
     """The page as the stages pass it along."""
@@ -192,6 +206,7 @@ class Draft:
     stage: str = ""  # the name of the stage running (the cleaning sets it), for the report's events
     head: Head | None = None  # an HTML page's head
     pictures: list[Picture] = field(default_factory=list)  # an HTML page's images, checked
+    tables: list[Table] = field(default_factory=list)  # an HTML page's simple tables
 
     def record(self, rule: str, line: Line, after: str | None = None) -> None:
         """Note that the stage running dropped (after=None) or changed a line by `rule`."""

@@ -209,7 +209,8 @@ def without_title_heading(chapter: bytes, title: str) -> tuple[bytes, str | None
 
 def navigation(nav: bytes, lang: str, dropped: str | None) -> bytes:
     """The navigation document in the book's language: the contents without the entry of a section whose
-    heading went, the landmarks named in Chinese."""
+    heading went (kept, under the title, when it is the only one: an article without sections), the landmarks
+    named in Chinese."""
     root = etree.fromstring(nav)
     traditional = lang.startswith("zh-Hant")
     for link in root.iter(XHTML + "a"):
@@ -218,7 +219,7 @@ def navigation(nav: bytes, lang: str, dropped: str | None) -> bytes:
         if dropped and href.endswith(f"#{dropped}"):
             item = link.getparent()
             contents = item.getparent() if item is not None else None
-            if item is not None and contents is not None:
+            if item is not None and contents is not None and len(contents) > 1:  # the contents are never empty
                 contents.remove(item)
         elif kind in LANDMARKS:
             link.text = LANDMARKS[kind][traditional]

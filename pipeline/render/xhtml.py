@@ -146,6 +146,8 @@ def _blocks(source: etree._Element, target: etree._Element, depth: int, *, compr
             fill(etree.SubElement(target, H + "p"), prepare(text_of(child)), compress=compress)
         elif child.tag in (DB + "figure", DB + "informalfigure"):
             _figure(child, target, compress=compress)
+        elif child.tag in (DB + "table", DB + "informaltable"):
+            _table(child, target, compress=compress, prepare=prepare)
         elif child.tag == DB + "section":
             section = etree.SubElement(target, H + "section", {"id": child.get(XML_ID, "")})
             title = child.find(DB + "title")
@@ -166,6 +168,25 @@ def _figure(source: etree._Element, target: etree._Element, *, compress: bool) -
     title = source.find(DB + "title")
     if title is not None:
         fill(etree.SubElement(figure, H + "figcaption"), text_of(title), compress=compress)
+
+
+def _table(source: etree._Element, target: etree._Element, *, compress: bool,
+           prepare: Callable[[str], str]) -> None:
+    """A DocBook CALS table as <table>: its title as the caption, thead rows as <th> cells."""
+    table = etree.SubElement(target, H + "table")
+    title = source.find(DB + "title")
+    if title is not None:
+        fill(etree.SubElement(table, H + "caption"), text_of(title), compress=compress)
+    for part in ("thead", "tbody"):
+        section = source.find(f"{DB}tgroup/{DB}{part}")
+        if section is None:
+            continue
+        html_part = etree.SubElement(table, H + part)
+        for row in section.iterfind(DB + "row"):
+            html_row = etree.SubElement(html_part, H + "tr")
+            for entry in row.iterfind(DB + "entry"):
+                cell = etree.SubElement(html_row, H + ("th" if part == "thead" else "td"))
+                fill(cell, prepare(text_of(entry)), compress=compress)
 
 
 def serialize(html: etree._Element) -> bytes:

@@ -24,9 +24,15 @@ HERE = Path(__file__).resolve().parent
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
 REGIONS = {"SC": "zh-CN", "TC": "zh-TW", "HK": "zh-HK"}
-BODY_STYLES = ("Normal", "BodyText", "FirstParagraph", "Compact")
+BODY_STYLES = ("Normal", "BodyText", "FirstParagraph")
+CELL_STYLE = "Compact"  # pandoc's for a table cell's text: the body's face, no indent, from the left
 HEADING_STYLES = ("Title", "Subtitle", *(f"Heading{n}" for n in range(1, 7)))
-FIGURE_STYLES = ("Figure", "CaptionedFigure", "Caption", "ImageCaption")  # pandoc's, for an image
+FIGURE_STYLES = ("Figure", "CaptionedFigure", "Caption", "ImageCaption", "TableCaption")  # pandoc's, for an
+# image and a table's caption
+# A three-line table, as Chinese reports set them: a heavy rule above and below, a light one under the header
+# (eighths of a point).
+TABLE_RULES = {"top": "12", "bottom": "12"}
+HEADER_RULE = "6"
 CENTRED = ("Title", "Subtitle", "Author", "Date", "Abstract")
 # Word's punctuation compression (a full-width mark beside another set half width), as the PDF does it:
 # Simplified and Hong Kong practice compress, Taiwan's keeps every mark full width.
@@ -119,6 +125,13 @@ def styles_xml(data: bytes, region: str) -> bytes:
         child(ppr, "jc").set(W + "val", "both")  # justified, both edges flush
         child(ppr, "overflowPunct").set(W + "val", "0")  # no mark hung past the text block (Word; LibreOffice hangs it)
         set_fonts(child(element, "rPr"), serif, lang)
+    cell = style(root, CELL_STYLE)
+    ind = child(paragraph_props(cell), "ind")
+    ind.set(W + "firstLineChars", "0")
+    ind.set(W + "firstLine", "0")
+    child(paragraph_props(cell), "jc").set(W + "val", "left")
+    set_fonts(child(cell, "rPr"), serif, lang)
+    three_lines(root)
     for style_id in (*HEADING_STYLES, "Author", "Date", "Abstract"):
         element = style(root, style_id)
         rpr = child(element, "rPr")
@@ -143,6 +156,22 @@ def styles_xml(data: bytes, region: str) -> bytes:
         for italic in element.findall(f"{W}rPr/{W}i"):
             italic.getparent().remove(italic)  # type: ignore[union-attr]
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def three_lines(root: etree._Element) -> None:
+    """pandoc's table style ruled as a three-line table."""
+    table = next(e for e in root.findall(W + "style") if e.get(W + "styleId") == "Table")
+    tblpr = table.find(W + "tblPr")
+    assert tblpr is not None, "pandoc's table style has no table properties"
+    borders = tblpr.find(W + "tblBorders")
+    if borders is None:
+        borders = etree.Element(W + "tblBorders")
+        tblpr.insert(1, borders)  # after tblInd, before tblCellMar: the schema's order
+    for side, size in TABLE_RULES.items():
+        etree.SubElement(borders, W + side, {W + "val": "single", W + "sz": size, W + "space": "0",
+                                             W + "color": "000000"})
+    for rule in table.iterfind(f"{W}tblStylePr/{W}tcPr/{W}tcBorders/{W}bottom"):
+        rule.attrib.update({W + "val": "single", W + "sz": HEADER_RULE, W + "space": "0", W + "color": "000000"})
 
 
 def no_spacing(ppr: etree._Element) -> None:
