@@ -16,7 +16,7 @@ import html
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -119,9 +119,7 @@ def publish(out: Path, *, on_note: Callable[[str], None] = print) -> None:
     """Write manifest.json, SHA256SUMS, the site's listings, each document's page and the search index for
     what dist/ holds now. Every page is rewritten only when it changes; pages no longer listed go."""
     documents, files = collect(out)
-    manifest = {"schema": 1, "generator": f"pipeline {__version__}", "documents": documents,
-                "files": [f.__dict__ for f in files]}
-    write_atomic(out / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode())
+    write_atomic(out / "manifest.json", manifest_json(documents, files).encode())
     sums = [(f.path, f.sha256) for f in files]
     sums += [(d[key], sha256(out / d[key])) for d in documents for key in ("report", "thumbnail")
              if d[key] and (out / d[key]).exists()]
@@ -135,6 +133,16 @@ def publish(out: Path, *, on_note: Callable[[str], None] = print) -> None:
     _remove_unlisted(out, set(written))
     for doc in documents:  # each document's own page
         _write_changed(out / doc["page"], document_html(doc, by_document.get(doc["document"], [])).encode())
+
+
+def manifest_json(documents: list[dict[str, Any]], files: list[File]) -> str:
+    """manifest.json with a document or a file a line: readable, and written by json's C encoder (an indented
+    dump goes through the pure-Python one, a second at 50,000 documents)."""
+    def rows(items: list[dict[str, Any]]) -> str:
+        return ",\n".join(json.dumps(item, ensure_ascii=False) for item in items)
+
+    return (f'{{"schema": 1, "generator": {json.dumps(f"pipeline {__version__}")},\n"documents": [\n'
+            f'{rows(documents)}\n],\n"files": [\n{rows([f.__dict__ for f in files])}\n]}}\n')
 
 
 def _write_changed(path: Path, data: bytes) -> None:
@@ -169,26 +177,15 @@ def document_html(doc: dict[str, Any], own: list[File]) -> str:
     lang = str(doc.get("lang") or "zh-Hans")
     ui = UI["zh-Hant" if lang.startswith("zh-Hant") else "zh-Hans"]
     prefix = f"{doc['document']}/"
-    meta = esc(byline(doc.get("published"), doc.get("source"), doc.get("authors") or [], doc.get("editors") or [],
-                      lang))
     title = esc(doc.get("title") or doc["document"])
     parts = ["<!DOCTYPE html>", f'<html lang="{esc(lang)}">', "<head>", '<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">', f"<title>{title}</title>",
              f"<style>{PAGE_CSS}</style>", "</head>", "<body>", "<main>",
-             f'<nav class="site"><a href="../index.html">{ui["all"]}</a><a href="../sources.html">'
-             f'{ui["sources"]}</a><a href="../months.html">{ui["months"]}</a></nav>', "<article>"]
+             site_nav(ui, up="../"), "<article>"]
     if doc.get("thumbnail"):
         parts.append(f'<img class="thumb" src="{esc(quote(doc["thumbnail"].removeprefix(prefix)))}" alt="" '
                      'width="150" height="200">')
-    parts.append(f"<h1>{title}</h1>")
-    if doc.get("subtitle"):
-        parts.append(f'<p class="subtitle">{esc(doc["subtitle"])}</p>')
-    if meta:
-        parts.append(f'<p class="meta">{meta}</p>')
-    if doc.get("lead"):
-        parts.append(f'<p class="abstract">{esc(doc["lead"])}</p>')
-    if doc.get("failed"):
-        parts.append(f'<p class="meta stale">{ui["stale"]}</p>')
+    parts += [f"<h1>{title}</h1>", *_about(doc, ui, lead=True)]
     reading = [f for f in sorted(own, key=lambda f: _variant_order(f.variant)) if f.format == READ]
     if reading:
         links = " ".join(f'<a href="{esc(quote(f.path.removeprefix(prefix)))}" lang="{esc(f.variant)}">'
@@ -352,6 +349,7 @@ class Listing:
     by_document: dict[str, list[File]]
     formats: str  # those the archive has, as the lead names them
     searchable: bool
+    cards: dict[str, str] = field(default_factory=dict)  # by document id
 
     def documents(self, name: str, heading: str, docs: list[dict[str, Any]], *, section: str,
                   lead: bool = False) -> Iterator[tuple[str, str]]:
@@ -366,7 +364,7 @@ class Listing:
             else:
                 body.append(f'<p class="lead">{self.ui["count"].format(count=len(docs))}</p>')
             chunk = docs[(number - 1) * PER_PAGE : number * PER_PAGE]
-            body += [card(doc, self.by_document.get(doc["document"], []), self.ui) for doc in chunk]
+            body += [self.card(doc) for doc in chunk]
             body.append(self.pager(name, number, total))
             yield page_path(name, number), self.page(
                 heading if number == 1 else f"{heading}（{self.ui['page'].format(n=number)}）", body, section)
@@ -384,6 +382,13 @@ class Listing:
                             for label, listing, count in chunk)
             yield page_path(name, number), self.page(
                 heading, [f'<ul class="groups">{items}</ul>', self.pager(name, number, total)], section)
+
+    def card(self, doc: dict[str, Any]) -> str:
+        """A document's card, made once for every listing it is in."""
+        made = self.cards.get(doc["document"])
+        if made is None:
+            made = self.cards[doc["document"]] = card(doc, self.by_document.get(doc["document"], []), self.ui)
+        return made
 
     def pager(self, name: str, number: int, total: int) -> str:
         """Links to the first and last pages, the two on each side of this one, and the previous and next."""
@@ -405,20 +410,40 @@ class Listing:
     def page(self, heading: str, body: list[str], section: str) -> str:
         """A whole listing page: the site's navigation, the search box (where it can work), the body."""
         esc = html.escape
-        current = ' aria-current="page"'
-        nav = "".join(
-            f'<a href="{target}"{current if key == section else ""}>{self.ui[label]}</a>'
-            for key, target, label in (("all", "index.html", "all"), ("source", "sources.html", "sources"),
-                                       ("month", "months.html", "months")))
         parts = ["<!DOCTYPE html>", f'<html lang="{self.lang}">', "<head>", '<meta charset="utf-8">',
                  '<meta name="viewport" content="width=device-width, initial-scale=1">',
                  f"<title>{esc(heading)}</title>", f"<style>{PAGE_CSS}</style>", "</head>", "<body>", "<main>",
-                 f"<h1>{esc(heading)}</h1>", f'<nav class="site">{nav}</nav>']
+                 f"<h1>{esc(heading)}</h1>", site_nav(self.ui, section=section)]
         if self.searchable:
             parts.append(search.box(self.ui))
         parts += [*(b for b in body if b), f"<footer>{self.ui['footer'].format(version=esc(__version__))}</footer>",
                   "</main>", "</body>", "</html>", ""]
         return "\n".join(parts)
+
+
+SECTIONS = (("all", "index.html"), ("source", "sources.html"), ("month", "months.html"))  # the site's listings
+
+
+def site_nav(ui: dict[str, str], *, up: str = "", section: str = "") -> str:
+    """The links to the site's three listings (`up`: the way to the site's top), the current one marked."""
+    labels = {"all": ui["all"], "source": ui["sources"], "month": ui["months"]}
+    current = ' aria-current="page"'
+    links = "".join(f'<a href="{up}{target}"{current if key == section else ""}>{labels[key]}</a>'
+                    for key, target in SECTIONS)
+    return f'<nav class="site">{links}</nav>'
+
+
+def _about(doc: dict[str, Any], ui: dict[str, str], *, lead: bool = False) -> list[str]:
+    """What a document's card and page say under its title: the subtitle, the byline, the abstract or the start
+    of the text (`lead`), and that its files are from an earlier build, each where there is one."""
+    esc = html.escape
+    meta = esc(byline(doc.get("published"), doc.get("source"), doc.get("authors") or [], doc.get("editors") or [],
+                      str(doc.get("lang") or "zh-Hans")))
+    return [part for part, there in (
+        (f'<p class="subtitle">{esc(str(doc.get("subtitle")))}</p>', doc.get("subtitle")),
+        (f'<p class="meta">{meta}</p>', meta),
+        (f'<p class="abstract">{esc(str(doc.get("lead")))}</p>', lead and doc.get("lead")),
+        (f'<p class="meta stale">{ui["stale"]}</p>', doc.get("failed"))) if there]
 
 
 def card(doc: dict[str, Any], own: list[File], ui: dict[str, str]) -> str:
@@ -427,20 +452,13 @@ def card(doc: dict[str, Any], own: list[File], ui: dict[str, str]) -> str:
     esc = html.escape
     variants = sorted({f.variant for f in own}, key=_variant_order)
     lang = variants[0] if variants else "zh-Hans"
-    meta = esc(byline(doc.get("published"), doc.get("source"), doc.get("authors") or [], doc.get("editors") or [],
-                      str(doc.get("lang") or "zh-Hans")))
     parts = [f'<article id="{esc(doc["document"])}" lang="{esc(lang)}">']
     if doc.get("thumbnail"):
         parts.append(f'<img class="thumb" src="{esc(quote(doc["thumbnail"]))}" alt="" width="75" height="100" '
                      'loading="lazy">')
     page = doc.get("page") or f"{doc['document']}/{PAGE}"
     parts.append(f'<h2><a href="{esc(quote(page))}">{esc(doc.get("title") or doc["document"])}</a></h2>')
-    if doc.get("subtitle"):
-        parts.append(f'<p class="subtitle">{esc(doc["subtitle"])}</p>')
-    if meta:
-        parts.append(f'<p class="meta">{meta}</p>')
-    if doc.get("failed"):
-        parts.append(f'<p class="meta stale">{ui["stale"]}</p>')
+    parts += _about(doc, ui)
     for tag in variants:
         links = sorted((f for f in own if f.variant == tag), key=_format_order)
         anchors = " ".join(_file_link(f, quote(f.path), ui) for f in links)
