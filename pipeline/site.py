@@ -1,4 +1,6 @@
-"""What dist/ publishes beside the documents: manifest.json, SHA256SUMS and index.html (the download page).
+"""What dist/ publishes beside the documents: manifest.json, SHA256SUMS, the download site (index.html and the
+listings beside it: page-N.html, sources.html, source-*.html, months.html, month-*.html; each document's page
+dist/<id>/index.html) and its search index (search.py).
 
 manifest.json (schema 1):
     {"schema": 1, "generator": "pipeline X.Y.Z",

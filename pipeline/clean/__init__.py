@@ -97,6 +97,9 @@ def _article(draft: Draft, raw: list[str]) -> Article:
     return Article(draft.meta, blocks, draft.report)
 
 
+TEXT = ("body", "heading")  # the classes of the article's own lines
+
+
 def _figures(draft: Draft, raw: list[str]) -> list[Block]:
     """The page's pictures that stand in the article's text: before a line of it (a paragraph, a heading,
     a caption, which is then the figure's), or right after its last line; each kept or left out in the
@@ -105,16 +108,13 @@ def _figures(draft: Draft, raw: list[str]) -> list[Block]:
     figures = []
     for picture in draft.pictures:
         here, before = label.get(picture.line), label.get(picture.line - 1)
-        kept = here in ("body", "heading", "caption") or before in ("body", "heading")
+        kept = here in (*TEXT, "caption") or before in TEXT
         draft.report.images.append({"src": picture.src, "line": picture.line,
                                     "outcome": "kept" if kept else "left out: not in the article's text"})
         if kept:
             caption = raw[picture.line - 1].strip() if here == "caption" else ""
             figures.append(Block("figure", caption, picture.line, image=picture.uri, alt=picture.alt))
     return figures
-
-
-TEXT = ("body", "heading")  # the classes of the article's own lines
 
 
 def _tables(draft: Draft) -> list[Block]:
