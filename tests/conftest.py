@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,9 @@ TESTS = ROOT / "tests"
 CASES = TESTS / "cases"
 CORPUS = TESTS / "data" / "corpus"
 SEEDS = ROOT / "seeds"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 # EPUBCheck's JVM: the quick compiler only. A check runs once per JVM, so the optimising compiler's work
 # is never paid back; this halves the CPU time of each check.
@@ -43,6 +47,27 @@ def no_fonts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     fonts.installed.cache_clear()
     yield
     fonts.installed.cache_clear()  # the machine's fonts again, once the variable is restored
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Chromium through Playwright, started once per test process."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def browser(chromium: Any) -> Iterator[Any]:
+    """The test process's Chromium; the pages a test opens (each in a context of its own) close after it."""
+    yield chromium
+    for context in chromium.contexts:
+        context.close()
 
 
 @pytest.fixture

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import itertools
 import re
 import shutil
 import subprocess
+import tempfile
 import zipfile
 from functools import cache
 from pathlib import Path
@@ -84,7 +86,6 @@ def typeset(path: Path) -> dict[str, Any]:
     return measures
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def libreoffice() -> str | None:
@@ -92,11 +93,20 @@ def libreoffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+@cache
+def _libreoffice_profile() -> Path:
+    """A LibreOffice profile folder of this test process's own: runs in other processes never clash with it, and
+    the runs in this one find it made (a new profile costs half a second a run)."""
+    folder = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return folder
+
+
 def libreoffice_convert(source: Path, to: str, outdir: Path) -> Path:
-    """Convert a document with LibreOffice headless (its own profile folder, so runs never clash)."""
+    """Convert a document with LibreOffice headless."""
     binary = libreoffice()
     assert binary, "LibreOffice is not installed"
-    profile = outdir / "lo-profile"
+    profile = _libreoffice_profile()
     subprocess.run(
         [binary, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", to,
          "--outdir", str(outdir), str(source)],

@@ -9,6 +9,7 @@ that a worker killed by one document holds no other.
 
 from __future__ import annotations
 
+import contextlib
 import filecmp
 import os
 import shutil
@@ -30,7 +31,6 @@ from tests.test_isolation import SEED, fault_environment
 
 pytestmark = [pytest.mark.xdist_group("cluster"), pytest.mark.slow]  # one cluster per test run, on one test worker
 DASK = str(Path(sys.executable).parent / "dask")
-STOP_SECONDS = 3  # a terminated scheduler or nanny may take this long to close before it is killed
 FORMATS = "xml,epub,pdf,docx"
 
 
@@ -57,7 +57,13 @@ class Cluster:
 
     def _start(self, name: str, command: list[str], env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
         log = (self.folder / f"{name}.log").open("ab")
-        return subprocess.Popen(command, env=env or self.env, cwd=self.folder, stdout=log, stderr=subprocess.STDOUT)
+        return subprocess.Popen(command, env=env or self.env, cwd=self.folder, stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True)  # a process group: a nanny with its worker
+
+    @property
+    def hold(self) -> Path:
+        """While this file is there, a `_held` seed's task waits (tests.test_isolation's faults)."""
+        return Path(self.env["PIPELINE_FAULT_HOLD"])
 
     def add_worker(self, env: dict[str, str]) -> subprocess.Popen[bytes]:
         """A `dask worker` with one thread and a nanny that restarts it."""
@@ -85,13 +91,14 @@ class Cluster:
     def stop(self) -> None:
         """Stop the workers and the scheduler; a test cluster need not close gracefully."""
         for process in [*self.workers, self.scheduler]:
-            process.terminate()
-        for process in [*self.workers, self.scheduler]:
-            try:
-                process.wait(STOP_SECONDS)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process)
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Kill a process of the cluster with the processes it started (a nanny's worker)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
 
 
 @pytest.fixture(scope="module")
@@ -106,20 +113,33 @@ def _pipeline(*arguments: str, cwd: Path, env: dict[str, str] | None = None) -> 
                           text=True, timeout=600)
 
 
-PAGES = 16  # seeds of the corpus build compared byte for byte: every third page, the GBK copy, the seed
-STOPPED = 11  # seeds of a build stopped half way: every fifth page, the GBK copy, the seed
+PAGES = 8  # seeds of the corpus build compared byte for byte: every seventh page, the GBK copy, the seed
+STOPPED = 8  # seeds of a build stopped half way: every tenth page, the GBK copy, the seed, and one held
 
 
-def _corpus(folder: Path, every: int = 3) -> Path:
+def _corpus(folder: Path, every: int = 7) -> Path:
     """Every `every`-th corpus page (sites of all kinds), the GBK copy (under a name of its own) and the seed,
-    as seeds. Every corpus page builds into XML and PDF in test_publish."""
+    as seeds; for a build to be stopped, also a seed held until the test lets it go, so that the build is surely
+    under way when it is stopped. Every corpus page builds into XML and PDF in test_publish."""
     folder.mkdir()
     pages = sorted(CORPUS.glob("*.txt"))
     for page in [*[p for p in pages if not p.name.endswith(".gbk.txt")][::every], *CORPUS.glob("*.gbk.txt"),
                  *sorted(SEEDS.glob("*.txt"))]:
         shutil.copy(page, folder / page.name.replace(".gbk.txt", "_gbk.txt"))
-    assert len(list(folder.iterdir())) == {3: PAGES, 5: STOPPED}[every]
+    if every == 10:
+        shutil.copy(SEED, folder / "zz_held.txt")
+    assert len(list(folder.iterdir())) == {7: PAGES, 10: STOPPED}[every]
     return folder
+
+
+@contextlib.contextmanager
+def holding(hold: Path) -> Iterator[None]:
+    """A `_held` seed's task waits while this lasts."""
+    hold.touch()
+    try:
+        yield
+    finally:
+        hold.unlink(missing_ok=True)
 
 
 def _same_files(left: Path, right: Path) -> list[str]:
@@ -151,6 +171,8 @@ def test_the_corpus_builds_on_the_cluster_byte_for_byte_as_here(cluster: Cluster
 
 
 def test_a_house_style_and_a_model_of_ones_own_travel_with_the_tasks(cluster: Cluster, tmp_path: Path) -> None:
+    import pdfplumber
+
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(SEED, seeds)
@@ -159,31 +181,29 @@ def test_a_house_style_and_a_model_of_ones_own_travel_with_the_tasks(cluster: Cl
     model = shutil.copy(ROOT / "pipeline" / "models" / "line-tagger.zip", tmp_path / "mine.zip")
     shutil.copy(ROOT / "pipeline" / "models" / "line-tagger.json", tmp_path / "mine.json")  # a model travels with it
     options = ["--formats", "xml,pdf", "--model", str(model), str(seeds)]
-    (tmp_path / "bare").mkdir()  # no house style there
-    plain = _pipeline("build", "--out", "plain", "--formats", "pdf", "--model", str(model), str(seeds),
-                      cwd=tmp_path / "bare")
-    assert plain.returncode == 0, plain.stderr
     local = _pipeline("build", "--out", "local", *options, cwd=tmp_path)
     remote = _pipeline("build", "--out", "remote", "--scheduler", cluster.address, *options, cwd=tmp_path)
     assert local.returncode == remote.returncode == 0, local.stderr + remote.stderr
     assert _same_files(tmp_path / "local", tmp_path / "remote") == []
-    name = f"{SEED.stem}/{SEED.stem}.zh-Hans.pdf"
-    assert (tmp_path / "remote" / name).read_bytes() != (tmp_path / "bare" / "plain" / name).read_bytes()
+    with pdfplumber.open(tmp_path / "remote" / SEED.stem / f"{SEED.stem}.zh-Hans.pdf") as pdf:
+        colours = {tuple(round(float(c), 2) for c in char["non_stroking_color"] or ()) for char in pdf.pages[0].chars}
+    assert (0.55, 0.0, 0.0) in colours, "the house style's title colour (#8b0000) reached the worker's PDF"
 
 
 def test_a_worker_killed_in_the_middle_of_the_build_loses_nothing(cluster: Cluster, tmp_path: Path) -> None:
-    seeds = _corpus(tmp_path / "seeds", every=5)
+    seeds = _corpus(tmp_path / "seeds", every=10)
     dist = tmp_path / "dist"
-    build_process = subprocess.Popen([sys.executable, "-m", "pipeline", "build", "--formats", "xml,pdf", "--out",
-                                      str(dist), "--scheduler", cluster.address, str(seeds)],
-                                     cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    while len(list(dist.glob("*/*.pdf"))) < 5:  # the build is under way
-        assert build_process.poll() is None, build_process.communicate()
-        time.sleep(0.05)
-    os.kill(cluster.worker_pids()[0], signal.SIGKILL)
+    with holding(cluster.hold):
+        build_process = subprocess.Popen([sys.executable, "-m", "pipeline", "build", "--formats", "xml", "--out",
+                                          str(dist), "--scheduler", cluster.address, str(seeds)],
+                                         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        while len(list(dist.glob("*/*.xml"))) < 2:  # the build is under way
+            assert build_process.poll() is None, build_process.communicate()
+            time.sleep(0.05)
+        os.kill(cluster.worker_pids()[0], signal.SIGKILL)
     out, err = build_process.communicate(timeout=600)
     assert build_process.returncode == 0, err
-    assert len(list(dist.glob("*/*.pdf"))) == len(list(dist.glob("*/*.xml"))) == STOPPED
+    assert len(list(dist.glob("*/*.xml"))) == STOPPED
     assert not list(dist.rglob("*.tmp"))
     assert "Traceback" not in out + err
     cluster.wait_for(2)  # the nanny restarted it
@@ -244,44 +264,45 @@ def test_a_worker_with_other_code_is_refused_before_any_work(cluster: Cluster, t
         assert sum("same code as here" in line for line in workers) == 2
         assert sum("OTHER CODE" in line for line in workers) == 1
     finally:
-        stranger.terminate()
-        stranger.wait(20)
+        stop(stranger)
     cluster.wait_for(2)
 
 
 def test_ctrl_c_leaves_no_partial_file_and_the_next_build_goes_on(cluster: Cluster, tmp_path: Path) -> None:
-    seeds = _corpus(tmp_path / "seeds", every=5)
+    seeds = _corpus(tmp_path / "seeds", every=10)
     dist = tmp_path / "dist"
-    command = [sys.executable, "-m", "pipeline", "build", "--formats", "pdf", "--out", str(dist),
+    command = [sys.executable, "-m", "pipeline", "build", "--formats", "xml", "--out", str(dist),
                "--scheduler", cluster.address, str(seeds)]
-    process = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    while len(list(dist.glob("*/*.pdf"))) < 3:
-        assert process.poll() is None, process.communicate()
-        time.sleep(0.05)
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=120)
+    with holding(cluster.hold):
+        process = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        while len(list(dist.glob("*/*.xml"))) < 2:
+            assert process.poll() is None, process.communicate()
+            time.sleep(0.05)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=120)
     assert process.returncode == 130
     assert err.strip().splitlines()[-1] == "pipeline: interrupted"
     assert not list(dist.rglob("*.tmp"))
-    made = len(list(dist.glob("*/*.pdf")))
+    made = len(list(dist.glob("*/*.xml")))
     assert made < STOPPED
     again = _pipeline(*command[3:], cwd=tmp_path)
     assert again.returncode == 0, again.stderr
-    assert len(list(dist.glob("*/*.pdf"))) == STOPPED
+    assert len(list(dist.glob("*/*.xml"))) == STOPPED
     time.sleep(0.5)  # the cancelled tasks leave the workers
     cluster.wait_for(2)
 
 
 def test_a_lost_scheduler_ends_the_build_with_one_line_and_the_next_build_goes_on(tmp_path: Path) -> None:
     doomed = Cluster(tmp_path / "doomed", workers=1)
-    seeds = _corpus(tmp_path / "seeds", every=5)
+    seeds = _corpus(tmp_path / "seeds", every=10)
     dist = tmp_path / "dist"
     env = {**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "3s"}  # how long the client tries to reconnect
     try:
-        process = subprocess.Popen([sys.executable, "-m", "pipeline", "build", "--formats", "pdf", "--out", str(dist),
+        doomed.hold.touch()  # the held seed is built here afterwards, without the faults
+        process = subprocess.Popen([sys.executable, "-m", "pipeline", "build", "--formats", "xml", "--out", str(dist),
                                     "--scheduler", doomed.address, str(seeds)],
                                    cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        while len(list(dist.glob("*/*.pdf"))) < 3:
+        while len(list(dist.glob("*/*.xml"))) < 2:
             assert process.poll() is None, process.communicate()
             time.sleep(0.05)
         doomed.scheduler.kill()
@@ -294,11 +315,11 @@ def test_a_lost_scheduler_ends_the_build_with_one_line_and_the_next_build_goes_o
                                             "goes on from there")
     assert "Traceback" not in err
     assert not list(dist.rglob("*.tmp"))
-    made = len(list(dist.glob("*/*.pdf")))
-    again = build.run(Config(seeds=seeds, out=dist, formats=("pdf",), jobs=2))
+    made = len(list(dist.glob("*/*.xml")))
+    again = build.run(Config(seeds=seeds, out=dist, formats=("xml",), jobs=2))
     assert not again.failed
     assert sum(1 for r in again.results if r.skipped) >= made - 1 > 0  # at most the one being written is redone
-    assert len(list(dist.glob("*/*.pdf"))) == STOPPED
+    assert len(list(dist.glob("*/*.xml"))) == STOPPED
 
 
 def test_without_a_scheduler_the_build_does_not_import_dask(tmp_path: Path) -> None:

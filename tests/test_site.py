@@ -18,7 +18,7 @@ from pipeline import build
 from pipeline.config import Config
 from pipeline.site import newest_first
 from pipeline.variants import converter
-from tests.test_publish import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import CHROMIUM
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("archive"),
               pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (make test installs it)")]
@@ -31,7 +31,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """1,000 generated articles built into a dist/ with their web pages, Simplified and Traditional (Taiwan)."""
     root = tmp_path_factory.mktemp("archive")
     seeds(root / "seeds", COUNT)
-    config = Config(out=root / "dist", seeds=root / "seeds", formats=("xml", "html"),
+    config = Config(out=root / "dist", seeds=root / "seeds", formats=("html",),
                     variants=("zh-Hans", "zh-Hant-TW"), jobs=2)
     assert not build.run(config, on_note=lambda note: None).failed
     return root / "dist"
@@ -52,18 +52,6 @@ def served(archive: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 def manifest(archive: Path) -> dict[str, Any]:
