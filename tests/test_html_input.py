@@ -134,9 +134,6 @@ def test_explain_shows_the_lines_of_an_html_pages_visible_text(capsys: pytest.Ca
     assert classed[1][-1] == "首页" and not any("<" in " ".join(row) for row in classed.values()), "no markup"
 
 
-EVERY_FORMAT = pytest.mark.xdist_group("html")  # the tests of `every_format` run on one test worker: one build
-
-
 @pytest.fixture(scope="module")
 def every_format(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """HTML seeds (a saved page with its photo, a page with a head, a real page, a page with a table) beside a text
@@ -154,7 +151,7 @@ def every_format(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.slow
-@EVERY_FORMAT
+@epub_checker.ON_ONE_WORKER  # with the other EPUB checks; one build of `every_format` for both
 def test_an_html_seed_builds_into_every_format_and_variant_beside_a_text_seed(every_format: Path) -> None:
     out = every_format
     for name in ("page", "park", "newssc", "text", "table"):
@@ -282,7 +279,7 @@ def test_a_simple_table_in_the_article_becomes_a_docbook_table_and_others_stay_t
 
 
 @pytest.mark.slow
-@EVERY_FORMAT
+@epub_checker.ON_ONE_WORKER  # with the other EPUB checks; one build of `every_format` for both
 def test_a_table_reaches_every_format_and_variant(every_format: Path) -> None:
     folder = every_format / "table"
     for tag, cell in (("zh-Hans", "规模以上工业增加值"), ("zh-Hant-TW", "規模以上工業增加值")):

@@ -55,6 +55,7 @@ def test_registry_refuses_a_second_renderer_for_a_format() -> None:
 
 # EPUB ---------------------------------------------------------------------------------------------
 
+@epub_checker.ON_ONE_WORKER
 @pytest.mark.parametrize("tag", VARIANTS)
 def test_epubcheck_reports_no_error_and_no_warning(built: Path, tag: str) -> None:
     result = epub_checker.check(built / f"{DOC}.{tag}.epub")
@@ -627,6 +628,7 @@ VERTICAL_POSITIONS = """() => {
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (make test installs it)")
+@epub_checker.ON_ONE_WORKER
 def test_a_vertical_epub_is_laid_out_top_to_bottom_right_to_left(tmp_path: Path, browser: Any) -> None:
     out = renderer("epub").render(tree_of_golden(), tmp_path / "v.epub", variant=variant("zh-Hans"),
                                   config=Config(vertical=True))
