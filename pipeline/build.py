@@ -88,25 +88,11 @@ def refused(seeds: Iterable[Path]) -> dict[Path, str]:
     reasons = {}
     for seed in seeds:
         doc_id = document.document_id(seed)
-        reason = (unsafe_id(doc_id) or not_a_file(seed)
+        reason = (unsafe_id(doc_id) or document.not_a_file(seed)
                   or (f"another seed has the output name {doc_id} too" if ids[doc_id] > 1 else None))
         if reason:
             reasons[seed] = f"{printable(str(seed))}: {reason}"
     return reasons
-
-
-def not_a_file(seed: Path) -> str | None:
-    """Why a seed is not a regular file to read (None when it is): never opened, so a pipe cannot hang."""
-    try:
-        if seed.is_file():
-            return None
-        if seed.is_dir():
-            return "is a folder, not a file"
-        if seed.is_symlink():
-            return "is a link that leads nowhere (dangling, or a loop)"
-        return "not a regular file (a device, a pipe or a socket): not read"
-    except OSError as exc:  # a loop of links on some systems, a folder we may not read
-        return f"cannot be read: {exc.strerror or exc}"
 
 
 def unsafe_id(doc_id: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -99,6 +100,21 @@ def read_bounded(path: Path, max_bytes: int) -> bytes:
     return data
 
 
+def not_a_file(seed: Path) -> str | None:
+    """Why a seed (or its sidecar) is not a regular file to read (None when it is): never opened, so a pipe
+    cannot hang."""
+    try:
+        if seed.is_file():
+            return None
+        if seed.is_dir():
+            return "is a folder, not a file"
+        if seed.is_symlink():
+            return "is a link that leads nowhere (dangling, or a loop)"
+        return "not a regular file (a device, a pipe or a socket): not read"
+    except OSError as exc:  # a loop of links on some systems, a folder we may not read
+        return f"cannot be read: {exc.strerror or exc}"
+
+
 def read_seed(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> tuple[bytes, bytes | None]:
     """The bytes of a raw file and of its NAME.lines.json sidecar (None without one); errors name the file."""
     try:
@@ -106,6 +122,8 @@ def read_seed(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> tuple[bytes, b
             raise InputError("not a regular file (a device, a pipe or a socket): not read", path=path)
         check_size(path.stat().st_size, max_bytes)
         sidecar = labels.sidecar_path(path)
+        if os.path.lexists(sidecar) and (reason := not_a_file(sidecar)):  # fixes given, but not readable
+            raise InputError(f"line classes: {reason}", path=sidecar)
         data = with_images(path, read_bounded(path, max_bytes), max_bytes)
         return data, read_bounded(sidecar, max_bytes) if sidecar.is_file() else None
     except IsADirectoryError as exc:

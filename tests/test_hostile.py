@@ -3,11 +3,14 @@ bad folders and damaged outputs each get one line without taking the batch down.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 import shutil
 import signal
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -274,7 +277,7 @@ def _own_model(tmp_path: Path) -> Path:
     return model
 
 
-@pytest.mark.parametrize("damage", ["truncated", "flipped", "no sidecar", "other features"])
+@pytest.mark.parametrize("damage", ["truncated", "flipped", "no sidecar", "other features", "zip bomb", "fifo"])
 def test_a_damaged_or_foreign_model_is_one_line_never_a_crash(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str
 ) -> None:
@@ -287,6 +290,15 @@ def test_a_damaged_or_foreign_model_is_one_line_never_a_crash(
         model.write_bytes(bytes(data))
     elif damage == "no sidecar":
         model.with_suffix(".json").unlink()
+    elif damage == "zip bomb":  # 65 MB of zeros in 64 kB, with a sidecar that vouches for it
+        with zipfile.ZipFile(model, "w", zipfile.ZIP_DEFLATED) as bomb:
+            bomb.writestr("titles.crf", bytes(65_000_000))
+        meta = json.loads(model.with_suffix(".json").read_text("utf-8"))
+        meta["model_sha256"] = hashlib.sha256(model.read_bytes()).hexdigest()
+        model.with_suffix(".json").write_text(json.dumps(meta), "utf-8")
+    elif damage == "fifo":
+        model.unlink()
+        os.mkfifo(model)
     else:
         meta = json.loads(model.with_suffix(".json").read_text("utf-8"))
         model.with_suffix(".json").write_text(json.dumps({**meta, "feature_set": -1}), "utf-8")
@@ -297,8 +309,6 @@ def test_a_damaged_or_foreign_model_is_one_line_never_a_crash(
 
 
 def test_special_files_are_refused_by_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    import os
-
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     assert main(["clean", str(fifo)]) == 1
@@ -311,9 +321,20 @@ def test_special_files_are_refused_by_name(tmp_path: Path, capsys: pytest.Captur
     assert "not a regular file" in capsys.readouterr().err
 
 
-def test_special_seeds_each_fail_by_name_and_the_others_build(tmp_path: Path) -> None:
-    import os
+def test_a_sidecar_that_is_not_a_file_fails_its_seed_by_name_and_the_others_build(tmp_path: Path) -> None:
+    seeds = seeds_folder(tmp_path / "seeds", ["a.txt", "b.txt", "c.txt", "d.txt"])
+    (tmp_path / "seeds" / "a.lines.json").mkdir()
+    os.mkfifo(tmp_path / "seeds" / "b.lines.json")  # never opened: a pipe would hang the build
+    (tmp_path / "seeds" / "c.lines.json").symlink_to(tmp_path / "nowhere")
+    summary = build.run(config_for(tmp_path))
+    reasons = {r.seed.name: str(r.error) for r in summary.failed}
+    assert set(reasons) == {"a.txt", "b.txt", "c.txt"} and seeds[3].name == "d.txt"
+    assert all(f"{name[0]}.lines.json" in reason and "line classes" in reason for name, reason in reasons.items())
+    assert "folder" in reasons["a.txt"] and "not a regular file" in reasons["b.txt"] and "link" in reasons["c.txt"]
+    assert (tmp_path / "dist" / "d" / "d.zh-Hans.xml").exists()
 
+
+def test_special_seeds_each_fail_by_name_and_the_others_build(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     seeds_folder(seeds, ["good.txt"])
     os.mkfifo(seeds / "pipe.txt")
@@ -330,8 +351,6 @@ def test_special_seeds_each_fail_by_name_and_the_others_build(tmp_path: Path) ->
 
 @pytest.mark.slow
 def test_sigterm_stops_the_build_as_ctrl_c_does(tmp_path: Path) -> None:
-    import os
-    import signal
     import sys
     import time
 
