@@ -24,7 +24,7 @@ from typing import Any
 import pypdf
 import pytest
 
-from pipeline import build, docbook
+from pipeline import build, docbook, document
 from pipeline.config import Config, load
 from pipeline.document import document_id
 from pipeline.render import renderer
@@ -409,13 +409,12 @@ def test_every_corpus_page_builds_into_valid_docbook_and_a_pdf(tmp_path: Path) -
     symbols = re.compile(r"[\u2190-\u2bff\ufffd\U0001f000-\U0001faff]")
     printed = [seed for n, seed in enumerate(seeds) if n % 6 == 0 or symbols.search(seed.read_text("utf-8"))]
     assert any(seed.name.startswith("30_thepaper") for seed in printed)
-    every = build.run(Config(out=tmp_path / "dist", seeds=tmp_path / "seeds", formats=("xml",), variants=("zh-Hans",),
-                             jobs=2))
-    assert [r.error for r in every.results if r.error] == [] and len(every.results) == len(seeds)
+    for seed in seeds:  # what the XML renderer checks before it writes
+        docbook.validate(document.from_file(seed).tree)
     summary = build.run(Config(out=tmp_path / "dist", seeds=tmp_path / "seeds", formats=("xml", "pdf"),
                                variants=("zh-Hans",), jobs=2), printed)
     assert [r.error for r in summary.results if r.error] == []
-    assert sum(len(r.built) for r in summary.results) == len(printed) < len(seeds)
+    assert sum(len(r.built) for r in summary.results) == 2 * len(printed) < 2 * len(seeds)
 
 
 def test_a_build_needs_none_of_the_test_tools(tmp_path: Path) -> None:
