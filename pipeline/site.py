@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -86,21 +87,44 @@ def thumbnail_name(doc_id: str) -> str:
     return f"{doc_id}.thumb.webp"
 
 
-def collect(out: Path) -> tuple[list[dict[str, Any]], list[File]]:
-    """The documents (from each folder's record of its build) and their output files."""
-    documents, files = [], []
-    for folder in sorted(p for p in out.iterdir() if p.is_dir()):
+def document_folders(out: Path) -> list[Path]:
+    """The folders in the output folder, by name (read from the folder's listing: no call per folder)."""
+    with os.scandir(out) as entries:
+        names = sorted(entry.name for entry in entries if entry.is_dir(follow_symlinks=False))
+    return [out / name for name in names]
+
+
+def recorded_sha256(path: Path, entry: dict[str, Any] | None) -> str | None:
+    """The SHA-256 the build recorded for a file it wrote (`entry`: size, mtime_ns, sha256), while the file is
+    the one it wrote (the same size and time); else the file hashed again; None when it is not there."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    if entry and entry.get("size") == stat.st_size and entry.get("mtime_ns") == stat.st_mtime_ns:
+        return str(entry["sha256"])
+    return sha256(path)
+
+
+def collect(out: Path) -> tuple[list[dict[str, Any]], list[File], list[tuple[str, str]]]:
+    """The documents (from each folder's record of its build), their output files, and the path and SHA-256
+    of each document's report and thumbnail."""
+    documents, files, extras = [], [], []
+    for folder in document_folders(out):
         try:
             record = json.loads((folder / RECORD).read_text("utf-8"))
         except (OSError, ValueError):
             continue
         doc_id, info = folder.name, record.get("document", {})
         report, thumb = f"{doc_id}/{REPORT}", f"{doc_id}/{thumbnail_name(doc_id)}"
+        written = record.get("extras", {})
+        sums = {path: recorded_sha256(out / path, written.get(path.rpartition("/")[2])) for path in (report, thumb)}
+        extras += [(path, digest) for path, digest in sums.items() if digest]
         documents.append({"document": doc_id, "title": info.get("title"), "subtitle": info.get("subtitle"),
                           "published": info.get("published"), "source": info.get("source"),
                           "publisher": info.get("publisher"), "authors": info.get("authors") or [],
                           "editors": info.get("editors") or [], "lang": info.get("lang", "zh-Hans"),
-                          "report": report, "thumbnail": thumb if (out / thumb).exists() else None,
+                          "report": report, "thumbnail": thumb if sums[thumb] else None,
                           "page": f"{doc_id}/{PAGE}", "lead": info.get("lead") or "", "failed": record.get("failed")})
         recorded = record.get("files", {})
         for name in sorted(record.get("outputs", {})):
@@ -114,17 +138,15 @@ def collect(out: Path) -> tuple[list[dict[str, Any]], list[File]]:
             digest = entry["sha256"] if same else sha256(path)
             tag, _, ext = name[len(doc_id) + 1 :].rpartition(".")
             files.append(File(doc_id, tag, ext, f"{doc_id}/{name}", stat.st_size, digest, report))
-    return documents, files
+    return documents, files, extras
 
 
 def publish(out: Path, *, on_note: Callable[[str], None] = print) -> None:
     """Write manifest.json, SHA256SUMS, the site's listings, each document's page and the search index for
     what dist/ holds now. Every page is rewritten only when it changes; pages no longer listed go."""
-    documents, files = collect(out)
+    documents, files, extras = collect(out)
     write_atomic(out / "manifest.json", manifest_json(documents, files).encode())
-    sums = [(f.path, f.sha256) for f in files]
-    sums += [(d[key], sha256(out / d[key])) for d in documents for key in ("report", "thumbnail")
-             if d[key] and (out / d[key]).exists()]
+    sums = [(f.path, f.sha256) for f in files] + extras
     lines = [f"{digest}  {path}" for path, digest in sorted(sums)]  # sha256sum's format, by path
     write_atomic(out / "SHA256SUMS", ("\n".join(lines) + "\n").encode())
     by_document = _by_document(files)
