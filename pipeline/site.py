@@ -94,16 +94,17 @@ def document_folders(out: Path) -> list[Path]:
     return [out / name for name in names]
 
 
-def recorded_sha256(path: Path, entry: dict[str, Any] | None) -> str | None:
-    """The SHA-256 the build recorded for a file it wrote (`entry`: size, mtime_ns, sha256), while the file is
-    the one it wrote (the same size and time); else the file hashed again; None when it is not there."""
+def recorded_file(path: Path, entry: dict[str, Any] | None) -> tuple[int, str] | None:
+    """A file's size and SHA-256: the hash the build recorded when it wrote it (`entry`: size, mtime_ns, sha256)
+    while the file is the one it wrote (the same size and time), else the file hashed again; None when it is
+    not there."""
     try:
         stat = path.stat()
     except FileNotFoundError:
         return None
     if entry and entry.get("size") == stat.st_size and entry.get("mtime_ns") == stat.st_mtime_ns:
-        return str(entry["sha256"])
-    return sha256(path)
+        return stat.st_size, str(entry["sha256"])
+    return stat.st_size, sha256(path)
 
 
 def collect(out: Path) -> tuple[list[dict[str, Any]], list[File], list[tuple[str, str]]]:
@@ -118,26 +119,20 @@ def collect(out: Path) -> tuple[list[dict[str, Any]], list[File], list[tuple[str
         doc_id, info = folder.name, record.get("document", {})
         report, thumb = f"{doc_id}/{REPORT}", f"{doc_id}/{thumbnail_name(doc_id)}"
         written = record.get("extras", {})
-        sums = {path: recorded_sha256(out / path, written.get(path.rpartition("/")[2])) for path in (report, thumb)}
-        extras += [(path, digest) for path, digest in sums.items() if digest]
+        found = {path: recorded_file(out / path, written.get(path.rpartition("/")[2])) for path in (report, thumb)}
+        extras += [(path, known[1]) for path, known in found.items() if known]
         documents.append({"document": doc_id, "title": info.get("title"), "subtitle": info.get("subtitle"),
                           "published": info.get("published"), "source": info.get("source"),
                           "publisher": info.get("publisher"), "authors": info.get("authors") or [],
                           "editors": info.get("editors") or [], "lang": info.get("lang", "zh-Hans"),
-                          "report": report, "thumbnail": thumb if sums[thumb] else None,
+                          "report": report, "thumbnail": thumb if found[thumb] else None,
                           "page": f"{doc_id}/{PAGE}", "lead": info.get("lead") or "", "failed": record.get("failed")})
         recorded = record.get("files", {})
         for name in sorted(record.get("outputs", {})):
-            path = folder / name
-            if not path.exists():
+            if (known := recorded_file(folder / name, recorded.get(name))) is None:
                 continue
-            stat = path.stat()
-            entry = recorded.get(name, {})
-            # The hash the build recorded, while the file is the one it wrote; else hash it again.
-            same = entry.get("size") == stat.st_size and entry.get("mtime_ns") == stat.st_mtime_ns
-            digest = entry["sha256"] if same else sha256(path)
             tag, _, ext = name[len(doc_id) + 1 :].rpartition(".")
-            files.append(File(doc_id, tag, ext, f"{doc_id}/{name}", stat.st_size, digest, report))
+            files.append(File(doc_id, tag, ext, f"{doc_id}/{name}", *known, report))
     return documents, files, extras
 
 
