@@ -117,7 +117,7 @@ bench-tagger: $(STAMP)
 # reads the pages' HTML from a fetched snapshot of rundimeco/waddle beside the project).
 bench-html: $(STAMP)
 	$(BIN)/pip install -q -e '.[extractors]'
-	$(BIN)/python -m benchmarks.html
+	$(BIN)/python -m benchmarks.html_input
 
 # Minutes: the bookkeeping per document (first build, no-op rebuild, publishing) as the archive grows.
 bench-scale: $(STAMP)
