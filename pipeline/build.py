@@ -128,7 +128,7 @@ def commit(planned: Plan, made: Made) -> DocumentResult:
         for name, data in made.files.items():
             write_atomic(planned.folder / name, data)
             digests[name] = hashlib.sha256(data).hexdigest()  # from the bytes at hand, not read back
-        record(planned, made.result.metadata, made.result.built, digests)
+        record(planned, made.result.metadata, digests)
     except OSError as exc:  # a full disk, a read-only output folder: the next build makes the rest
         where = exc.filename or planned.folder
         return replace(made.result, built=[], error=f"{printable(str(planned.seed))}: write: cannot write {where}: "
@@ -143,11 +143,10 @@ def skip(todo: Plan) -> DocumentResult:
     return DocumentResult(todo.seed, todo.id, skipped=True)
 
 
-def record(todo: Plan, metadata: object, built: list[str], digests: dict[str, str]) -> None:
+def record(todo: Plan, metadata: object, digests: dict[str, str]) -> None:
     """Record what made a seed's outputs, with the metadata read from it, once they are written (`digests`: the
-    SHA-256 of each file written, the outputs in `built` and the report and thumbnail)."""
-    _record(todo.folder, {**todo.recorded, "seed": todo.seed.name, "document": metadata}, todo.wanted,
-            {name: digests[name] for name in built} | {n: d for n, d in digests.items() if n not in todo.wanted})
+    SHA-256 of each file written: the outputs built, the report and the thumbnail)."""
+    _record(todo.folder, {**todo.recorded, "seed": todo.seed.name, "document": metadata}, todo.wanted, digests)
 
 
 def mark_failed(folder: Path, error: str) -> None:

@@ -118,8 +118,8 @@ def not_a_file(seed: Path) -> str | None:
 def read_seed(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> tuple[bytes, bytes | None]:
     """The bytes of a raw file and of its NAME.lines.json sidecar (None without one); errors name the file."""
     try:
-        if path.exists() and not path.is_file() and not path.is_dir():
-            raise InputError("not a regular file (a device, a pipe or a socket): not read", path=path)
+        if os.path.lexists(path) and (reason := not_a_file(path)):
+            raise InputError(reason, path=path)
         check_size(path.stat().st_size, max_bytes)
         sidecar = labels.sidecar_path(path)
         if os.path.lexists(sidecar) and (reason := not_a_file(sidecar)):  # fixes given, but not readable

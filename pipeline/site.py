@@ -119,7 +119,8 @@ def collect(out: Path) -> tuple[list[dict[str, Any]], list[File], list[tuple[str
         doc_id, info = folder.name, record.get("document", {})
         report, thumb = f"{doc_id}/{REPORT}", f"{doc_id}/{thumbnail_name(doc_id)}"
         written = record.get("extras", {})
-        found = {path: recorded_file(out / path, written.get(path.rpartition("/")[2])) for path in (report, thumb)}
+        found = {f"{doc_id}/{name}": recorded_file(folder / name, written.get(name))
+                 for name in (REPORT, thumbnail_name(doc_id))}
         extras += [(path, known[1]) for path, known in found.items() if known]
         documents.append({"document": doc_id, "title": info.get("title"), "subtitle": info.get("subtitle"),
                           "published": info.get("published"), "source": info.get("source"),
