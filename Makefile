@@ -78,11 +78,13 @@ lint: $(STAMP)
 golden: $(BUILD_STAMP)
 	$(BIN)/python -m tests.golden
 
-# Retrain the packaged line tagger on the annotated pages, with its cross-validated scores in the
-# sidecar; review with `git diff pipeline/models`.
+# Retrain the packaged line taggers (for text pages, and for HTML pages with what the markup says) on the
+# annotated pages, with their cross-validated scores in the sidecars; review with `git diff pipeline/models`.
+TRAIN := $(BIN)/pipeline train tests/data/corpus tests/data/imported --extra tests/data/imported-joined \
+	tests/data/pages --split tests/data/split.json --cv
 train: $(BUILD_STAMP)
-	$(BIN)/pipeline train tests/data/corpus tests/data/imported --extra tests/data/imported-joined tests/data/pages \
-		--split tests/data/split.json --cv -o pipeline/models/line-tagger.zip
+	$(TRAIN) -o pipeline/models/line-tagger.zip
+	$(TRAIN) --html -o pipeline/models/line-tagger-html.zip
 
 # Page 1 of every PDF as a PNG in dist/preview/, to look at (poppler's pdftoppm: a test tool).
 preview: setup dist

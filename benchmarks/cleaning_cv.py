@@ -11,6 +11,10 @@ data only. The sites of the frozen test split (tests/data/split.json) are never 
 2. The frozen split: its pages cleaned by a model trained on every training site. Scored for
    the record, never to choose between versions.
 
+With `--html`, the same for the model of HTML pages: trained with what the markup says of each line
+(NAME.dom.json) and scored on the pages rendered from HTML (their text and hints, without the head's
+evidence: `make bench-html` adds that, from the HTML).
+
 Each page is cleaned in this process (`pipeline.document.from_bytes` with the fold's model) and
 scored as score_cleaning.py scores a command's output: the six fields, paragraph P/R/F1 and
 heading F1, per site and overall; the development pages apart too, beside the hand-written rules
@@ -47,10 +51,13 @@ RULES = Path(__file__).with_name("rules_b1036f2.json")
 FIELDS: tuple[str, ...] = score_cleaning.FIELDS
 
 
-def corpus() -> tuple[list[training.LabelledPage], list[training.LabelledPage], list[training.LabelledPage]]:
-    """The scored pages of the training sites, the extra training pages, and the frozen split's pages."""
-    scored = [p for folder in SCORED for p in training.read_corpus(folder)]
-    extra = [p for folder in EXTRA for p in training.read_corpus(folder)]
+def corpus(*, html: bool = False) -> tuple[
+        list[training.LabelledPage], list[training.LabelledPage], list[training.LabelledPage]]:
+    """The scored pages of the training sites, the extra training pages, and the frozen split's pages; with
+    `html`, the pages rendered from HTML with what their markup says of each line (as the model for HTML pages
+    is trained)."""
+    scored = [p for folder in SCORED for p in training.read_corpus(folder, html=html)]
+    extra = [p for folder in EXTRA for p in training.read_corpus(folder, html=html)]
     test = training.frozen_sites(SPLIT)
     return ([p for p in scored if p.site not in test], [p for p in extra if p.site not in test],
             [p for p in scored if p.site in test])
@@ -65,8 +72,9 @@ def text_path(name: str) -> Path:
     raise FileNotFoundError(name)
 
 
-def score_page(txt: Path, model: Path | None) -> dict[str, Any]:
-    """score_cleaning.score_doc's result for a page cleaned in this process with `model`."""
+def score_page(txt: Path, model: Path | None, *, html: bool = False) -> dict[str, Any]:
+    """score_cleaning.score_doc's result for a page cleaned in this process with `model` (with `html`, with
+    what its markup says of each line)."""
     exp = json.loads(txt.with_name(txt.name.removesuffix(".txt") + ".expected.json").read_text("utf-8"))
     raw_lines = txt.read_text("utf-8").split("\n")
     body = [score_cleaning.norm(raw_lines[i - 1]) for i in score_cleaning.line_numbers(exp["line_classes"]["body"])]
@@ -74,7 +82,7 @@ def score_page(txt: Path, model: Path | None) -> dict[str, Any]:
     result: dict[str, Any] = {"doc": txt.name.removesuffix(".txt"), "error": None,
                               "paragraphs": {"predicted": 0, "expected": len(body), "matched": 0},
                               "headings": {"predicted": 0, "expected": len(heads_exp), "matched": 0}}
-    xml = _clean(txt, model)
+    xml = _clean(txt, model, html=html)
     if isinstance(xml, str):
         result["error"] = xml
         return result
@@ -97,10 +105,17 @@ def score_page(txt: Path, model: Path | None) -> dict[str, Any]:
     return result
 
 
-def _clean(path: Path, model: Path | None) -> bytes | str:
+def has_dom(name: str) -> bool:
+    """Whether a scored page was rendered from HTML (its NAME.dom.json is beside it)."""
+    return text_path(name).with_name(name + training.DOM_SUFFIX).exists()
+
+
+def _clean(path: Path, model: Path | None, *, html: bool = False) -> bytes | str:
     """The page's DocBook, or the one-line error the command line would print."""
+    dom_path = path.with_name(path.name.removesuffix(".txt") + training.DOM_SUFFIX)
+    dom = training.read_dom(dom_path) if html and dom_path.exists() else []
     try:
-        doc = document.from_bytes(path.read_bytes(), name=str(path), model=model)
+        doc = document.from_bytes(path.read_bytes(), name=str(path), model=model, dom=dom)
     except PipelineError as exc:
         return str(exc)
     return docbook.serialize(doc.tree)
@@ -113,26 +128,27 @@ def model_file(path: Path, model: bytes, pages: Sequence[training.LabelledPage])
 
 
 def cross_validated(pages: Sequence[training.LabelledPage], extra: Sequence[training.LabelledPage], *,
-                    jobs: int = 2) -> list[dict[str, Any]]:
-    """The score of every page, each cleaned by a model trained on the other folds' sites."""
+                    jobs: int = 2, html: bool = False) -> list[dict[str, Any]]:
+    """The score of every page, each cleaned by a model trained on the other folds' sites (with `html`: every
+    page rendered from HTML, by the model for HTML pages)."""
     models = training.fold_models(pages, extra=extra, jobs=jobs)
     results: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as folder:
         for fold, model in models.items():
             path = Path(folder) / f"fold-{fold}.zip"
             model_file(path, model, pages)
-            held = [p for p in pages if training.fold_of(p.site) == fold]
-            results.extend(score_page(text_path(p.name), path) for p in held)
+            held = [p for p in pages if training.fold_of(p.site) == fold and (has_dom(p.name) or not html)]
+            results.extend(score_page(text_path(p.name), path, html=html) for p in held)
     return sorted(results, key=lambda r: str(r["doc"]))
 
 
 def frozen(pages: Sequence[training.LabelledPage], extra: Sequence[training.LabelledPage],
-           test: Sequence[training.LabelledPage]) -> list[dict[str, Any]]:
+           test: Sequence[training.LabelledPage], *, html: bool = False) -> list[dict[str, Any]]:
     """The frozen split's pages, cleaned by a model trained on every training site."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "all-training-sites.zip"
         model_file(path, training.train([*pages, *extra]), pages)
-        return [score_page(text_path(p.name), path) for p in test]
+        return [score_page(text_path(p.name), path, html=html) for p in test if has_dom(p.name) or not html]
 
 
 def summarize(results: Iterable[dict[str, Any]]) -> dict[str, float]:
@@ -194,9 +210,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the per-page results here")
     parser.add_argument("--no-frozen", action="store_true", help="only the cross-validation over the training sites")
     parser.add_argument("--sites", action="store_true", help="a row per site")
+    parser.add_argument("--html", action="store_true",
+                        help="the model for HTML pages, on the pages rendered from HTML (their text and DOM hints)")
     args = parser.parse_args(argv)
-    pages, extra, test = corpus()
-    results = cross_validated(pages, extra, jobs=args.jobs)
+    pages, extra, test = corpus(html=args.html)
+    results = cross_validated(pages, extra, jobs=args.jobs, html=args.html)
     report(f"grouped cross-validation: {len(pages)} pages of {len(training.sites(pages))} training sites in "
            f"{training.FOLDS} folds, each cleaned by a model trained on the other folds", results, sites=args.sites)
     development = {p.name for p in training.read_corpus(DEVELOPMENT)}
@@ -206,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     report("  the hand-written rules of b1036f2 on the development pages (recorded)", rules, sites=False)
     frozen_results: list[dict[str, Any]] = []
     if not args.no_frozen:
-        frozen_results = frozen(pages, extra, test)
+        frozen_results = frozen(pages, extra, test, html=args.html)
         report(f"frozen split: {len(test)} pages of {len(training.sites(test))} sites never trained on or "
                "looked at while choosing (for the record)", frozen_results, sites=args.sites)
     if args.json:

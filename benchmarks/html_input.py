@@ -15,7 +15,11 @@ Measures, per tool:
   lines: the token-bag measure of the public extraction benchmarks, with characters as tokens (Chinese
   has no spaces between words); micro-averaged over pages, and the mean of the pages' F1;
 - title, published (the date) and author: right on how many pages, by score_cleaning.py's rules (a
-  tool that gives no value where the page has one is wrong).
+  tool that gives no value where the page has one is wrong);
+- for this project, which gives paragraphs and headings apart, the heading F1 of score_cleaning.py too.
+
+The HTML is cleaned with the model for HTML pages (which reads what the markup says of each line), the
+text rendering with the model for text pages.
 
 Run: `make bench-html` (a few minutes on two cores).
 """
@@ -55,6 +59,7 @@ class Extracted:
     published: str | None = None
     author: str | None = None
     error: str | None = None
+    headings: list[str] | None = None  # None for a tool that does not give headings apart
 
 
 @dataclass
@@ -69,6 +74,7 @@ class Tally:
     pages: int = 0
     errors: int = 0
     seconds: float = 0.0
+    headings: list[int] = field(default_factory=lambda: [0, 0, 0])  # matched, predicted, expected
 
 
 def bag(text: str) -> Counter[str]:
@@ -84,7 +90,7 @@ def ours(data: bytes, name: str, model: Path | None = None) -> Extracted:
         return Extracted(error=str(exc))
     got = score_cleaning.extract(docbook.serialize(doc.tree))
     fields = {f: (got.fields.get(f) or [None])[0] for f in ("title", "published", "author")}
-    return Extracted("\n".join([*got.headings, *got.paragraphs]), **fields)
+    return Extracted("\n".join([*got.headings, *got.paragraphs]), **fields, headings=got.headings)
 
 
 def trafilatura_of(data: bytes, name: str, model: Path | None = None) -> Extracted:
@@ -124,6 +130,12 @@ def score(tally: Tally, got: Extracted, exp: dict[str, Any], body: str) -> None:
     for key, value in (("title", got.title), ("published", got.published), ("author", got.author)):
         got_values = [value] if value else []
         tally.right[key] += bool(score_cleaning.field_ok(key, exp[key], got_values, exp))
+    if got.headings is not None or got.error:
+        heads = [score_cleaning.norm(h) for h in got.headings or []]
+        wanted = [score_cleaning.norm(h) for h in exp["headings"]]
+        matched = score_cleaning.ordered_matches(heads, wanted, lambda a, b: a == b)
+        for k, n in enumerate((matched, len(heads), len(wanted))):
+            tally.headings[k] += n
 
 
 def expected_body(name: str, exp: dict[str, Any]) -> str:
@@ -158,31 +170,43 @@ def main(argv: list[str] | None = None) -> int:
     split = "training sites, cross-validated by site" if args.cv else "frozen split"
     print(f"{len(names)} pages of the {split}, {len({sources[n]['site'] for n in names})} sites")
     print(f"{'tool':28} {'body P':>7} {'R':>6} {'F1':>6} {'F1 mean':>8} {'title':>6} {'date':>6} {'author':>7}"
-          f" {'errors':>7} {'ms/page':>8}")
+          f" {'head F1':>8} {'errors':>7} {'ms/page':>8}")
     for tool, t in tallies.items():
         p, r = t.overlap / max(1, t.predicted), t.overlap / max(1, t.expected)
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         share = {k: t.right[k] / max(1, t.pages) for k in ("title", "published", "author")}
         print(f"{tool:28} {p:7.3f} {r:6.3f} {f1:6.3f} {sum(t.f1s) / max(1, len(t.f1s)):8.3f} "
-              f"{share['title']:6.1%} {share['published']:6.1%} {share['author']:7.1%} {t.errors:7d} "
+              f"{share['title']:6.1%} {share['published']:6.1%} {share['author']:7.1%} {heading_f1(t):>8} "
+              f"{t.errors:7d} "
               f"{1000 * t.seconds / max(1, t.pages):8.0f}")
     return 0
 
 
-def fold_models(folder: Path) -> dict[str, Path]:
-    """Each training site's model file: one trained on the other folds' sites (as bench-cleaning does)."""
+def heading_f1(tally: Tally) -> str:
+    """The heading F1 of a tool that gives headings apart ("-" for the others)."""
+    matched, predicted, expected = tally.headings
+    if not predicted and not expected:
+        return "-"
+    return f"{score_cleaning.prf(matched, predicted, expected)[2]:.3f}"
+
+
+def fold_models(folder: Path) -> dict[tuple[str, bool], Path]:
+    """Each training site's model files, for text and for HTML: trained on the other folds' sites (as
+    bench-cleaning does), keyed by (site, html)."""
     from benchmarks.cleaning_cv import corpus, model_file
     from pipeline.clean.tagger import training
 
-    pages, extra, _ = corpus()
-    paths = {}
-    for fold, model in training.fold_models(pages, extra=extra).items():
-        paths[str(fold)] = model_file(folder / f"fold-{fold}.zip", model, pages)
-    return {site: paths[str(training.fold_of(site))] for site in {p.site for p in pages}}
+    models: dict[tuple[str, bool], Path] = {}
+    for html in (False, True):
+        pages, extra, _ = corpus(html=html)
+        for fold, model in training.fold_models(pages, extra=extra, jobs=2).items():
+            path = model_file(folder / f"fold-{fold}-{'html' if html else 'text'}.zip", model, pages)
+            models.update({(site, html): path for site in {p.site for p in pages} if training.fold_of(site) == fold})
+    return models
 
 
 def measure(names: list[str], sources: dict[str, dict[str, str]], mirror: Path,
-            models: dict[str, Path]) -> dict[str, Tally]:
+            models: dict[tuple[str, bool], Path]) -> dict[str, Tally]:
     """Every tool's tally over the pages (cleaned with their site's fold model where `models` has one)."""
     tools: dict[str, Callable[[bytes, str, Path | None], Extracted]] = {
         "pipeline, HTML": ours, "pipeline, text rendering": ours,
@@ -192,10 +216,11 @@ def measure(names: list[str], sources: dict[str, dict[str, str]], mirror: Path,
         exp = json.loads((IMPORTED / f"{name}.expected.json").read_text("utf-8"))
         body = expected_body(name, exp)
         html = html_of(sources[name], mirror)
-        model = models.get(sources[name]["site"])
         text = (IMPORTED / f"{name}.txt").read_bytes()
         for tool, extract in tools.items():
-            data, file = (text, f"{name}.txt") if tool.endswith("text rendering") else (html, f"{name}.html")
+            as_text = tool.endswith("text rendering")
+            data, file = (text, f"{name}.txt") if as_text else (html, f"{name}.html")
+            model = models.get((sources[name]["site"], not as_text))
             started = time.perf_counter()
             try:
                 got = extract(data, file, model)

@@ -74,6 +74,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="leave out the sites of the frozen test split this file names")
     train.add_argument("--cv", action="store_true",
                        help="also cross-validate, holding out the sites of one fold at a time, and record the scores")
+    train.add_argument("--html", action="store_true",
+                       help="the model for HTML pages: read what the markup says of each line (NAME.dom.json)")
 
     convert = commands.add_parser("convert", help="convert raw pages to EPUB, PDF, DOCX (and XML)")
     convert.add_argument("files", nargs="+", type=Path)
@@ -205,7 +207,7 @@ def _train(args: argparse.Namespace) -> int:
     from pipeline.clean.tagger import training
 
     def read(folders: list[Path]) -> list[training.LabelledPage]:
-        pages = [page for folder in folders for page in training.read_corpus(folder)]
+        pages = [page for folder in folders for page in training.read_corpus(folder, html=args.html)]
         return training.training_pages(pages, args.split)
 
     pages, extra = read(args.corpus), read(args.extra)

@@ -81,7 +81,8 @@ def fingerprint() -> str:
     digest = hashlib.sha256(code_fingerprint().encode())
     for fmt in FORMATS:
         digest.update(stylesheets_fingerprint(fmt).encode())
-    digest.update(model_fingerprint(tagger.DEFAULT_MODEL).encode())
+    for model in tagger.PACKAGED_MODELS:
+        digest.update(model_fingerprint(model).encode())
     return digest.hexdigest()
 
 
@@ -217,9 +218,12 @@ def _build_here(job: Job) -> Done:
             (house / name).write_bytes(data)
         model = ""
         if job.model is not None:
-            (root / MODEL).write_bytes(job.model[0])
-            (root / MODEL).with_suffix(".json").write_bytes(job.model[1])
-            model = str(root / MODEL)
+            # Under its own name, which the report gives (`model`), as a local build's does.
+            path = root / "model" / (Path(job.config.model).name or MODEL)
+            path.parent.mkdir()
+            path.write_bytes(job.model[0])
+            path.with_suffix(".json").write_bytes(job.model[1])
+            model = str(path)
         config = replace(job.config, model=model, stylesheets=str(house))
         return Done(make_apart(job.plan, config, source=job.source))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from lxml import etree
 from pipeline import docbook, html_page
 from pipeline.clean import clean, tagger
 from pipeline.clean.tagger import labels
-from pipeline.clean.types import Event, Head, Picture, Report, Table
+from pipeline.clean.types import DomHints, Event, Head, Picture, Report, Table
 from pipeline.config import MAX_INPUT_BYTES
 from pipeline.errors import InputError, PipelineError
 from pipeline.ingest import Text, check_size, decode, describe, finish
@@ -55,6 +56,7 @@ class Source:
     pictures: list[Picture] = field(default_factory=list)
     images: list[dict[str, Any]] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    dom: list[DomHints | None] = field(default_factory=list)
 
 
 def read_page(data: bytes, *, name: str, max_bytes: int = MAX_INPUT_BYTES) -> Source:
@@ -63,20 +65,23 @@ def read_page(data: bytes, *, name: str, max_bytes: int = MAX_INPUT_BYTES) -> So
         return Source(decode(data, max_bytes=max_bytes))
     check_size(len(data), max_bytes)
     page = html_page.read(data)
-    return Source(finish(page.text, page.encoding), page.head, page.pictures, page.images, page.tables)
+    return Source(finish(page.text, page.encoding), page.head, page.pictures, page.images, page.tables, page.dom)
 
 
 def from_bytes(data: bytes, *, name: str, max_bytes: int = MAX_INPUT_BYTES, model: Path | None = None,
-               fixed: dict[int, str] | None = None) -> Document:
+               fixed: dict[int, str] | None = None, dom: Sequence[DomHints | None] = ()) -> Document:
     """Clean one page given as bytes; errors carry no file name (the caller adds it).
 
-    `model` is a line-tagger model file (default: the packaged one); `fixed` the line classes
-    of a sidecar (line number → class).
+    `model` is a line-tagger model file (default: the packaged one for the page's kind); `fixed` the line classes
+    of a sidecar (line number → class); `dom`, for a text page rendered from HTML, what the markup said of each
+    line (its text is then cleaned as the HTML page's would be, without its head: how a corpus scores the model
+    for HTML pages).
     """
     source = read_page(data, name=name, max_bytes=max_bytes)
     text, head = source.text, source.head
-    article = clean(text.text, source=name, encoding=text.encoding, tagger=tagger.load(model) if model else None,
-                    fixed=fixed, head=head, pictures=source.pictures, tables=source.tables)
+    dom = source.dom or dom
+    article = clean(text.text, source=name, encoding=text.encoding, tagger=tagger.load(model or tagger.default_model(
+        html=bool(dom))), fixed=fixed, head=head, pictures=source.pictures, tables=source.tables, dom=dom)
     if head is not None:  # the images the cleaning did not weigh, beside those it did
         left_out = [note for note in source.images if note["outcome"] != "checked"]
         article.report.images = sorted([*left_out, *article.report.images], key=lambda note: note["line"])

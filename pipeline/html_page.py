@@ -30,7 +30,7 @@ import PIL.Image
 from lxml import etree
 
 from pipeline import visible_text
-from pipeline.clean.types import Head, Picture, Table
+from pipeline.clean.types import DomHints, Head, Picture, Table
 from pipeline.errors import InputError
 from pipeline.ingest import BOMS
 
@@ -56,7 +56,8 @@ MARKUP_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])
 @dataclass(frozen=True)
 class Page:
     """An HTML page read: its visible text (a line per block), the encoding it was read in, its head, its
-    images that can be printed, what became of each image (for the report), and its simple tables."""
+    images that can be printed, what became of each image (for the report), its simple tables, and what the
+    markup says of each line."""
 
     text: str
     encoding: str
@@ -64,6 +65,7 @@ class Page:
     pictures: list[Picture]
     images: list[dict[str, Any]]
     tables: list[Table]
+    dom: list[DomHints | None]
 
 
 def is_html(name: str, data: bytes) -> bool:
@@ -91,7 +93,8 @@ def read(data: bytes) -> Page:
         raise InputError(f"elements nested {PARSER_DEPTH} deep or more: the HTML parser would drop what is inside")
     images: list[visible_text.Image] = []
     tables: list[Table] = []
-    lines = [line.text for line in visible_text.render(root, images=images, tables=tables)]
+    rendered = visible_text.render(root, images=images, tables=tables)
+    lines = [line.text for line in rendered]
     if not lines:
         raise InputError("the HTML page shows no text")
     pictures, notes = [], []
@@ -100,7 +103,8 @@ def read(data: bytes) -> Page:
         if picture is not None:
             pictures.append(picture)
         notes.append({"src": image.file or image.src[:80], "line": image.line, "outcome": why})
-    return Page("\n".join(lines), encoding, read_head(root), pictures, notes, tables[:MAX_TABLES])
+    return Page("\n".join(lines), encoding, read_head(root), pictures, notes, tables[:MAX_TABLES],
+                [line.dom for line in rendered])
 
 
 def _picture(image: visible_text.Image) -> tuple[Picture | None, str]:

@@ -80,7 +80,8 @@ def output_key(source: bytes, fmt: str, tag: str, config: Config) -> str:
     """What made one output: the source bytes (with its sidecar's), the settings it depends on, its
     stylesheets (the package's and the house's), the line-tagger model and the code."""
     digest = hashlib.sha256(source)
-    digest.update(model_fingerprint(config.model_path or tagger.DEFAULT_MODEL).encode())
+    for model in (config.model_path,) if config.model_path else tagger.PACKAGED_MODELS:
+        digest.update(model_fingerprint(model).encode())
     settings = {"format": fmt, "variant": tag, **{name: getattr(config, name) for name in EVERY_OUTPUT},
                 **{name: getattr(config, name) for name in renderer(fmt).settings}}
     digest.update(json.dumps(settings, sort_keys=True).encode())
@@ -281,7 +282,8 @@ def warm_worker(formats: tuple[str, ...]) -> None:
 
     for config in ("s2t", "s2tw", "s2hk", "t2s"):
         converter(config)
-    tagger.load()
+    for model in tagger.PACKAGED_MODELS:
+        tagger.load(model)
     # What is loaded now stays for the worker's life: the garbage collector leaves it out of every later pass
     # (a full collection after each PDF took about 35 ms scanning the libraries and models, 1 ms without).
     gc.freeze()

@@ -8,6 +8,10 @@ on one line, list items one per line or a list on one line, the `<title>` as the
 Every line keeps the numbers of the *segments* it is made of: a segment is one run of text
 between two breaks of the finest rendering (cells and items apart). Two renderings of one page
 share their segments, so a class given to each segment carries over from one to the other.
+
+Every line also keeps what the markup says about it (`DomHints`): its element, the region of the page
+around it (nav, footer…), how much of it is links or emphasis, and the class and id words of the
+elements around it. The line tagger reads them as evidence beside the text.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from dataclasses import dataclass, replace
 import lxml.html
 from lxml import etree
 
-from pipeline.clean.types import Table
+from pipeline.clean.types import DomHints, Table
 from pipeline.errors import InputError
 from pipeline.ingest import BOMS, LEGACY_ENCODINGS
 
@@ -36,6 +40,25 @@ INVISIBLE = frozenset((
     "select", "option", "button", "textarea", "input", "map", "area", "audio", "video", "source", "track", "param"
 ))
 CELLS = frozenset(("td", "th"))
+# What each block element is to the line tagger (DomHints.element); any other block is a "div".
+ELEMENTS = {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4", "p": "p", "li": "li", "dt": "dl",
+            "dd": "dl", "td": "cell", "th": "cell", "figcaption": "caption", "caption": "caption", "pre": "pre",
+            "blockquote": "quote", "address": "address"}
+REGIONS = {"nav": "nav", "header": "header", "footer": "footer", "aside": "aside", "form": "form",
+           "article": "article", "main": "article"}
+EMPHASIS = frozenset(("b", "strong", "em"))
+# Words of class and id names, as web pages commonly name their parts (DomHints); a name's word counts when it
+# is one of these, starts with one of three letters or more (navbar, comments, related_news), or holds one of
+# five or more (breadcrumb, mainContent).
+CLASS_WORDS = {
+    "furniture": ("nav", "menu", "crumb", "share", "comment", "relat", "footer", "copyright", "sidebar", "banner",
+                  "recommend", "hot", "rank", "tag", "login", "search", "link", "ad"),
+    "content": ("content", "article", "text", "body", "main", "detail", "post", "entry", "story", "zw"),
+    "meta": ("author", "date", "time", "source", "info", "editor", "byline", "from", "pub"),
+    "title": ("title", "headline", "tit"),
+}
+NAME_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+NEAR_LEVELS = 2  # a class word this many elements up from a line's own is "near"
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 SPACES = re.compile(r"[ \t\n\r\f]+")
 # A charset named in the first bytes of the page: <meta charset=…> or http-equiv's content.
@@ -68,10 +91,12 @@ JOINED = Rendering("joined", cells_joined=True, items_joined=True, title_line=Tr
 
 @dataclass(frozen=True)
 class RenderedLine:
-    """One line of the rendering and the segments it is made of (none for the <title> line)."""
+    """One line of the rendering, the segments it is made of (none for the <title> line), and what the
+    markup says about it (None for the <title> line)."""
 
     text: str
     segments: tuple[int, ...]
+    dom: DomHints | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +104,9 @@ class _Segment:
     text: str
     row: int | None  # the table row of a cell that holds no block of its own
     items: int | None  # the list of an item that holds no block of its own
+    hints: DomHints
+    linked: int = 0  # characters (white space aside) inside links
+    emphasised: int = 0  # … inside b, strong or em
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
@@ -176,11 +204,48 @@ def render(root: etree._Element, rendering: Rendering = FINE, images: list[Image
 
 
 def _joined(segments: list[_Segment], group: list[int]) -> RenderedLine:
-    return RenderedLine(" ".join(segments[i].text for i in group), tuple(group))
+    """The line of a group of segments: their texts joined, the first one's hints with the shares of links and
+    emphasis over all of them."""
+    parts = [segments[i] for i in group]
+    size = sum(len(part.text) - part.text.count(" ") for part in parts) or 1
+    hints = replace(parts[0].hints, links=_share(sum(part.linked for part in parts), size, True),
+                    emphasis=_share(sum(part.emphasised for part in parts), size, False))
+    return RenderedLine(" ".join(part.text for part in parts), tuple(group), hints)
+
+
+def _share(part: int, whole: int, graded: bool) -> str:
+    """How much of a line a kind of text is: "" (none), some, most (with `graded`: over half) or all."""
+    if part <= 0:
+        return ""
+    if part >= whole:
+        return "all"
+    return "most" if graded and 2 * part > whole else "some"
+
+
+def _class_words(element: etree._Element) -> dict[str, str]:
+    """The CLASS_WORDS groups an element's class and id name, each with the word found."""
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    if not names.strip():
+        return {}
+    words = [w.lower() for w in NAME_WORD.findall(names)]
+    found: dict[str, str] = {}
+    for group, known in CLASS_WORDS.items():
+        for word in words:
+            hit = next((k for k in known if word == k or (len(k) >= 3 and word.startswith(k))
+                        or (len(k) >= 5 and k in word)), None)
+            if hit:
+                found[group] = hit
+                break
+    return found
 
 
 def _collapse(text: str) -> str:
     return SPACES.sub(" ", text).strip()
+
+
+def _blank(text: str) -> int:
+    """How many white space characters a piece of text holds."""
+    return sum(ch in " \t\n\r\f" for ch in text)
 
 
 def _hidden(element: etree._Element) -> bool:
@@ -196,30 +261,49 @@ def _segments(root: etree._Element, images: list[tuple[str, str, int, str]],
     <img> with a src goes into `images` as (src, alt, the number of the segment it stands before, the file
     it was read from), each simple table into `tables` as (its first segment, the one after its last, the
     table)."""
-    buffer: list[str] = []
+    buffer: list[tuple[str, bool, bool]] = []  # pieces of text, each inside a link or not, emphasised or not
     made = 0  # segments yielded
-    ids: dict[int, int] = {}
+    # Each table row and list by number. Keyed by the element itself: lxml makes a new proxy object (with a new
+    # id()) for an element no reference holds, and an id() may be reused, so ids would join other rows' cells.
+    ids: dict[etree._Element, int] = {}
     context: list[tuple[int | None, int | None]] = [(None, None)]
-    pre = 0
+    blocks: list[str] = ["div"]  # the block elements open, innermost last, as ELEMENTS names them
+    regions: list[str] = []
+    named: list[dict[str, str]] = []  # the class words of every element open, innermost last
+    pre = links = emphasis = 0
+
+    def hints() -> DomHints:
+        near: dict[str, str] = {}
+        for depth, found in enumerate(reversed(named)):
+            for group, word in found.items():
+                near.setdefault(group, word if group == "furniture" else "near" if depth <= NEAR_LEVELS else "far")
+        return DomHints(blocks[-1], regions[-1] if regions else "", furniture=near.get("furniture", ""),
+                        content=near.get("content", ""), meta=near.get("meta", ""), title=near.get("title", ""))
 
     def flush() -> Iterator[_Segment]:
         nonlocal made
         if not buffer:
             return
-        raw = "".join(buffer)
+        raw = "".join(piece for piece, _, _ in buffer)
+        linked = sum(len(piece) - _blank(piece) for piece, link, _ in buffer if link)
+        emphasised = sum(len(piece) - _blank(piece) for piece, _, strong in buffer if strong)
         buffer.clear()
         row, items = context[-1]
         if pre:
             for part in raw.split("\n"):
                 if part.strip():
                     made += 1
-                    yield _Segment(part.rstrip(), row, items)
+                    yield _Segment(part.rstrip(), row, items, hints(), linked, emphasised)
         elif text := _collapse(raw):
             made += 1
-            yield _Segment(text, row, items)
+            yield _Segment(text, row, items, hints(), linked, emphasised)
+
+    def add(text: str | None) -> None:
+        if text:
+            buffer.append((text, links > 0, emphasis > 0))
 
     def walk(element: etree._Element) -> Iterator[_Segment]:
-        nonlocal pre
+        nonlocal pre, links, emphasis
         tag = element.tag if isinstance(element.tag, str) else ""
         tag = tag.lower()
         if not tag or tag in INVISIBLE or _hidden(element):
@@ -228,7 +312,7 @@ def _segments(root: etree._Element, images: list[tuple[str, str, int, str]],
             yield from flush()
             return
         if tag == "img" and (src := (element.get("src") or "").strip()):
-            before = made + bool(_collapse("".join(buffer)))
+            before = made + bool(_collapse("".join(piece for piece, _, _ in buffer)))
             images.append((src, _collapse(element.get("alt") or ""), before, element.get(FILE_ATTRIBUTE) or ""))
             return
         block = tag in BLOCKS
@@ -236,25 +320,34 @@ def _segments(root: etree._Element, images: list[tuple[str, str, int, str]],
             yield from flush()
             parent = element.getparent()
             if tag in CELLS and parent is not None:
-                context.append((ids.setdefault(id(parent), len(ids)), None))
+                context.append((ids.setdefault(parent, len(ids)), None))
             elif tag == "li" and parent is not None:
-                context.append((None, ids.setdefault(id(parent), len(ids))))
+                context.append((None, ids.setdefault(parent, len(ids))))
             else:
                 context.append((None, None))
-        if tag == "pre":
-            pre += 1
+            blocks.append(ELEMENTS.get(tag, "div"))
+        region = REGIONS.get(tag)
+        if region:
+            regions.append(region)
+        named.append(_class_words(element))
+        pre += tag == "pre"
+        links += tag == "a"
+        emphasis += tag in EMPHASIS
         start = made
-        if element.text:
-            buffer.append(element.text)
+        add(element.text)
         for child in element:
             yield from walk(child)
-            if child.tail:
-                buffer.append(child.tail)
+            add(child.tail)
         if block:
             yield from flush()
             context.pop()
-        if tag == "pre":
-            pre -= 1
+            blocks.pop()
+        if region:
+            regions.pop()
+        named.pop()
+        pre -= tag == "pre"
+        links -= tag == "a"
+        emphasis -= tag in EMPHASIS
         if tag == "table" and made > start and (table := grid(element)) is not None:
             tables.append((start, made, table))
 

@@ -44,6 +44,16 @@ def test_an_html_page_is_cleaned_as_its_text_rendering() -> None:
     assert "不可见" not in docbook.serialize(document.from_file(HEAD).tree).decode(), "scripts are not text"
 
 
+def test_an_html_page_is_read_by_the_model_for_html_pages_with_what_its_markup_says() -> None:
+    page = html_page.read(REAL.read_bytes())
+    assert len(page.dom) == page.text.count("\n") + 1
+    hints = dict(zip(page.text.split("\n"), page.dom, strict=True))
+    title = hints["权威人士谈我国南极考察队直升机失事"]
+    assert title is not None and title.title == "near"  # its <div id="main_left_title">
+    assert document.from_file(REAL).report.model == "line-tagger-html.zip"
+    assert document.from_file(REAL_TEXT).report.model == "line-tagger.zip"
+
+
 @pytest.mark.parametrize("charset", ["gb2312", "gbk", "GB18030"])
 def test_a_page_declared_in_a_legacy_charset_reads_as_its_utf8_copy(tmp_path: Path, charset: str) -> None:
     source = REAL.read_bytes().decode("utf-8").replace("charset=utf-8", f"charset={charset}")

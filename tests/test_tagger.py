@@ -158,17 +158,19 @@ def test_a_sidecar_is_training_data_too(tmp_path: Path) -> None:
     assert page.site == "x" and page.labels[2] == "title" and page.labels.count("body") == 2
 
 
-def test_the_packaged_model_matches_its_sidecar() -> None:
-    meta = json.loads(tagger.DEFAULT_MODEL.with_suffix(".json").read_text("utf-8"))
-    assert meta["model_sha256"] == hashlib.sha256(tagger.DEFAULT_MODEL.read_bytes()).hexdigest()
+@pytest.mark.parametrize(("model", "kind"), [(tagger.DEFAULT_MODEL, "text"), (tagger.HTML_MODEL, "html")])
+def test_the_packaged_models_match_their_sidecars(model: Path, kind: str) -> None:
+    meta = json.loads(model.with_suffix(".json").read_text("utf-8"))
+    assert meta["model_sha256"] == hashlib.sha256(model.read_bytes()).hexdigest()
     assert meta["features"] == FEATURES and meta["feature_set"] == features.FEATURE_SET_VERSION
+    assert meta["input"] == kind
     folders = [ROOT / folder for folder in meta["corpus"]["folders"]]
     assert meta["corpus"]["sha256"] == training.corpus_hash(folders)  # trained on the corpus as committed
     trained = [p for folder in folders for p in training.read_corpus(folder)]
     split = ROOT / meta["corpus"]["split"]["file"]
     assert meta["corpus"]["pages"] == len(training.training_pages(trained, split)) > 450
     assert meta["cross_validation"]["lines"]["body"]["f1"] > 0.85
-    assert tagger.DEFAULT_MODEL.stat().st_size < 3_000_000
+    assert model.stat().st_size < 3_000_000
 
 
 def test_a_model_made_before_a_feature_was_added_is_refused_by_name(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline import visible_text as v
+from pipeline.clean.types import DomHints
 from pipeline.errors import InputError
 
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>标题 | 某某网</title>
@@ -65,3 +66,51 @@ def test_encoding_from_the_mark_the_declaration_or_detection(data: bytes, encodi
 def test_an_empty_page_is_refused() -> None:
     with pytest.raises(InputError, match="empty"):
         v.decode_html(b"  \n")
+
+
+def test_each_table_row_is_its_own_line_when_cells_are_joined() -> None:
+    """Rows and lists are told apart by their element itself (the id() of lxml's short-lived proxies is
+    reused, and joined cells of neighbouring tables on real pages by chance)."""
+    rows = "".join(f"<tr><td>第{n}行甲</td><td>第{n}行乙</td><td>第{n}行丙</td></tr>" for n in range(60))
+    tables = "".join(f"<table><tr><td>表{n}甲</td><td>表{n}乙</td></tr></table>" for n in range(30))
+    items = "".join(f"<ul><li>第{n}组一</li><li>第{n}组二</li></ul>" for n in range(30))
+    root = v.parse(f"<html><body><table>{rows}</table>{tables}{items}</body></html>")
+    assert lines_of(root, v.JOINED) == [
+        *(f"第{n}行甲 第{n}行乙 第{n}行丙" for n in range(60)), *(f"表{n}甲 表{n}乙" for n in range(30)),
+        *(f"第{n}组一 第{n}组二" for n in range(30))]
+
+
+def lines_of(root: object, rendering: v.Rendering) -> list[str]:
+    return [line.text for line in v.render(root, rendering)]  # type: ignore[arg-type]
+
+
+HINTED = """<html><body>
+<div id="topNav" class="nav-bar"><a href="/">首页</a> <a href="/n">新闻</a></div>
+<header><div class="breadcrumb">您的位置：<a href="/">首页</a> &gt; 正文</div></header>
+<div class="article">
+<h1 class="art-title">标题文字</h1>
+<div class="info"><span class="pubtime">2012-01-12 08:30</span> 来源：<a href="/x">新华网</a></div>
+<div class="content"><p><strong>一、小标题</strong></p><p>正文第一段，<b>部分</b>加粗。</p></div>
+</div>
+<footer><p class="copyright">版权所有</p></footer>
+<form><ul><li>登录</li></ul></form>
+</body></html>"""
+
+
+def test_every_line_keeps_what_the_markup_says_of_it() -> None:
+    hints = {line.text: line.dom for line in v.render(v.parse(HINTED), v.FINE)}
+    assert hints["首页 新闻"] == DomHints("div", links="all", furniture="nav")
+    assert hints["您的位置：首页 > 正文"] == DomHints("div", "header", links="some", furniture="crumb")
+    assert hints["标题文字"] == DomHints("h1", content="near", title="near")
+    assert hints["2012-01-12 08:30 来源：新华网"] == DomHints("div", links="some", content="near", meta="near")
+    assert hints["一、小标题"] == DomHints("p", emphasis="all", content="near")
+    assert hints["正文第一段，部分加粗。"] == DomHints("p", emphasis="some", content="near")
+    assert hints["版权所有"] == DomHints("p", "footer", furniture="copyright")
+    assert hints["登录"] == DomHints("li", "form")
+
+
+def test_a_joined_line_has_its_first_segments_hints_and_the_share_of_links_over_all() -> None:
+    root = v.parse("<table><tr><td><a href='/'>链接文字</a></td><td>不是链接的文字更长一些</td></tr></table>")
+    (line,) = v.render(root, v.JOINED)
+    assert line.dom == DomHints("cell", links="some")
+    assert v.render(root, v.Rendering("titled", title_line=True))[0].dom == DomHints("cell", links="all")

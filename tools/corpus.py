@@ -5,6 +5,7 @@
     python tools/corpus.py set NAME --meta 5,7 …       correct classes and fields, mark reviewed
     python tools/corpus.py check                       every annotation complete and consistent
     python tools/corpus.py split                       (re)write the frozen split of sites
+    python tools/corpus.py render MIRROR_OF_WADDLE     render every page again: the joined rendering, the DOM hints
 
 `import` reads a snapshot of rundimeco/waddle (a git directory: the fetch of that repository):
 `corpora/Corpus_daniel_v2.1/` has each page's HTML in `html/`, its ground truth in `reference/`
@@ -18,6 +19,11 @@ Labels come from alignment: the line that holds the reference title is the title
 the reference's paragraphs are body; the packaged model (with those lines fixed) proposes meta,
 heading and caption lines and the rules read the fields. A person then reviews each page's
 proposals (`show`, `set`); `reviewed` in the annotation says it was.
+
+Beside each rendering, NAME.dom.json keeps what the markup says about each line (`DomHints`: its
+element, region, links, class words), for the line tagger of HTML pages: the HTML itself is not
+kept here. `render` makes them again (and the joined rendering), after checking that the fine
+rendering is still the committed text.
 """
 
 from __future__ import annotations
@@ -38,7 +44,8 @@ from lxml import etree
 from pipeline import visible_text
 from pipeline.clean import clean
 from pipeline.clean.tagger import training
-from pipeline.clean.tagger.labels import line_numbers
+from pipeline.clean.tagger.labels import line_classes, line_numbers
+from pipeline.clean.tagger.training import DOM_SUFFIX, dom_json
 from pipeline.clean.types import Report
 from pipeline.errors import PipelineError
 
@@ -316,6 +323,29 @@ def write_joined(name: str, root: etree._Element, fine: list[visible_text.Render
         labels["title" if label == "subtitle" else label].append(n)
     (JOINED / f"{name}.txt").write_text("".join(line.text + "\n" for line in joined), "utf-8")
     write_json(JOINED / f"{name}.lines.json", {c: spec(v) for c, v in labels.items() if v})
+    (JOINED / f"{name}{DOM_SUFFIX}").write_text(dom_json([line.dom for line in joined]), "utf-8")
+
+
+def render_again(mirror: Path) -> int:
+    """Render every imported page again from the snapshot: the fine rendering must still be the committed text
+    (its labels are); the joined rendering, its classes and both renderings' DOM hints are written anew."""
+    sources = json.loads(SOURCES.read_text("utf-8"))
+    changed = []
+    for name, source in sources.items():
+        html = git_show(mirror, source["path"])
+        root = visible_text.parse(visible_text.decode_html(html)[0])
+        fine = visible_text.render(root, visible_text.FINE)
+        if [line.text for line in fine] != page_lines(name):
+            changed.append(name)
+            continue
+        exp = json.loads((SCORED / f"{name}.expected.json").read_text("utf-8"))
+        given = line_classes(exp["line_classes"], len(fine))  # a subtitle line is a title here, as when training
+        classes = {n: given.get(n, "boilerplate") for n in range(1, len(fine) + 1)}
+        (SCORED / f"{name}{DOM_SUFFIX}").write_text(dom_json([line.dom for line in fine]), "utf-8")
+        write_joined(name, root, fine, classes)
+    print(f"{len(sources) - len(changed)} pages rendered again; the fine rendering differs from the committed text "
+          f"on {len(changed)}{': ' + ', '.join(changed) if changed else ''}")
+    return 1 if changed else 0
 
 
 def write_json(path: Path, data: object) -> None:
@@ -434,6 +464,7 @@ def main(argv: list[str] | None = None) -> int:
     set_parser.add_argument("--notes")
     commands.add_parser("check")
     commands.add_parser("split")
+    commands.add_parser("render").add_argument("mirror", type=Path)
     args = parser.parse_args(argv)
     if args.command == "import":
         import_waddle(args.mirror)
@@ -445,6 +476,8 @@ def main(argv: list[str] | None = None) -> int:
         return check()
     elif args.command == "split":
         split()
+    elif args.command == "render":
+        return render_again(args.mirror)
     return 0
 
 

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from pipeline.clean import tagger as line_tagger
 from pipeline.clean.stages import stage_name, stages
+from pipeline.clean.stages.page import numbered
 from pipeline.clean.tagger import LineTagger
-from pipeline.clean.types import Draft, Head, Line, Metadata, Picture, Report, Table
+from pipeline.clean.types import DomHints, Draft, Head, Metadata, Picture, Report, Table
 from pipeline.errors import CleaningError, DocumentWarning
 
 
@@ -57,6 +59,7 @@ def clean(
     head: Head | None = None,
     pictures: Sequence[Picture] = (),
     tables: Sequence[Table] = (),
+    dom: Sequence[DomHints | None] = (),
 ) -> Article:
     """Run every stage over a page's text and return the article with its report.
 
@@ -64,14 +67,16 @@ def clean(
     the classes a person gave them (a NAME.lines.json sidecar), which the tagger does not change;
     `head` what an HTML page's head says (the text is then its visible text), read where the text is silent;
     `pictures` its images and `tables` its simple tables, which become figures and tables where they stand in
-    the article's text.
+    the article's text; `dom` what its markup says of each line (the tagger's evidence beside the text).
     """
     raw = text.split("\n")
     report = Report(source=source, encoding=encoding, line_count=len(raw), kind="text" if head is None else "html")
-    draft = Draft([Line(n, t) for n, t in enumerate(raw, start=1)], Metadata(), report, fixed or {}, head=head,
+    draft = Draft(numbered(raw, dom), Metadata(), report, fixed or {}, head=head,
                   pictures=list(pictures), tables=list(tables))
+    tagger = tagger or line_tagger.load()
+    report.model = Path(tagger.name).name
     try:
-        for stage in stages(tagger or line_tagger.load()):
+        for stage in stages(tagger):
             draft.stage = stage_name(stage)
             draft = stage(draft)
         return _article(draft, raw)

@@ -14,6 +14,39 @@ Role = Literal["", "meta", "heading", "para"]
 
 
 @dataclass(frozen=True)
+class DomHints:
+    """What an HTML page's markup says about a line (visible_text.py), each "" where it says nothing: the
+    evidence the line tagger reads beside the text. Text pages have none.
+
+    - element: the innermost block holding the line (h1, h2, h3, h4 for h4–h6, p, li, dl, cell, caption,
+      pre, quote, address, div for any other);
+    - region: the nearest nav, header, footer, aside or form around it, or article (article, main);
+    - links: how much of its text is inside links (some, most, all);
+    - emphasis: how much is in b, strong or em (some, all);
+    - furniture: the class or id word of the nearest element named as page furniture (nav, menu, crumb,
+      share, comment, …);
+    - content, meta, title: near (the line's own block or its parent) or far where an element around it is
+      named as the article's text, its credits or dates, or its title.
+    """
+
+    element: str = ""
+    region: str = ""
+    links: str = ""
+    emphasis: str = ""
+    furniture: str = ""
+    content: str = ""
+    meta: str = ""
+    title: str = ""
+
+    def as_list(self) -> list[str]:
+        """The hints in field order (as a corpus's NAME.dom.json keeps them)."""
+        return [getattr(self, name) for name in DOM_FIELDS]
+
+
+DOM_FIELDS = tuple(f.name for f in fields(DomHints))
+
+
+@dataclass(frozen=True)
 class Line:
     """One line of the page, with what the stages have learnt about it."""
 
@@ -24,6 +57,7 @@ class Line:
     zone: Zone = "page"
     role: Role = ""
     level: int = 0
+    dom: DomHints | None = None  # an HTML page's line: what its markup says
 
     def having(self, **changes: Any) -> Line:
         """A copy with some fields changed (as dataclasses.replace, in a fraction of its time: the
@@ -117,12 +151,14 @@ class Report:
     from_head: dict[str, str] = field(default_factory=dict)  # field → the head's key it was taken from
     images: list[dict[str, Any]] = field(default_factory=list)  # an HTML page's images: kept, or why not
     tables: list[dict[str, Any]] = field(default_factory=list)  # an HTML page's simple tables: kept, or why not
+    model: str = ""  # the line-tagger model file that read the page (its name)
 
     def as_json(self) -> dict[str, Any]:
         """The report as plain data for report.json."""
         return {
             "source": self.source,
             "input": self.kind,
+            "model": self.model,
             "encoding": self.encoding,
             "from_head": self.from_head,
             "images": self.images,

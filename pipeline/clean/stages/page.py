@@ -12,7 +12,7 @@ from pipeline.clean.tagger.corrections import overrule
 from pipeline.clean.tagger.lines import LineTagger
 from pipeline.clean.tagger.page import Page
 from pipeline.clean.tagger.titles import MIN_HAN, PICTURE_MARK
-from pipeline.clean.types import Decision, Draft, Event, Line, LineClass, Metadata, Report, TitleCandidate
+from pipeline.clean.types import Decision, DomHints, Draft, Event, Line, LineClass, Metadata, Report, TitleCandidate
 from pipeline.errors import DocumentWarning
 
 TITLE_CANDIDATES_KEPT = 5  # the title ranker's likeliest lines the report keeps
@@ -39,10 +39,19 @@ def trim_whitespace(draft: Draft) -> Draft:
     return draft
 
 
-def page_lines(text: str) -> list[Line]:
-    """A page's lines as the tagger sees them: trimmed, blank lines gone, numbered as in the page."""
-    draft = Draft([Line(n, t) for n, t in enumerate(text.split("\n"), start=1)], Metadata(), Report("", ""))
+def page_lines(text: str, dom: Sequence[DomHints | None] = ()) -> list[Line]:
+    """A page's lines as the tagger sees them: trimmed, blank lines gone, numbered as in the page; with `dom`,
+    an HTML page's hints of each line (in the page's order)."""
+    draft = Draft(numbered(text.split("\n"), dom), Metadata(), Report("", ""))
     return trim_whitespace(draft).lines
+
+
+def numbered(raw: Sequence[str], dom: Sequence[DomHints | None] = ()) -> list[Line]:
+    """The page's lines numbered from 1, each with its DomHints where `dom` gives them (an HTML page's, one
+    per line but for blank lines at the end; none where their number differs from the lines')."""
+    if len(dom) > len(raw) or any(raw[len(dom):]):
+        dom = ()
+    return [Line(n, t, dom=dom[n - 1] if n <= len(dom) else None) for n, t in enumerate(raw, start=1)]
 
 
 def read_breadcrumb(draft: Draft) -> Draft:

@@ -8,7 +8,8 @@ boilerplate.
 - `labels.py`: the corpus's line classes and sidecars; `training.py`: training and
   cross-validation.
 
-The model's API is here: `load()` a model file (`DEFAULT_MODEL`: the packaged one) and `read` or
+The model's API is here: `load()` a model file (`DEFAULT_MODEL`: the packaged one for text pages,
+`HTML_MODEL` for HTML pages, which also reads what the markup says of each line) and `read` or
 `tag` a page with the LineTagger it gives.
 """
 
@@ -16,11 +17,15 @@ from pipeline.clean.tagger.corrections import CORRECTIONS
 from pipeline.clean.tagger.lines import (
     CLASSES,
     DEFAULT_MODEL,
+    HTML_MODEL,
     KEPT,
+    PACKAGED_MODELS,
     REVIEW_BELOW,
     LineTagger,
     Tagging,
+    default_model,
     load,
 )
 
-__all__ = ["CLASSES", "CORRECTIONS", "DEFAULT_MODEL", "KEPT", "REVIEW_BELOW", "LineTagger", "Tagging", "load"]
+__all__ = ["CLASSES", "CORRECTIONS", "DEFAULT_MODEL", "HTML_MODEL", "KEPT", "PACKAGED_MODELS", "REVIEW_BELOW",
+           "LineTagger", "Tagging", "default_model", "load"]

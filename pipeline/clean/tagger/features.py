@@ -306,7 +306,9 @@ CODES = {
     "official_title": "B", "separators": "C", "spaces": "D", "url": "E", "media_name": "F", "brackets_whole": "G",
     "question": "H", "main_block_place": "I", "short_run": "J", "paragraphs_near": "K", "density_near": "L",
     "repeated": "M", "between_text": "N", "title_rank": "O", "headline_length_rank": "P", "date_below": "Q",
-    "date_above": "R", "indent": "S", "blank_above": "T", "log_gap": "U", "from_title": "V",
+    "date_above": "R", "indent": "S", "blank_above": "T", "log_gap": "U", "from_title": "V", "dom_element": "W",
+    "dom_region": "X", "dom_links": "Y", "dom_emphasis": "Z", "dom_furniture": "0", "dom_content": "1",
+    "dom_meta": "2", "dom_title": "3",
 }
 
 

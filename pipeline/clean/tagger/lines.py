@@ -38,6 +38,9 @@ CLASSES = ("title", "meta", "heading", "body", "caption", "boilerplate")
 KEPT = ("title", "meta", "heading", "body")  # the classes whose lines stay in the article
 MEMBERS = ("titles.crf", "lines.crf", "credits.crf")
 DEFAULT_MODEL = Path(str(resources.files("pipeline") / "models" / "line-tagger.zip"))
+# The packaged model for HTML pages: trained on the same pages, with what their markup says of each line.
+HTML_MODEL = DEFAULT_MODEL.with_name("line-tagger-html.zip")
+PACKAGED_MODELS = (DEFAULT_MODEL, HTML_MODEL)
 REVIEW_BELOW = 0.7  # a decision less sure than this is marked for review in --explain
 MAX_MODEL_BYTES = 64_000_000  # a model file, and each of its members unpacked (the packaged one is 0.3 MB)
 
@@ -131,6 +134,11 @@ def pack(models: Sequence[bytes]) -> bytes:
         for member, blob in zip(MEMBERS, models, strict=True):
             archive.writestr(zipfile.ZipInfo(member, date_time=ZIP_DATE), blob)
     return buffer.getvalue()
+
+
+def default_model(*, html: bool) -> Path:
+    """The packaged model for a page of this kind."""
+    return HTML_MODEL if html else DEFAULT_MODEL
 
 
 @lru_cache(maxsize=4)

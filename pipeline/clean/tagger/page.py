@@ -30,7 +30,7 @@ from pipeline.clean.tagger.features import (
     dated_short,
     is_headline,
 )
-from pipeline.clean.types import Line
+from pipeline.clean.types import DOM_FIELDS, Line
 
 
 class Page:
@@ -264,6 +264,23 @@ def log_gap(page: Page, i: int) -> Value:
 
 
 PageFeature = Callable[[Page, int], Value]
+
+
+def _dom_feature(name: str) -> PageFeature:
+    """The feature of one of an HTML page's DomHints (none on a text page)."""
+
+    def feature(page: Page, i: int) -> Value:
+        hints = page.lines[i].dom
+        return getattr(hints, name) or None if hints is not None else None
+
+    feature.__name__ = f"dom_{name}"
+    feature.__doc__ = f"What the markup says of the line: its DomHints.{name} (HTML pages only)."
+    return feature
+
+
+# What an HTML page's markup says of each line (visible_text.py): its element, region, links, emphasis and the
+# class words around it. A model trained on text pages never sees them; the model for HTML pages learns them.
+DOM_FEATURES = tuple(_dom_feature(name) for name in DOM_FIELDS)
 PAGE_FEATURES: tuple[PageFeature, ...] = (
     main_block_place,
     short_run,
@@ -278,6 +295,7 @@ PAGE_FEATURES: tuple[PageFeature, ...] = (
     indent,
     blank_above,
     log_gap,
+    *DOM_FEATURES,
 )
 PAGE_NAMES = _coded(PAGE_FEATURES)
 PLACE_NAME = CODES["from_title"] + "="  # where a line stands from the title

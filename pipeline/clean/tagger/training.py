@@ -7,6 +7,10 @@ cross-validation (all pages of a site are held out together); other names are ea
 
 A split file (tests/data/split.json) names the sites of the frozen test split: nothing is trained
 on them, and the cross-validation runs over the other sites only.
+
+The model for HTML pages is trained on the same pages with what their markup says of each line: a
+page rendered from HTML keeps its lines' DomHints in `NAME.dom.json` (`dom_json`), read with
+`html=True`; pages without one are trained on as text.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from pipeline.clean.tagger.features import FEATURE_SET_VERSION
 from pipeline.clean.tagger.labels import SIDECAR_SUFFIX, line_classes
 from pipeline.clean.tagger.lines import CLASSES, KEPT, LineTagger, pack
 from pipeline.clean.tagger.page import FEATURES, Page, page_features
+from pipeline.clean.types import DOM_FIELDS, DomHints
 from pipeline.config import MAX_INPUT_BYTES
 from pipeline.errors import InputError, PipelineError
 from pipeline.ingest import decode
@@ -43,6 +48,7 @@ CUT_MARGIN = 2  # lines of furniture a cut-out keeps on each side of the article
 SITE = re.compile(r"^\d+_(?P<site>[^_]+)_")
 CREDIT_FIELDS = ("published", "source", "author", "editor")  # the values the credit reader learns to find
 FOLDS = 5  # the grouped cross-validation's folds: every site's pages in one of them
+DOM_SUFFIX = ".dom.json"  # NAME.dom.json: what an HTML page's markup says of each line of NAME.txt
 
 
 @dataclass(frozen=True)
@@ -66,9 +72,26 @@ def site_of(name: str) -> str:
     return match["site"] if match else name
 
 
-def read_page(text_path: Path) -> LabelledPage:
-    """A page and its classes, from NAME.expected.json's line_classes or NAME.lines.json."""
+def dom_json(hints: Sequence[DomHints | None]) -> str:
+    """The DomHints of a page's lines as NAME.dom.json keeps them: the field names, then a line's hints per
+    line of JSON (null for a line the markup says nothing of)."""
+    rows = [json.dumps(None if h is None else h.as_list(), ensure_ascii=False, separators=(",", ":")) for h in hints]
+    return f'{{"fields": {json.dumps(list(DOM_FIELDS))},\n "lines": [\n  ' + ",\n  ".join(rows) + "\n ]\n}\n"
+
+
+def read_dom(path: Path) -> list[DomHints | None]:
+    """The DomHints of a page's lines, from its NAME.dom.json."""
+    data = json.loads(path.read_text("utf-8"))
+    if data["fields"] != list(DOM_FIELDS):
+        raise ValueError(f"{path.name} names the hints {data['fields']}, not {list(DOM_FIELDS)}")
+    return [None if row is None else DomHints(*row) for row in data["lines"]]
+
+
+def read_page(text_path: Path, *, html: bool = False) -> LabelledPage:
+    """A page and its classes, from NAME.expected.json's line_classes or NAME.lines.json; with `html`, its
+    lines' DomHints from NAME.dom.json where there is one."""
     stem = text_path.name.removesuffix(".txt")
+    dom_path = text_path.with_name(stem + DOM_SUFFIX)
     expected = text_path.with_name(stem + ".expected.json")
     sidecar = text_path.with_name(stem + SIDECAR_SUFFIX)
     try:
@@ -84,25 +107,27 @@ def read_page(text_path: Path) -> LabelledPage:
         else:
             raise InputError(f"no line classes: neither {expected.name} nor {sidecar.name}")
         classes = line_classes(mapping, raw_count)
+        dom = read_dom(dom_path) if html and dom_path.exists() else []
     except (OSError, KeyError, ValueError, TypeError, AttributeError) as exc:  # TypeError: a list, not an object
         raise InputError(f"cannot read its annotation: {exc}", path=text_path) from exc
     except PipelineError as exc:
         raise exc.located(text_path) from None
-    lines = page_lines(text)
+    lines = page_lines(text, dom)
     labels = [classes.get(line.number, "boilerplate") for line in lines]
     if "title" not in labels:
         raise InputError("no line is classed title", path=text_path)
     return LabelledPage(stem, Page(lines), labels, fields)
 
 
-def read_corpus(folder: Path) -> list[LabelledPage]:
-    """Every annotated page of a folder, sorted by name (NAME.gbk.txt copies are left out)."""
+def read_corpus(folder: Path, *, html: bool = False) -> list[LabelledPage]:
+    """Every annotated page of a folder, sorted by name (NAME.gbk.txt copies are left out); with `html`, with
+    their DomHints."""
     if not folder.is_dir():
         raise InputError("no such folder", path=folder)
     paths = sorted(p for p in folder.glob("*.txt") if "." not in p.name.removesuffix(".txt"))
     if not paths:
         raise InputError("no NAME.txt pages in the folder", path=folder)
-    return [read_page(path) for path in paths]
+    return [read_page(path, html=html) for path in paths]
 
 
 def frozen_sites(split: Path) -> frozenset[str]:
@@ -131,7 +156,7 @@ def corpus_hash(folders: Sequence[Path]) -> str:
     digest = hashlib.sha256()
     for folder in folders:
         for path in sorted(folder.iterdir()):
-            if path.name.endswith((".txt", ".expected.json", SIDECAR_SUFFIX)) and path.is_file():
+            if path.name.endswith((".txt", ".expected.json", SIDECAR_SUFFIX, DOM_SUFFIX)) and path.is_file():
                 digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
@@ -240,6 +265,7 @@ def write_model(path: Path, model: bytes, *, corpus: Sequence[Path], pages: Sequ
     """Write the model file and its sidecar NAME.json (what it is, what it was trained on, how it scores)."""
     meta = {
         "model": path.name,
+        "input": "html" if any(line.dom for p in pages for line in p.page.lines) else "text",
         "generator": f"pipeline {__version__}",
         "feature_set": FEATURE_SET_VERSION,
         "features": FEATURES,
