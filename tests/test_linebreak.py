@@ -57,6 +57,18 @@ def test_the_cover_breaks_titles_with_the_faces_measure() -> None:
     assert broken >= 10  # most headlines take two lines on the cover
 
 
+def test_the_covers_sum_of_advances_breaks_as_the_faces_own_measure_does() -> None:
+    serif, sans = fonts.faces("SC")
+    width = cover.SIZE[0] - 2 * cover.MARGIN
+    latin = ["iPhone 15 Pro Max WAVE AVATAR Typography Kerning 比较一下各种字体的宽度看看",
+             "AVAVAVAVAVAVAV TTTTTT WWWWW"]
+    for face, size in ((sans, 84), (serif, 52), (sans, 21)):
+        font = cover._font(face.path, face.index, size)
+        for title in [*TITLES, *latin]:
+            assert cover.lines_of(title, font, round(width * size / 84)) == balanced_lines(
+                title, font.getlength, round(width * size / 84)), title
+
+
 def test_a_break_falls_at_the_space_or_the_mark_before_inside_a_word() -> None:
     assert balanced_lines("彰显制度优势 践行为民初心", em_width, 10) == ["彰显制度优势", "践行为民初心"]
     assert balanced_lines("我国第一批64GB手机上市，价格为何这么高？", em_width, 14) == [

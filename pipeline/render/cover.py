@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
 
 from pipeline.docbook import Info
 from pipeline.render import fonts
-from pipeline.render.linebreak import balanced_lines
+from pipeline.render.linebreak import balanced_lines, units
 
 SIZE = (1200, 1600)
 THUMBNAIL = (150, 200)  # the download page shows it at half this, sharp on high-density screens
@@ -24,8 +25,32 @@ def _font(path: str, index: int, size: int) -> ImageFont.FreeTypeFont:
 
 
 def lines_of(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """The text in even lines that fit `width` pixels, broken as a typesetter would (linebreak.py)."""
+    """The text in even lines that fit `width` pixels, broken as a typesetter would (linebreak.py).
+
+    The breaks are chosen by the sum of the widths of a line's unbreakable units (a Han character with the
+    marks that cling to it, a Latin word), each measured once: the search measures a hundred candidate lines
+    or more, and the face's layout of a string costs far more than an addition. Lines that the face's own
+    measure of the whole line finds too wide are broken again by it."""
+    lines = balanced_lines(text, _by_units(font), width)
+    if all(font.getlength(line) <= width or len(units(line)) == 1 for line in lines):
+        return lines
     return balanced_lines(text, font.getlength, width)
+
+
+def _by_units(font: ImageFont.FreeTypeFont) -> Callable[[str], float]:
+    """A string's width in a face as the sum of its units' widths."""
+    measured: dict[str, float] = {}
+
+    def measure(text: str) -> float:
+        total = 0.0
+        for unit in units(text):
+            width = measured.get(unit)
+            if width is None:
+                width = measured[unit] = font.getlength(unit)
+            total += width
+        return total
+
+    return measure
 
 
 def cover_jpeg(info: Info, region: str) -> bytes:

@@ -172,10 +172,12 @@ class TitleRanker:
     def rank(self, page: Page) -> list[Candidate]:
         """The candidates, likeliest first."""
         chosen = candidates(page)
-        scored = []
-        for i, item in zip(chosen, _items(page, chosen), strict=True):
-            self._tagger.set([item])
-            scored.append(Candidate(i, self._tagger.marginal(YES, 0)))
+        if not chosen:
+            return []
+        # One sequence of all the candidates: the ranker has no transitions (it is trained on one-item
+        # sequences), so each item's marginal is its probability alone, and CRFsuite is called once.
+        self._tagger.set(_items(page, chosen))
+        scored = [Candidate(i, self._tagger.marginal(YES, k)) for k, i in enumerate(chosen)]
         return sorted(scored, key=lambda candidate: -candidate.score)
 
 
