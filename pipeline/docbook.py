@@ -74,6 +74,8 @@ def build(article: Article, *, lang: str = SOURCE_LANG) -> etree._Element:
             _figure(stack[-1], block)
         elif block.kind == "table":
             _table(stack[-1], block)
+        elif block.kind == "code":
+            _el(stack[-1], "programlisting", block.text)
         else:
             _el(stack[-1], "para", block.text)
     return root

@@ -13,7 +13,7 @@ from pipeline.clean import Article, classify, clean, tagger
 from pipeline.clean.stages import stage_name, stages
 from pipeline.clean.stages.structure import find_headings
 from pipeline.clean.types import Draft, Line, Metadata, Report
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, TESTS
 
 # A known failure of the packaged model, kept as a test that fails loudly once it passes again.
 KNOWN_REGRESSION = pytest.mark.xfail(
@@ -299,3 +299,41 @@ def test_line_having_is_a_checked_copy() -> None:
 ])
 def test_heading_numbering_kinds(text: str, kind: str | None) -> None:
     assert classify.heading_kind(text) == kind
+
+
+CODE_PAGE = TESTS / "data" / "code" / "listing.txt"
+
+
+def test_program_code_between_the_text_is_kept_as_printed() -> None:
+    article = clean(CODE_PAGE.read_text("utf-8"))
+    code = [b.text for b in article.blocks if b.kind == "code"]
+    assert code == [
+        "import requests\n\ndef fetch(url):\n    # 按网页声明的编码解码\n    response = requests.get(url, timeout=10)\n"
+        "    response.encoding = response.apparent_encoding\n    return response.text",
+        'if (text == null) {\n    return "";\n}',
+    ]
+    paragraphs = [b.text for b in article.blocks if b.kind == "para"]
+    assert paragraphs[-1] == "这种写法在Java里也很常见，思路是一样的：先判断，再处理。"
+    decided = {line.line: line.by for line in article.report.lines if line.label == "code"}
+    assert set(decided.values()) == {"code_between_text"} and len(decided) == 9
+    tree = docbook.build(article)
+    docbook.validate(tree)
+    listings = list(tree.iter(docbook.DB + "programlisting"))
+    assert [x.text for x in listings] == code  # no full-width commas, no joined lines, no repeats dropped
+
+
+def test_a_command_that_a_line_of_text_leads_into_is_code_and_lone_code_like_lines_are_not() -> None:
+    page = ("某某网 > 技术\n在命令行里安装示例工具的方法\n2024-05-06 来源：某某网\n"
+            "安装这个工具只需要一条命令，打开终端以后输入：\n$ pip install example-tool\n"
+            "安装完成以后，就可以在命令行里使用它了，具体的用法可以参考它的说明文档。\n"
+            "A = B\n"  # code-shaped, alone and not led into: the model decides it
+            "这个工具支持中文，也支持其他语言，使用起来非常方便，适合初学者使用。\n")
+    article = clean(page, fixed={4: "body", 6: "body", 8: "body"})  # the text, as a sidecar names it
+    assert [b.text for b in article.blocks if b.kind == "code"] == ["$ pip install example-tool"]
+    assert "A = B" not in [b.text for b in article.blocks]
+
+
+def test_no_corpus_page_reads_as_code() -> None:
+    for path in sorted(p for p in CORPUS.glob("*.txt") if ".gbk." not in p.name):
+        article = clean(path.read_text("utf-8"))
+        assert not [b for b in article.blocks if b.kind == "code"], path.name

@@ -11,6 +11,7 @@ from typing import Any
 import docx
 import pypdf
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from lxml import etree
 
 from pipeline import build, docbook
@@ -692,3 +693,38 @@ def test_paragraph_ends_and_numbers_are_joined_for_print() -> None:
     assert xhtml.spaced("支持iPhone。") == "支持 iPhone。", "a last word of two or more letters breaks nowhere"
     assert xhtml.spaced("共计 5。") == f"共计{nbsp}5。"
     assert xhtml.spaced("他们 说好。") == f"他们\u3000说{join}好。"
+
+
+# Program code ---------------------------------------------------------------------------------------
+
+CODE_PAGE = TESTS / "data" / "code" / "listing.txt"
+
+
+@epub_checker.ON_ONE_WORKER
+def test_program_code_is_set_as_code_in_every_format(tmp_path: Path) -> None:
+    """A listing keeps its lines and indentation, in a fixed-width face (the region's sans for its Chinese),
+    unindented and unjustified, while the text around it keeps the typesetting rules."""
+    config = Config(seeds=CODE_PAGE.parent, out=tmp_path, variants=("zh-Hant-TW",), jobs=1)
+    assert not build.run(config, [CODE_PAGE]).failed
+    folder, name = tmp_path / "listing", "listing.zh-Hant-TW"
+    pdf = folder / f"{name}.pdf"
+    names = " ".join(font for font, _ in rc.pdf_fonts(pdf))
+    assert "DejaVu-Sans-Mono" in names and "Sans-CJK-TC" in names, names
+    assert not any(f"CJK-{other}" in names for other in OTHER_REGIONS["TC"]), names
+    lines = pypdf.PdfReader(pdf).pages[0].extract_text().splitlines()
+    assert "response.encoding = response.apparent_encoding" in [line.strip() for line in lines]
+    m = rc.typeset(pdf)
+    assert m["indent_off_2em"] == 0 and m["bad_line_starts"] == [] and m["regions"] == ["TC"]
+    result = epub_checker.check(folder / f"{name}.epub")
+    assert result.valid and result.messages == []
+    with zipfile.ZipFile(folder / f"{name}.epub") as epub:
+        chapter = next(n for n in epub.namelist() if n.endswith("ch001.xhtml"))
+        assert epub.read(chapter).decode().count("<pre") == 2
+    code = [p for p in docx.Document(str(folder / f"{name}.docx")).paragraphs
+            if p.style is not None and p.style.name == "SourceCode"]
+    assert [p.text.splitlines()[0] for p in code] == ["import requests", "if (text == null) {"]
+    assert code[0].style is not None
+    style = code[0].style.paragraph_format
+    assert style.alignment == WD_ALIGN_PARAGRAPH.LEFT and not style.first_line_indent
+    page = (folder / f"{name}.html").read_text("utf-8")
+    assert page.count("<pre>") == 2 and "    return &quot;&quot;;" not in page and '    return "";' in page

@@ -14,8 +14,9 @@ line number.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.clean import tagger as line_tagger
@@ -28,9 +29,10 @@ from pipeline.errors import CleaningError, DocumentWarning
 
 @dataclass(frozen=True)
 class Block:
-    """A heading (with its level), a paragraph, a figure or a table of the article body."""
+    """A heading (with its level), a paragraph, program code (its lines as printed), a figure or a table of the
+    article body."""
 
-    kind: str  # heading, para, figure or table (the text of these two their caption, if any)
+    kind: str  # heading, para, code, figure or table (the text of these two their caption, if any)
     text: str
     line: int
     level: int = 0
@@ -72,7 +74,7 @@ def clean(
     raw = text.split("\n")
     report = Report(source=source, encoding=encoding, line_count=len(raw), kind="text" if head is None else "html")
     draft = Draft(numbered(raw, dom), Metadata(), report, fixed or {}, head=head,
-                  pictures=list(pictures), tables=list(tables))
+                  pictures=list(pictures), tables=list(tables), raw=raw)
     tagger = tagger or line_tagger.load()
     report.model = Path(tagger.name).name
     try:
@@ -88,11 +90,17 @@ def clean(
 def _article(draft: Draft, raw: list[str]) -> Article:
     if not draft.meta.title:
         raise CleaningError("cannot tell the title from the navigation")
-    blocks = [
-        Block("heading" if line.role == "heading" else "para", line.text, line.number, line.level)
-        for line in draft.lines
-        if line.zone == "body" and line.text
-    ]
+    blocks: list[Block] = []
+    for line in draft.lines:
+        if line.zone != "body" or not line.text:
+            continue
+        if line.role == "code" and blocks and blocks[-1].kind == "code":  # a listing's next line, and a blank one
+            gap = "\n\n" if line.blank_before else "\n"
+            blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text}{gap}{line.text}")
+        else:
+            kind = line.role if line.role in ("heading", "code") else "para"
+            blocks.append(Block(kind, line.text, line.number, line.level))
+    blocks = [replace(b, text=textwrap.dedent(b.text)) if b.kind == "code" else b for b in blocks]
     if not any(block.kind == "para" for block in blocks):
         raise CleaningError("no body text found: the page has only navigation and metadata")
     inserted = [*_figures(draft, raw), *_tables(draft)]  # before the line they stand before

@@ -212,6 +212,28 @@ def is_fragment(text: str) -> bool:
     return p.FRAGMENT.search(text) is not None
 
 
+MAX_CODE_CHARS = 240  # a longer line is text, not a line of a listing
+MAX_CODE_NON_ASCII = 0.3  # share of other characters a line of code may hold (a string, a name) outside comments
+
+
+def is_code(text: str) -> bool:
+    """A line of program code as printed (patterns.CODE_*): a prompt, a statement's keyword, a comment, a
+    line closed by a brace or a semicolon, an assignment or a call; mostly ASCII outside comments."""
+    if len(text) > MAX_CODE_CHARS:
+        return False
+    if text in p.CODE_CLOSER or p.CODE_COMMENT.match(text):
+        return True
+    if sum(not ch.isascii() for ch in text) > MAX_CODE_NON_ASCII * len(text):
+        return False
+    return bool(p.CODE_PROMPT.match(text) or p.CODE_KEYWORD.match(text) or p.CODE_END.search(text)
+                or p.CODE_SHAPE.match(text))
+
+
+def is_command(text: str) -> bool:
+    """A single line of code that stands alone: a prompt's command or a statement's keyword."""
+    return is_code(text) and bool(p.CODE_PROMPT.match(text) or p.CODE_KEYWORD.match(text))
+
+
 @lru_cache(maxsize=4096)
 def is_caption(text: str) -> bool:
     """A photo caption or picture credit."""

@@ -190,3 +190,19 @@ DATE_EN = re.compile(
     re.I,
 )
 ROLE_WORD = re.compile(r"(?:记者|記者|编译|編譯|编辑|編輯|撰文|文|图|圖|摄影|攝影|通讯员|通訊員|出品|策划|策劃|监制|監製|责编|責編)")
+
+# Program code printed in an article (a command to type, a listing): a shell or interpreter prompt, a word
+# that opens a statement or a command, a comment, a line that a brace or a semicolon closes, an assignment or
+# a call. General programming notation, read only in runs between the article's lines (corrections.py).
+CODE_PROMPT = re.compile(r"^(?:[$#%]|>>>|\.\.\.|PS [A-Za-z]:[^>]{0,60}>|[A-Za-z]:\\[^>]{0,60}>"
+                         r"|[\w.-]{1,32}@[\w.-]{1,64}:[^$#\s]{0,60}[$#])\s+\S")
+CODE_KEYWORD = re.compile(
+    r"^(?:(?:def|class|import|from\s+[\w.]+\s+import|return|function|var|let|const|public|private|protected|"
+    r"static|void|package|else|elif|except|try|catch|finally|echo|sudo|pip3?|npm|yarn|git|docker|kubectl|cd|"
+    r"ls|mkdir|chmod|curl|wget|apt(?:-get)?|yum|brew|python3?|java|javac|gcc|make|SELECT|INSERT|UPDATE|"
+    r"DELETE|CREATE|ALTER|DROP)(?![\w-])|#include|#define|(?:if|for|while|switch)\s*\(|print\(|console\.log|"
+    r"System\.out)")
+CODE_COMMENT = re.compile(r"^(?://|/\*|\*/?|--|#)\s")
+CODE_END = re.compile(r"[{};]\s*$")
+CODE_SHAPE = re.compile(r"^[A-Za-z_$][\w$.\[\]'\"]{0,80}\s*(?:[-+*/%|&^]?=(?!=)\s*\S|\(.{0,160}\)\s*;?\s*$)")
+CODE_CLOSER = frozenset(("}", "};", "})", "});", "{", "end", "fi", "done", "esac", "]", "];", ")", ");"))

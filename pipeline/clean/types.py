@@ -10,7 +10,7 @@ from typing import Any, Literal
 from pipeline.errors import DocumentWarning
 
 Zone = Literal["page", "header", "body", "tail"]
-Role = Literal["", "meta", "heading", "para"]
+Role = Literal["", "meta", "heading", "para", "code"]
 
 
 @dataclass(frozen=True)
@@ -243,6 +243,7 @@ class Draft:
     head: Head | None = None  # an HTML page's head
     pictures: list[Picture] = field(default_factory=list)  # an HTML page's images, checked
     tables: list[Table] = field(default_factory=list)  # an HTML page's simple tables
+    raw: list[str] = field(default_factory=list)  # the page's lines as given (program code keeps its indentation)
 
     def record(self, rule: str, line: Line, after: str | None = None) -> None:
         """Note that the stage running dropped (after=None) or changed a line by `rule`."""

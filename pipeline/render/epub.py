@@ -39,6 +39,7 @@ def font_css(variant: Variant) -> str:
     return (
         f"\nbody {{ font-family: '{serif}', {fallback}, {fonts.css_fallbacks()}, serif; }}\n"
         f"h1, h2, h3, h4, h5, h6 {{ font-family: '{sans}', {fonts.css_fallbacks()}, sans-serif; }}\n"
+        f"pre, code {{ font-family: {fonts.MONOSPACE}, '{sans}', {fonts.css_fallbacks()}, monospace; }}\n"
         f"html {{ text-spacing-trim: {trim}; }}\n"
     )
 

@@ -14,6 +14,7 @@ SERIF, SANS = "Noto Serif CJK", "Noto Sans CJK"
 # U+FFFD (DejaVu, Noto Sans Symbols), math, rare CJK Extension B–H ideographs (HanaMin), emoji.
 FALLBACK_PACKAGES = "fonts-dejavu-core fonts-noto-core fonts-hanazono fonts-noto-color-emoji"
 EMOJI = "Noto Color Emoji"
+MONOSPACE = "'DejaVu Sans Mono'"  # program code's face (fonts-dejavu-core), in CSS
 FALLBACKS = ("DejaVu Sans", "Noto Sans Symbols2", "Noto Sans Symbols", "Noto Sans Math", "HanaMinA", "HanaMinB", EMOJI)
 
 

@@ -37,6 +37,7 @@ def variant_css(variant: Variant, paper: str) -> str:
         f"font-family: '{sans}', sans-serif; }}\n"
         f"body {{ width: {sheet.text_em}em; font-family: '{serif}', {fallback}, serif; }}\n"
         f"h1, h2, h3, h4, h5, h6, .byline {{ font-family: '{sans}', {fallback}, sans-serif; }}\n"
+        f"pre, code {{ font-family: {fonts.MONOSPACE}, '{sans}', {fallback}, monospace; }}\n"
     )
 
 

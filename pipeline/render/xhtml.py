@@ -148,6 +148,8 @@ def _blocks(source: etree._Element, target: etree._Element, depth: int, *, compr
             _figure(child, target, compress=compress)
         elif child.tag in (DB + "table", DB + "informaltable"):
             _table(child, target, compress=compress, prepare=prepare)
+        elif child.tag == DB + "programlisting":  # as printed: no spacing of marks, no breaks of its own
+            etree.SubElement(etree.SubElement(target, H + "pre"), H + "code").text = "".join(map(str, child.itertext()))
         elif child.tag == DB + "section":
             section = etree.SubElement(target, H + "section", {"id": child.get(XML_ID, "")})
             title = child.find(DB + "title")

@@ -26,6 +26,9 @@ W = f"{{{W_NS}}}"
 REGIONS = {"SC": "zh-CN", "TC": "zh-TW", "HK": "zh-HK"}
 BODY_STYLES = ("Normal", "BodyText", "FirstParagraph")
 CELL_STYLE = "Compact"  # pandoc's for a table cell's text: the body's face, no indent, from the left
+CODE_STYLE, CODE_CHARS = "SourceCode", "VerbatimChar"  # pandoc's for program code: its block, and its text
+CODE_FACE = "DejaVu Sans Mono"  # as the PDF's (Chinese in the code in the region's sans)
+CODE_SHADE = "F4F4F2"
 HEADING_STYLES = ("Title", "Subtitle", *(f"Heading{n}" for n in range(1, 7)))
 FIGURE_STYLES = ("Figure", "CaptionedFigure", "Caption", "ImageCaption", "TableCaption")  # pandoc's, for an
 # image and a table's caption
@@ -132,6 +135,7 @@ def styles_xml(data: bytes, region: str) -> bytes:
     child(paragraph_props(cell), "jc").set(W + "val", "left")
     set_fonts(child(cell, "rPr"), serif, lang)
     three_lines(root)
+    program_code(root, sans, lang)
     for style_id in (*HEADING_STYLES, "Author", "Date", "Abstract"):
         element = style(root, style_id)
         rpr = child(element, "rPr")
@@ -172,6 +176,25 @@ def three_lines(root: etree._Element) -> None:
                                              W + "color": "000000"})
     for rule in table.iterfind(f"{W}tblStylePr/{W}tcPr/{W}tcBorders/{W}bottom"):
         rule.attrib.update({W + "val": "single", W + "sz": HEADER_RULE, W + "space": "0", W + "color": "000000"})
+
+
+def program_code(root: etree._Element, sans: str, lang: str) -> None:
+    """Program code as the PDF sets it: from the left, unindented, on a light shade, in a fixed-width face
+    (pandoc's reference document has no style for the block, which then took the body's)."""
+    block = style(root, CODE_STYLE)
+    ppr = paragraph_props(block)
+    child(ppr, "shd").attrib.update({W + "val": "clear", W + "color": "auto", W + "fill": CODE_SHADE})
+    spacing = child(ppr, "spacing")
+    spacing.set(W + "before", "120")
+    spacing.set(W + "after", "120")
+    ind = child(ppr, "ind")
+    ind.set(W + "firstLineChars", "0")
+    ind.set(W + "firstLine", "0")
+    child(ppr, "jc").set(W + "val", "left")
+    chars = style(root, CODE_CHARS)
+    fonts = child(child(chars, "rPr"), "rFonts")
+    fonts.attrib.update({W + "ascii": CODE_FACE, W + "hAnsi": CODE_FACE, W + "cs": CODE_FACE, W + "eastAsia": sans})
+    child(child(chars, "rPr"), "lang").set(W + "eastAsia", lang)
 
 
 def no_spacing(ppr: etree._Element) -> None:

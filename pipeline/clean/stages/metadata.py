@@ -132,7 +132,7 @@ def _credit(value: str, role: str | None = None) -> list[Person]:
 def read_bylines(draft: Draft, reader: CreditReader) -> Draft:
     """Read the reporter and agency of a dateline (kept in the text) and cut off an editor tag: first the
     credit reader over the opening of the first paragraph and the close of the last, then the rules."""
-    body = [i for i, line in enumerate(draft.lines) if line.zone == "body"]
+    body = [i for i, line in enumerate(draft.lines) if line.zone == "body" and line.role != "code"]
     paragraphs = [draft.lines[i] for i in body if draft.lines[i].role != "heading"]
     meta = draft.meta
     if paragraphs and not (meta.authors and meta.source and meta.editors):

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pipeline.chinese import CONTINUES
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
-from pipeline.clean.tagger.corrections import overrule
+from pipeline.clean.tagger.corrections import CODE, overrule
 from pipeline.clean.tagger.lines import LineTagger
 from pipeline.clean.tagger.page import Page
 from pipeline.clean.tagger.titles import MIN_HAN, PICTURE_MARK
@@ -16,6 +16,7 @@ from pipeline.clean.types import Decision, DomHints, Draft, Event, Line, LineCla
 from pipeline.errors import DocumentWarning
 
 TITLE_CANDIDATES_KEPT = 5  # the title ranker's likeliest lines the report keeps
+TAB_WIDTH = 4  # columns of a tab in program code
 
 
 def trim_whitespace(draft: Draft) -> Draft:
@@ -136,6 +137,9 @@ def tag_lines(draft: Draft, tagger: LineTagger) -> Draft:
             kept.append(line.having(zone="body", role="heading"))
         elif label == "body":
             kept.append(line.having(zone="body"))
+        elif label == CODE:  # as printed, with its indentation
+            printed = draft.raw[line.number - 1].expandtabs(TAB_WIDTH).rstrip() if draft.raw else line.text
+            kept.append(line.having(zone="body", role="code", text=printed))
         else:
             draft.record(label, line)
     draft.lines = kept
@@ -185,7 +189,7 @@ def drop_repeats(draft: Draft) -> Draft:
     counts = Counter(line.text for line in draft.lines if line.zone == "body")
 
     def rule(_: int, line: Line) -> str | None:
-        if line.zone != "body" or line.role == "meta":
+        if line.zone != "body" or line.role in ("meta", "code"):
             return None
         if _squash(line.text) in title_forms:
             return "title_repeated"

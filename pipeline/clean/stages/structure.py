@@ -29,7 +29,7 @@ def join_wrapped_lines(draft: Draft) -> Draft:
     - the page indents its paragraphs, the next line is not indented, and the line stops
       mid-sentence.
     """
-    body = [line for line in draft.lines if line.zone == "body"]
+    body = [line for line in draft.lines if line.zone == "body" and line.role != "code"]
     width = wrap_width([line.text for line in body])
     uses_blank = any(line.blank_before for line in body[1:])
     uses_indent = sum(line.indented for line in body) >= 2
@@ -38,7 +38,8 @@ def join_wrapped_lines(draft: Draft) -> Draft:
     joined: list[Line] = []
     for line in draft.lines:
         previous = joined[-1] if joined else None
-        if previous is None or previous.zone != "body" or line.zone != "body" or line.blank_before:
+        if (previous is None or previous.zone != "body" or line.zone != "body" or line.blank_before
+                or "code" in (previous.role, line.role)):
             joined.append(line)
             continue
         starts_paragraph = (uses_indent and line.indented) or c.heading_kind(line.text) is not None
@@ -92,7 +93,7 @@ def find_headings(draft: Draft) -> Draft:
     paragraph after it before the article ends heads nothing and stays a paragraph.
     """
     draft.drop(lambda _, line: "caption" if line.role == "heading" and _aside(line.text) else None)
-    body = [i for i, line in enumerate(draft.lines) if line.zone == "body"]
+    body = [i for i, line in enumerate(draft.lines) if line.zone == "body" and line.role != "code"]
     for i in body:
         line = draft.lines[i]
         if line.role == "heading" and (line.text[-1] in "，、；,;….·" or "。" in line.text):
@@ -128,9 +129,13 @@ FIXES = (("full_width", to_full_width), ("bracket_pair", pair_brackets), ("space
 
 def fix_punctuation(draft: Draft) -> Draft:
     """ASCII , : ; ! ? ( ) in Chinese text become full-width, a bracket pair takes one width, and a space
-    beside a full-width mark goes, in the text and the metadata; each change is recorded by its fix."""
+    beside a full-width mark goes, in the text and the metadata (not in program code); each change is
+    recorded by its fix."""
     fixed: list[Line] = []
     for line in draft.lines:
+        if line.role == "code":  # program code is printed as it was written
+            fixed.append(line)
+            continue
         for rule, fix in FIXES:
             text = fix(line.text)
             if text != line.text:

@@ -92,16 +92,53 @@ def overrule(decision: Decision, label: str, correction: str) -> Decision:
     return Decision(label, decision.confidence, correction)
 
 
+CODE = "code"  # program code, kept as printed: a class that corrections and sidecars give, never the model
+LEAD_IN = "：:"  # a line of text ending so leads into what follows it (a command to type)
+
+
+def code_between_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """Program code in the article (a listing, a command to type) is kept as code, whatever the model said:
+    a run of two lines of code or more (classify.is_code) below the title with text after it, or right after
+    a line of text that leads into it (…如下：); a single command or statement when a line of text leads into
+    it. (Runs before the other corrections, which would take a comment in a listing for text.)"""
+    body = _body_lines(decisions)
+    if not body:
+        return decisions
+    out = list(decisions)
+    i, end = title + 1, len(out)
+    while i < end:
+        if not _codeable(page, out, i):
+            i += 1
+            continue
+        j = i
+        while j < end and _codeable(page, out, j):
+            j += 1
+        led_in = out[i - 1].label == "body" and page.texts[i - 1][-1] in LEAD_IN
+        inside = body[-1] >= j  # text goes on after the run
+        if (j - i >= 2 and (inside or led_in)) or (j - i == 1 and led_in and c.is_command(page.texts[i])):
+            for k in range(i, j):
+                out[k] = overrule(out[k], CODE, "code_between_text")
+        i = j
+    return out
+
+
+def _codeable(page: Page, decisions: Sequence[Decision], i: int) -> bool:
+    """A line the model decided that reads as code (not the title, nor a line a sidecar fixed)."""
+    return decisions[i].by == "model" and decisions[i].label not in ("title", "meta") and c.is_code(page.texts[i])
+
+
 def _body_lines(decisions: Sequence[Decision]) -> list[int]:
     """The indices of the lines the decisions call body text."""
     return [i for i, d in enumerate(decisions) if d.label == "body"]
 
 
-RULES = (framed_text, credit_lines, heading_words)  # run in this order over the model's decisions
+RULES = (code_between_text, framed_text, credit_lines, heading_words)  # run in this order over the decisions
 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
 # does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
 CORRECTIONS = {
+    "code_between_text": "a run of lines of program code below the title with the article's text after it, or a "
+                         "command a line of text leads into (…输入：), is code, kept as printed",
     "text_in_frame": "between the article's first line of text and the credit that closes it, a line is text or "
                      "a caption unless it is furniture (a button, a page list, an end marker)",
     "credit_words": "between the title and the text a date line, a byline or a labelled field, and just below the "
