@@ -55,6 +55,17 @@ def test_packaged_model_on_the_frozen_split_does_not_drop_below_the_baseline(cor
     _check(figures, BASELINE["frozen"])
 
 
+def test_packaged_html_model_on_the_frozen_split_does_not_drop_below_the_baseline(corpus: Any) -> None:
+    """The same pages as rendered from their HTML, with what the markup says of each line, read by the model for
+    HTML pages (the head's evidence aside: its HTML is not in the repository)."""
+    _, _, test = corpus
+    scored = [cleaning_cv.score_page(cleaning_cv.text_path(p.name), None, html=True) for p in test
+              if cleaning_cv.has_dom(p.name)]
+    figures = cleaning_cv.summarize(scored)
+    assert figures["docs"] == len(test) > 50
+    _check(figures, BASELINE["html_frozen"])
+
+
 @pytest.mark.slow
 def test_packaged_model_in_sample_does_not_drop_below_the_baseline(corpus: Any) -> None:
     """The packaged model on the pages it was trained on (a check that training took, not a score to quote)."""
