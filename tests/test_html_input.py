@@ -308,3 +308,9 @@ def test_a_table_reaches_every_format_and_variant(every_format: Path) -> None:
         assert any(line.startswith(cell) and "410" in line for line in text.splitlines()), "a row on one line"
         web = lxml.html.fromstring((folder / f"table.{tag}.html").read_text("utf-8"))
         assert web.findtext(".//table/thead/tr/th") in ("指标", "指標")
+
+
+def test_an_html_pages_pre_between_the_text_is_code_whatever_its_lines_read_as() -> None:
+    page = document.from_file(TESTS / "data" / "code" / "pre.html")
+    listings = [x.text for x in page.tree.iter(DB + "programlisting")]
+    assert listings == ['for f in *.txt; do\n    iconv -f GBK -t UTF-8 "$f" > "utf8/$f"\ndone']

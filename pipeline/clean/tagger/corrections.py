@@ -100,7 +100,8 @@ def code_between_text(page: Page, decisions: list[Decision], title: int) -> list
     """Program code in the article (a listing, a command to type) is kept as code, whatever the model said:
     a run of two lines of code or more (classify.is_code) below the title with text after it, or right after
     a line of text that leads into it (…如下：); a single command or statement when a line of text leads into
-    it. (Runs before the other corrections, which would take a comment in a listing for text.)"""
+    it; on an HTML page, the lines of a <pre> there, whatever they read as. (Runs before the other
+    corrections, which would take a comment in a listing for text.)"""
     body = _body_lines(decisions)
     if not body:
         return decisions
@@ -115,7 +116,9 @@ def code_between_text(page: Page, decisions: list[Decision], title: int) -> list
             j += 1
         led_in = out[i - 1].label == "body" and page.texts[i - 1][-1] in LEAD_IN
         inside = body[-1] >= j  # text goes on after the run
-        if (j - i >= 2 and (inside or led_in)) or (j - i == 1 and led_in and c.is_command(page.texts[i])):
+        preformatted = all(_in_pre(page, k) for k in range(i, j))  # an HTML page's <pre>: code as its markup says
+        if ((j - i >= 2 or preformatted) and (inside or led_in)) or (
+                j - i == 1 and led_in and c.is_command(page.texts[i])):
             for k in range(i, j):
                 out[k] = overrule(out[k], CODE, "code_between_text")
         i = j
@@ -123,8 +126,16 @@ def code_between_text(page: Page, decisions: list[Decision], title: int) -> list
 
 
 def _codeable(page: Page, decisions: Sequence[Decision], i: int) -> bool:
-    """A line the model decided that reads as code (not the title, nor a line a sidecar fixed)."""
-    return decisions[i].by == "model" and decisions[i].label not in ("title", "meta") and c.is_code(page.texts[i])
+    """A line the model decided that reads as code, or stands in an HTML page's <pre> (not the title, nor a line
+    a sidecar fixed)."""
+    return decisions[i].by == "model" and decisions[i].label not in ("title", "meta") and (
+        c.is_code(page.texts[i]) or _in_pre(page, i))
+
+
+def _in_pre(page: Page, i: int) -> bool:
+    """The line stands in an HTML page's <pre> (its DomHints say so)."""
+    hints = page.lines[i].dom
+    return hints is not None and hints.element == "pre"
 
 
 def _body_lines(decisions: Sequence[Decision]) -> list[int]:
