@@ -1,4 +1,5 @@
-"""`pipeline clean --explain`: the page as a table of line number, class, confidence and text; then the
+"""`pipeline clean --explain`: the page as a table of line number, class, confidence and text (for an HTML
+page, what its markup says of each line too); then the
 title ranker's candidates with their scores, and the spans the credit reader found in each metadata
 line with the field each went to."""
 
@@ -12,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pipeline.clean.tagger import CORRECTIONS, REVIEW_BELOW
-from pipeline.clean.types import Report
+from pipeline.clean.types import DomHints, Report
 from pipeline.document import read_page
 
 STYLES = {"title": "bold magenta", "meta": "cyan", "heading": "bold green", "body": "default",
@@ -23,10 +24,13 @@ MARKS = {"sidecar": "=", "model": ""}  # who decided; otherwise the name of the 
 
 def print_lines(path: Path, report: Report) -> None:
     """Print every classed line; a decision less sure than REVIEW_BELOW is marked `?` for review."""
-    raw = read_page(path.read_bytes(), name=path.name, max_bytes=sys.maxsize).text.text.split("\n")
+    source = read_page(path.read_bytes(), name=path.name, max_bytes=sys.maxsize)
+    raw = source.text.text.split("\n")
+    dom = source.dom  # an HTML page's: what its markup says of each line, shown beside the text
     console = Console(highlight=False, soft_wrap=True)
     table = Table(box=None, pad_edge=False, show_edge=False)
-    for column, justify in (("line", "right"), ("class", "left"), ("conf", "right"), ("by", "left"), ("text", "left")):
+    columns = [("line", "right"), ("class", "left"), ("conf", "right"), ("by", "left"), ("text", "left")]
+    for column, justify in columns[:4] + ([("markup", "left")] if dom else []) + columns[4:]:
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     review = 0
     for decision in report.lines:
@@ -35,13 +39,25 @@ def print_lines(path: Path, report: Report) -> None:
         review += unsure
         mark = ("? " if unsure else "") + MARKS.get(decision.by, decision.by)
         style = STYLES.get(decision.label, "default")
+        markup = [Text(_markup(dom[decision.line - 1]), "dim")] if dom else []
         table.add_row(str(decision.line), Text(decision.label, style), f"{decision.confidence:.2f}",
-                      Text(mark, "bold red"), Text(_shown(text), style))
+                      Text(mark, "bold red"), *markup, Text(_shown(text), style))
     console.print(table)
     console.print(f"{len(report.lines)} lines; {review} below {REVIEW_BELOW:.2f} confidence marked ? for review; "
                   "= fixed by NAME.lines.json; a name: the correction that overruled the model "
                   "(pipeline corrections lists them)")
     _print_evidence(console, raw, report)
+
+
+def _markup(hints: DomHints | None) -> str:
+    """What the markup says of a line, in a few words: its element and region, its links and emphasis, the
+    class words around it (a furniture word itself; the others by their group, where near)."""
+    if hints is None:
+        return ""
+    words = [hints.element, hints.region, hints.links and f"links:{hints.links}",
+             hints.emphasis and f"bold:{hints.emphasis}", hints.furniture and f"[{hints.furniture}]",
+             *(f"[{group}]" for group in ("content", "meta", "title") if getattr(hints, group) == "near")]
+    return " ".join(word for word in words if word)
 
 
 def _print_evidence(console: Console, raw: list[str], report: Report) -> None:
