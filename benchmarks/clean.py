@@ -18,7 +18,8 @@ from pipeline import docbook
 from pipeline.clean import _article, tagger
 from pipeline.clean.classify import clear_caches
 from pipeline.clean.stages import stage_name, stages
-from pipeline.clean.types import Draft, Line, Metadata, Report
+from pipeline.clean.stages.page import numbered
+from pipeline.clean.types import Draft, Metadata, Report
 from pipeline.config import MAX_INPUT_BYTES
 from pipeline.document import from_bytes
 from pipeline.ingest import decode
@@ -51,13 +52,13 @@ def profile(path: Path) -> dict[str, float]:
     article = None
     for _ in range(RUNS):
         clear_caches()
-        draft = Draft([Line(n, t) for n, t in enumerate(raw, 1)], Metadata(), Report("b", "utf-8"))
+        draft = Draft(numbered(raw), Metadata(), Report("b", "utf-8"), raw=raw)
         for stage in run:
             started = time.perf_counter()
             draft.stage = stage_name(stage)
             draft = stage(draft)
             stage_times[draft.stage].append(time.perf_counter() - started)
-        article = _article(draft, raw)
+        article = _article(draft)
     assert article is not None
     for name, times in stage_times.items():
         figures[name] = 1000 * statistics.median(times)

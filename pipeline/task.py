@@ -23,7 +23,7 @@ from typing import Any, cast
 
 from lxml import etree
 
-from pipeline import __version__, document
+from pipeline import __version__, document, html_page
 from pipeline import dictionary as phrase_dictionary
 from pipeline.clean import tagger
 from pipeline.clean.tagger import labels
@@ -76,12 +76,12 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def output_key(source: bytes, fmt: str, tag: str, config: Config) -> str:
+def output_key(source: bytes, fmt: str, tag: str, config: Config, *, html: bool = False) -> str:
     """What made one output: the source bytes (with its sidecar's), the settings it depends on, its
-    stylesheets (the package's and the house's), the line-tagger model and the code."""
+    stylesheets (the package's and the house's), the line-tagger model that reads it (the packaged one for
+    an `html` page or a text page, unless the settings name one) and the code."""
     digest = hashlib.sha256(source)
-    for model in (config.model_path,) if config.model_path else tagger.PACKAGED_MODELS:
-        digest.update(model_fingerprint(model).encode())
+    digest.update(model_fingerprint(config.model_path or tagger.default_model(html=html)).encode())
     settings = {"format": fmt, "variant": tag, **{name: getattr(config, name) for name in EVERY_OUTPUT},
                 **{name: getattr(config, name) for name in renderer(fmt).settings}}
     digest.update(json.dumps(settings, sort_keys=True).encode())
@@ -152,11 +152,12 @@ def plan(seed: Path, config: Config, *, force: bool = False) -> Plan:
         source = document.with_images(seed, source, config.max_input_bytes)  # an HTML page's images count
     except OSError:
         source = b""  # the build reports why it cannot read the file
+    html = html_page.is_html(seed.name, source)
     sidecar = labels.sidecar_path(seed)
     with contextlib.suppress(OSError):  # an unreadable sidecar: the build reports it for this seed alone
         if sidecar.is_file():
             source += b"\0" + sidecar.read_bytes()
-    wanted = {output_name(doc_id, tag, fmt): output_key(source, fmt, tag, config)
+    wanted = {output_name(doc_id, tag, fmt): output_key(source, fmt, tag, config, html=html)
               for tag in config.variants for fmt in config.formats}
     recorded = read_record(folder)
     done, files = recorded.get("outputs", {}), recorded.get("files", {})

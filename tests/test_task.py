@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import fields, replace
+from pathlib import Path
 
 import pytest
 
 from pipeline import task
+from pipeline.clean import tagger
 from pipeline.config import FORMATS, Config
 from pipeline.render import renderer
 
@@ -35,3 +37,18 @@ def test_an_output_is_remade_when_a_setting_its_renderer_declares_changes_and_on
 def test_the_paper_remakes_the_pdf_and_the_docx_and_vertical_setting_the_epub_and_the_docx() -> None:
     assert [fmt for fmt in FORMATS if "paper" in renderer(fmt).settings] == ["pdf", "docx"]
     assert [fmt for fmt in FORMATS if "vertical" in renderer(fmt).settings] == ["epub", "docx"]
+
+
+def test_an_outputs_key_names_the_model_that_reads_its_seed(tmp_path: Path) -> None:
+    """The packaged model of the seed's kind (retraining the HTML model remakes HTML seeds' outputs only), or
+    the model the settings name for every seed."""
+    text, page = tmp_path / "a.txt", tmp_path / "b.html"
+    text.write_bytes(SOURCE)
+    page.write_bytes(b"<html><body><h1>" + SOURCE + b"</h1></body></html>")
+    config = Config(out=tmp_path / "dist")
+    assert task.output_key(SOURCE, "xml", "zh-Hans", config, html=True) != key("xml", config)
+    assert task.plan(text, config).wanted["a.zh-Hans.xml"] == key("xml", config)
+    as_html = task.output_key(page.read_bytes(), "xml", "zh-Hans", config, html=True)
+    assert task.plan(page, config).wanted["b.zh-Hans.xml"] == as_html
+    own = replace(config, model=str(tagger.DEFAULT_MODEL))
+    assert task.output_key(SOURCE, "xml", "zh-Hans", own, html=True) == key("xml", own)

@@ -7,7 +7,9 @@ import pytest
 from pipeline import visible_text as v
 from pipeline.clean.types import DomHints
 from pipeline.errors import InputError
+from tests.conftest import TESTS
 
+HTML = TESTS / "data" / "html"
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>标题 | 某某网</title>
 <style>p { color: red }</style><script>var x = "不可见";</script></head>
 <body><nav><ul><li>首页</li><li>新闻</li><li><a href="/">体育</a></li></ul></nav>
@@ -69,8 +71,6 @@ def test_an_empty_page_is_refused() -> None:
 
 
 def test_each_table_row_is_its_own_line_when_cells_are_joined() -> None:
-    """Rows and lists are told apart by their element itself (the id() of lxml's short-lived proxies is
-    reused, and joined cells of neighbouring tables on real pages by chance)."""
     rows = "".join(f"<tr><td>第{n}行甲</td><td>第{n}行乙</td><td>第{n}行丙</td></tr>" for n in range(60))
     tables = "".join(f"<table><tr><td>表{n}甲</td><td>表{n}乙</td></tr></table>" for n in range(30))
     items = "".join(f"<ul><li>第{n}组一</li><li>第{n}组二</li></ul>" for n in range(30))
@@ -78,6 +78,14 @@ def test_each_table_row_is_its_own_line_when_cells_are_joined() -> None:
     assert lines_of(root, v.JOINED) == [
         *(f"第{n}行甲 第{n}行乙 第{n}行丙" for n in range(60)), *(f"表{n}甲 表{n}乙" for n in range(30)),
         *(f"第{n}组一 第{n}组二" for n in range(30))]
+
+
+def test_a_cell_of_one_nested_table_is_never_joined_to_the_next_tables_row() -> None:
+    """A portal's header of nested tables (tests/data/html/nested_tables.html): rows were told apart by the id()
+    of lxml's short-lived proxies, which is reused, and the logo cell's text was joined to the menu's row."""
+    root = v.parse(f"<html><body>{(HTML / 'nested_tables.html').read_text('utf-8')}</body></html>")
+    joined = lines_of(root, v.JOINED)
+    assert joined[0] == "项1" and joined[1].startswith("项2项3") and joined[2].startswith("项46")
 
 
 def lines_of(root: object, rendering: v.Rendering) -> list[str]:

@@ -81,13 +81,13 @@ def clean(
         for stage in stages(tagger):
             draft.stage = stage_name(stage)
             draft = stage(draft)
-        return _article(draft, raw)
+        return _article(draft)
     except CleaningError as exc:
         exc.report = draft.report  # what the stages decided, for --explain
         raise
 
 
-def _article(draft: Draft, raw: list[str]) -> Article:
+def _article(draft: Draft) -> Article:
     if not draft.meta.title:
         raise CleaningError("cannot tell the title from the navigation")
     blocks: list[Block] = []
@@ -103,7 +103,7 @@ def _article(draft: Draft, raw: list[str]) -> Article:
     blocks = [replace(b, text=textwrap.dedent(b.text)) if b.kind == "code" else b for b in blocks]
     if not any(block.kind == "para" for block in blocks):
         raise CleaningError("no body text found: the page has only navigation and metadata")
-    inserted = [*_figures(draft, raw), *_tables(draft)]  # before the line they stand before
+    inserted = [*_figures(draft), *_tables(draft)]  # before the line they stand before
     blocks = sorted([*blocks, *inserted], key=lambda b: (b.line, b.kind not in ("figure", "table")))
     if draft.meta.published is None:
         draft.report.warnings.append(DocumentWarning.of("W101"))
@@ -113,7 +113,7 @@ def _article(draft: Draft, raw: list[str]) -> Article:
 TEXT = ("body", "heading")  # the classes of the article's own lines
 
 
-def _figures(draft: Draft, raw: list[str]) -> list[Block]:
+def _figures(draft: Draft) -> list[Block]:
     """The page's pictures that stand in the article's text: before a line of it (a paragraph, a heading,
     a caption, which is then the figure's), or right after its last line; each kept or left out in the
     report."""
@@ -125,7 +125,7 @@ def _figures(draft: Draft, raw: list[str]) -> list[Block]:
         draft.report.images.append({"src": picture.src, "line": picture.line,
                                     "outcome": "kept" if kept else "left out: not in the article's text"})
         if kept:
-            caption = raw[picture.line - 1].strip() if here == "caption" else ""
+            caption = draft.raw[picture.line - 1].strip() if here == "caption" else ""
             figures.append(Block("figure", caption, picture.line, image=picture.uri, alt=picture.alt))
     return figures
 

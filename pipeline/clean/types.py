@@ -38,10 +38,6 @@ class DomHints:
     meta: str = ""
     title: str = ""
 
-    def as_list(self) -> list[str]:
-        """The hints in field order (as a corpus's NAME.dom.json keeps them)."""
-        return [getattr(self, name) for name in DOM_FIELDS]
-
 
 DOM_FIELDS = tuple(f.name for f in fields(DomHints))
 

@@ -148,8 +148,9 @@ RULES = (code_between_text, framed_text, credit_lines, heading_words)  # run in 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
 # does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
 CORRECTIONS = {
-    "code_between_text": "a run of lines of program code below the title with the article's text after it, or a "
-                         "command a line of text leads into (…输入：), is code, kept as printed",
+    "code_between_text": "a run of lines of program code (or an HTML page's <pre>) below the title with the "
+                         "article's text after it, or a command a line of text leads into (…输入：), is code, "
+                         "kept as printed",
     "text_in_frame": "between the article's first line of text and the credit that closes it, a line is text or "
                      "a caption unless it is furniture (a button, a page list, an end marker)",
     "credit_words": "between the title and the text a date line, a byline or a labelled field, and just below the "

@@ -22,7 +22,7 @@ import re
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +75,7 @@ def site_of(name: str) -> str:
 def dom_json(hints: Sequence[DomHints | None]) -> str:
     """The DomHints of a page's lines as NAME.dom.json keeps them: the field names, then a line's hints per
     line of JSON (null for a line the markup says nothing of)."""
-    rows = [json.dumps(None if h is None else h.as_list(), ensure_ascii=False, separators=(",", ":")) for h in hints]
+    rows = [json.dumps(None if h is None else astuple(h), ensure_ascii=False, separators=(",", ":")) for h in hints]
     return f'{{"fields": {json.dumps(list(DOM_FIELDS))},\n "lines": [\n  ' + ",\n  ".join(rows) + "\n ]\n}\n"
 
 
