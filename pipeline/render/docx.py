@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +33,7 @@ def reference(variant: Variant) -> Path:
 
 @dataclass(frozen=True)
 class DocxRenderer:
-    """pandoc's DOCX writer, sandboxed, with the region's reference document."""
+    """pandoc's DOCX writer (the session of `pandoc.convert`), with the region's reference document."""
 
     format: str = "docx"
     extension: str = "docx"
@@ -53,15 +51,12 @@ class DocxRenderer:
         if config.vertical:
             tree = with_corner_quotes(tree)
         info = read_info(tree)
-        with tempfile.TemporaryDirectory(prefix=f"pipeline-docx-{os.getpid()}-") as tmp:
-            work = Path(tmp)
-            output = work / "out.docx"
-            summary = _summary(tree, info)
-            extra = {"abstract": pandoc.plain(summary)} if summary else {}
-            meta = pandoc.metadata(info, lang=variant.docx_lang, subject=plain_join(info.subjects), **extra)
-            house = config.house_stylesheet(reference(variant).name)  # a house reference document replaces ours
-            pandoc.run(tree, "docx", output, work, ["--reference-doc", str(house or reference(variant))], meta)
-            write_atomic(dest, finish(output.read_bytes(), info, PAPER[config.paper], vertical=config.vertical))
+        summary = _summary(tree, info)
+        extra = {"abstract": pandoc.plain(summary)} if summary else {}
+        meta = pandoc.metadata(info, lang=variant.docx_lang, subject=plain_join(info.subjects), **extra)
+        house = config.house_stylesheet(reference(variant).name)  # a house reference document replaces ours
+        docx = pandoc.convert(tree, "docx", {"reference_doc": str(house or reference(variant))}, meta)
+        write_atomic(dest, finish(docx, info, PAPER[config.paper], vertical=config.vertical))
         return dest
 
 
@@ -108,6 +103,7 @@ def finish(docx: bytes, info: Info, paper: Paper, *, vertical: bool = False) -> 
                 data = _related(data)
             elif item.filename == "[Content_Types].xml":
                 data = _typed(data)
+            item.date_time = ZIP_DATE  # fixed file dates: the same document gives the same bytes
             target.writestr(item, data)
         for kind, (name, _, _, _) in PARTS.items():
             target.writestr(zipfile.ZipInfo(name, date_time=ZIP_DATE), _part(kind, info))

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,7 +44,7 @@ def font_css(variant: Variant) -> str:
 
 @dataclass(frozen=True)
 class EpubRenderer:
-    """pandoc's EPUB 3 writer, sandboxed."""
+    """pandoc's EPUB 3 writer (the session of `pandoc.convert`)."""
 
     format: str = "epub"
     extension: str = "epub"
@@ -63,21 +61,19 @@ class EpubRenderer:
         if config.vertical:
             tree = with_corner_quotes(tree)
         info = read_info(tree)
-        with tempfile.TemporaryDirectory(prefix=f"pipeline-epub-{os.getpid()}-") as tmp:
-            work = Path(tmp)
-            meta = pandoc.metadata(info, identifier=[{"scheme": "UUID", "text": f"urn:uuid:{identifier(tree)}"}],
-                                   **{"toc-title": contents_word(info.lang)})
-            output = work / "out.epub"
-            pandoc.run(tree, "epub3", output, work, ["--toc", f"--toc-depth={MAX_TOC_DEPTH}", "--split-level=1"], meta)
-            house = config.house_stylesheet("epub.css")
-            css = (STYLESHEETS / "epub.css").read_text("utf-8") + font_css(variant)
-            if config.vertical:
-                css += VERTICAL_CSS
-            if house:
-                css += "\n/* house style */\n" + house.read_text("utf-8")
-            cover = cover_jpeg(info, variant.region)
-            write_atomic(dest, finish(output.read_bytes(), css=css, cover=cover, modified=epoch(info), info=info,
-                                      vertical=config.vertical))
+        meta = pandoc.metadata(info, identifier=[{"scheme": "UUID", "text": f"urn:uuid:{identifier(tree)}"}],
+                               **{"toc-title": contents_word(info.lang)})
+        epub = pandoc.convert(tree, "epub3", {"table_of_contents": True, "toc_depth": MAX_TOC_DEPTH, "split_level": 1},
+                              meta)
+        house = config.house_stylesheet("epub.css")
+        css = (STYLESHEETS / "epub.css").read_text("utf-8") + font_css(variant)
+        if config.vertical:
+            css += VERTICAL_CSS
+        if house:
+            css += "\n/* house style */\n" + house.read_text("utf-8")
+        cover = cover_jpeg(info, variant.region)
+        write_atomic(dest, finish(epub, css=css, cover=cover, modified=epoch(info), info=info,
+                                  vertical=config.vertical))
         return dest
 
 
@@ -90,6 +86,7 @@ html { -epub-writing-mode: vertical-rl; -webkit-writing-mode: vertical-rl; writi
 MAX_TOC_DEPTH = 6  # the navigation document lists every section, however deep
 OPF_NS = "http://www.idpf.org/2007/opf"
 OPF = f"{{{OPF_NS}}}"
+DC = "{http://purl.org/dc/elements/1.1/}"
 OPF_PATH = "EPUB/content.opf"
 STYLESHEET_PATH = "EPUB/styles/stylesheet1.css"
 COVER_IMAGE, COVER_PAGE = "EPUB/media/cover.jpg", "EPUB/text/cover.xhtml"
@@ -126,7 +123,7 @@ def contents_word(lang: str) -> str:
 
 
 def finish(epub: bytes, *, css: str, cover: bytes, modified: int, info: Info, vertical: bool = False) -> bytes:
-    """pandoc's EPUB with our stylesheet, a cover, and dcterms:modified set (its sandbox reads no files);
+    """pandoc's EPUB with our stylesheet, a cover, and dcterms:modified set (pandoc reads no files);
     the title page shows the title, the subtitle and the byline every output prints, and the text before the
     first section follows it without the title again as a heading; when `vertical`, the spine runs right to
     left, the package says so, and numbers of one or two digits stand upright.
@@ -137,13 +134,16 @@ def finish(epub: bytes, *, css: str, cover: bytes, modified: int, info: Info, ve
     with zipfile.ZipFile(io.BytesIO(epub)) as source:
         files = {name: source.read(name) for name in source.namelist()}
     opf = etree.fromstring(files[OPF_PATH])
-    title = opf.findtext(f"{OPF}metadata/{{http://purl.org/dc/elements/1.1/}}title") or ""
+    title = opf.findtext(f"{OPF}metadata/{DC}title") or ""
     stamp = dt.datetime.fromtimestamp(modified, tz=dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     for meta in opf.iter(OPF + "meta"):
         if meta.get("property") == "dcterms:modified":
             meta.text = stamp
     metadata, manifest, spine = (opf.find(OPF + tag) for tag in ("metadata", "manifest", "spine"))
     assert metadata is not None and manifest is not None and spine is not None, "pandoc wrote no OPF package"
+    if not info.date:  # pandoc dates an undated document with the time of conversion: it has no date
+        for date in metadata.findall(DC + "date"):
+            metadata.remove(date)
     etree.SubElement(metadata, OPF + "meta", {"name": "cover", "content": "cover-image"})
     for prop, value in ACCESSIBILITY:
         etree.SubElement(metadata, OPF + "meta", {"property": prop}).text = value

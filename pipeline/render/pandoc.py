@@ -1,4 +1,5 @@
-"""Running the pandoc that pypandoc-binary ships: sandboxed, reproducible, metadata passed explicitly."""
+"""Running the pandoc that pypandoc-binary ships: one session per process, its reading sandboxed, reproducible,
+metadata passed explicitly."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import copy
 import json
 import re
 import subprocess
+import threading
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -73,18 +75,56 @@ def without_info(tree: etree._Element) -> etree._Element:
     return body
 
 
-def run(tree: etree._Element, to: str, output: Path, workdir: Path, args: list[str], meta: dict[str, Any]) -> None:
-    """Convert the DocBook tree with pandoc into `output` (inside workdir), in the sandbox."""
-    source = workdir / "input.xml"
-    source.write_bytes(serialize(without_info(tree)))
-    meta_file = workdir / "metadata.json"
-    meta_file.write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
-    command = [
-        pandoc_path(), "--sandbox", "--from", "docbook", "--to", to, "--metadata-file", str(meta_file),
-        "--output", str(output), *args, str(source),
-    ]
-    # The sandbox ignores SOURCE_DATE_EPOCH: the renderers set the dates in the package themselves.
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0 or not output.exists():
-        message = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
-        raise RenderError(f"pandoc failed: {message}")
+def convert(tree: etree._Element, to: str, options: dict[str, Any], meta: dict[str, Any]) -> bytes:
+    """The DocBook tree converted by pandoc into `to` (epub3, docx) with these writer options (pandoc's Lua
+    names: table_of_contents, toc_depth, split_level, reference_doc), by this process's pandoc session."""
+    request = {"text": serialize(without_info(tree)).decode("utf-8"), "to": to, "options": options,
+               "metadata": json.dumps(meta, ensure_ascii=False)}
+    return SESSION.convert(request)
+
+
+class Session:
+    """One `pandoc lua convert.lua` process for this Python process, converting document after document: a
+    pandoc started per file spends 30–60 ms starting and reading its templates and reference document.
+    It starts at the first request, is started again after it stops, and ends with its input (when this
+    process ends: a worker's process group takes it along when the worker is stopped)."""
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen[bytes] | None = None
+        self.lock = threading.Lock()  # one request at a time (a Dask worker may run threads)
+
+    def convert(self, request: dict[str, Any]) -> bytes:
+        with self.lock:
+            process = self._started()
+            assert process.stdin and process.stdout
+            try:
+                process.stdin.write(json.dumps(request, ensure_ascii=False).encode("utf-8") + b"\n")
+                process.stdin.flush()
+                status, _, rest = process.stdout.readline().decode("utf-8", "replace").rstrip("\n").partition(" ")
+                if status == "ok":
+                    data = process.stdout.read(int(rest))
+                    if len(data) == int(rest):
+                        return data
+            except (OSError, ValueError):
+                status = ""
+            if status == "error":
+                raise RenderError(f"pandoc failed: {rest}")
+            self.stop()
+            raise RenderError(f"pandoc failed: it stopped (exit status {process.poll()})")
+
+    def _started(self) -> subprocess.Popen[bytes]:
+        if self.process is None or self.process.poll() is not None:
+            self.process = subprocess.Popen(
+                [pandoc_path(), "lua", str(Path(__file__).with_name("convert.lua"))],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        return self.process
+
+    def stop(self) -> None:
+        """End the session's process (the next request starts another)."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+
+
+SESSION = Session()
