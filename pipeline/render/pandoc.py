@@ -3,6 +3,8 @@ metadata passed explicitly."""
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import copy
 import json
 import re
@@ -120,11 +122,25 @@ class Session:
         return self.process
 
     def stop(self) -> None:
-        """End the session's process (the next request starts another)."""
+        """End the session's process at once (the next request starts another)."""
         if self.process is not None:
             self.process.kill()
             self.process.wait()
             self.process = None
 
+    def close(self) -> None:
+        """End the session's process with its input, and wait for it (its CPU time is then counted as this
+        process's children's); killed if it does not end within CLOSE_SECONDS."""
+        if self.process is not None and self.process.stdin:
+            with contextlib.suppress(OSError):
+                self.process.stdin.close()
+            try:
+                self.process.wait(CLOSE_SECONDS)
+            except subprocess.TimeoutExpired:
+                self.stop()
+            self.process = None
 
+
+CLOSE_SECONDS = 5.0
 SESSION = Session()
+atexit.register(SESSION.close)  # a spawned worker exits through the interpreter's exit, which runs this
