@@ -103,7 +103,7 @@ def coverage(face: Face) -> frozenset[int]:
 
 def check_coverage(text: str, region: str) -> None:
     """Fail, naming the characters, when neither the region's faces nor the fallbacks have a glyph for them."""
-    needed = {ord(ch) for ch in text if not ch.isspace()}
+    needed = {ord(ch) for ch in set(text) if not ch.isspace()}  # each character once: a text repeats most
     for face in faces(region):
         missing = needed - coverage(face)
         for fallback in fallbacks():
