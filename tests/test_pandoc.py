@@ -4,6 +4,7 @@ given, and one document's failure (an error, a pandoc that dies) fails that docu
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 import zipfile
@@ -59,6 +60,7 @@ def test_a_pandoc_that_stops_fails_its_document_with_one_line_and_the_next_start
     session = pandoc.Session()
     session.process = subprocess.Popen(["sh", "-c", "read request; exit 3"], stdin=subprocess.PIPE,
                                        stdout=subprocess.PIPE)
+    session.owner = os.getpid()
     request = {"text": "", "to": "docx", "options": {}, "metadata": "{}"}
     with pytest.raises(RenderError, match=r"pandoc failed: it stopped \(exit status 3\)$"):
         session.convert(request)
@@ -94,3 +96,26 @@ def test_a_process_that_ends_waits_for_its_pandoc_so_that_its_time_is_counted() 
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60)
     assert done.stdout.split() == ["True", "True"]
+
+
+def test_a_forked_process_starts_a_pandoc_of_its_own() -> None:
+    """A child forked after the session started (a pool a user runs the API in) never writes into its parent's
+    pandoc: the replies would cross."""
+    pandoc.convert(tree(), "docx", {}, {"title": "通知"})
+    parent = pandoc.SESSION.process
+    assert parent is not None
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover (the child's outcome is read by the parent)
+        ok = False
+        try:
+            pandoc.convert(tree(), "docx", {}, {"title": "通知"})
+            ok = pandoc.SESSION.process is not None and pandoc.SESSION.process.pid != parent.pid
+        finally:
+            os.write(writer, b"1" if ok else b"0")
+            os._exit(0)
+    os.close(writer)
+    assert os.read(reader, 1) == b"1"
+    os.waitpid(child, 0)
+    assert pandoc.SESSION.process is parent and parent.poll() is None
+    assert "word/document.xml" in names(pandoc.convert(tree(), "docx", {}, {"title": "通知"}))
