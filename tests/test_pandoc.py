@@ -60,7 +60,6 @@ def test_a_pandoc_that_stops_fails_its_document_with_one_line_and_the_next_start
     session = pandoc.Session()
     session.process = subprocess.Popen(["sh", "-c", "read request; exit 3"], stdin=subprocess.PIPE,
                                        stdout=subprocess.PIPE)
-    session.owner = os.getpid()
     request = {"text": "", "to": "docx", "options": {}, "metadata": "{}"}
     with pytest.raises(RenderError, match=r"pandoc failed: it stopped \(exit status 3\)$"):
         session.convert(request)
