@@ -99,7 +99,8 @@ def test_a_process_that_ends_waits_for_its_pandoc_so_that_its_time_is_counted() 
 
 def test_a_forked_process_starts_a_pandoc_of_its_own() -> None:
     """A child forked after the session started (a pool a user runs the API in) never writes into its parent's
-    pandoc: the replies would cross."""
+    pandoc, whose replies would cross: that pandoc is no child of the fork's, so it reads as ended there and
+    the fork starts its own."""
     pandoc.convert(tree(), "docx", {}, {"title": "通知"})
     parent = pandoc.SESSION.process
     assert parent is not None
