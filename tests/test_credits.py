@@ -7,7 +7,9 @@ import pytest
 from pipeline import docbook, document
 from pipeline.clean import clean, tagger
 from pipeline.clean.read import credits
-from pipeline.clean.types import Metadata
+from pipeline.clean.tagger import corrections, training
+from pipeline.clean.tagger.page import Page
+from pipeline.clean.types import Decision, Line, Metadata
 from tests.conftest import CORPUS
 
 
@@ -103,3 +105,68 @@ def test_the_rules_keep_a_value_the_reader_read_first() -> None:
     meta = Metadata(source="新华网")
     parse_meta_line("来源：人民网 作者：李明", meta)
     assert meta.source == "新华网" and meta.authors[0].name == "李明"  # a value read first is kept
+
+
+
+def test_a_byline_the_model_called_furniture_is_metadata_when_the_reader_names_someone_in_it() -> None:
+    """Between the title and the text: an outlet and a reporter without a label (东南晨报／王立明) are metadata
+    whatever the line model said; a menu word, a line the page prints twice and a paragraph are not."""
+    texts = ["首页", "新建大桥通车 两岸车程缩短一半", "东南晨报／王立明", "新闻 财经 体育", "分享",
+             "新建大桥昨日正式通车，两岸之间的车程由原来的四十分钟缩短到二十分钟，附近居民纷纷前往体验。",
+             "交通部门表示，大桥全长两千三百米，设双向六车道。", "分享"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = ["boilerplate", "title", "boilerplate", "boilerplate", "boilerplate", "body", "body", "boilerplate"]
+    reader = tagger.load().credits
+    decisions = corrections.credit_read(page, [Decision(label, 0.9) for label in said], 1, reader)
+    assert [(d.label, d.by) for d in decisions][2:5] == [("meta", "credit_read"), ("boilerplate", "model"),
+                                                           ("boilerplate", "model")]
+    assert [d.label for d in decisions][5:] == said[5:]
+    sidecar = [Decision(label, 1.0, "sidecar") for label in said]
+    assert corrections.credit_read(page, sidecar, 1, reader) == sidecar  # a person's classes stand
+    doubled = Page([Line(n, t) for n, t in enumerate([*texts, "东南晨报／王立明"], start=1)])
+    assert corrections.credit_read(doubled, [Decision(label, 0.9) for label in [*said, "boilerplate"]], 1,
+                                   reader)[2].label == "boilerplate"  # printed twice: furniture
+
+
+def test_the_reader_learns_the_headers_furniture_as_well_as_its_credits() -> None:
+    """The training examples include the short furniture lines between the title and the text, every character
+    outside any span, beside the metadata lines (the corpus's annotated pages)."""
+    pages = [p for p in training.read_corpus(CORPUS) if p.fields is not None][:10]
+    examples = {text: tags for text, _, tags in training.credit_examples(pages)}
+    header = {page.page.texts[i]: label for page in pages
+              for i, label in enumerate(page.labels[page.labels.index("title") + 1 : page.labels.index("body")],
+                                        start=page.labels.index("title") + 1)}
+    furniture = [text for text, label in header.items() if label == "boilerplate" and text in examples]
+    assert len(furniture) >= 5  # (a few print a value, the outlet's name in a banner: marked as printed)
+    assert sum(set(examples[text]) == {"O"} for text in furniture) > len(furniture) / 2
+    assert any(set(examples[text]) - {"O"} for text, label in header.items() if label == "meta" and text in examples)
+
+
+FRAMED = "\n".join([
+    "首页", "新闻", "财经", "分享", "列印",
+    "新建大桥通车 两岸车程缩短一半",
+    "2026-01-12",
+    "分享",
+    "{byline}",
+    "新建大桥昨日正式通车，两岸之间的车程由原来的四十分钟缩短到二十分钟，附近居民纷纷前往体验。",
+    "交通部门表示，大桥全长两千三百米，设双向六车道，通车后将大幅缓解老桥的拥堵情况。",
+    "据介绍，大桥施工历时三年，期间克服了汛期施工和软土地基等多项技术难题。",
+    "相关新闻", "分享",
+])
+
+
+@pytest.mark.parametrize(("byline", "source", "author"), [
+    ("东南晨报／王立明", "东南晨报", "王立明"),  # an outlet and a reporter, no label or role word
+    ("海峡日报 记者 陈美玲", "海峡日报", "陈美玲"),
+])
+def test_a_byline_without_a_label_between_the_title_and_the_text_is_read(byline: str, source: str,
+                                                                         author: str) -> None:
+    article = clean(FRAMED.format(byline=byline))
+    assert (article.meta.source, [a.name for a in article.meta.authors]) == (source, [author])
+    assert byline not in [b.text for b in article.blocks]
+
+
+def test_the_header_furniture_is_no_credit() -> None:
+    """A share button printed under the title, and again further down, is furniture: never an author."""
+    article = clean(FRAMED.format(byline="易信"))
+    assert article.meta.authors == [] and article.meta.source is None

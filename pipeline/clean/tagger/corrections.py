@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
+from pipeline.clean.read.credits import CreditReader, rest_of_page
 from pipeline.clean.tagger import features as f
 from pipeline.clean.tagger.page import Page
 from pipeline.clean.types import Decision
@@ -57,6 +58,28 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
         if credit:
             out[i] = overrule(decision, "meta", "credit_words")
     return out
+
+
+def credit_read(page: Page, decisions: list[Decision], title: int, reader: CreditReader) -> list[Decision]:
+    """Between the title and the text, a short line the model calls furniture in which the credit reader finds
+    an outlet or a name is metadata: a byline without a label or role word (中廣新聞／楊菁惠) that the rules of
+    `credit_lines` cannot tell from a menu. The reader learned the header's furniture as well as its credits; a
+    line the page prints again (a share button, a menu word) is furniture whatever it reads as."""
+    body = _body_lines(decisions)
+    if not body:
+        return decisions
+    out = list(decisions)
+    for i in range(title + 1, body[0]):
+        text, decision = page.texts[i], out[i]
+        if decision.by != "model" or decision.label != "boilerplate" or page.paragraph[i] \
+                or len(text) > c.MAX_CREDIT_CHARS or page.counts[text] > 1:  # a byline is printed once
+            continue
+        if any(span.tag in NAMING for span in reader.read(text, rest_of_page(page.texts, text))):
+            out[i] = overrule(decision, "meta", "credit_read")
+    return out
+
+
+NAMING = ("OUTLET", "AUTHOR", "EDITOR")  # the reader's tags that name someone (a date alone may be a stamp)
 
 
 def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
@@ -155,6 +178,8 @@ CORRECTIONS = {
                      "a caption unless it is furniture (a button, a page list, an end marker)",
     "credit_words": "between the title and the text a date line, a byline or a labelled field, and just below the "
                     "text a short labelled credit, is metadata",
+    "credit_read": "between the title and the text, a short line in which the credit reader finds an outlet or a "
+                   "name (中廣新聞／楊菁惠) is metadata",
     "heading_is_credit": "a heading-shaped labelled credit (《棱镜》作者 周纯) is metadata",
     "heading_is_button": "a heading-shaped button or menu word (facebook) is boilerplate",
     "heading_is_fragment": "a heading-shaped piece of a sentence (因为) inside the text is text",

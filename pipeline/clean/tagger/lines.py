@@ -26,7 +26,7 @@ from pathlib import Path
 import pycrfsuite
 
 from pipeline.clean.read.credits import CreditReader
-from pipeline.clean.tagger.corrections import RULES
+from pipeline.clean.tagger.corrections import RULES, credit_read
 from pipeline.clean.tagger.features import FEATURE_SET_VERSION
 from pipeline.clean.tagger.page import FEATURES, Page, page_features
 from pipeline.clean.tagger.titles import Candidate, TitleRanker
@@ -106,6 +106,7 @@ class LineTagger:
             decisions.append(Decision(label, round(confidence, 3)))
         for rule in RULES:
             decisions = rule(page, decisions, title)
+        decisions = credit_read(page, decisions, title, self.credits)
         if not any(d.label == "body" for d in decisions) and title + 1 < len(decisions):
             # An article has text: the line below the title most likely to be it (a gallery's one caption-like
             # paragraph, a page of one long line) is its body.

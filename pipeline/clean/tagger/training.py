@@ -29,6 +29,7 @@ from typing import Any
 import pycrfsuite
 
 from pipeline import __version__
+from pipeline.clean import classify as c
 from pipeline.clean.read import credits
 from pipeline.clean.stages.page import page_lines
 from pipeline.clean.tagger import titles
@@ -171,8 +172,9 @@ def train(pages: Sequence[LabelledPage]) -> bytes:
 
 
 def credit_examples(pages: Iterable[LabelledPage]) -> Iterable[tuple[str, str, list[str]]]:
-    """Each metadata line of the annotated pages, and the opening of the first paragraph and the close of
-    the last, with the page's other lines and the characters' tags."""
+    """Each metadata line of the annotated pages, the opening of the first paragraph and the close of the last,
+    and the short lines between the title and the text (the header's furniture, which the reader must learn to
+    leave alone: `corrections.credit_read` reads them), with the page's other lines and the characters' tags."""
     for page in pages:
         if page.fields is None:
             continue
@@ -181,6 +183,9 @@ def credit_examples(pages: Iterable[LabelledPage]) -> Iterable[tuple[str, str, l
         snippets = [(i, texts[i]) for i, label in enumerate(page.labels) if label == "meta"]
         if body:
             snippets += [(body[0], credits.opening(texts[body[0]])), (body[-1], credits.closing(texts[body[-1]]))]
+            snippets += [(i, texts[i]) for i in range(page.labels.index("title") + 1, body[0])
+                         if page.labels[i] == "boilerplate" and not page.page.paragraph[i]
+                         and len(texts[i]) <= c.MAX_CREDIT_CHARS]
         for i, text in snippets:
             yield text, credits.rest_of_page(texts, texts[i]), credits.span_labels(text, page.fields)
 
