@@ -19,6 +19,7 @@ from pipeline.docbook import DB
 from pipeline.errors import RenderError
 from pipeline.render import pandoc, renderer
 from pipeline.variants import variant
+from tests import epub_checker
 
 UNDATED = "关于做好冬季供暖工作的通知\n各区县：\n现将冬季供暖工作有关事项通知如下，请认真贯彻落实。\n"
 PAGE = UNDATED.replace("\n", "\n发布时间：2026-01-20\n", 1)
@@ -69,6 +70,8 @@ def test_a_pandoc_that_stops_fails_its_document_with_one_line_and_the_next_start
     session.stop()
 
 
+@pytest.mark.slow  # EPUBCheck
+@epub_checker.ON_ONE_WORKER
 def test_an_undated_epub_gets_no_date_of_conversion(tmp_path: Path) -> None:
     config = Config(seeds=tmp_path, out=tmp_path)
     for text, dates in ((UNDATED, []), (PAGE, ["2026-01-20"])):
@@ -77,6 +80,7 @@ def test_an_undated_epub_gets_no_date_of_conversion(tmp_path: Path) -> None:
             opf = etree.fromstring(archive.read("EPUB/content.opf"))
             assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         assert [d.text for d in opf.iter("{http://purl.org/dc/elements/1.1/}date")] == dates
+        assert epub_checker.check(dest).valid, epub_checker.check(dest).messages  # dc:date is optional
 
 
 def test_a_process_that_ends_waits_for_its_pandoc_so_that_its_time_is_counted() -> None:
