@@ -79,6 +79,19 @@ def test_a_relative_date_is_never_a_date_nor_a_name() -> None:
         assert not {"AUTHOR", "EDITOR", "DATE"} & set(found), line
 
 
+
+def test_a_weekday_is_never_part_of_a_name() -> None:
+    """周 is a surname too: a weekday the reader takes into a name's span is cut off it, a span that is only a
+    weekday or a time goes, and a name of the surname 周 stays."""
+    reader = tagger.load().credits
+    assert [(s.tag, s.text) for s in reader.read("周四 李明")] == [("AUTHOR", "李明")]
+    assert credits._without_weekday(credits.Span("AUTHOR", 0, 2, "周四")) is None
+    stamped = credits.Span("OUTLET", 0, 9, "10:30 新华网")
+    assert credits._without_weekday(stamped) == credits.Span("OUTLET", 6, 9, "新华网")
+    assert credits._without_weekday(credits.Span("DATE", 0, 2, "周四")) == credits.Span("DATE", 0, 2, "周四")
+    assert [s.text for s in reader.read("记者 周杰 报道") if s.tag == "AUTHOR"] == ["周杰"]
+
+
 @pytest.mark.parametrize("credit", ["佚名", "网络整理", "本报编辑部", "新闻中心"])
 def test_a_credit_that_names_no_one_is_no_author(credit: str) -> None:
     page = (f"首页 > 新闻\n全市春运客流创新高 铁路部门加开列车\n2024-01-20 10:00 来源：人民网 作者：{credit}\n"

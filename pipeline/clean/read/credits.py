@@ -51,6 +51,8 @@ DATE_SPAN = re.compile(
     p.DATE + r"|\d{1,2}/\d{1,2}/(?:19|20)\d\d|\d{1,2}:\d{2}(?::\d{2})?|(?:[ap]\.?m\.?|上午|下午|星期.|週.|周.)",
     re.I,
 )
+SEPARATORS = " \u3000\u00a0|｜∣│╱/／·•,，:：【】[]（）()"  # trimmed off a span's ends
+WEEKDAY_OR_TIME = re.compile(r"(?:星期|週|周|禮拜|礼拜)[一二三四五六日天末]|\d{1,2}:\d{2}(?::\d{2})?")  # never a name
 
 
 def _kind(ch: str) -> str:
@@ -171,10 +173,25 @@ class CreditReader:
         self._tagger.open_inmemory(blob)
 
     def read(self, text: str, elsewhere: str = "") -> list[Span]:
-        """The spans of one line (a run of one tag each)."""
+        """The spans of one line (a run of one tag each). A weekday or a time is never part of a name or an
+        outlet (周四 opening a paragraph, 周四 李明: 周 is a surname too): a span loses one it starts with."""
         if not text:
             return []
-        return spans(text, self._tagger.tag(_encoded(char_features(text, elsewhere))))
+        found = spans(text, self._tagger.tag(_encoded(char_features(text, elsewhere))))
+        return [kept for span in found if (kept := _without_weekday(span))]
+
+
+def _without_weekday(span: Span) -> Span | None:
+    """A name's or an outlet's span without the weekday or time it starts with (None if nothing is left)."""
+    stamp = WEEKDAY_OR_TIME.match(span.text)
+    if span.tag == "DATE" or not stamp:
+        return span
+    rest = span.text[stamp.end():]
+    name = rest.lstrip(SEPARATORS)
+    if not name:
+        return None
+    start = span.end - len(name)
+    return Span(span.tag, start, span.end, name)
 
 
 def _encoded(rows: Sequence[Sequence[str]]) -> list[list[bytes]]:
@@ -189,7 +206,7 @@ def spans(text: str, tags: Sequence[str]) -> list[Span]:
         if k == len(tags) or tags[k] != tags[start]:
             if tags[start] != OUTSIDE:
                 value = text[start:k]
-                trimmed = value.strip(" \u3000\u00a0|｜∣│╱/／·•,，:：【】[]（）()")
+                trimmed = value.strip(SEPARATORS)
                 if trimmed:
                     offset = value.find(trimmed)
                     out.append(Span(tags[start], start + offset, start + offset + len(trimmed), trimmed))
