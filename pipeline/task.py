@@ -68,12 +68,16 @@ EVERY_OUTPUT = ("phrases", "strict", "max_input_bytes")  # the settings every ou
 
 @cache
 def code_fingerprint() -> str:
-    """A hash of the package's version and source, so that changed code rebuilds."""
+    """A hash of the package's version and source (its Python and the Lua pandoc runs), so that changed code
+    rebuilds."""
     digest = hashlib.sha256(__version__.encode())
     root = Path(str(resources.files("pipeline")))
-    for path in sorted(root.rglob("*.py")):
+    for path in sorted(p for suffix in CODE_SUFFIXES for p in root.rglob(f"*{suffix}")):
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+CODE_SUFFIXES = (".py", ".lua")
 
 
 def output_key(source: bytes, fmt: str, tag: str, config: Config, *, html: bool = False) -> str:

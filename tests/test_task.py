@@ -52,3 +52,17 @@ def test_an_outputs_key_names_the_model_that_reads_its_seed(tmp_path: Path) -> N
     assert task.plan(page, config).wanted["b.zh-Hans.xml"] == as_html
     own = replace(config, model=str(tagger.DEFAULT_MODEL))
     assert task.output_key(SOURCE, "xml", "zh-Hans", own, html=True) == key("xml", own)
+
+
+# What each kind of file the package ships counts as in an output's key, besides code (task.CODE_SUFFIXES):
+# stylesheets and reference documents (stylesheets_fingerprint), models and their sidecars (model_fingerprint),
+# the phrase dictionary (dictionary.fingerprint); the schema only refuses an output, it never changes one.
+DATA_SUFFIXES = {".css", ".docx", ".zip", ".json", ".tsv", ".rng"}
+
+
+def test_every_file_the_package_ships_is_code_or_data_an_outputs_key_counts() -> None:
+    """A new kind of file (as the Lua script pandoc runs was) must be hashed as code or named as data here:
+    otherwise changing it would leave every output built by the old one standing."""
+    shipped = {p.suffix for p in Path(task.__file__).parent.rglob("*.*") if "__pycache__" not in p.parts}
+    assert shipped <= {*task.CODE_SUFFIXES, *DATA_SUFFIXES}, shipped - {*task.CODE_SUFFIXES, *DATA_SUFFIXES}
+    assert not set(task.CODE_SUFFIXES) & DATA_SUFFIXES

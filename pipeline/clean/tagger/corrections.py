@@ -1,6 +1,6 @@
 """The corrections that overrule the line model where a line's words say what it is, each with a name
 (CORRECTIONS) that the decisions it makes record (`by`); RULES run them in order over the model's
-decisions, once the title is chosen.
+decisions, once the title is chosen, and then `credit_read`, which asks the model's credit reader.
 """
 
 from __future__ import annotations
