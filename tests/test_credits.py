@@ -185,3 +185,15 @@ def test_the_header_furniture_is_no_credit() -> None:
     """A share button printed under the title, and again further down, is furniture: never an author."""
     article = clean(FRAMED.format(byline="易信") + "\n易信")
     assert article.meta.authors == [] and article.meta.source is None
+
+
+def test_a_date_above_the_title_is_read_where_none_stands_below_it() -> None:
+    """A breadcrumb with the day (生活 2012年1月12日‧星期四) above the headline, no date under it: the date is
+    the article's. A date under the title wins over one above it."""
+    body = ["醫院牙科門診最近增加許多罹患齒源性膿瘍的患者，牙醫師表示，可能因身體抵抗力減弱且感冒者增多。",
+            "醫師提醒，當身體免疫系統減弱、抵抗力減弱時就容易受到細菌感染，民眾應注意口腔衛生。"]
+    above = clean("\n".join(["即時新聞 > 生活 2012年1月12日‧星期四", "字型：", "天冷抵抗力弱 齒源膿瘍患者多", *body]))
+    assert above.meta.published is not None and above.meta.published.startswith("2012-01-12")
+    both = clean("\n".join(["即時新聞 > 生活 2012年1月12日‧星期四", "天冷抵抗力弱 齒源膿瘍患者多", "2012-01-11 08:05",
+                            *body]))
+    assert both.meta.published is not None and both.meta.published.startswith("2012-01-11")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline import document
-from pipeline.clean import tagger
+from pipeline.clean import clean, tagger
 from pipeline.clean.stages.page import page_lines
 from pipeline.clean.tagger import titles
 from pipeline.clean.tagger.page import Page
@@ -60,8 +60,6 @@ def test_explain_shows_the_title_candidates_and_the_credit_spans(capsys: pytest.
 
 
 def test_a_time_closing_the_headline_is_the_articles_time_not_its_title() -> None:
-    from pipeline.clean import clean
-
     page = ("首頁 > 生活\n貧血 小心大腸癌上身 【11:25】\n2012年1月12日\n"
             "醫師提醒，中老年人如果出現不明原因的貧血，應該及早就醫檢查，以免延誤大腸癌的治療時機。\n"
             "醫師表示，大腸癌早期症狀並不明顯，定期篩檢是最好的預防方法，民眾不可輕忽。\n")
@@ -70,3 +68,32 @@ def test_a_time_closing_the_headline_is_the_articles_time_not_its_title() -> Non
     assert article.meta.published == "2012-01-12T11:25:00+08:00"
     assert [(r.tag, r.text, r.field) for r in article.report.readings if r.tag == "TIME"] == [
         ("TIME", "11:25", "published")]
+
+
+def test_the_evidence_says_how_much_of_a_line_the_running_text_uses() -> None:
+    """A headline's pairs of characters come back in its text; a toolbar's do not."""
+    page = Page(page_lines(PAGE))
+    chosen = titles.candidates(page)
+    items = dict(zip(chosen, titles._items(page, chosen), strict=True))
+    headline = page.texts.index("农民工维权绿色通道开通(图)")
+    furniture = page.texts.index("省政府召开常务会议研究部署春耕生产")
+    assert "in_text=4" in items[headline]  # 农民工, 维权, 绿色通道: at least four in five pairs
+    assert "in_text=0" in items[furniture]  # a related headline: none of its pairs in this text
+
+
+def test_a_line_split_by_bars_above_the_headline_is_not_its_first_half() -> None:
+    """瀏覽人數5802 | 字級： ends with a colon as the first half of a broken headline may; a bar never stands in one."""
+    text = "\n".join([
+        "首頁 > 健康", "瀏覽人數5802 | 字級：", "細菌型感冒 吃克流感無效", "2012/01/12",
+        "細菌型感冒與病毒型感冒不同，醫師表示，吃克流感對細菌型感冒並無療效，民眾應就醫確認病因。",
+        "醫師提醒，感冒症狀持續一周以上，或出現高燒不退，應儘速就醫，不要自行購買成藥服用。"])
+    assert clean(text).meta.title == "細菌型感冒 吃克流感無效"
+
+
+def test_the_headlines_first_copy_heads_the_article() -> None:
+    """A related list below the text repeats the headline: the ranker cannot tell copies apart, the first is taken."""
+    lines = PAGE.split("\n")
+    page = Page(page_lines("\n".join([*lines[:-1], "农民工维权绿色通道开通(图)", *lines[-1:]])))
+    ranked = tagger.load().titles.rank(page)
+    assert ranked[0].index == page.texts.index("农民工维权绿色通道开通(图)")
+    assert len({c.index for c in ranked}) == len(ranked)  # each candidate once

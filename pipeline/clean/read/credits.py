@@ -3,10 +3,11 @@ the author or the editor.
 
 A linear-chain CRF over the characters of one line (`read`) tags each character DATE, OUTLET,
 AUTHOR, EDITOR or O. Its features are the character and its neighbours, what the word lists
-of `patterns.py` find around it (a label such as 来源： before it, a role word such as 记者, a
-date), the piece of the line it stands in (between separators: its length, whether it ends like
-an outlet's name or a report place, whether the page prints the same piece elsewhere), and a
-surname list. A run of one tag is a value; `values` turns the runs into the fields, and the
+of `patterns.py` find around it (a label such as 来源： before it, and whether it stands in the
+first piece after the label; a role word such as 记者; a date), the piece of the line it stands
+in (between separators: its length, whether it ends like an outlet's name or a report place,
+whether the page prints the same piece elsewhere), and a surname list. A run of one tag is a
+value; `values` turns the runs into the fields, and the
 rules of `metadata.py` normalise them (ISO dates).
 
 It is trained (`training.py`) on the metadata lines of the corpus, each character labelled by
@@ -81,12 +82,14 @@ def char_features(text: str, elsewhere: str = "") -> list[list[str]]:
     n = len(text)
     field_after: list[str | None] = [None] * n
     in_label = [False] * n
+    label_end = [0] * n  # where the last label before a character ends
     for match in c.label_matches(text, glued=True):
         field = c.label_field(match)
         for k in range(match.start(), match.end()):
             in_label[k] = True
         for k in range(match.end(), n):
             field_after[k] = field
+            label_end[k] = match.end()
     in_date = [False] * n
     for match in DATE_SPAN.finditer(text):
         for k in range(match.start(), match.end()):
@@ -123,6 +126,11 @@ def char_features(text: str, elsewhere: str = "") -> list[list[str]]:
         row.extend(shape)
         if field_after[k]:
             row.append("after=" + str(field_after[k]))
+        if field_after[k] not in (None, "published", "updated"):
+            # the first piece after a credit's label is its value (来源： 中新網), a later one may be another
+            # credit (a date's pieces are its parts: 2012-01-12 10:50)
+            since = piece_of[k] - next((i for i, (start, _) in enumerate(pieces) if start >= label_end[k]), piece_of[k])
+            row.append(f"after={field_after[k]}|{min(max(since, 0), 2) if piece_of[k] >= 0 else 'sep'}")
         if in_label[k]:
             row.append("label")
         if in_date[k]:

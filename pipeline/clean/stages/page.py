@@ -148,7 +148,7 @@ def tag_lines(draft: Draft, tagger: LineTagger) -> Draft:
 
 def _title_group(lines: Sequence[Line], decisions: list[Decision]) -> list[Decision]:
     """Join to the title line the rest of a headline broken over two lines and a ——subtitle under it (not to
-    a line the page's head names as the whole headline)."""
+    a line the page's head names as the whole headline; not a line split by bars above it: 瀏覽人數5802 | 字級：)."""
     title = next(i for i, d in enumerate(decisions) if d.label == "title")
     if decisions[title].by == "head_title":
         return decisions
@@ -160,9 +160,8 @@ def _title_group(lines: Sequence[Line], decisions: list[Decision]) -> list[Decis
 
     if free(title - 1) and decisions[title - 1].label == "boilerplate":
         above = lines[title - 1].text
-        if c.continues_headline(above, text) and len(above) + len(text) <= c.MAX_TITLE_CHARS and c.is_title_like(
-            above.rstrip(CONTINUES) or above
-        ):
+        if (c.continues_headline(above, text) and len(above) + len(text) <= c.MAX_TITLE_CHARS
+                and c.is_title_like(above.rstrip(CONTINUES) or above) and not c.SEPARATORS.search(above)):
             joined[title - 1] = overrule(decisions[title], "title", "headline_continued")
     if free(title + 1):
         below = lines[title + 1].text

@@ -16,6 +16,7 @@ from pipeline.clean.types import Decision
 
 CAPTION_DOUBT = 0.8  # a headline-shaped caption less sure than this, over a paragraph, is taken for a heading
 FOOTER_LINES = 3  # lines below the article's text where a credit (责任编辑：…) is looked for
+FRAME_LINES = 6  # lines above the title where its date is looked for when none stands below it
 CHAPTERS = ("part", "chapter", "section")  # numbering that only a heading has (not 一、 or 1. of a list)
 
 
@@ -148,6 +149,21 @@ def code_between_text(page: Page, decisions: list[Decision], title: int) -> list
     return out
 
 
+def date_over_title(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """A page whose header block prints no date under its title may print it above (a breadcrumb with the
+    day, 自由電子報 > 生活 2012年1月12日‧星期四): where no metadata line has a date, the nearest short dated line
+    among the few above the title is metadata."""
+    if any(d.label == "meta" and page.dated[i] for i, d in enumerate(decisions)):
+        return decisions
+    above = next((i for i in range(title - 1, max(-1, title - 1 - FRAME_LINES), -1)
+                  if page.dated[i] and decisions[i].by == "model" and not page.paragraph[i]), None)
+    if above is None:
+        return decisions
+    out = list(decisions)
+    out[above] = overrule(decisions[above], "meta", "date_over_title")
+    return out
+
+
 def _codeable(page: Page, decisions: Sequence[Decision], i: int) -> bool:
     """A line the model decided that reads as code, or stands in an HTML page's <pre> (not the title, nor a line
     a sidecar fixed)."""
@@ -166,7 +182,8 @@ def _body_lines(decisions: Sequence[Decision]) -> list[int]:
     return [i for i, d in enumerate(decisions) if d.label == "body"]
 
 
-RULES = (code_between_text, framed_text, credit_lines, heading_words)  # run in this order over the decisions
+# run in this order over the decisions
+RULES = (code_between_text, framed_text, credit_lines, date_over_title, heading_words)
 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
 # does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
@@ -178,6 +195,8 @@ CORRECTIONS = {
                      "a caption unless it is furniture (a button, a page list, an end marker)",
     "credit_words": "between the title and the text a date line, a byline or a labelled field, and just below the "
                     "text a short labelled credit, is metadata",
+    "date_over_title": "where no metadata line has a date, the nearest short dated line among the few above the title "
+                  "(a breadcrumb with the day) is metadata",
     "credit_read": "between the title and the text, a short line in which the credit reader finds an outlet or a "
                    "name (中廣新聞／楊菁惠) is metadata",
     "heading_is_credit": "a heading-shaped labelled credit (《棱镜》作者 周纯) is metadata",

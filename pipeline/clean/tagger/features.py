@@ -21,7 +21,7 @@ from pipeline.chinese import HAN
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 
-FEATURE_SET_VERSION = 5
+FEATURE_SET_VERSION = 6  # also counts the title ranker's evidence and the credit reader's features
 WINDOW = 3  # neighbours on each side whose features a line sees
 TITLE_WINDOW = 2  # … in the first pass, which only looks for the title
 CREDIT_GAP = 4  # lines below the title where an editor's or a source's credit closes the article

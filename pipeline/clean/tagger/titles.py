@@ -4,9 +4,11 @@ Every line that could be a headline (`candidates`) is scored by a logistic model
 one-item sequences: its marginal is the probability) on the line's own features (`features.py`)
 and on evidence of where it stands (`evidence`): a date, a byline or a labelled line just below
 it; running text starting soon after it; running text above it; the same string elsewhere on the
-page (a related list repeats headlines, a `<title>` with the site's name stands at the top); its
-place against the densest block of text; and shapes headlines never have (a `label：value` line,
-a run of short glued words, a counter, a line starting with `>`, the first sentence of the text).
+page (a related list repeats headlines, a `<title>` with the site's name stands at the top); how
+many of its pairs of characters the page's running text uses (a headline's words come back in its
+text, a widget's do not); its place against the densest block of text; and shapes headlines never
+have (a `label：value` line, a run of short glued words, a counter, a line starting with `>`, the
+first sentence of the text).
 The ranker learns what furniture looks like from the corpus; no list of the corpus's strings.
 """
 
@@ -22,6 +24,7 @@ from pathlib import Path
 
 import pycrfsuite
 
+from pipeline.chinese import HAN_RUN
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.tagger.features import bucket
@@ -105,10 +108,23 @@ def _repeats(page: Page, chosen: Sequence[int]) -> _Repeats:
     return _Repeats(holders, frozenset(prefixed), frozenset(holding))
 
 
-def evidence(page: Page, i: int, above_block: Sequence[int], repeats: _Repeats) -> list[str]:
+def _bigrams(text: str) -> set[str]:
+    """The pairs of Han characters side by side in the text."""
+    return {run[k : k + 2] for run in HAN_RUN.findall(text) for k in range(len(run) - 1)}
+
+
+def _text_bigrams(page: Page) -> set[str]:
+    """The pairs of Han characters of the page's lines of running text."""
+    return _bigrams("\n".join(text for text, running in zip(page.texts, page.paragraph, strict=True) if running))
+
+
+def evidence(page: Page, i: int, above_block: Sequence[int], repeats: _Repeats, in_text: set[str]) -> list[str]:
     """Why line i is, or is not, the headline: what stands around it and its shape."""
     text, n = page.texts[i], len(page.texts)
     found: list[str] = []
+    pairs = _bigrams(text)
+    if pairs:  # a headline's words come back in its text; a menu's or a widget's do not
+        found.append("in_text=" + bucket(len(pairs & in_text) / len(pairs), (0.2, 0.4, 0.6, 0.8)))
     dated = next((k for k in range(1, BELOW + 1) if i + k < n and page.dated[i + k]), None)
     if dated:
         found.append(f"dated_below={dated}")
@@ -158,7 +174,9 @@ def _items(page: Page, chosen: Sequence[int]) -> list[dict[str, float]]:
     first = page.main_block[0]
     above_block = [j for j in chosen if j < first]
     repeats = _repeats(page, chosen)
-    return [{name: 1.0 for name in ("bias", *page.own[i], *evidence(page, i, above_block, repeats))} for i in chosen]
+    in_text = _text_bigrams(page)
+    return [{name: 1.0 for name in ("bias", *page.own[i], *evidence(page, i, above_block, repeats, in_text))}
+            for i in chosen]
 
 
 class TitleRanker:
@@ -177,8 +195,15 @@ class TitleRanker:
         # One sequence of all the candidates: the ranker has no transitions (it is trained on one-item
         # sequences), so each item's marginal is its probability alone, and CRFsuite is called once.
         self._tagger.set(_items(page, chosen))
-        scored = [Candidate(i, self._tagger.marginal(YES, k)) for k, i in enumerate(chosen)]
-        return sorted(scored, key=lambda candidate: -candidate.score)
+        scored = sorted((Candidate(i, self._tagger.marginal(YES, k)) for k, i in enumerate(chosen)),
+                        key=lambda candidate: -candidate.score)
+        # The ranker learns nothing to tell the headline's copies apart (a related list repeating it, a
+        # <title> above it): its first copy heads the article.
+        first = min(i for i in chosen if page.texts[i] == page.texts[scored[0].index])
+        if first != scored[0].index:
+            scored.insert(0, Candidate(first, scored[0].score))
+            scored = [scored[0], *(x for x in scored[1:] if x.index != first)]
+        return scored
 
 
 def examples(page: Page, labels: Sequence[str]) -> Iterable[tuple[dict[str, float], str]]:
