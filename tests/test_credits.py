@@ -197,3 +197,17 @@ def test_a_date_above_the_title_is_read_where_none_stands_below_it() -> None:
     both = clean("\n".join(["即時新聞 > 生活 2012年1月12日‧星期四", "天冷抵抗力弱 齒源膿瘍患者多", "2012-01-11 08:05",
                             *body]))
     assert both.meta.published is not None and both.meta.published.startswith("2012-01-11")
+
+
+@pytest.mark.parametrize(("tag", "text", "value"), [
+    ("AUTHOR", "賴俊佑報導", "賴俊佑"), ("AUTHOR", "廖宇杰摄", "廖宇杰"), ("AUTHOR", "陈智 整合", "陈智"),
+    ("EDITOR", "王静编译", "王静"), ("AUTHOR", "报道", None), ("AUTHOR", "李明", "李明"),
+    ("OUTLET", "摘自京华时报", "京华时报"), ("OUTLET", "据北京晨报", "北京晨报"), ("OUTLET", "转自 新华网", "新华网"),
+    ("OUTLET", "中央社", "中央社"), ("DATE", "2012-01-12 摄", "2012-01-12 摄"),
+])
+def test_a_span_loses_the_word_that_says_what_was_done(tag: str, text: str, value: str | None) -> None:
+    """A report word closing a name (報導, 摄) and a word opening an outlet (摘自, 据) are not the name."""
+    span = credits._without_report_word(credits.Span(tag, 3, 3 + len(text), text))
+    assert (span.text if span else None) == value
+    if span:
+        assert (span.end - span.start) == len(span.text) and span.start >= 3 and span.end <= 3 + len(text)

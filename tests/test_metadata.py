@@ -89,3 +89,10 @@ def test_a_screenshot_credit_is_a_caption(line: str, caption: bool) -> None:
     ("为什么要搞“一带一路”？", False), ("相关路段强制分流，听从交警指挥疏导", False), ("因为疫情推迟的会议", False)])
 def test_a_piece_of_a_sentence_is_no_heading(line: str, fragment: bool) -> None:
     assert classify.is_fragment(line) is fragment
+
+
+def test_the_rules_leave_out_what_a_credit_says_was_done() -> None:
+    """来源：摘自京华时报 names 京华时报; 作者：帅鹏坤报道 names 帅鹏坤 (as the credit reader reads them)."""
+    meta = Metadata()
+    parse_meta_line("来源：摘自京华时报 作者：帅鹏坤报道", meta)
+    assert meta.source == "京华时报" and [a.name for a in meta.authors] == ["帅鹏坤"]

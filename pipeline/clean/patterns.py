@@ -168,6 +168,10 @@ MEDIA_WORDS = re.compile(r"(?:报|報|网|網|社|台|电视|電視|新闻|新�
 OUTLET_SUFFIX = re.compile(r"(?:快讯|快訊|即时|即時|独家|獨家)$")
 # A report's kind after a reporter's name (賴俊佑報導), and the role word after an outlet (BBC中文記者).
 REPORT_SUFFIX = re.compile(r"(?:综合报道|綜合報導|报道|報導|记者|記者|特约记者|特約記者)$")
+# What a credit says was done, not a name: a report word closing a name (賴俊佑報導, 廖宇杰摄, 陈智 整合) and a word
+# opening an outlet (摘自京华时报, 据北京晨报). NAME_END is tried where white space starts: linear on long runs.
+NAME_END = re.compile(r"(?<!\s)\s*(?:报道|報導|摄影|攝影|摄|攝|整合|整理|编译|編譯|撰稿|发自|發自)$")
+OUTLET_LEAD = re.compile(r"(?:摘自|选自|選自|转自|轉自|转载自|轉載自|来自|來自|据|據)\s*")
 # A desk of the newsroom, not a person or an outlet: 生活中心, 国际组.
 DESK = re.compile(r"(?:中心|组|組|部|室)$")
 # Credits that name no person: anonymous, compiled from the web, the site or paper itself, a desk.

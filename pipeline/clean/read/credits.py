@@ -182,11 +182,12 @@ class CreditReader:
 
     def read(self, text: str, elsewhere: str = "") -> list[Span]:
         """The spans of one line (a run of one tag each). A weekday or a time is never part of a name or an
-        outlet (周四 opening a paragraph, 周四 李明: 周 is a surname too): a span loses one it starts with."""
+        outlet (周四 opening a paragraph, 周四 李明: 周 is a surname too): a span loses one it starts with; nor is
+        a report word part of a name (賴俊佑報導): a name's span loses one it ends with."""
         if not text:
             return []
         found = spans(text, self._tagger.tag(_encoded(char_features(text, elsewhere))))
-        return [kept for span in found if (kept := _without_weekday(span))]
+        return [kept for span in found if (kept := _without_weekday(span)) and (kept := _without_report_word(kept))]
 
 
 def _without_weekday(span: Span) -> Span | None:
@@ -200,6 +201,19 @@ def _without_weekday(span: Span) -> Span | None:
         return None
     start = span.end - len(name)
     return Span(span.tag, start, span.end, name)
+
+
+def _without_report_word(span: Span) -> Span | None:
+    """A name's span without the report word it ends with (賴俊佑報導, 廖宇杰摄, 陈智 整合), an outlet's without
+    the word it starts with (摘自京华时报, 据北京晨报): what was done, not a name (None if nothing is left)."""
+    if span.tag == "OUTLET" and (lead := p.OUTLET_LEAD.match(span.text)):
+        name = span.text[lead.end() :].lstrip(SEPARATORS)
+        return Span(span.tag, span.end - len(name), span.end, name) if name else None
+    word = p.NAME_END.search(span.text) if span.tag in ("AUTHOR", "EDITOR") else None
+    if not word:
+        return span
+    name = span.text[: word.start()].rstrip(SEPARATORS)
+    return Span(span.tag, span.start, span.start + len(name), name) if name else None
 
 
 def _encoded(rows: Sequence[Sequence[str]]) -> list[list[bytes]]:

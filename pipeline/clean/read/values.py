@@ -127,21 +127,23 @@ def iso_datetime(match: re.Match[str]) -> str | None:
 
 
 def first_word(value: str) -> str | None:
-    """A source as printed up to the first space, without a trailing place in brackets."""
+    """A source as printed up to the first space, without a trailing place in brackets or a word opening it
+    (摘自京华时报)."""
     word = value.split()[0] if value.split() else ""
     word = re.split(r"[（(]", word)[0].strip(FIELD_SEPARATORS)  # 第一财经日报(上海), 人民日报（2024年…版）
+    word = p.OUTLET_LEAD.sub("", word, count=1) if p.OUTLET_LEAD.match(word) else word
     return word or None
 
 
 def people(value: str, role: str | None = None) -> list[Person]:
-    """Names in a byline value, with a role word such as 记者 set apart."""
+    """Names in a byline value, with a role word such as 记者 set apart and a report word (報導, 摄) left out."""
     lead = p.ROLES.match(value)
     if lead:
         role, value = lead.group(1), value[lead.end() :]
     tokens = [t for t in re.split(r"[\s、,，/／|｜]+", value.strip("（()）【】[] ")) if t]
     # The names end where another field starts ("李明  字号：大 中 小").
     cut = next((i for i, t in enumerate(tokens) if ":" in t or "：" in t), len(tokens))
-    names = [p.STAFF_CODE.sub("", p.ROLES.sub("", t)).strip("【】[]") for t in tokens[:cut]]
+    names = [p.NAME_END.sub("", p.STAFF_CODE.sub("", p.ROLES.sub("", t))).strip("【】[]") for t in tokens[:cut]]
     names = [n for n in names if len(n) >= 2 or not c.han_count(n)]
     if any(c.han_count(n) for n in names):
         names = [n for n in names if c.han_count(n)]  # "王五 SF001": the name, not the staff code
