@@ -16,6 +16,7 @@ finding the page's annotated values in the line (`span_labels`).
 
 from __future__ import annotations
 
+import bisect
 import re
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -106,6 +107,7 @@ def char_features(text: str, elsewhere: str = "") -> list[list[str]]:
             role_after[k] = True
     piece_of = [-1] * n
     pieces = [(m.start(), m.end()) for m in PIECE.finditer(text)]
+    starts = [start for start, _ in pieces]
     for index, (start, end) in enumerate(pieces):
         for k in range(start, end):
             piece_of[k] = index
@@ -129,7 +131,7 @@ def char_features(text: str, elsewhere: str = "") -> list[list[str]]:
         if field_after[k] not in (None, "published", "updated"):
             # the first piece after a credit's label is its value (来源： 中新網), a later one may be another
             # credit (a date's pieces are its parts: 2012-01-12 10:50)
-            since = piece_of[k] - next((i for i, (start, _) in enumerate(pieces) if start >= label_end[k]), piece_of[k])
+            since = piece_of[k] - bisect.bisect_left(starts, label_end[k])
             row.append(f"after={field_after[k]}|{min(max(since, 0), 2) if piece_of[k] >= 0 else 'sep'}")
         if in_label[k]:
             row.append("label")

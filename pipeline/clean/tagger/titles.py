@@ -113,18 +113,18 @@ def _bigrams(text: str) -> set[str]:
     return {run[k : k + 2] for run in HAN_RUN.findall(text) for k in range(len(run) - 1)}
 
 
-def _text_bigrams(page: Page) -> set[str]:
-    """The pairs of Han characters of the page's lines of running text."""
-    return _bigrams("\n".join(text for text, running in zip(page.texts, page.paragraph, strict=True) if running))
+def _running_text(page: Page) -> str:
+    """The page's lines of running text, joined (a pair of characters is looked for in it)."""
+    return "\n".join(text for text, running in zip(page.texts, page.paragraph, strict=True) if running)
 
 
-def evidence(page: Page, i: int, above_block: Sequence[int], repeats: _Repeats, in_text: set[str]) -> list[str]:
+def evidence(page: Page, i: int, above_block: Sequence[int], repeats: _Repeats, in_text: str) -> list[str]:
     """Why line i is, or is not, the headline: what stands around it and its shape."""
     text, n = page.texts[i], len(page.texts)
     found: list[str] = []
     pairs = _bigrams(text)
     if pairs:  # a headline's words come back in its text; a menu's or a widget's do not
-        found.append("in_text=" + bucket(len(pairs & in_text) / len(pairs), (0.2, 0.4, 0.6, 0.8)))
+        found.append("in_text=" + bucket(sum(pair in in_text for pair in pairs) / len(pairs), (0.2, 0.4, 0.6, 0.8)))
     dated = next((k for k in range(1, BELOW + 1) if i + k < n and page.dated[i + k]), None)
     if dated:
         found.append(f"dated_below={dated}")
@@ -174,7 +174,7 @@ def _items(page: Page, chosen: Sequence[int]) -> list[dict[str, float]]:
     first = page.main_block[0]
     above_block = [j for j in chosen if j < first]
     repeats = _repeats(page, chosen)
-    in_text = _text_bigrams(page)
+    in_text = _running_text(page)
     return [{name: 1.0 for name in ("bias", *page.own[i], *evidence(page, i, above_block, repeats, in_text))}
             for i in chosen]
 
