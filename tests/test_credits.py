@@ -211,3 +211,21 @@ def test_a_span_loses_the_word_that_says_what_was_done(tag: str, text: str, valu
     assert (span.text if span else None) == value
     if span:
         assert (span.end - span.start) == len(span.text) and span.start >= 3 and span.end <= 3 + len(text)
+
+
+@pytest.mark.parametrize(("lead", "source"), [
+    ("〔大華社〕", "大華社"), ("[环宇财讯]", "环宇财讯"), ("【東方晨報專訊】", "東方晨報"), ("【订票电话加价】", None),
+    ("【摘要】", None),
+])
+def test_an_outlets_tag_in_brackets_opening_the_text_is_the_source(lead: str, source: str | None) -> None:
+    """A wire story's tag (〔中央社〕天冷溫差大…) names the outlet; a topic in brackets (【订票电话加价】) does not. The
+    outlets are made up: the credit reader has never seen them."""
+    article = clean("\n".join([
+        "首頁 > 生活", "天冷溫差大 齒源膿瘍患者增", "2012-01-12",
+        lead + "天冷溫差大，醫院牙科門診最近增加許多罹患齒源性膿瘍的患者；牙醫師表示，可能因身體抵抗力減弱且感冒者"
+        "增多，有多名患者感染齒源性膿瘍未立即治療，引發顏面蜂窩性組織炎。",
+        "署立豐原醫院牙科醫師陳梅玉表示，在台灣感染顏面蜂窩性組織炎的患者，多是齒源性膿瘍所引起，且至門診就診的民眾"
+        "很多都是牙齒初期有不舒服症狀卻未即時就醫，在抵抗力低時受到細菌感染而發病。",
+        "醫師指出，最近氣候多變早晚溫差大，當身體免疫系統減弱、抵抗力減弱時就容易受到細菌感染，尤其牙周病合併糖尿病史，"
+        "或曾經蛀牙但未妥善治療者，更是此疾病的高危險群。"]))
+    assert article.meta.source == source
