@@ -229,3 +229,14 @@ def test_an_outlets_tag_in_brackets_opening_the_text_is_the_source(lead: str, so
         "醫師指出，最近氣候多變早晚溫差大，當身體免疫系統減弱、抵抗力減弱時就容易受到細菌感染，尤其牙周病合併糖尿病史，"
         "或曾經蛀牙但未妥善治療者，更是此疾病的高危險群。"]))
     assert article.meta.source == source
+
+
+def test_a_date_under_the_title_wins_over_the_sites_day_above_it() -> None:
+    """The site's day stands above the headline (2023 / 09 / 01　星期五), the article's date and time under it:
+    both metadata, the one under the title is the article's."""
+    text = "\n".join([
+        "2023 / 09 / 01　星期五", "首頁 > 生活", "海葵颱風逼近 全台停班停課", "上報快訊 2023年09月01日 09:59:00",
+        "中颱海葵持續逼近，中央氣象局表示，颱風暴風圈今晚將進入東部海面，各地陸續宣布明天停止上班上課，民眾應做好防颱準備。",
+        "氣象局指出，颱風帶來的雨量集中在東半部及北部山區，請民眾避免前往山區及海邊，注意強風豪雨。"])
+    article = clean(text, fixed={1: "meta", 3: "title", 4: "meta", 5: "body", 6: "body"})
+    assert article.meta.published == "2023-09-01T09:59:00+08:00"
