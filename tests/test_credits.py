@@ -85,10 +85,10 @@ def test_a_weekday_is_never_part_of_a_name() -> None:
     weekday or a time goes, and a name of the surname 周 stays."""
     reader = tagger.load().credits
     assert [(s.tag, s.text) for s in reader.read("周四 李明")] == [("AUTHOR", "李明")]
-    assert credits._without_weekday(credits.Span("AUTHOR", 0, 2, "周四")) is None
+    assert credits._name_only(credits.Span("AUTHOR", 0, 2, "周四")) is None
     stamped = credits.Span("OUTLET", 0, 9, "10:30 新华网")
-    assert credits._without_weekday(stamped) == credits.Span("OUTLET", 6, 9, "新华网")
-    assert credits._without_weekday(credits.Span("DATE", 0, 2, "周四")) == credits.Span("DATE", 0, 2, "周四")
+    assert credits._name_only(stamped) == credits.Span("OUTLET", 6, 9, "新华网")
+    assert credits._name_only(credits.Span("DATE", 0, 2, "周四")) == credits.Span("DATE", 0, 2, "周四")
     assert [s.text for s in reader.read("记者 周杰 报道") if s.tag == "AUTHOR"] == ["周杰"]
 
 
@@ -207,7 +207,7 @@ def test_a_date_above_the_title_is_read_where_none_stands_below_it() -> None:
 ])
 def test_a_span_loses_the_word_that_says_what_was_done(tag: str, text: str, value: str | None) -> None:
     """A report word closing a name (報導, 摄) and a word opening an outlet (摘自, 据) are not the name."""
-    span = credits._without_report_word(credits.Span(tag, 3, 3 + len(text), text))
+    span = credits._name_only(credits.Span(tag, 3, 3 + len(text), text))
     assert (span.text if span else None) == value
     if span:
         assert (span.end - span.start) == len(span.text) and span.start >= 3 and span.end <= 3 + len(text)

@@ -97,3 +97,15 @@ def test_the_headlines_first_copy_heads_the_article() -> None:
     ranked = tagger.load().titles.rank(page)
     assert ranked[0].index == page.texts.index("农民工维权绿色通道开通(图)")
     assert len({c.index for c in ranked}) == len(ranked)  # each candidate once
+
+
+def test_the_best_candidates_first_copy_takes_its_place() -> None:
+    """Whatever the scores, the first copy of the best candidate's text leads, with the best score; the rest keep
+    their order, each candidate once."""
+    later = Page(page_lines(PAGE + "\n农民工维权绿色通道开通(图)"))  # a related list's copy closes the page
+    copy, last = later.texts.index("农民工维权绿色通道开通(图)"), len(later.texts) - 1
+    ranked = [titles.Candidate(last, 0.9), titles.Candidate(3, 0.5), titles.Candidate(copy, 0.2)]
+    assert titles.first_copy_first(later, ranked) == [
+        titles.Candidate(copy, 0.9), titles.Candidate(last, 0.9), titles.Candidate(3, 0.5)]
+    alone = [titles.Candidate(copy, 0.9), titles.Candidate(3, 0.5)]
+    assert titles.first_copy_first(Page(page_lines(PAGE)), alone) == alone

@@ -183,39 +183,36 @@ class CreditReader:
         self._tagger.open_inmemory(blob)
 
     def read(self, text: str, elsewhere: str = "") -> list[Span]:
-        """The spans of one line (a run of one tag each). A weekday or a time is never part of a name or an
-        outlet (周四 opening a paragraph, 周四 李明: 周 is a surname too): a span loses one it starts with; nor is
-        a report word part of a name (賴俊佑報導): a name's span loses one it ends with."""
+        """The spans of one line (a run of one tag each), a name or an outlet without what says when or what was
+        done (`_name_only`: 周四 opening a paragraph, 周四 李明: 周 is a surname too; 賴俊佑報導; 摘自京华时报)."""
         if not text:
             return []
         found = spans(text, self._tagger.tag(_encoded(char_features(text, elsewhere))))
-        return [kept for span in found if (kept := _without_weekday(span)) and (kept := _without_report_word(kept))]
+        return [kept for span in found if (kept := _name_only(span))]
 
 
-def _without_weekday(span: Span) -> Span | None:
-    """A name's or an outlet's span without the weekday or time it starts with (None if nothing is left)."""
-    stamp = WEEKDAY_OR_TIME.match(span.text)
-    if span.tag == "DATE" or not stamp:
-        return span
-    rest = span.text[stamp.end():]
-    name = rest.lstrip(SEPARATORS)
+def _name_only(span: Span) -> Span | None:
+    """A name's or an outlet's span without what says when or what was done (None if nothing is left): a
+    weekday or a time it starts with (周四 李明, 10:30 新华网), a word opening an outlet (摘自京华时报, 据北京晨报),
+    a report word closing a name (賴俊佑報導, 廖宇杰摄, 陈智 整合)."""
+    kept: Span | None = span
+    if span.tag != "DATE" and (stamp := WEEKDAY_OR_TIME.match(span.text)):
+        kept = _cut(span, stamp.end(), len(span.text))
+    if kept and kept.tag == "OUTLET" and (lead := p.OUTLET_LEAD.match(kept.text)):
+        kept = _cut(kept, lead.end(), len(kept.text))
+    if kept and kept.tag in ("AUTHOR", "EDITOR") and (word := p.NAME_END.search(kept.text)):
+        kept = _cut(kept, 0, word.start())
+    return kept
+
+
+def _cut(span: Span, start: int, end: int) -> Span | None:
+    """The part start:end of a span's text, without separators at its ends (None if nothing is left)."""
+    part = span.text[start:end]
+    name = part.strip(SEPARATORS)
     if not name:
         return None
-    start = span.end - len(name)
-    return Span(span.tag, start, span.end, name)
-
-
-def _without_report_word(span: Span) -> Span | None:
-    """A name's span without the report word it ends with (賴俊佑報導, 廖宇杰摄, 陈智 整合), an outlet's without
-    the word it starts with (摘自京华时报, 据北京晨报): what was done, not a name (None if nothing is left)."""
-    if span.tag == "OUTLET" and (lead := p.OUTLET_LEAD.match(span.text)):
-        name = span.text[lead.end() :].lstrip(SEPARATORS)
-        return Span(span.tag, span.end - len(name), span.end, name) if name else None
-    word = p.NAME_END.search(span.text) if span.tag in ("AUTHOR", "EDITOR") else None
-    if not word:
-        return span
-    name = span.text[: word.start()].rstrip(SEPARATORS)
-    return Span(span.tag, span.start, span.start + len(name), name) if name else None
+    at = span.start + start + part.index(name)
+    return Span(span.tag, at, at + len(name), name)
 
 
 def _encoded(rows: Sequence[Sequence[str]]) -> list[list[bytes]]:

@@ -131,8 +131,8 @@ def first_word(value: str) -> str | None:
     (摘自京华时报)."""
     word = value.split()[0] if value.split() else ""
     word = re.split(r"[（(]", word)[0].strip(FIELD_SEPARATORS)  # 第一财经日报(上海), 人民日报（2024年…版）
-    word = p.OUTLET_LEAD.sub("", word, count=1) if p.OUTLET_LEAD.match(word) else word
-    return word or None
+    lead = p.OUTLET_LEAD.match(word)
+    return (word[lead.end() :] if lead else word) or None
 
 
 def people(value: str, role: str | None = None) -> list[Person]:

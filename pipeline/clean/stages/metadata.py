@@ -67,7 +67,7 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
     """Read every metadata line: first the credit reader's outlets and names, then the rules (dates,
     and the fields the reader found nothing for). The first value of a field wins, the lines under the
     title read before those above it (the site's frame: its day, its name)."""
-    title = next((c.line for c in draft.report.lines if c.label == "title"), 0)
+    title = next((decided.line for decided in draft.report.lines if decided.label == "title"), 0)
     meta_lines = sorted((line for line in draft.lines if line.role == "meta"), key=lambda line: line.number < title)
     for line in meta_lines:
         _read_credits(draft, reader, line)

@@ -72,12 +72,18 @@ def credit_read(page: Page, decisions: list[Decision], title: int, reader: Credi
     out = list(decisions)
     for i in range(title + 1, body[0]):
         text, decision = page.texts[i], out[i]
-        if decision.by != "model" or decision.label != "boilerplate" or page.paragraph[i] \
-                or len(text) > c.MAX_CREDIT_CHARS or page.counts[text] > 1:  # a byline is printed once
+        if decision.by != "model" or decision.label != "boilerplate" or not may_be_credit(page, i) \
+                or page.counts[text] > 1:  # a byline is printed once
             continue
         if any(span.tag in NAMING for span in reader.read(text, rest_of_page(page.texts, text))):
             out[i] = overrule(decision, "meta", "credit_read")
     return out
+
+
+def may_be_credit(page: Page, i: int) -> bool:
+    """A short line that does not read as running text: where a byline without a label may stand under the title
+    (`credit_read` reads such lines; the credit reader is trained on them, furniture included)."""
+    return not page.paragraph[i] and len(page.texts[i]) <= c.MAX_CREDIT_CHARS
 
 
 NAMING = ("OUTLET", "AUTHOR", "EDITOR")  # the reader's tags that name someone (a date alone may be a stamp)

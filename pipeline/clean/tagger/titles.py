@@ -195,15 +195,16 @@ class TitleRanker:
         # One sequence of all the candidates: the ranker has no transitions (it is trained on one-item
         # sequences), so each item's marginal is its probability alone, and CRFsuite is called once.
         self._tagger.set(_items(page, chosen))
-        scored = sorted((Candidate(i, self._tagger.marginal(YES, k)) for k, i in enumerate(chosen)),
-                        key=lambda candidate: -candidate.score)
-        # The ranker learns nothing to tell the headline's copies apart (a related list repeating it, a
-        # <title> above it): its first copy heads the article.
-        first = min(i for i in chosen if page.texts[i] == page.texts[scored[0].index])
-        if first != scored[0].index:
-            scored.insert(0, Candidate(first, scored[0].score))
-            scored = [scored[0], *(x for x in scored[1:] if x.index != first)]
-        return scored
+        scored = [Candidate(i, self._tagger.marginal(YES, k)) for k, i in enumerate(chosen)]
+        return first_copy_first(page, sorted(scored, key=lambda candidate: -candidate.score))
+
+
+def first_copy_first(page: Page, ranked: Sequence[Candidate]) -> list[Candidate]:
+    """The ranked candidates with the best one's first copy in its place: the ranker learns nothing to tell the
+    headline's copies apart (a related list repeating it, a <title> above it), and the first heads the article."""
+    best = ranked[0]
+    first = min(x.index for x in ranked if page.texts[x.index] == page.texts[best.index])
+    return [Candidate(first, best.score), *(x for x in ranked if x.index != first)]
 
 
 def examples(page: Page, labels: Sequence[str]) -> Iterable[tuple[dict[str, float], str]]:

@@ -29,10 +29,9 @@ from typing import Any
 import pycrfsuite
 
 from pipeline import __version__
-from pipeline.clean import classify as c
 from pipeline.clean.read import credits
 from pipeline.clean.stages.page import page_lines
-from pipeline.clean.tagger import titles
+from pipeline.clean.tagger import corrections, titles
 from pipeline.clean.tagger.features import FEATURE_SET_VERSION
 from pipeline.clean.tagger.labels import SIDECAR_SUFFIX, line_classes
 from pipeline.clean.tagger.lines import CLASSES, KEPT, LineTagger, pack
@@ -184,8 +183,7 @@ def credit_examples(pages: Iterable[LabelledPage]) -> Iterable[tuple[str, str, l
         if body:
             snippets += [(body[0], credits.opening(texts[body[0]])), (body[-1], credits.closing(texts[body[-1]]))]
             snippets += [(i, texts[i]) for i in range(page.labels.index("title") + 1, body[0])
-                         if page.labels[i] == "boilerplate" and not page.page.paragraph[i]
-                         and len(texts[i]) <= c.MAX_CREDIT_CHARS]
+                         if page.labels[i] == "boilerplate" and corrections.may_be_credit(page.page, i)]
         for i, text in snippets:
             yield text, credits.rest_of_page(texts, texts[i]), credits.span_labels(text, page.fields)
 
