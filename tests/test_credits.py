@@ -240,3 +240,32 @@ def test_a_date_under_the_title_wins_over_the_sites_day_above_it() -> None:
         "氣象局指出，颱風帶來的雨量集中在東半部及北部山區，請民眾避免前往山區及海邊，注意強風豪雨。"])
     article = clean(text, fixed={1: "meta", 3: "title", 4: "meta", 5: "body", 6: "body"})
     assert article.meta.published == "2023-09-01T09:59:00+08:00"
+
+
+@pytest.mark.parametrize(("opening", "source"), [
+    ("〔大華社〕天冷溫差大，", "大華社"), ("[环宇财讯]天冷溫差大，", "环宇财讯"),
+    ("【東方晨報專訊】天冷溫差大，", "東方晨報"),
+    ("东方财经讯 北京时间1月12日消息，", "东方财经"), ("东方科技讯（王小明）1月12日消息，", "东方科技"),
+    ("东方晨报快讯（记者 王小明）今日，", "东方晨报"), ("【订票电话加价】", None), ("本报讯（记者王小明）昨日，", None),
+    ("晨报讯 昨日，", None),  # a paper's short name: not the outlet as the page names it
+])
+def test_the_outlets_own_tag_opening_the_text_is_the_source(opening: str, source: str | None) -> None:
+    """Every line's class given: a tag or a 讯 lead that ends like an outlet's name names the source; a topic,
+    this paper (本报) and a two-character short name do not. (The packaged credit reader reads most of these
+    itself; `快讯` and the frame's outlet below need the rule, which held-out sites' pages need far more often.)"""
+    text = "\n".join(["首頁 > 生活", "天冷溫差大 齒源膿瘍患者增", "2012-01-12",
+                      opening + "醫院牙科門診最近增加許多罹患齒源性膿瘍的患者，牙醫師表示，可能因身體抵抗力減弱。",
+                      "醫師指出，最近氣候多變早晚溫差大，當身體免疫系統減弱時就容易受到細菌感染。"])
+    article = clean(text, fixed={1: "boilerplate", 2: "title", 3: "meta", 4: "body", 5: "body"})
+    assert article.meta.source == source
+
+
+def test_the_texts_own_tag_wins_over_the_sites_name_above_the_title() -> None:
+    """The site's name in a dated breadcrumb over the headline is the frame; the wire's tag opening the text is
+    the article's source."""
+    text = "\n".join(["大華電子報 > 即時新聞 > 生活 2012年1月12日", "天冷溫差大 齒源膿瘍患者增",
+                      "〔中央社〕醫院牙科門診最近增加許多罹患齒源性膿瘍的患者，牙醫師表示，可能因身體抵抗力減弱。",
+                      "醫師指出，最近氣候多變早晚溫差大，當身體免疫系統減弱時就容易受到細菌感染。"])
+    article = clean(text, fixed={1: "meta", 2: "title", 3: "body", 4: "body"})
+    assert article.meta.source == "中央社"
+    assert article.meta.published == "2012-01-12"

@@ -135,6 +135,13 @@ DATELINE = re.compile(
 )
 # A wire dateline without a reporter: （中央社台北23日電）, 新华社北京3月5日电.
 AGENCY_DATELINE = re.compile(r"^[（(]?(?P<agency>[" + HAN_CLASS + r"]{1,6}?社)[" + HAN_CLASS + r"]{2,8}?\d{1,2}日(?:电|電)")
+# The outlet's own tag opening the text: [世华财讯]…, 〔中央社〕…, 【明報專訊】…, 新浪财经讯 北京时间…, 腾讯科技讯（…）.
+# A bracketed tag counts when it ends like an outlet (MEDIA_WORDS, 讯): 【订票电话加价】 is a topic. A lead of two
+# characters before 讯 is the paper's short name (商报讯, 晨报讯), not the outlet as the page names it.
+OPENING_TAG = re.compile(
+    r"^(?:[〔【\[](?P<tag>[^〔〕【】\[\]\s]{2,10}?)(?:专讯|專訊)?[〕】\]](?=\S)"
+    r"|(?P<lead>[" + HAN_CLASS + r"]{3,8}?)(?:快讯|快訊|讯|訊)(?=[\s（(：:]|$))"
+)
 # A reporter's name in brackets closing the article: …换新iPhone。(李楠) — not （完） or （图）.
 TRAILING_CREDIT = re.compile(r"[。！？”」][（(](?P<name>(?!完|图|圖|摄|攝|未完|待续|待續)[" + HAN_CLASS + r"]{2,3})[）)]\s*$")
 # An editor tag closing the last paragraph: （編輯：李亨山）1120823

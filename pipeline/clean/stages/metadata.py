@@ -70,7 +70,11 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
     title = next((decided.line for decided in draft.report.lines if decided.label == "title"), 0)
     meta_lines = sorted((line for line in draft.lines if line.role == "meta"), key=lambda line: line.number < title)
     for line in meta_lines:
+        if line.number < title and draft.meta.source is None:
+            _read_opening_tag(draft)  # the text's own tag before the site's frame (自由電子報 > 即時新聞)
         _read_credits(draft, reader, line)
+    if draft.meta.source is None:
+        _read_opening_tag(draft)
     for line in meta_lines:
         parse_meta_line(line.text, draft.meta, header=line.zone == "header", names=False)
         draft.record("metadata", line)
@@ -87,6 +91,25 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
                              for r in draft.report.readings]
     draft.lines = [line for line in draft.lines if line.role != "meta"]
     return draft
+
+
+def _read_opening_tag(draft: Draft) -> None:
+    """The outlet's tag opening one of the first paragraphs ([世华财讯]…, 新浪财经讯 …) is the source."""
+    paragraphs = [line for line in draft.lines if line.zone == "body" and line.role not in ("heading", "code", "meta")]
+    for line in paragraphs[:DATELINE_LINES]:
+        match = p.OPENING_TAG.match(line.text)
+        if match is None:
+            continue
+        lead, tag = match["lead"], match["tag"]
+        if (lead and not p.SELF_REFERENCE.match(lead)) or (tag and _outlet_like(tag)):
+            draft.meta.source = lead or tag
+            draft.record("opening_tag", line, line.text)
+        return
+
+
+def _outlet_like(tag: str) -> bool:
+    """Whether a bracketed tag ends like an outlet's name (中央社, 世华财讯), not a topic (订票电话加价)."""
+    return p.MEDIA_WORDS.search(tag) is not None or tag.endswith(("讯", "訊"))
 
 
 def _read_credits(draft: Draft, reader: CreditReader, line: Line, part: str | None = None) -> None:
