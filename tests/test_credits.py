@@ -141,6 +141,22 @@ def test_a_byline_the_model_called_furniture_is_metadata_when_the_reader_names_s
                                    reader)[2].label == "boilerplate"  # printed twice: furniture
 
 
+def test_a_closing_credit_under_the_text_is_metadata_and_an_outlets_name_there_is_not() -> None:
+    """Just under the text, a credit the model called furniture ((王立明 撰稿)) is metadata; an outlet's name there
+    (a share button, a link to the paper) stays furniture, as does a credit further down."""
+    texts = ["首页", "新建大桥通车 两岸车程缩短一半",
+             "新建大桥昨日正式通车，两岸之间的车程由原来的四十分钟缩短到二十分钟，附近居民纷纷前往体验。",
+             "交通部门表示，大桥全长两千三百米，设双向六车道。",
+             "(王立明 撰稿)", "东南晨报", "分享", "新闻", "(陈美玲 撰稿)"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = ["boilerplate", "title", "body", "body", *["boilerplate"] * 5]
+    reader = tagger.load().credits
+    assert {s.tag for s in reader.read("东南晨报", "")} == {"OUTLET"}  # the reader names it: the place decides
+    decisions = corrections.credit_read(page, [Decision(label, 0.9) for label in said], 1, reader)
+    assert [(d.label, d.by) for d in decisions][4:6] == [("meta", "credit_read"), ("boilerplate", "model")]
+    assert [d.label for d in decisions][6:] == ["boilerplate"] * 3
+
+
 def test_the_reader_learns_the_headers_furniture_as_well_as_its_credits() -> None:
     """The training examples include the short furniture lines between the title and the text, every character
     outside any span, beside the metadata lines (the corpus's annotated pages)."""

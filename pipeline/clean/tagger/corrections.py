@@ -62,31 +62,36 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
 
 
 def credit_read(page: Page, decisions: list[Decision], title: int, reader: CreditReader) -> list[Decision]:
-    """Between the title and the text, a short line the model calls furniture in which the credit reader finds
-    an outlet or a name is metadata: a byline without a label or role word (中廣新聞／楊菁惠) that the rules of
-    `credit_lines` cannot tell from a menu. The reader learned the header's furniture as well as its credits; a
-    line the page prints again (a share button, a menu word) is furniture whatever it reads as."""
+    """Between the title and the text, or just under the text, a short line the model calls furniture in which
+    the credit reader finds an outlet or a name is metadata: a byline without a label or role word (中廣新聞／楊菁惠,
+    (李艳 撰稿)) that the rules of `credit_lines` cannot tell from a menu. The reader learned the furniture there
+    as well as the credits; a line the page prints again (a share button, a menu word) is furniture whatever it
+    reads as."""
     body = _body_lines(decisions)
     if not body:
         return decisions
     out = list(decisions)
-    for i in range(title + 1, body[0]):
+    for i in byline_places(page, title, body):
         text, decision = page.texts[i], out[i]
-        if decision.by != "model" or decision.label != "boilerplate" or not may_be_credit(page, i) \
-                or page.counts[text] > 1:  # a byline is printed once
+        if decision.by != "model" or decision.label != "boilerplate" or page.counts[text] > 1:  # printed once
             continue
-        if any(span.tag in NAMING for span in reader.read(text, rest_of_page(page.texts, text))):
+        naming = NAMING if i < body[0] else PEOPLE  # under the text, an outlet's name is a button or a link
+        if any(span.tag in naming for span in reader.read(text, rest_of_page(page.texts, text))):
             out[i] = overrule(decision, "meta", "credit_read")
     return out
 
 
-def may_be_credit(page: Page, i: int) -> bool:
-    """A short line that does not read as running text: where a byline without a label may stand under the title
-    (`credit_read` reads such lines; the credit reader is trained on them, furniture included)."""
-    return not page.paragraph[i] and len(page.texts[i]) <= c.MAX_CREDIT_CHARS
+def byline_places(page: Page, title: int, body: Sequence[int]) -> list[int]:
+    """Where a byline without a label may stand: a short line that does not read as running text between the
+    title and the text or just under the text (`credit_read` reads such lines; the credit reader is trained on
+    those above the text, furniture included: trained on those under it as well, it read fewer outlets right)."""
+    under = range(body[-1] + 1, min(len(page.texts), body[-1] + 1 + FOOTER_LINES))
+    return [i for i in (*range(title + 1, body[0]), *under)
+            if not page.paragraph[i] and len(page.texts[i]) <= c.MAX_CREDIT_CHARS]
 
 
 NAMING = ("OUTLET", "AUTHOR", "EDITOR")  # the reader's tags that name someone (a date alone may be a stamp)
+PEOPLE = ("AUTHOR", "EDITOR")
 
 
 def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
@@ -203,8 +208,8 @@ CORRECTIONS = {
                     "text a short labelled credit, is metadata",
     "date_over_title": "where no metadata line has a date, the nearest short dated line among the few above the title "
                   "(a breadcrumb with the day) is metadata",
-    "credit_read": "between the title and the text, a short line in which the credit reader finds an outlet or a "
-                   "name (中廣新聞／楊菁惠) is metadata",
+    "credit_read": "between the title and the text or just under it, a short line in which the credit reader finds an "
+                   "outlet or a name (中廣新聞／楊菁惠, (李艳 撰稿)) is metadata",
     "heading_is_credit": "a heading-shaped labelled credit (《棱镜》作者 周纯) is metadata",
     "heading_is_button": "a heading-shaped button or menu word (facebook) is boilerplate",
     "heading_is_fragment": "a heading-shaped piece of a sentence (因为) inside the text is text",
