@@ -96,3 +96,16 @@ def test_the_rules_leave_out_what_a_credit_says_was_done() -> None:
     meta = Metadata()
     parse_meta_line("来源：摘自京华时报 作者：帅鹏坤报道", meta)
     assert meta.source == "京华时报" and [a.name for a in meta.authors] == ["帅鹏坤"]
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("邱美玲／台北報導", ["邱美玲"]), ("【鍾大同、陳小明／綜合報導】", ["鍾大同、陳小明"]),
+    ("王明／綜合報導", ["王明"]),
+    ("台北／綜合報導", []),  # a place, no name
+])
+def test_a_byline_of_names_and_the_reports_place_without_a_role_word(line: str, authors: list[str]) -> None:
+    """The names before the report's place are the authors, even with no role word (記者) and even where the
+    credit reader has read the line (names=False); a place is not a name."""
+    meta = Metadata()
+    parse_meta_line(line, meta, names=False)
+    assert [a.name for a in meta.authors] == authors  # several names are one credit, as printed

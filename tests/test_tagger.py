@@ -200,16 +200,17 @@ def test_a_features_code_is_given_by_its_name() -> None:
 
 
 def test_metadata_the_words_show_is_metadata_whatever_the_model_said() -> None:
-    texts = ["国务院办公厅通知", "2023/08/24 09:17", "字号 大 中 小", "各地要做好工作，确保群众安全。",
+    texts = ["国务院办公厅通知", "2023/08/24 09:17", "邱美玲／台北報導", "字号 大 中 小",
+             "各地要做好工作，确保群众安全。",
              "今年以来，全国完成了各项任务。", "【编辑：姚昊】", "分享到", "相关新闻", "来源：某网"]
     page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
-    said = ["title", "boilerplate", "boilerplate", "body", "body", "boilerplate", "boilerplate", "boilerplate",
-            "boilerplate"]
+    said = ["title", "boilerplate", "boilerplate", "boilerplate", "body", "body", "boilerplate", "boilerplate",
+            "boilerplate", "boilerplate"]
     decisions = corrections.credit_lines(page, [Decision(label, 0.9) for label in said], title=0)
-    assert [d.label for d in decisions] == ["title", "meta", "boilerplate", "body", "body", "meta", "boilerplate",
-                                            "boilerplate", "boilerplate"]  # the last credit is too far below
-    assert [d.by for d in decisions] == ["model", "credit_words", "model", "model", "model", "credit_words", "model",
-                                         "model", "model"]
+    assert [d.label for d in decisions] == ["title", "meta", "meta", "boilerplate", "body", "body", "meta",
+                                            "boilerplate", "boilerplate", "boilerplate"]  # the last: too far below
+    assert [d.by for d in decisions] == ["model", "credit_words", "credit_words", "model", "model", "model",
+                                         "credit_words", "model", "model", "model"]
     sidecar = [Decision(label, 1.0, "sidecar") for label in said]
     assert corrections.credit_lines(page, sidecar, title=0) == sidecar  # a person's classes stand
 

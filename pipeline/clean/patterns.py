@@ -150,6 +150,17 @@ EDITOR_TAG = re.compile(  # no leading white space: a search would try it from e
 )
 # Agencies named in a dateline that are not a source of their own ("this paper").
 SELF_REFERENCE = re.compile(r"^(?:本报|本報|本刊|本台|本网|本網|本站)")
+# The hundred commonest Chinese surnames (both scripts): a piece starting with one may be a name.
+SURNAMES = frozenset(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林高罗羅郑鄭梁谢謝宋唐许許韩韓邓鄧冯馮曹彭曾肖萧蕭"
+    "田董潘袁蔡蒋蔣余于於杜叶葉程魏苏蘇吕呂丁任卢盧姚沈钟鍾姜崔谭譚陆陸范汪廖石金韦韋贾賈夏付方邹鄒熊白孟秦邱"
+    "侯江尹薛闫閆段雷龙龍黎史陶贺賀毛郝顾顧龚龔邵万萬覃武钱錢戴严嚴莫孔向常汤湯康易乔喬賴赖洪游施顏颜莊庄柯翁"
+)
+# A byline of names and the report's place with no role word: 邱俐穎／台北報導, 【鐘武達、陳世宗／綜合報導】.
+REPORT_BYLINE = re.compile(
+    r"^[（(【\[]?\s*(?P<names>[" + HAN_CLASS + r"]{2,4}(?:[、\s]+[" + HAN_CLASS + r"]{2,4})*)\s*[／/╱]\s*[" + HAN_CLASS
+    + r"]{0,6}?(?:即時|即时|綜合|综合)?(?:報導|报道)\s*[）)】\]]?$"
+)
 # An official document's title (公文标题), often broken over two lines: 关于……的通知.
 OFFICIAL_TITLE = re.compile(
     r"^(?:关于|關於).+(?:通知|通告|公告|决定|決定|意见|意見|办法|辦法|规定|規定|通报|通報|批复|批覆|报告|報告|方案|规划|規劃|函|令|细则|細則)$"

@@ -37,12 +37,6 @@ OUTSIDE = "O"
 SNIPPET = 40  # characters at the start of the first paragraph and the end of the last where a credit stands
 # A piece of a credit line: what stands between white space, bars, slashes, brackets, dots.
 PIECE = re.compile(r"[^\s|｜∣│╱/／\\·•,，;；:：【】\[\]（）()〔〕<>《》「」『』]+")
-# The hundred commonest Chinese surnames (both scripts): a piece starting with one may be a name.
-SURNAMES = frozenset(
-    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林高罗羅郑鄭梁谢謝宋唐许許韩韓邓鄧冯馮曹彭曾肖萧蕭"
-    "田董潘袁蔡蒋蔣余于於杜叶葉程魏苏蘇吕呂丁任卢盧姚沈钟鍾姜崔谭譚陆陸范汪廖石金韦韋贾賈夏付方邹鄒熊白孟秦邱"
-    "侯江尹薛闫閆段雷龙龍黎史陶贺賀毛郝顾顧龚龔邵万萬覃武钱錢戴严嚴莫孔向常汤湯康易乔喬賴赖洪游施顏颜莊庄柯翁"
-)
 MEDIA_END = re.compile(r"(?:报|報|网|網|社|台|电视|電視|新闻|新聞|周刊|週刊|中文|频道|頻道|在线|在線)$")
 REPORT_END = re.compile(r"(?:报道|報導|电|電|讯|訊|摄|攝|撰稿|编译|編譯|整理)$")
 ROLE = re.compile(
@@ -143,7 +137,7 @@ def char_features(text: str, elsewhere: str = "") -> list[list[str]]:
             row.append("role_before")
         if role_after[k]:
             row.append("role_after")
-        if ch in SURNAMES:
+        if ch in p.SURNAMES:
             row.append("surname")
         index = piece_of[k]
         if index >= 0:
@@ -165,7 +159,7 @@ def _piece_features(piece: str, index: int, count: int, elsewhere: str) -> list[
         row.append("pmedia")
     if REPORT_END.search(piece):
         row.append("preport")
-    if piece[:1] in SURNAMES and 2 <= c.han_count(piece) <= 4 and c.han_count(piece) == len(piece):
+    if piece[:1] in p.SURNAMES and 2 <= c.han_count(piece) <= 4 and c.han_count(piece) == len(piece):
         row.append("pname")
     if len(piece) >= 2 and piece in elsewhere:
         row.append("pecho")

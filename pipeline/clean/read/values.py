@@ -31,6 +31,9 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
     byline = p.BYLINE.match(text)
     if byline and not meta.authors:
         meta.authors = people(byline["names"], role="记者" if "记" in text else "記者")
+    report = None if byline else p.REPORT_BYLINE.match(text)
+    if report and not meta.authors and report["names"][:1] in p.SURNAMES:  # 邱俐穎／台北報導, not 台北／綜合報導
+        meta.authors = people(report["names"])
     matches = c.label_matches(text, glued=True)
     date = find_date(text)
     # A date after its own label is read with the label; after another field's (稿源： 兰州日报 2011-12-09) it is not.
@@ -41,7 +44,8 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
             meta.published = iso_datetime(date)
         if not matches:
             _read_outlet_and_byline([text[: date.start()], text[date.end() :]], meta, names=names)
-    elif header and not matches and not byline and len(text) <= BARE_NAME_CHARS and not p.TITLE_MARKS.search(text):
+    elif (header and not matches and not (byline or report) and len(text) <= BARE_NAME_CHARS
+          and not p.TITLE_MARKS.search(text)):
         _read_outlet_and_byline([text], meta, names=names)
     for k, match in enumerate(matches):
         end = matches[k + 1].start() if k + 1 < len(matches) else len(text)

@@ -52,7 +52,7 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
         if decision.by != "model" or decision.label == "meta" or page.paragraph[i]:
             continue
         if i < first:
-            credit = c.is_meta_line(text, in_header=True) or f.dated_short(text)
+            credit = c.is_meta_line(text, in_header=True) or f.dated_short(text) or bool(p.REPORT_BYLINE.match(text))
         else:
             labelled = bool(c.meta_labels(text)) or p.EDITOR_TAG.search(text) is not None
             credit = len(text) <= c.MAX_CREDIT_CHARS and labelled
