@@ -215,6 +215,17 @@ def test_metadata_the_words_show_is_metadata_whatever_the_model_said() -> None:
     assert corrections.credit_lines(page, sidecar, title=0) == sidecar  # a person's classes stand
 
 
+def test_an_outlets_name_alone_under_the_title_is_metadata_when_printed_once() -> None:
+    """中華晨報 alone between the title and the text names the outlet; a name the page prints again (a banner, a
+    menu) and a line of several words are furniture."""
+    texts = ["新建大桥通车", "2026-01-12", "中華晨報", "新聞速報", "首页 新闻网",
+             "新建大桥昨日正式通车，车程缩短一半。", "新聞速報"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = ["title", "meta", "boilerplate", "boilerplate", "boilerplate", "body", "boilerplate"]
+    decisions = corrections.credit_lines(page, [Decision(label, 0.9) for label in said], title=0)
+    assert [d.label for d in decisions][2:5] == ["meta", "boilerplate", "boilerplate"]
+
+
 def test_a_headings_words_can_overrule_the_model() -> None:
     texts = ["监察法", "总则规定了各项原则，适用于全国。", "《棱镜》作者 周纯", "facebook", "01",
              "第二章　监察机关及其职责", "监察委员会依照本法履行职责。"]

@@ -39,9 +39,9 @@ def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decis
 
 
 def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
-    """Metadata the words show: between the title and the text, a date line, a byline or a labelled
-    field; just below the text, a short labelled credit (责任编辑：…, 【编辑：…】). The model may call
-    them boilerplate (a site's own layout), but their values are read by rules."""
+    """Metadata the words show: between the title and the text, a date line, a byline, a labelled field or an
+    outlet's name printed once (中國時報, 旺報); just below the text, a short labelled credit (责任编辑：…,
+    【编辑：…】). The model may call them boilerplate (a site's own layout), but their values are read by rules."""
     body = _body_lines(decisions)
     if not body:
         return decisions
@@ -52,7 +52,8 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
         if decision.by != "model" or decision.label == "meta" or page.paragraph[i]:
             continue
         if i < first:
-            credit = c.is_meta_line(text, in_header=True) or f.dated_short(text) or bool(p.REPORT_BYLINE.match(text))
+            credit = (c.is_meta_line(text, in_header=True) or f.dated_short(text) or bool(p.REPORT_BYLINE.match(text))
+                      or (f.media_name(text) and not any(ch.isspace() for ch in text) and page.counts[text] == 1))
         else:
             labelled = bool(c.meta_labels(text)) or p.EDITOR_TAG.search(text) is not None
             credit = len(text) <= c.MAX_CREDIT_CHARS and labelled
