@@ -247,6 +247,22 @@ def test_an_outlets_tag_in_brackets_opening_the_text_is_the_source(lead: str, so
     assert article.meta.source == source
 
 
+def test_a_date_under_the_text_is_metadata_where_none_stands_around_the_title() -> None:
+    """A page whose only date is a short line just under the text ((2012-01-17 20:00)  晚間新聞): that line is
+    metadata whatever the model said; where a metadata line has a date already, it is left alone."""
+    texts = ["公視新聞網 / 醫療", "B型流感添四死 2歲女童喪命", "流感疫情來勢洶洶，又新增四例死亡病例。",
+             "疾管局提醒，民眾應儘速就醫。", "分享", "(2012-01-17 20:00)  晚間新聞", "2012-01-18 熱門新聞"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = ["boilerplate", "title", "body", "body", "boilerplate", "boilerplate", "boilerplate"]
+    decisions = corrections.date_under_text(page, [Decision(label, 0.9) for label in said], 1)
+    assert [(d.label, d.by) for d in decisions][4:] == [("boilerplate", "model"), ("meta", "date_under_text"),
+                                                         ("boilerplate", "model")]
+    dated = [Decision(label, 0.9) for label in [*said[:6], "meta"]]  # a metadata line has a date already
+    assert corrections.date_under_text(page, dated, 1) == dated
+    shown = clean("\n".join([*texts[:5], "(2012-01-17 20:00)  晚間新聞"]))
+    assert shown.meta.published == "2012-01-17T20:00:00+08:00"
+
+
 def test_a_date_under_the_title_wins_over_the_sites_day_above_it() -> None:
     """The site's day stands above the headline (2023 / 09 / 01　星期五), the article's date and time under it:
     both metadata, the one under the title is the article's."""

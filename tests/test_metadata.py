@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from pipeline.clean import classify
-from pipeline.clean.read.values import parse_meta_line
+from pipeline.clean.read.values import first_word, parse_meta_line, people
 from pipeline.clean.stages.page import parse_breadcrumb
 from pipeline.clean.types import Metadata
 from tests.conftest import case_ids, load_cases
@@ -109,3 +109,16 @@ def test_a_byline_of_names_and_the_reports_place_without_a_role_word(line: str, 
     meta = Metadata()
     parse_meta_line(line, meta, names=False)
     assert [a.name for a in meta.authors] == authors  # several names are one credit, as printed
+
+
+@pytest.mark.parametrize(("value", "outlet"), [
+    ("優活健康資訊網╱uho新聞中心林小明", "優活健康資訊網"), ("中廣新聞／楊小惠", "中廣新聞"),
+    ("第一财经日报(上海)", "第一财经日报"),
+    ("摘自京华时报 2012-01-12", "京华时报"), ("CBSi中国·ZOL", "CBSi中国·ZOL"),
+])
+def test_an_outlet_is_read_up_to_a_space_a_slash_or_a_bracket(value: str, outlet: str) -> None:
+    assert first_word(value) == outlet
+
+
+def test_names_split_at_any_slash_and_stay_one_credit_as_printed() -> None:
+    assert [p.name for p in people("記者王小明╱李大同")] == ["王小明╱李大同"]

@@ -131,10 +131,11 @@ def iso_datetime(match: re.Match[str]) -> str | None:
 
 
 def first_word(value: str) -> str | None:
-    """A source as printed up to the first space, without a trailing place in brackets or a word opening it
-    (摘自京华时报)."""
+    """A source as printed up to the first space or slash, without a trailing place in brackets or a word opening
+    it (摘自京华时报)."""
     word = value.split()[0] if value.split() else ""
-    word = re.split(r"[（(]", word)[0].strip(FIELD_SEPARATORS)  # 第一财经日报(上海), 人民日报（2024年…版）
+    # 第一财经日报(上海), 人民日报（2024年…版）, 優活健康資訊網╱uho新聞中心: the outlet before the bracket or slash
+    word = re.split(r"[（(/／╱|｜]", word)[0].strip(FIELD_SEPARATORS)
     lead = p.OUTLET_LEAD.match(word)
     return (word[lead.end() :] if lead else word) or None
 
@@ -144,7 +145,7 @@ def people(value: str, role: str | None = None) -> list[Person]:
     lead = p.ROLES.match(value)
     if lead:
         role, value = lead.group(1), value[lead.end() :]
-    tokens = [t for t in re.split(r"[\s、,，/／|｜]+", value.strip("（()）【】[] ")) if t]
+    tokens = [t for t in re.split(r"[\s、,，/／╱|｜]+", value.strip("（()）【】[] ")) if t]
     # The names end where another field starts ("李明  字号：大 中 小").
     cut = next((i for i, t in enumerate(tokens) if ":" in t or "：" in t), len(tokens))
     names = [p.NAME_END.sub("", p.STAFF_CODE.sub("", p.ROLES.sub("", t))).strip("【】[]") for t in tokens[:cut]]
@@ -156,7 +157,7 @@ def people(value: str, role: str | None = None) -> list[Person]:
         return []
     # Several names of one byline are one credit, as printed: 茅毅、謝守真, 段彦超 廖艳, 唐佩君/呂佳蓉.
     between = value[value.find(names[0]) + len(names[0]) : value.find(names[1])] if len(names) > 1 else ""
-    joiner = next((ch for ch in between if ch in "、/／,，&"), " ")
+    joiner = next((ch for ch in between if ch in "、/／╱,，&"), " ")
     return [Person(joiner.join(names), role if role not in (None, "作者") else None)]
 
 

@@ -21,12 +21,15 @@ from pipeline.clean.read.values import (
     people,
     reporter_names,
 )
-from pipeline.clean.types import Draft, Line, Person, Reading
+from pipeline.clean.types import Draft, Line, Metadata, Person, Reading
 
 SUBTITLE_DASH = re.compile(r"(?<!\s)\s*(?:——|--|―{2})\s*")  # tried where white space starts: linear
 # A time closing a headline (貧血 小心大腸癌上身 【11:25】), tried where white space starts: linear on long runs.
 TITLE_TIME = re.compile(r"(?<!\s)\s*[【\[（(](?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)[】\]）)]$")
 DATELINE_LINES = 3  # a dateline opens one of the first paragraphs (an editor's note may come first)
+# Lines made metadata for the date they carry (a breadcrumb with the day, a date under the text): only the date is read
+# from them, not the site's or the programme's name beside it.
+DATE_ONLY = ("date_over_title", "date_under_text")
 
 
 def split_title(draft: Draft) -> Draft:
@@ -68,15 +71,20 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
     and the fields the reader found nothing for). The first value of a field wins, the lines under the
     title read before those above it (the site's frame: its day, its name)."""
     title = next((decided.line for decided in draft.report.lines if decided.label == "title"), 0)
+    for_date = {decided.line for decided in draft.report.lines if decided.by in DATE_ONLY}
     meta_lines = sorted((line for line in draft.lines if line.role == "meta"), key=lambda line: line.number < title)
     for line in meta_lines:
         if line.number < title and draft.meta.source is None:
             _read_opening_tag(draft)  # the text's own tag before the site's frame (自由電子報 > 即時新聞)
-        _read_credits(draft, reader, line)
+        if line.number not in for_date:
+            _read_credits(draft, reader, line)
     if draft.meta.source is None:
         _read_opening_tag(draft)
     for line in meta_lines:
-        parse_meta_line(line.text, draft.meta, header=line.zone == "header", names=False)
+        read = draft.meta if line.number not in for_date else Metadata()
+        parse_meta_line(line.text, read, header=line.zone == "header", names=False)
+        if draft.meta.published is None:
+            draft.meta.published = read.published
         draft.record("metadata", line)
     if draft.meta.published is None:  # a date in a shape the rules do not read as the line's date
         dates = (iso_date(r.text) for r in draft.report.readings if r.tag == "DATE")

@@ -176,6 +176,21 @@ def date_over_title(page: Page, decisions: list[Decision], title: int) -> list[D
     return out
 
 
+def date_under_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """A page that prints no date around its title may print it under the text ((2012-01-17 20:00)  晚間新聞):
+    where no metadata line has a date, the first short dated line among the few under the text is metadata."""
+    body = _body_lines(decisions)
+    if not body or any(d.label == "meta" and page.dated[i] for i, d in enumerate(decisions)):
+        return decisions
+    under = next((i for i in range(body[-1] + 1, min(len(decisions), body[-1] + 1 + FOOTER_LINES))
+                  if page.dated[i] and decisions[i].by == "model" and not page.paragraph[i]), None)
+    if under is None:
+        return decisions
+    out = list(decisions)
+    out[under] = overrule(decisions[under], "meta", "date_under_text")
+    return out
+
+
 def _codeable(page: Page, decisions: Sequence[Decision], i: int) -> bool:
     """A line the model decided that reads as code, or stands in an HTML page's <pre> (not the title, nor a line
     a sidecar fixed)."""
@@ -195,7 +210,7 @@ def _body_lines(decisions: Sequence[Decision]) -> list[int]:
 
 
 # run in this order over the decisions
-RULES = (code_between_text, framed_text, credit_lines, date_over_title, heading_words)
+RULES = (code_between_text, framed_text, credit_lines, date_over_title, date_under_text, heading_words)
 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
 # does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
@@ -209,6 +224,8 @@ CORRECTIONS = {
                     "text a short labelled credit, is metadata",
     "date_over_title": "where no metadata line has a date, the nearest short dated line among the few above the title "
                   "(a breadcrumb with the day) is metadata",
+    "date_under_text": "where no metadata line has a date, the first short dated line among the few under the text "
+                       "is metadata",
     "credit_read": "between the title and the text or just under it, a short line in which the credit reader finds an "
                    "outlet or a name (中廣新聞／楊菁惠, (李艳 撰稿)) is metadata",
     "heading_is_credit": "a heading-shaped labelled credit (《棱镜》作者 周纯) is metadata",
