@@ -98,3 +98,14 @@ def test_the_team_scorer_agrees_with_the_in_process_scoring(tmp_path: Path) -> N
         assert {k: in_process.get(k) for k in ("fields", "paragraphs", "headings", "legacy_same")} == \
                {k: result.get(k) for k in ("fields", "paragraphs", "headings", "legacy_same")}
     assert any("legacy_same" in result for result in by_command)
+
+
+def test_every_imported_annotation_passes_the_teams_checker() -> None:
+    """Every class given once, and the keys derived from the classes (headings in page order, the first and
+    last paragraph, the counts) agreeing with them: `tools/corpus.py check` (and `derive` to mend)."""
+    files = sorted(str(path) for path in (TESTS / "data" / "imported").glob("*.expected.json"))
+    result = subprocess.run([sys.executable, str(TESTS / "tools" / "check_annotations.py"), *files],
+                            capture_output=True, text=True, check=False)
+    failed = [line for line in result.stdout.splitlines() if not line.startswith("OK")]
+    assert result.returncode == 0 and not failed, failed[:10]
+    assert result.stdout.count("OK ") == len(files) > 250

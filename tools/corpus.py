@@ -4,6 +4,7 @@
     python tools/corpus.py show NAME                   the page's lines with their classes, to review
     python tools/corpus.py set NAME --meta 5,7 …       correct classes and fields, mark reviewed
     python tools/corpus.py check                       every annotation complete and consistent
+    python tools/corpus.py derive                      work out each annotation's derived keys again
     python tools/corpus.py split                       (re)write the frozen split of sites
     python tools/corpus.py render MIRROR_OF_WADDLE     render every page again: the joined rendering, the DOM hints
 
@@ -213,7 +214,7 @@ def _published(value: str | None) -> str | None:
 
 def annotation(lines: list[str], classes: dict[int, str], fields: dict[str, Any], **extra: Any) -> dict[str, Any]:
     """An expected.json in the corpus's form, its derived keys worked out from the classes."""
-    by_class = {c: [n for n, k in classes.items() if k == c] for c in CLASSES}
+    by_class = {c: sorted(n for n, k in classes.items() if k == c) for c in CLASSES}  # in page order
     body = [lines[n - 1] for n in by_class["body"]]
     dropped = [lines[n - 1] for n in sorted(by_class["boilerplate"] + by_class["caption"])]
     return {
@@ -407,6 +408,24 @@ def set_page(name: str, args: argparse.Namespace) -> None:
     write_joined(name, root, visible_text.render(root, visible_text.FINE), classes)
 
 
+def derive() -> int:
+    """Write each annotation again from its classes, fields and notes: the keys derived from the classes
+    (headings, first and last paragraph, metadata and caption lines) follow them; nothing else changes."""
+    changed = 0
+    for path in sorted(SCORED.glob("*.expected.json")):
+        exp = json.loads(path.read_text("utf-8"))
+        lines = page_lines(path.name.removesuffix(".expected.json"))
+        classes = {n: c for c in CLASSES for n in line_numbers(exp["line_classes"][c], len(lines))}
+        extra = {k: exp.get(k) for k in ("source_url_or_repo_path", "script", "source_encoding", "site", "notes",
+                                         "original_url", "alignment", "reviewed")}
+        again = annotation(lines, classes, {f: exp[f] for f in FIELDS}, **extra)
+        if again != exp:
+            write_json(path, again)
+            changed += 1
+    print(f"{changed} annotations written again")
+    return 0
+
+
 def _original_html(exp: dict[str, Any]) -> bytes:
     """The page's HTML, from the snapshot the annotation names (fetched beside the project)."""
     repo, _, rest = exp["source_url_or_repo_path"].removeprefix("github:").partition("@")
@@ -463,6 +482,7 @@ def main(argv: list[str] | None = None) -> int:
         set_parser.add_argument("--" + f, dest="f_" + f, help="the field's value ('null' for none)")
     set_parser.add_argument("--notes")
     commands.add_parser("check")
+    commands.add_parser("derive")
     commands.add_parser("split")
     commands.add_parser("render").add_argument("mirror", type=Path)
     args = parser.parse_args(argv)
@@ -474,6 +494,8 @@ def main(argv: list[str] | None = None) -> int:
         set_page(args.name.removesuffix(".txt"), args)
     elif args.command == "check":
         return check()
+    elif args.command == "derive":
+        return derive()
     elif args.command == "split":
         split()
     elif args.command == "render":
