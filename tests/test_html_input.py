@@ -17,6 +17,8 @@ import pytest
 
 from pipeline import docbook, document, html_page
 from pipeline.build import run
+from pipeline.clean.stages.page import headline_line
+from pipeline.clean.types import Draft, Head, Line, Metadata, Report
 from pipeline.cli import main
 from pipeline.config import Config
 from pipeline.docbook import DB
@@ -315,3 +317,18 @@ def test_an_html_pages_pre_between_the_text_is_code_whatever_its_lines_read_as()
     page = document.from_file(TESTS / "data" / "code" / "pre.html")
     listings = [x.text for x in page.tree.iter(DB + "programlisting")]
     assert listings == ['for f in *.txt; do\n    iconv -f GBK -t UTF-8 "$f" > "utf8/$f"\ndone']
+
+
+@pytest.mark.parametrize(("title", "lines", "named"), [
+    ("市民公园新增两处健身步道――示例新闻网", ["首页", "市民公园新增两处健身步道"], 1),  # ――: no part separator
+    ("市民公园新增两处 健身步道 城市_新闻中心_示例网", ["市民公园新增两处\u00a0健身步道"], 0),  # a channel after it
+    ("市民公园新增两处健身步道,示例网", ["市民公园新增两处健身步道"], 0),
+    ("市民公园新增两处健身步道 - 示例電子報 即時新聞", ["市民公园新增两处健身步道 【16:15】"], 0),  # a time after it
+    ("市民公园新增两处健身步道（图）_示例网", ["市民公园新增两处健身步道(图)"], 0),  # widths unified
+    ("示例新闻网 - 市民公园新增两处健身步道的建设与开放", ["示例新闻网", "正文"], None),  # the site's name first
+    ("市民公园新增两处健身步道――示例新闻网", ["市民公园新增两处健身", "步道"], None),  # not up to a separator
+])
+def test_the_line_the_title_opens_with_is_the_headline(title: str, lines: list[str], named: int | None) -> None:
+    draft = Draft([Line(n, t) for n, t in enumerate(lines, start=1)], Metadata(), Report("page.html", "utf-8"),
+                  head=Head(title=title))
+    assert headline_line(draft) == named

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
@@ -87,7 +89,9 @@ def parse_breadcrumb(text: str) -> tuple[str | None, list[str]]:
 def headline_line(draft: Draft) -> int | None:
     """The first line (index) that an HTML page's head names as its headline (`Head.headlines`: JSON-LD's,
     og:title, the longest part of the <title>), white space aside, or that headline with a picture mark
-    after it (…[组图]); None without a head or such a line."""
+    after it (…[组图]); else the first line that opens the <title> up to a separator and is at least half
+    as long as each of its other parts (标题――中新网, 标题 消费_新闻中心_解放牛网, 标题,股城网), or the
+    headline with a time or a note in brackets after it (标题 【16:15】). None without a head or such a line."""
     if draft.head is None:
         return None
     wanted = {squeezed for h in draft.head.headlines() if len(squeezed := "".join(h.split())) >= MIN_HAN}
@@ -95,7 +99,37 @@ def headline_line(draft: Draft) -> int | None:
         text = "".join(line.text.split())
         if text in wanted or "".join(PICTURE_MARK.sub("", line.text).split()) in wanted:
             return i
+    titles = [_spaced(t) for t in (draft.head.title, draft.head.og_title) if t]
+    headlines = [_spaced(h) for h in draft.head.headlines() if c.han_count(h) >= MIN_HAN]
+    for i, line in enumerate(draft.lines):
+        text = _spaced(line.text)
+        if c.han_count(text) < MIN_HAN:
+            continue
+        if any(_opens(title, text) for title in titles) or any(
+                text.startswith(h) and BRACKETED_NOTE.fullmatch(text[len(h) :]) for h in headlines):
+            return i
     return None
+
+
+# 【16:15】, （图）, [组图] after a headline; tried where white space starts: linear on long runs
+BRACKETED_NOTE = re.compile(r"(?<!\s)\s*[【\[（(][^】\]）)]{1,12}[】\]）)]")
+
+
+def _spaced(text: str) -> str:
+    """A text with its widths unified (NFKC) and each run of white space one space."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _opens(title: str, text: str) -> bool:
+    """Whether `text` opens the <title> up to a separator (not in the middle of a word) and is at least half as
+    long as each part after it (the site's and the channel's names: 中新网 opening 中新网 - 标题 is no headline)."""
+    if not title.startswith(text) or len(title) == len(text) or title[len(text)].isalnum():
+        return False
+    parts = TITLE_PARTS.split(title[len(text) :])
+    return 2 * len(text) >= max(len(part) for part in parts)
+
+
+TITLE_PARTS = re.compile(r"[\s_|｜\-—–－―,，:：·]+")
 
 
 def tag_lines(draft: Draft, tagger: LineTagger) -> Draft:
