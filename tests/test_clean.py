@@ -10,7 +10,7 @@ import pytest
 
 from pipeline import docbook
 from pipeline.clean import Article, classify, clean, tagger
-from pipeline.clean.stages import stage_name, stages
+from pipeline.clean.stages import metadata, stage_name, stages
 from pipeline.clean.stages.structure import find_headings
 from pipeline.clean.types import Draft, Line, Metadata, Report
 from tests.conftest import CORPUS, TESTS
@@ -337,3 +337,13 @@ def test_no_corpus_page_reads_as_code() -> None:
     for path in sorted(p for p in CORPUS.glob("*.txt") if ".gbk." not in p.name):
         article = clean(path.read_text("utf-8"))
         assert not [b for b in article.blocks if b.kind == "code"], path.name
+
+
+def test_the_reporters_of_a_dateline_are_one_credit_as_printed() -> None:
+    """（记者吴小宽、高小鹏） is one credit of two names, joined as printed, as a byline's names are (the dateline
+    rule alone: the credit reader is not asked)."""
+    line = Line(4, "新华网北京1月17日电（记者吴小宽、高小鹏）国家体育总局17日发表了全民健身计划。", zone="body",
+                role="para")
+    draft = Draft([line], Metadata(), Report("page.txt", "utf-8"))
+    assert metadata._read_dateline(draft, 0)
+    assert [(a.name, a.role) for a in draft.meta.authors] == [("吴小宽、高小鹏", "记者")]

@@ -157,6 +157,17 @@ def test_a_closing_credit_under_the_text_is_metadata_and_an_outlets_name_there_i
     assert [d.label for d in decisions][6:] == ["boilerplate"] * 3
 
 
+@pytest.mark.parametrize(("line", "shaped"), [
+    ("(王立明 撰稿)", True), ("責任編輯 呂小放", True), ("文 官小盈", True), ("記者張小雄 嘉義報導", True),
+    ("最新文章", False), ("拉抬鄭小文 胡小強笑了", False), ("王立明", False),
+])
+def test_a_credit_under_the_text_is_bracketed_opens_with_a_role_or_ends_with_what_was_done(line: str,
+                                                                                          shaped: bool) -> None:
+    """Under the text the reader is asked only about lines shaped like a closing credit: a list's title or a
+    related headline is never taken for a name there."""
+    assert corrections._closing_credit_shaped(line) is shaped
+
+
 def test_the_reader_learns_the_headers_furniture_as_well_as_its_credits() -> None:
     """The training examples include the short furniture lines between the title and the text, every character
     outside any span, beside the metadata lines (the corpus's annotated pages)."""

@@ -155,10 +155,17 @@ def people(value: str, role: str | None = None) -> list[Person]:
     names = [n for n in names if n and not p.NOT_A_PERSON.match(n)]  # 佚名, 网络整理, 本报编辑部: no one
     if not names:
         return []
-    # Several names of one byline are one credit, as printed: 茅毅、謝守真, 段彦超 廖艳, 唐佩君/呂佳蓉.
-    between = value[value.find(names[0]) + len(names[0]) : value.find(names[1])] if len(names) > 1 else ""
+    return [Person(as_printed(value, names), role if role not in (None, "作者") else None)]
+
+
+def as_printed(value: str, names: list[str]) -> str:
+    """Several names of one byline as one credit, joined as the value prints them: 茅毅、謝守真, 段彦超 廖艳,
+    唐佩君/呂佳蓉."""
+    if len(names) < 2:
+        return "".join(names)
+    between = value[value.find(names[0]) + len(names[0]) : value.find(names[1])]
     joiner = next((ch for ch in between if ch in "、/／╱,，&"), " ")
-    return [Person(joiner.join(names), role if role not in (None, "作者") else None)]
+    return joiner.join(names)
 
 
 def agency_of(lead: str) -> str:

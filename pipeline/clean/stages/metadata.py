@@ -15,6 +15,7 @@ from pipeline.clean.read.credits import FIELD_OF, CreditReader, Span
 from pipeline.clean.read.values import (
     NAME_JOINERS,
     agency_of,
+    as_printed,
     first_word,
     iso_date,
     parse_meta_line,
@@ -198,7 +199,7 @@ def _read_dateline(draft: Draft, index: int) -> bool:
     name = reporter_names(match["rest"], bool(match["dated"]))
     agency = match["agency"].strip() or agency_of(match["lead"])
     if name and not draft.meta.authors:
-        draft.meta.authors = [Person(n, "记者" if "记" in line.text else "記者") for n in name]
+        draft.meta.authors = [Person(as_printed(match["rest"], name), "记者" if "记" in line.text else "記者")]
         draft.record("dateline_author", line, line.text)
     if agency and draft.meta.source is None and not p.SELF_REFERENCE.match(agency):
         draft.meta.source = agency

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
-from pipeline.clean.read.credits import CreditReader, rest_of_page
+from pipeline.clean.read.credits import ROLE, CreditReader, rest_of_page
 from pipeline.clean.tagger import features as f
 from pipeline.clean.tagger.page import Page
 from pipeline.clean.types import Decision
@@ -76,10 +76,18 @@ def credit_read(page: Page, decisions: list[Decision], title: int, reader: Credi
         text, decision = page.texts[i], out[i]
         if decision.by != "model" or decision.label != "boilerplate" or page.counts[text] > 1:  # printed once
             continue
+        if i > body[0] and not _closing_credit_shaped(text):
+            continue
         naming = NAMING if i < body[0] else PEOPLE  # under the text, an outlet's name is a button or a link
         if any(span.tag in naming for span in reader.read(text, rest_of_page(page.texts, text))):
             out[i] = overrule(decision, "meta", "credit_read")
     return out
+
+
+def _closing_credit_shaped(text: str) -> bool:
+    """A credit under the text is bracketed ((李艳 撰稿)), opens with a role word (記者…, 責任編輯 呂放, 文 官嘉盈)
+    or ends with what was done (…嘉義報導); a related headline or a list's title (最新文章) does neither."""
+    return c.is_bracketed(text) or bool(ROLE.match(text) or p.NAME_END.search(text))
 
 
 def byline_places(page: Page, title: int, body: Sequence[int]) -> list[int]:
