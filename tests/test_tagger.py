@@ -271,3 +271,23 @@ def test_a_page_the_tagger_finds_no_text_in_keeps_its_densest_block() -> None:
     assert [(w.code, w.line) for w in article.report.warnings if "densest block" in w.message] == [("W102", 3)]
     assert "(lines 3-6)" in str(article.report.warnings[0])
     assert {x.by for x in article.report.lines if x.label == "body"} == {"densest_block"}
+
+
+def test_the_text_between_the_first_paragraph_and_the_closing_credit_is_the_articles() -> None:
+    """A short line between paragraphs that the model called furniture is text when a credit closes the
+    article just below; a credit far below the last paragraph the model read (past a poll, related links)
+    frames nothing."""
+    paragraph = "大桥昨日正式通车，两岸之间的车程由原来的四十分钟缩短到二十分钟，附近居民纷纷前往体验新桥。"
+    texts = ["大桥通车", "2026-01-12", "首页", "分享", paragraph, "全！封！闭！", paragraph + "交通部门表示。",
+             paragraph + "据介绍。", "编辑：张三"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = ["title", "meta", "boilerplate", "boilerplate", "body", "boilerplate", "body", "body", "boilerplate"]
+    decisions = corrections.framed_text(page, [Decision(label, 0.9) for label in said], 0)
+    assert (decisions[5].label, decisions[5].by) == ("body", "text_in_frame")
+    comment = "网友评论：这座大桥建得真好，以后回老家再也不用排队等轮渡了，希望早日把另一座桥也修起来。"
+    far = [*texts[:8], *[comment + str(n) for n in range(12)], *[f"相关新闻{n}" for n in range(6)], "编辑：张三"]
+    far_page = Page([Line(n, t) for n, t in enumerate(far, start=1)])
+    far_said = [*said[:8], *["boilerplate"] * 19]
+    assert far_page.closing_credit(0) == len(far) - 1  # the comments carry the page's text on to the credit
+    assert corrections.framed_text(far_page, [Decision(label, 0.9) for label in far_said], 0)[8:] == [
+        Decision("boilerplate", 0.9)] * 19

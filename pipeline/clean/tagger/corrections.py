@@ -26,8 +26,8 @@ def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decis
     article cut into one short line per phrase reads as a menu to the model."""
     close = page.closing_credit(title)
     body = _body_lines(decisions)
-    if close is None or not body:
-        return decisions
+    if close is None or not body or close - body[-1] > f.CREDIT_REACH:
+        return decisions  # a credit far below the last text the model read closes no frame (a poll, related links)
     out = list(decisions)
     for i in range(body[0] + 1, close):
         text, decision = page.texts[i], out[i]
