@@ -291,3 +291,15 @@ def test_the_text_between_the_first_paragraph_and_the_closing_credit_is_the_arti
     assert far_page.closing_credit(0) == len(far) - 1  # the comments carry the page's text on to the credit
     assert corrections.framed_text(far_page, [Decision(label, 0.9) for label in far_said], 0)[8:] == [
         Decision("boilerplate", 0.9)] * 19
+
+
+def test_an_interviews_question_inside_the_text_is_text_not_a_credit() -> None:
+    texts = ["欧股已不怕评级", "2012年01月16日09:13", "文国庆：说起来，这次宣布下调评级早在市场预料之中。",
+             "记者：这次评级下调对欧美股市没有带来影响，那么是否会对A股构成影响？",
+             "文国庆：对A股影响也不是很大，因为市场已经消化了。", "记者：王小明", "（作者：张三，系某大学教授）",
+             "总体而言，对于A股市场，关键问题还是资金。", "分享到："]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = ["title", "meta", "body", "meta", "body", "meta", "meta", "body", "boilerplate"]
+    decisions = corrections.spoken_lines(page, [Decision(label, 0.9) for label in said], 0)
+    assert [(d.label, d.by) for d in decisions][1:7] == [("meta", "model"), ("body", "model"), ("body", "spoken_line"),
+                                                         ("body", "model"), ("meta", "model"), ("meta", "model")]

@@ -199,6 +199,19 @@ def date_under_text(page: Page, decisions: list[Decision], title: int) -> list[D
     return out
 
 
+def spoken_lines(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """Inside the text, a labelled line that is a sentence of clauses is what someone said, not a credit: an
+    interview's question (记者：这次评级下调对欧美股市没有带来影响，那么是否会对A股构成影响？)."""
+    body = _body_lines(decisions)
+    out = list(decisions)
+    for i in range(body[0] + 1, body[-1]) if body else ():
+        text, decision = page.texts[i], out[i]
+        if decision.by == "model" and decision.label == "meta" and c.ends_sentence(text) and (
+                "，" in text or "," in text) and not c.is_bracketed(text):  # （作者：张三，系某大学教授）: a credit
+            out[i] = overrule(decision, "body", "spoken_line")
+    return out
+
+
 def _codeable(page: Page, decisions: Sequence[Decision], i: int) -> bool:
     """A line the model decided that reads as code, or stands in an HTML page's <pre> (not the title, nor a line
     a sidecar fixed)."""
@@ -218,7 +231,7 @@ def _body_lines(decisions: Sequence[Decision]) -> list[int]:
 
 
 # run in this order over the decisions
-RULES = (code_between_text, framed_text, credit_lines, date_over_title, date_under_text, heading_words)
+RULES = (code_between_text, framed_text, credit_lines, date_over_title, date_under_text, heading_words, spoken_lines)
 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
 # does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
@@ -234,6 +247,8 @@ CORRECTIONS = {
                   "(a breadcrumb with the day) is metadata",
     "date_under_text": "where no metadata line has a date, the first short dated line among the few under the text "
                        "is metadata",
+    "spoken_line": "inside the text, a labelled line that is a sentence of clauses (记者：…，…？, an interview's "
+                   "question) is text, not a credit",
     "credit_read": "between the title and the text or just under it, a short line in which the credit reader finds an "
                    "outlet or a name (中廣新聞／楊菁惠, (李艳 撰稿)) is metadata",
     "heading_is_credit": "a heading-shaped labelled credit (《棱镜》作者 周纯) is metadata",
