@@ -5,7 +5,7 @@ decisions, once the title is chosen, and then `credit_read`, which asks the mode
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
@@ -173,29 +173,27 @@ def date_over_title(page: Page, decisions: list[Decision], title: int) -> list[D
     """A page whose header block prints no date under its title may print it above (a breadcrumb with the
     day, 自由電子報 > 生活 2012年1月12日‧星期四): where no metadata line has a date, the nearest short dated line
     among the few above the title is metadata."""
-    if any(d.label == "meta" and page.dated[i] for i, d in enumerate(decisions)):
-        return decisions
-    above = next((i for i in range(title - 1, max(-1, title - 1 - FRAME_LINES), -1)
-                  if page.dated[i] and decisions[i].by == "model" and not page.paragraph[i]), None)
-    if above is None:
-        return decisions
-    out = list(decisions)
-    out[above] = overrule(decisions[above], "meta", "date_over_title")
-    return out
+    return _dated_line(page, decisions, range(title - 1, max(-1, title - 1 - FRAME_LINES), -1), "date_over_title")
 
 
 def date_under_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """A page that prints no date around its title may print it under the text ((2012-01-17 20:00)  晚間新聞):
     where no metadata line has a date, the first short dated line among the few under the text is metadata."""
     body = _body_lines(decisions)
-    if not body or any(d.label == "meta" and page.dated[i] for i, d in enumerate(decisions)):
+    under = range(body[-1] + 1, min(len(decisions), body[-1] + 1 + FOOTER_LINES)) if body else range(0)
+    return _dated_line(page, decisions, under, "date_under_text")
+
+
+def _dated_line(page: Page, decisions: list[Decision], places: Iterable[int], rule: str) -> list[Decision]:
+    """Where no metadata line has a date, the first short dated line of `places` that the model decided is
+    metadata, by `rule`."""
+    if any(d.label == "meta" and page.dated[i] for i, d in enumerate(decisions)):
         return decisions
-    under = next((i for i in range(body[-1] + 1, min(len(decisions), body[-1] + 1 + FOOTER_LINES))
-                  if page.dated[i] and decisions[i].by == "model" and not page.paragraph[i]), None)
-    if under is None:
+    found = next((i for i in places if page.dated[i] and decisions[i].by == "model" and not page.paragraph[i]), None)
+    if found is None:
         return decisions
     out = list(decisions)
-    out[under] = overrule(decisions[under], "meta", "date_under_text")
+    out[found] = overrule(decisions[found], "meta", rule)
     return out
 
 
