@@ -73,14 +73,17 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
     title read before those above it (the site's frame: its day, its name)."""
     title = next((decided.line for decided in draft.report.lines if decided.label == "title"), 0)
     for_date = {decided.line for decided in draft.report.lines if decided.by in DATE_ONLY}
-    meta_lines = sorted((line for line in draft.lines if line.role == "meta"), key=lambda line: line.number < title)
-    for line in meta_lines:
-        if line.number < title and draft.meta.source is None:
-            _read_opening_tag(draft)  # the text's own tag before the site's frame (自由電子報 > 即時新聞)
+    under = [line for line in draft.lines if line.role == "meta" and line.number >= title]
+    over = [line for line in draft.lines if line.role == "meta" and line.number < title]
+    for line in under:
         if line.number not in for_date:
             _read_credits(draft, reader, line)
     if draft.meta.source is None:
-        _read_opening_tag(draft)
+        _read_opening_tag(draft)  # the text's own tag before the site's frame (自由電子報 > 即時新聞)
+    for line in over:
+        if line.number not in for_date:
+            _read_credits(draft, reader, line)
+    meta_lines = [*under, *over]
     for line in meta_lines:
         read = draft.meta if line.number not in for_date else Metadata()
         parse_meta_line(line.text, read, header=line.zone == "header", names=False)
