@@ -248,6 +248,20 @@ def test_a_headline_over_the_text_it_heads_is_a_heading() -> None:
     assert decisions[3].by == "headline_over_text"
 
 
+def test_a_headline_the_model_was_unsure_was_text_over_the_first_paragraph_is_a_heading() -> None:
+    """The section heading that opens the text, read as text at 0.71: a heading; the same words read as text with
+    confidence, and a piece of a sentence, stay text."""
+    paragraph = "在采访中，我们了解到不少学子在出国前就每年关注两会，对政治科目的考题格外上心。"
+    texts = ["留学生热议两会", "出国前后关注点大不同", paragraph, "简单说就是", paragraph, "出国后关注国家发展",
+             paragraph]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = [Decision("title", 0.9), Decision("body", 0.71), Decision("body", 0.99), Decision("body", 0.6),
+            Decision("body", 0.99), Decision("body", 0.95), Decision("body", 0.99)]
+    decisions = corrections.heading_words(page, said, title=0)
+    assert [(d.label, d.by) for d in decisions][1:6] == [("heading", "headline_over_text"), ("body", "model"),
+                                                         ("body", "model"), ("body", "model"), ("body", "model")]
+
+
 class _NoText(tagger.LineTagger):
     """A tagger that finds the title and nothing else: what an unusual page looks like to the model."""
 

@@ -106,7 +106,8 @@ PEOPLE = ("AUTHOR", "EDITOR")
 def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """What a heading's words say: a labelled credit (《棱镜》作者 周纯) is metadata, a button (facebook) is
     boilerplate, a piece of a sentence (因为) inside the text is text; and a chapter, part or section
-    number (第二章　…) between lines of text makes a heading, as does a headline over a paragraph."""
+    number (第二章　…) between lines of text makes a heading, as does a headline over a paragraph (one the model
+    called furniture, a caption or, unsure, text)."""
     body = _body_lines(decisions)
     out = list(decisions)
     for i, decision in enumerate(out):
@@ -122,8 +123,10 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
         elif (decision.label != "heading" and body and body[0] < i < body[-1]
               and c.heading_kind(text) in CHAPTERS and c.is_heading_shaped(text)):
             out[i] = overrule(decision, "heading", "chapter_number")
-        elif ((decision.label == "boilerplate" or (decision.label == "caption" and decision.confidence < CAPTION_DOUBT))
-              and body and body[0] < i < body[-1]
+        elif ((decision.label == "boilerplate" or (decision.label == "caption" and decision.confidence < CAPTION_DOUBT)
+               or (decision.label == "body" and decision.confidence < CAPTION_DOUBT and not page.paragraph[i]
+                   and not c.is_fragment(text)))
+              and body and body[0] <= i < body[-1]
               and out[i + 1].label == "body" and page.paragraph[i + 1] and c.is_heading_shaped(text)
               and not (c.is_chrome(text) or c.is_caption(text))):
             out[i] = overrule(decision, "heading", "headline_over_text")
@@ -253,7 +256,8 @@ CORRECTIONS = {
     "heading_is_button": "a heading-shaped button or menu word (facebook) is boilerplate",
     "heading_is_fragment": "a heading-shaped piece of a sentence (因为) inside the text is text",
     "chapter_number": "a chapter, part or section number (第二章 …) between lines of text is a heading",
-    "headline_over_text": "a headline-shaped line over a paragraph, inside the text, is a heading",
+    "headline_over_text": "a headline-shaped line over a paragraph, inside the text, is a heading (where the model "
+                          "called it furniture, or a caption or text under 0.80)",
     "some_text": "a page the model finds no text on: the line below the title likeliest to be text is its text",
     "headline_continued": "the rest of a headline broken over two lines, and a ——subtitle under it, join the title",
     "densest_block": "a page with no text line at all (a poem of short lines, a table of contents): its densest "
