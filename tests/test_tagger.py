@@ -317,3 +317,20 @@ def test_an_interviews_question_inside_the_text_is_text_not_a_credit() -> None:
     decisions = corrections.spoken_lines(page, [Decision(label, 0.9) for label in said], 0)
     assert [(d.label, d.by) for d in decisions][1:7] == [("meta", "model"), ("body", "model"), ("body", "spoken_line"),
                                                          ("body", "model"), ("meta", "model"), ("meta", "model")]
+
+
+def test_a_caption_that_reads_as_running_text_inside_the_text_is_text() -> None:
+    """A law's article or a list item the model took for a caption is text; a photo's caption (图为…), a sentence
+    of one clause under a picture and a question stay captions."""
+    paragraph = "监察机关应当依法履行职责，对所有行使公权力的公职人员进行监察，调查职务违法和职务犯罪。"
+    texts = ["中华人民共和国监察法", paragraph,
+             "（二）法律、法规授权或者受国家机关依法委托管理公共事务的组织中从事公务的人员；",
+             "监察机关及其工作人员对监督、调查过程中知悉的国家秘密、商业秘密、个人隐私，应当保密。",
+             "图为监察委员会挂牌仪式现场，工作人员正在布置会场。", "这个已建设5年的项目耗资59亿美元。",
+             "為什麼要搞「一帶一路」？", paragraph]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = ["title", "body", *["caption"] * 5, "body"]
+    decisions = corrections.heading_words(page, [Decision(label, 0.9) for label in said], title=0)
+    assert [(d.label, d.by) for d in decisions][2:7] == [("body", "caption_is_text"), ("body", "caption_is_text"),
+                                                         ("caption", "model"), ("caption", "model"),
+                                                         ("caption", "model")]

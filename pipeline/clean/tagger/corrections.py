@@ -120,6 +120,9 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
             out[i] = overrule(decision, "boilerplate", "heading_is_button")
         elif decision.label == "heading" and body and body[0] < i < body[-1] and c.is_fragment(text):
             out[i] = overrule(decision, "body", "heading_is_fragment")
+        elif (decision.label == "caption" and body and body[0] < i < body[-1] and page.paragraph[i]
+              and ("，" in text or text.endswith("；")) and not c.is_caption(text)):
+            out[i] = overrule(decision, "body", "caption_is_text")
         elif (decision.label != "heading" and body and body[0] < i < body[-1]
               and c.heading_kind(text) in CHAPTERS and c.is_heading_shaped(text)):
             out[i] = overrule(decision, "heading", "chapter_number")
@@ -256,6 +259,8 @@ CORRECTIONS = {
     "heading_is_button": "a heading-shaped button or menu word (facebook) is boilerplate",
     "heading_is_fragment": "a heading-shaped piece of a sentence (因为) inside the text is text",
     "chapter_number": "a chapter, part or section number (第二章 …) between lines of text is a heading",
+    "caption_is_text": "inside the text, a line the model called a caption that reads as running text of clauses "
+                       "(or a list item ending with ；) and has no picture's words (图为, 摄) is text",
     "headline_over_text": "a headline-shaped line over a paragraph, inside the text, is a heading (where the model "
                           "called it furniture, or a caption or text under 0.80)",
     "some_text": "a page the model finds no text on: the line below the title likeliest to be text is its text",
