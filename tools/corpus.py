@@ -387,7 +387,7 @@ def set_page(name: str, args: argparse.Namespace) -> None:
     path = SCORED / f"{name}.expected.json"
     exp = json.loads(path.read_text("utf-8"))
     lines = page_lines(name)
-    classes = {n: c for c in CLASSES for n in line_numbers(exp["line_classes"][c], len(lines))}
+    classes = _classes(exp, lines)
     for c in CLASSES:
         value = getattr(args, c)
         if value:
@@ -398,14 +398,22 @@ def set_page(name: str, args: argparse.Namespace) -> None:
         value = getattr(args, "f_" + f)
         if value is not None:
             fields[f] = None if value in ("", "null") else value
-    extra = {k: exp.get(k) for k in ("source_url_or_repo_path", "script", "source_encoding", "site", "notes",
-                                     "original_url", "alignment")}
+    extra = {k: exp.get(k) for k in KEPT_KEYS}
     if args.notes:
         extra["notes"] = args.notes
     extra["reviewed"] = True
     write_json(path, annotation(lines, classes, fields, **extra))
     root = visible_text.parse(visible_text.decode_html(_original_html(exp))[0])
     write_joined(name, root, visible_text.render(root, visible_text.FINE), classes)
+
+
+# An annotation's keys that are neither classes, fields nor derived from them: kept when it is written again.
+KEPT_KEYS = ("source_url_or_repo_path", "script", "source_encoding", "site", "notes", "original_url", "alignment")
+
+
+def _classes(exp: dict[str, Any], lines: list[str]) -> dict[int, str]:
+    """Each line's class (1-based line number) as an annotation gives them."""
+    return {n: c for c in CLASSES for n in line_numbers(exp["line_classes"][c], len(lines))}
 
 
 def derive() -> int:
@@ -415,10 +423,8 @@ def derive() -> int:
     for path in sorted(SCORED.glob("*.expected.json")):
         exp = json.loads(path.read_text("utf-8"))
         lines = page_lines(path.name.removesuffix(".expected.json"))
-        classes = {n: c for c in CLASSES for n in line_numbers(exp["line_classes"][c], len(lines))}
-        extra = {k: exp.get(k) for k in ("source_url_or_repo_path", "script", "source_encoding", "site", "notes",
-                                         "original_url", "alignment", "reviewed")}
-        again = annotation(lines, classes, {f: exp[f] for f in FIELDS}, **extra)
+        extra = {k: exp.get(k) for k in (*KEPT_KEYS, "reviewed")}
+        again = annotation(lines, _classes(exp, lines), {f: exp[f] for f in FIELDS}, **extra)
         if again != exp:
             write_json(path, again)
             changed += 1

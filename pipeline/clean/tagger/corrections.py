@@ -45,9 +45,9 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
     body = _body_lines(decisions)
     if not body:
         return decisions
-    first, last = body[0], body[-1]
+    first = body[0]
     out = list(decisions)
-    for i in [*range(title + 1, first), *range(last + 1, min(len(out), last + 1 + FOOTER_LINES))]:
+    for i in [*range(title + 1, first), *_under_text(body, len(out))]:
         text, decision = page.texts[i], out[i]
         if decision.by != "model" or decision.label == "meta" or page.paragraph[i]:
             continue
@@ -65,23 +65,30 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
 def credit_read(page: Page, decisions: list[Decision], title: int, reader: CreditReader) -> list[Decision]:
     """Between the title and the text, or just under the text, a short line the model calls furniture in which
     the credit reader finds an outlet or a name is metadata: a byline without a label or role word (中廣新聞／楊菁惠,
-    (李艳 撰稿)) that the rules of `credit_lines` cannot tell from a menu. The reader learned the furniture there
-    as well as the credits; a line the page prints again (a share button, a menu word) is furniture whatever it
-    reads as."""
+    (李艳 撰稿)) that the rules of `credit_lines` cannot tell from a menu. The reader learned the furniture above
+    the text as well as the credits (trained on the furniture under it too, it read fewer outlets right); a line
+    the page prints again (a share button, a menu word) is furniture whatever it reads as. Under the text only a
+    line shaped like a closing credit is asked, and only for people: an outlet's name there is a button or a link."""
     body = _body_lines(decisions)
     if not body:
         return decisions
     out = list(decisions)
-    for i in byline_places(page, title, body):
+    for i in (*range(title + 1, body[0]), *_under_text(body, len(out))):
         text, decision = page.texts[i], out[i]
-        if decision.by != "model" or decision.label != "boilerplate" or page.counts[text] > 1:  # printed once
+        under = i > body[-1]
+        if (decision.by != "model" or decision.label != "boilerplate" or not may_be_credit(page, i)
+                or page.counts[text] > 1 or (under and not _closing_credit_shaped(text))):  # a byline is printed once
             continue
-        if i > body[0] and not _closing_credit_shaped(text):
-            continue
-        naming = NAMING if i < body[0] else PEOPLE  # under the text, an outlet's name is a button or a link
+        naming = PEOPLE if under else NAMING
         if any(span.tag in naming for span in reader.read(text, rest_of_page(page.texts, text))):
             out[i] = overrule(decision, "meta", "credit_read")
     return out
+
+
+def may_be_credit(page: Page, i: int) -> bool:
+    """A short line that does not read as running text: where a byline without a label may stand under the title
+    (`credit_read` reads such lines; the credit reader is trained on them, furniture included)."""
+    return not page.paragraph[i] and len(page.texts[i]) <= c.MAX_CREDIT_CHARS
 
 
 def _closing_credit_shaped(text: str) -> bool:
@@ -90,13 +97,9 @@ def _closing_credit_shaped(text: str) -> bool:
     return c.is_bracketed(text) or bool(ROLE.match(text) or p.NAME_END.search(text))
 
 
-def byline_places(page: Page, title: int, body: Sequence[int]) -> list[int]:
-    """Where a byline without a label may stand: a short line that does not read as running text between the
-    title and the text or just under the text (`credit_read` reads such lines; the credit reader is trained on
-    those above the text, furniture included: trained on those under it as well, it read fewer outlets right)."""
-    under = range(body[-1] + 1, min(len(page.texts), body[-1] + 1 + FOOTER_LINES))
-    return [i for i in (*range(title + 1, body[0]), *under)
-            if not page.paragraph[i] and len(page.texts[i]) <= c.MAX_CREDIT_CHARS]
+def _under_text(body: Sequence[int], lines: int) -> range:
+    """The FOOTER_LINES lines under the text's last line, where a closing credit or the date may stand."""
+    return range(body[-1] + 1, min(lines, body[-1] + 1 + FOOTER_LINES))
 
 
 NAMING = ("OUTLET", "AUTHOR", "EDITOR")  # the reader's tags that name someone (a date alone may be a stamp)
@@ -186,8 +189,7 @@ def date_under_text(page: Page, decisions: list[Decision], title: int) -> list[D
     """A page that prints no date around its title may print it under the text ((2012-01-17 20:00)  晚間新聞):
     where no metadata line has a date, the first short dated line among the few under the text is metadata."""
     body = _body_lines(decisions)
-    under = range(body[-1] + 1, min(len(decisions), body[-1] + 1 + FOOTER_LINES)) if body else range(0)
-    return _dated_line(page, decisions, under, "date_under_text")
+    return _dated_line(page, decisions, _under_text(body, len(decisions)) if body else (), "date_under_text")
 
 
 def _dated_line(page: Page, decisions: list[Decision], places: Iterable[int], rule: str) -> list[Decision]:

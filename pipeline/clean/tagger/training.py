@@ -182,8 +182,8 @@ def credit_examples(pages: Iterable[LabelledPage]) -> Iterable[tuple[str, str, l
         snippets = [(i, texts[i]) for i, label in enumerate(page.labels) if label == "meta"]
         if body:
             snippets += [(body[0], credits.opening(texts[body[0]])), (body[-1], credits.closing(texts[body[-1]]))]
-            snippets += [(i, texts[i]) for i in corrections.byline_places(page.page, page.labels.index("title"), body)
-                         if page.labels[i] == "boilerplate" and i < body[0]]
+            snippets += [(i, texts[i]) for i in range(page.labels.index("title") + 1, body[0])
+                         if page.labels[i] == "boilerplate" and corrections.may_be_credit(page.page, i)]
         for i, text in snippets:
             yield text, credits.rest_of_page(texts, texts[i]), credits.span_labels(text, page.fields)
 
