@@ -116,7 +116,7 @@ bench-tagger: $(STAMP)
 	$(BIN)/python -m benchmarks.tagger_compare
 
 # Minutes: HTML input on the frozen split against trafilatura and readability-lxml (installs both;
-# reads the pages' HTML from a fetched snapshot of rundimeco/waddle beside the project).
+# reads the pages' HTML from the fetched snapshots of the collections beside the project).
 bench-html: $(STAMP)
 	$(BIN)/pip install -q -e '.[extractors]'
 	$(BIN)/python -m benchmarks.html_input

@@ -2,9 +2,9 @@
 rendering, trafilatura and readability-lxml on the same HTML, in one run.
 
 The pages are the imported corpus pages (tests/data/imported) of the frozen split's sites
-(tests/data/split.json), never trained on; their HTML is read from the snapshot of
-rundimeco/waddle that tests/data/imported/SOURCES.json names (the `fetch` of that repository, a git
-directory, `--mirror`; `tools/corpus.py` reads the same). The packaged model, trained on the other
+(tests/data/split.json), never trained on; their HTML is read from the snapshots of the repositories
+that tests/data/imported/SOURCES.json names (the `fetch` of each, a git directory under `--mirrors`,
+OWNER+NAME/repo; `tools/corpus.py` reads the same). The packaged model, trained on the other
 sites only, cleans them. `--cv` scores the training sites' pages instead, each cleaned by a model
 trained on the other folds' sites (the grouped cross-validation of benchmarks/cleaning_cv.py): the
 figure to develop by.
@@ -47,7 +47,7 @@ import score_cleaning  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 IMPORTED = DATA / "imported"
-MIRROR = ROOT.parent / ".mirror" / "rundimeco+waddle" / "repo"
+MIRRORS = ROOT.parent / ".mirror"
 
 
 @dataclass
@@ -146,27 +146,36 @@ def expected_body(name: str, exp: dict[str, Any]) -> str:
     return "\n".join(lines[n - 1] for n in numbers)
 
 
-def html_of(source: dict[str, str], mirror: Path) -> bytes:
-    return subprocess.run(["git", "--git-dir", str(mirror), "show", f"{source['commit']}:{source['path']}"],
-                          capture_output=True, check=True).stdout
+def snapshot(mirrors: Path, repository: str) -> Path:
+    """The git directory of a repository's fetch."""
+    return mirrors / repository.replace("/", "+") / "repo"
+
+
+def html_of(source: dict[str, str], mirrors: Path) -> bytes:
+    return subprocess.run(["git", "--git-dir", str(snapshot(mirrors, source["repository"])), "show",
+                           f"{source['commit']}:{source['path']}"], capture_output=True, check=True).stdout
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--mirror", type=Path, default=MIRROR, help="the git directory of rundimeco/waddle")
+    parser.add_argument("--mirrors", type=Path, default=MIRRORS,
+                        help="the folder of the fetched repositories (OWNER+NAME/repo)")
     parser.add_argument("--cv", action="store_true", help="the training sites' pages, cross-validated by site")
     parser.add_argument("--limit", type=int, default=0, help="at most this many pages")
     args = parser.parse_args(argv)
-    if not args.mirror.is_dir():
-        print(f"bench-html: no snapshot of rundimeco/waddle at {args.mirror} (fetch it; --mirror names another)")
-        return 2
     sources = json.loads((IMPORTED / "SOURCES.json").read_text("utf-8"))
+    missing = sorted({s["repository"] for s in sources.values()
+                      if not snapshot(args.mirrors, s["repository"]).is_dir()})
+    if missing:
+        print(f"bench-html: no snapshot of {', '.join(missing)} under {args.mirrors} (fetch it; --mirrors names "
+              "another folder)")
+        return 2
     test_sites = set(json.loads((DATA / "split.json").read_text("utf-8"))["test_sites"])
     names = sorted(n for n, s in sources.items() if (s["site"] in test_sites) != args.cv)
     names = names[: args.limit] if args.limit else names
     with tempfile.TemporaryDirectory() as folder:
         models = fold_models(Path(folder)) if args.cv else {}
-        tallies = measure(names, sources, args.mirror, models)
+        tallies = measure(names, sources, args.mirrors, models)
     split = "training sites, cross-validated by site" if args.cv else "frozen split"
     print(f"{len(names)} pages of the {split}, {len({sources[n]['site'] for n in names})} sites")
     print(f"{'tool':28} {'body P':>7} {'R':>6} {'F1':>6} {'F1 mean':>8} {'title':>6} {'date':>6} {'author':>7}"
@@ -205,7 +214,7 @@ def fold_models(folder: Path) -> dict[tuple[str, bool], Path]:
     return models
 
 
-def measure(names: list[str], sources: dict[str, dict[str, str]], mirror: Path,
+def measure(names: list[str], sources: dict[str, dict[str, str]], mirrors: Path,
             models: dict[tuple[str, bool], Path]) -> dict[str, Tally]:
     """Every tool's tally over the pages (cleaned with their site's fold model where `models` has one)."""
     tools: dict[str, Callable[[bytes, str, Path | None], Extracted]] = {
@@ -215,7 +224,7 @@ def measure(names: list[str], sources: dict[str, dict[str, str]], mirror: Path,
     for name in names:
         exp = json.loads((IMPORTED / f"{name}.expected.json").read_text("utf-8"))
         body = expected_body(name, exp)
-        html = html_of(sources[name], mirror)
+        html = html_of(sources[name], mirrors)
         text = (IMPORTED / f"{name}.txt").read_bytes()
         for tool, extract in tools.items():
             as_text = tool.endswith("text rendering")

@@ -6,7 +6,8 @@
     python tools/corpus.py check                       every annotation complete and consistent
     python tools/corpus.py derive                      work out each annotation's derived keys again
     python tools/corpus.py split                       (re)write the frozen split of sites
-    python tools/corpus.py render MIRROR_OF_WADDLE     render every page again: the joined rendering, the DOM hints
+    python tools/corpus.py import-cwced MIRROR         the same for the Chinese Web Content Extraction Dataset
+    python tools/corpus.py render                      render every page again: the joined rendering, the DOM hints
 
 `import` reads a snapshot of rundimeco/waddle (a git directory: the fetch of that repository):
 `corpora/Corpus_daniel_v2.1/` has each page's HTML in `html/`, its ground truth in `reference/`
@@ -15,6 +16,12 @@ rendered twice (`pipeline.visible_text`): the fine rendering (cells and list ite
 no `<title>`) is the page scored, in tests/data/imported/ with NAME.expected.json; the joined
 rendering (a table row or a list on one line, the `<title>` first) is training data only, in
 tests/data/imported-joined/ with NAME.lines.json, its classes carried over segment by segment.
+
+`import-cwced` reads a snapshot of immortal-autumn/Chinese-Web-Content-Extraction-Dataset the same
+way: `original/NAME.html` with the body text in `cleaned/`, the author in `author/` and the date in
+`date/`; it has no title, so the line that is the page's `<title>` (or its headline part) is proposed,
+and the collection's author and date go into the notes for the review. Pages the review left out
+(`imported/LEFT_OUT.json`: not an article of a news outlet or a government) are skipped.
 
 Labels come from alignment: the line that holds the reference title is the title, lines inside
 the reference's paragraphs are body; the packaged model (with those lines fixed) proposes meta,
@@ -55,6 +62,7 @@ DATA = ROOT / "tests" / "data"
 SCORED = DATA / "imported"
 JOINED = DATA / "imported-joined"
 SOURCES = SCORED / "SOURCES.json"
+LEFT_OUT = SCORED / "LEFT_OUT.json"  # pages imported, reviewed and left out of the corpus, with why
 SPLIT = DATA / "split.json"
 DEV = DATA / "corpus"
 WADDLE = "rundimeco/waddle"
@@ -175,9 +183,12 @@ def spec(numbers: list[int]) -> str:
     return ",".join(parts)
 
 
-def propose(lines: list[str], title: int, body: set[int]) -> tuple[dict[int, str], dict[str, Any], dict[int, str]]:
-    """Each line's proposed class (1-based), the fields the rules read, and the model's own classes."""
-    fixed = {title + 1: "title"} | {i + 1: "body" for i in body if len(norm(lines[i])) > SHORT}
+def propose(lines: list[str], title: int | None,
+            body: set[int]) -> tuple[dict[int, str], dict[str, Any], dict[int, str]]:
+    """Each line's proposed class (1-based), the fields the rules read, and the model's own classes (the model's
+    title where `title` is None)."""
+    fixed = ({} if title is None else {title + 1: "title"}) | {
+        i + 1: "body" for i in body if len(norm(lines[i])) > SHORT}
     text = "\n".join(lines)
     fields: dict[str, Any] = dict.fromkeys(FIELDS)
     report: Report | None
@@ -194,7 +205,7 @@ def propose(lines: list[str], title: int, body: set[int]) -> tuple[dict[int, str
     classes: dict[int, str] = {}
     for number in range(1, len(lines) + 1):
         said = model.get(number, "boilerplate")
-        if number == title + 1:
+        if number - 1 == title if title is not None else said == "title":
             classes[number] = "title"
         elif number - 1 in body:
             classes[number] = said if said in ("heading", "caption", "meta") and number not in fixed else "body"
@@ -312,6 +323,110 @@ def import_waddle(mirror: Path) -> None:
     print(f"{len(sources)} pages from {len({v['site'] for v in sources.values()})} sites; skipped {dict(skipped)}")
 
 
+CWCED = "immortal-autumn/Chinese-Web-Content-Extraction-Dataset"
+# Hosts of links that say nothing of the page's own site.
+FOREIGN_HOSTS = ("w3.org", "google", "baidu.com", "cnzz.com", "51.la", "qq.com/connect", "macromedia.com",
+                 "adobe.com", "microsoft.com", "doubleclick", "bdimg", "bdstatic", "images.", "image", "img", "icon.")
+# A page whose text runs to more lines than this (a wiki entry, an agenda, a magazine's hard-wrapped text) is
+# not taken: its lines would outweigh every other page's in the paragraph scores, which count lines.
+MAX_BODY_LINES = 150
+HOST = re.compile(r"https?://([a-z0-9.-]+\.[a-z]{2,})", re.I)
+CLOCK = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2})[:-](\d{2}))?")
+
+
+def page_host(html: str) -> str | None:
+    """The host a saved page most likely came from: its canonical or base address, else its commonest link host."""
+    named = re.search(r'(?:rel="canonical" href|<base href|og:url" content)="(?:https?:)?/*([a-z0-9.-]+)', html, re.I)
+    if named:
+        return named[1].lower()
+    hosts = Counter(h.lower() for h in HOST.findall(html) if not any(f in h.lower() for f in FOREIGN_HOSTS))
+    return hosts.most_common(1)[0][0] if hosts else None
+
+
+def title_line(lines: list[str], title: str, first_body: int) -> int | None:
+    """The last line above the body that is the page's `<title>` or the headline part of it."""
+    whole = norm(title)
+    found = [i for i, line in enumerate(lines[:first_body])
+             if len(n := norm(line)) >= 4 and (n == whole or (n in whole and len(n) >= 0.5 * len(whole))
+                                              or (whole and whole in n and len(whole) >= 0.7 * len(n)))]
+    return found[-1] if found else None
+
+
+def import_cwced(mirror: Path) -> None:
+    """Render, align and propose every page of the Chinese Web Content Extraction Dataset: `original/NAME.html`
+    with its body text in `cleaned/`, its author in `author/` and its date in `date/` (no title: the `<title>`
+    or the model proposes one, for the review)."""
+    commit = subprocess.run(["git", "--git-dir", str(mirror), "rev-parse", "HEAD"], capture_output=True,
+                            text=True, check=True).stdout.strip()
+    listing = subprocess.run(["git", "--git-dir", str(mirror), "ls-tree", "--name-only", "HEAD", "original/"],
+                             capture_output=True, text=True, check=True).stdout.split()
+    sources = json.loads(SOURCES.read_text("utf-8"))
+    left_out = json.loads(LEFT_OUT.read_text("utf-8"))["left_out"] if LEFT_OUT.exists() else {}
+    per_site = Counter(v["site"] for v in sources.values())
+    number = 1 + max(int(name.split("_")[0]) for name in sources)
+    skipped: Counter[str] = Counter()
+    for path in sorted(listing):
+        key = Path(path).stem
+        if any(v["key"] == key for v in sources.values()):
+            continue
+        if key in left_out:
+            skipped["left out by the review"] += 1
+            continue
+        html = git_show(mirror, path)
+        paragraphs = [t for raw in git_show(mirror, f"cleaned/{key}.txt").decode("utf-8", "replace").splitlines()
+                      if (t := re.sub(r"\s+", " ", raw).strip())]
+        author = git_show(mirror, f"author/{key}.txt").decode("utf-8", "replace").strip()
+        date = git_show(mirror, f"date/{key}.txt").decode("utf-8", "replace").strip()
+        text, encoding = visible_text.decode_html(html)
+        try:
+            root = visible_text.parse(text)
+        except PipelineError:
+            skipped["not parsed"] += 1
+            continue
+        host = page_host(text) or "unknown"
+        site = site_of_host(host)
+        if per_site[site] >= MAX_PAGES_PER_SITE:
+            skipped["site full"] += 1
+            continue
+        fine = visible_text.render(root, visible_text.FINE)
+        lines = [line.text for line in fine]
+        _, body, covered = align(lines, "", paragraphs)
+        if not body or covered < 0.8:
+            skipped["reference not covered"] += 1
+            continue
+        if len(body) > MAX_BODY_LINES:
+            skipped["not an article's length"] += 1
+            continue
+        title = title_line(lines, visible_text.page_title(root), min(body))
+        name = f"{number:03d}_{site}_{key[:8]}"
+        classes, fields, _ = propose(lines, title, body)
+        titled = [n for n, c in classes.items() if c == "title"]
+        fields["title"] = lines[titled[0] - 1].strip() if titled else None
+        clock = CLOCK.search(date)
+        dataset = {"author": None if author.upper() == "UNKNOWN" else author,
+                   "published": (clock[1] + (f" {int(clock[2]):02d}:{clock[3]}" if clock[2] else "")) if clock
+                   else None}
+        extra = {
+            "source_url_or_repo_path": f"github:{CWCED}@{commit}:{path}",
+            "script": script_of("".join(paragraphs)), "source_encoding": encoding, "site": site,
+            "notes": "imported from the collection's cleaned text, author and date; title and classes other than "
+                     f"body proposed, to review; the collection says {json.dumps(dataset, ensure_ascii=False)}",
+            "alignment": {"reference_covered": round(covered, 3), "title_line": None if title is None else title + 1},
+        }
+        (SCORED / f"{name}.txt").write_text("".join(line + "\n" for line in lines), "utf-8")
+        write_json(SCORED / f"{name}.expected.json", annotation(lines, classes, fields, **extra))
+        sources[name] = {"key": key, "host": host, "site": site, "repository": CWCED, "commit": commit,
+                         "path": path, "licence": "MIT (the collection); texts are their publishers' copyright, "
+                         "here as test data"}
+        write_joined(name, root, fine, classes)
+        per_site[site] += 1
+        number += 1
+        print(f"{name}: {len(lines)} lines, {len(body)} body, covered {covered:.0%}, title line "
+              f"{None if title is None else title + 1}")
+    write_json(SOURCES, dict(sorted(sources.items())))
+    print(f"{len(sources)} pages from {len({v['site'] for v in sources.values()})} sites; skipped {dict(skipped)}")
+
+
 def write_joined(name: str, root: etree._Element, fine: list[visible_text.RenderedLine],
                  classes: dict[int, str]) -> None:
     """The joined rendering of a page and its classes, carried over from the fine one's segments."""
@@ -327,13 +442,13 @@ def write_joined(name: str, root: etree._Element, fine: list[visible_text.Render
     (JOINED / f"{name}{DOM_SUFFIX}").write_text(dom_json([line.dom for line in joined]), "utf-8")
 
 
-def render_again(mirror: Path) -> int:
-    """Render every imported page again from the snapshot: the fine rendering must still be the committed text
+def render_again() -> int:
+    """Render every imported page again from the snapshots: the fine rendering must still be the committed text
     (its labels are); the joined rendering, its classes and both renderings' DOM hints are written anew."""
     sources = json.loads(SOURCES.read_text("utf-8"))
     changed = []
     for name, source in sources.items():
-        html = git_show(mirror, source["path"])
+        html = git_show(mirror_of(source["repository"]), source["path"])
         root = visible_text.parse(visible_text.decode_html(html)[0])
         fine = visible_text.render(root, visible_text.FINE)
         if [line.text for line in fine] != page_lines(name):
@@ -432,12 +547,16 @@ def derive() -> int:
     return 0
 
 
+def mirror_of(repository: str) -> Path:
+    """Where the fetch of a repository lies, beside the project."""
+    return ROOT.parent / ".mirror" / repository.replace("/", "+") / "repo"
+
+
 def _original_html(exp: dict[str, Any]) -> bytes:
-    """The page's HTML, from the snapshot the annotation names (fetched beside the project)."""
+    """The page's HTML, from the snapshot the annotation names."""
     repo, _, rest = exp["source_url_or_repo_path"].removeprefix("github:").partition("@")
     _, _, path = rest.partition(":")
-    mirror = ROOT.parent / ".mirror" / repo.replace("/", "+") / "repo"
-    return git_show(mirror, path)
+    return git_show(mirror_of(repo), path)
 
 
 def check() -> int:
@@ -476,6 +595,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("import").add_argument("mirror", type=Path)
+    commands.add_parser("import-cwced").add_argument("mirror", type=Path)
     show_parser = commands.add_parser("show")
     show_parser.add_argument("name")
     show_parser.add_argument("--context", type=int, default=6)
@@ -490,10 +610,12 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check")
     commands.add_parser("derive")
     commands.add_parser("split")
-    commands.add_parser("render").add_argument("mirror", type=Path)
+    commands.add_parser("render")
     args = parser.parse_args(argv)
     if args.command == "import":
         import_waddle(args.mirror)
+    elif args.command == "import-cwced":
+        import_cwced(args.mirror)
     elif args.command == "show":
         show(args.name.removesuffix(".txt"), args.context)
     elif args.command == "set":
@@ -505,7 +627,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "split":
         split()
     elif args.command == "render":
-        return render_again(args.mirror)
+        return render_again()
     return 0
 
 
