@@ -6,9 +6,10 @@ import pytest
 
 from pipeline import document
 from pipeline.clean import clean, tagger
-from pipeline.clean.stages.page import page_lines
+from pipeline.clean.stages.page import _title_group, page_lines
 from pipeline.clean.tagger import titles
 from pipeline.clean.tagger.page import Page
+from pipeline.clean.types import Decision, Line
 from pipeline.cli import main
 from tests.conftest import CORPUS
 
@@ -109,3 +110,52 @@ def test_the_best_candidates_first_copy_takes_its_place() -> None:
         titles.Candidate(copy, 0.9), titles.Candidate(last, 0.9), titles.Candidate(3, 0.5)]
     alone = [titles.Candidate(copy, 0.9), titles.Candidate(3, 0.5)]
     assert titles.first_copy_first(Page(page_lines(PAGE)), alone) == alone
+
+
+def test_a_subtitle_line_and_a_sites_address_are_no_candidates() -> None:
+    """A line a dash opens is a subtitle or an attribution, and a line with a web address a site's name: neither is
+    ever the headline, whatever the ranker would make of them."""
+    text = "\n".join(["为现代化建设凝聚强大智慧和力量", "——热烈祝贺市政协五届一次会议开幕",
+                      "某某市政府门户网站 www.example.gov.cn", "2022-02-12 来源：某某日报",
+                      "市政协五届一次会议今天上午开幕，来自各界的委员们齐聚一堂，共商发展大计。"])
+    page = Page(page_lines(text))
+    chosen = [page.texts[i] for i in titles.candidates(page)]
+    assert chosen == ["为现代化建设凝聚强大智慧和力量"]
+
+
+GOVERNMENT_REGISTER = """吉林省政府信息公开专栏 >> 政府信息公开基础平台
+索  引 号：
+11220000013544357T/2022-00426
+发文机关：
+吉林省人民政府
+成文日期：
+2022年01月27日
+标      题：
+吉林省人民政府关于禁止在嫩江干流补充治理工程征占地范围内新增建设项目的通告
+发文字号：
+吉政明电〔2022〕1号
+发布日期：
+2022年01月28日
+为做好嫩江干流补充治理工程建设，确保工程前期建设征地实物调查工作顺利进行，维护相关单位和人民群众合法权益，现就有关事项通告如下：
+一、自本通告发布之日起，在工程建设征占地范围内，禁止任何单位和个人新建、扩建和改建项目。
+特此通告。"""
+
+
+def test_a_registers_title_label_names_the_title() -> None:
+    """A government page's register prints each field's label alone on a line and its value under it: the line
+    under 标题： is the title (not the issuing body's name, which reads as a short headline), and the label over
+    a value is no half of a broken headline."""
+    article = clean(GOVERNMENT_REGISTER)
+    assert article.meta.title == "吉林省人民政府关于禁止在嫩江干流补充治理工程征占地范围内新增建设项目的通告"
+    title_line = next(x for x in article.report.lines if x.label == "title")
+    assert (title_line.line, title_line.by) == (9, "registered_title")
+
+
+def test_a_label_over_the_title_is_not_its_first_half() -> None:
+    """发文机关： ends with a colon as the first half of a broken headline does (关于做好… / …的通知), and the model
+    may call it furniture; a field's label is never half of a headline, so it is not joined to the title under it."""
+    lines = [Line(1, "发文机关："), Line(2, "吉林省人民政府"), Line(3, "通告如下：一、禁止新建项目。")]
+    decisions = [Decision("boilerplate", 0.9), Decision("title", 0.6), Decision("body", 0.9)]
+    assert [d.label for d in _title_group(lines, decisions)] == ["boilerplate", "title", "body"]
+    above = [Line(1, "关于做好春节期间"), Line(2, "安全生产工作的通知"), Line(3, "各区：现将有关事项通知如下。")]
+    assert [d.label for d in _title_group(above, decisions)] == ["title", "title", "body"]  # a headline's half is

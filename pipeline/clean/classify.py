@@ -165,8 +165,10 @@ def is_title_like(text: str) -> bool:
 
 def could_be_title(text: str) -> bool:
     """A headline that may be the article's title: not a byline (石佳/中国青年报, BBC中文記者), an
-    outlet or a desk alone (新闻中心), nor a picture credit."""
-    if not is_title_like(text) or is_caption(text) or p.REPORT_SUFFIX.search(text):
+    outlet or a desk alone (新闻中心), a picture credit, a line a dash opens (——副题, a subtitle or an
+    attribution: a headline never starts with one), nor one with a web address (a site's name and URL)."""
+    if (not is_title_like(text) or is_caption(text) or p.REPORT_SUFFIX.search(text) or text.startswith(DASHES)
+            or p.WEB_ADDRESS.search(text)):
         return False
     if len(text) > 12:
         return True
@@ -174,9 +176,12 @@ def could_be_title(text: str) -> bool:
     return not (credit or p.DESK.search(text))
 
 
+DASHES = ("——", "—", "--", "－－")  # opening a subtitle line: ——副题
+
+
 def continues_headline(above: str, below: str) -> bool:
     """Whether `below` goes on with a headline broken after `above` (关于做好… / …的通知)."""
-    if below.startswith(("——", "—", "--")) or (below[:1] in "（(" and below[-1:] in "）)"):
+    if below.startswith(DASHES) or (below[:1] in "（(" and below[-1:] in "）)"):
         return False  # a subtitle: ——副题, or a 题注 in brackets
     return (above[-1:] in CONTINUES or below[:1] in "的之与和及》”）」、"
             or (p.OFFICIAL_TITLE.match(above + below) is not None and not p.OFFICIAL_TITLE.match(below)))

@@ -180,6 +180,7 @@ SUMMARY = re.compile(r"^[【\[]?(?:内容)?(?:摘要|提要|核心提示|導讀|
 # (19:042023/08/25), a line that ends like an outlet's name, role words of bylines and credits.
 TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 URL = re.compile(r"https?://|www\.|\.com|\.cn|@\w+\.")
+WEB_ADDRESS = re.compile(r"https?://|www\.")  # no headline prints one (a headline may name 淘宝.com)
 GLUED_DATE = re.compile(r"\d{1,2}:\d{2}(?:19|20)\d\d[/-]\d{1,2}[/-]\d{1,2}")
 MEDIA_WORDS = re.compile(r"(?:报|報|网|網|社|台|电视|電視|新闻|新聞|日报|日報|时报|時報|周刊|週刊|财经|財經|科技|中文|消息|快讯|快訊|在线|在線|頻道|频道)$")
 # An outlet's name is printed with a label of the kind of item after it: 上報快訊 → 上報.

@@ -183,8 +183,8 @@ def tag_lines(draft: Draft, tagger: LineTagger) -> Draft:
 def _title_group(lines: Sequence[Line], decisions: list[Decision]) -> list[Decision]:
     """Join to the title line the rest of a headline broken over two lines and a ——subtitle under it (not to
     a line the page's head names as the whole headline; not a line split by bars above it: 瀏覽人數5802 | 字級：)."""
-    title = next(i for i, d in enumerate(decisions) if d.label == "title")
-    if decisions[title].by == "head_title":
+    title = next((i for i, d in enumerate(decisions) if d.label == "title"), None)
+    if title is None or decisions[title].by in ("head_title", "registered_title"):
         return decisions
     joined = list(decisions)
     text = lines[title].text
@@ -195,12 +195,13 @@ def _title_group(lines: Sequence[Line], decisions: list[Decision]) -> list[Decis
     if free(title - 1) and decisions[title - 1].label == "boilerplate":
         above = lines[title - 1].text
         if (c.continues_headline(above, text) and len(above) + len(text) <= c.MAX_TITLE_CHARS
-                and c.is_title_like(above.rstrip(CONTINUES) or above) and not c.SEPARATORS.search(above)):
+                and c.is_title_like(above.rstrip(CONTINUES) or above) and not c.SEPARATORS.search(above)
+                and not c.label_matches(above)):  # 发文机关： over its value is a register's label, no headline
             joined[title - 1] = overrule(decisions[title], "title", "headline_continued")
     if free(title + 1):
         below = lines[title + 1].text
         if (c.continues_headline(text, below) and len(text) + len(below) <= c.MAX_TITLE_CHARS) or (
-            below.startswith(("——", "—", "--")) and c.is_title_like(below.lstrip("—- "))
+            below.startswith(c.DASHES) and c.is_title_like(below.lstrip("—-－ "))
         ):
             joined[title + 1] = overrule(decisions[title], "title", "headline_continued")
     return joined

@@ -23,9 +23,10 @@ CHAPTERS = ("part", "chapter", "section")  # numbering that only a heading has (
 def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """Between the article's first line of text and the credit that closes it (编辑：…), every line is
     the article's, text or a caption, unless it is furniture (a button, a page list, 正文已结束): an
-    article cut into one short line per phrase reads as a menu to the model."""
+    article cut into one short line per phrase reads as a menu to the model. Program code is the article's
+    too: text between listings is text."""
     close = page.closing_credit(title)
-    body = _body_lines(decisions)
+    body = _body_lines(decisions, CODE)
     if close is None or not body or close - body[-1] > f.CREDIT_REACH:
         return decisions  # a credit far below the last text the model read closes no frame (a poll, related links)
     out = list(decisions)
@@ -151,7 +152,8 @@ LEAD_IN = "：:"  # a line of text ending so leads into what follows it (a comma
 
 def code_between_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """Program code in the article (a listing, a command to type) is kept as code, whatever the model said:
-    a run of two lines of code or more (classify.is_code) below the title with text after it, or right after
+    a run of two lines of code or more (classify.is_code) below the title with text after it (a line the
+    model calls text, or one shaped like a paragraph), or right after
     a line of text that leads into it (…如下：); a single command or statement when a line of text leads into
     it; on an HTML page, the lines of a <pre> there, whatever they read as. (Runs before the other
     corrections, which would take a comment in a listing for text.)"""
@@ -168,7 +170,7 @@ def code_between_text(page: Page, decisions: list[Decision], title: int) -> list
         while j < end and _codeable(page, out, j):
             j += 1
         led_in = out[i - 1].label == "body" and page.texts[i - 1][-1] in LEAD_IN
-        inside = body[-1] >= j  # text goes on after the run
+        inside = body[-1] >= j or any(page.paragraph[j:])  # text goes on after the run, model's or paragraph-shaped
         preformatted = all(_in_pre(page, k) for k in range(i, j))  # an HTML page's <pre>: code as its markup says
         if ((j - i >= 2 or preformatted) and (inside or led_in)) or (
                 j - i == 1 and led_in and c.is_command(page.texts[i])):
@@ -231,9 +233,9 @@ def _in_pre(page: Page, i: int) -> bool:
     return hints is not None and hints.element == "pre"
 
 
-def _body_lines(decisions: Sequence[Decision]) -> list[int]:
-    """The indices of the lines the decisions call body text."""
-    return [i for i, d in enumerate(decisions) if d.label == "body"]
+def _body_lines(decisions: Sequence[Decision], *also: str) -> list[int]:
+    """The indices of the lines the decisions call body text (or one of the classes `also` names)."""
+    return [i for i, d in enumerate(decisions) if d.label == "body" or d.label in also]
 
 
 # run in this order over the decisions
@@ -266,6 +268,8 @@ CORRECTIONS = {
     "headline_over_text": "a headline-shaped line over a paragraph, inside the text, is a heading (where the model "
                           "called it furniture, or a caption or text under 0.80)",
     "some_text": "a page the model finds no text on: the line below the title likeliest to be text is its text",
+    "registered_title": "a page whose register names its title (a bare 标题： label over it, a government page's "
+                        "table) has that line for its title, over the ranker's choice",
     "headline_continued": "the rest of a headline broken over two lines, and a ——subtitle under it, join the title",
     "densest_block": "a page with no text line at all (a poem of short lines, a table of contents): its densest "
                      "block is the article (warning W102)",

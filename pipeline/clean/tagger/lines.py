@@ -29,7 +29,7 @@ from pipeline.clean.read.credits import CreditReader
 from pipeline.clean.tagger.corrections import RULES, credit_read
 from pipeline.clean.tagger.features import FEATURE_SET_VERSION
 from pipeline.clean.tagger.page import FEATURES, Page, page_features
-from pipeline.clean.tagger.titles import Candidate, TitleRanker
+from pipeline.clean.tagger.titles import Candidate, TitleRanker, registered_title
 from pipeline.clean.types import Decision
 from pipeline.errors import CleaningError, ConfigError
 from pipeline.writing import ZIP_DATE
@@ -78,16 +78,23 @@ class LineTagger:
     def read(self, page: Page, fixed: Mapping[int, str] | None = None, headline: int | None = None) -> Tagging:
         """The decisions, and the title candidates the ranker weighed; `headline` is the line an HTML page's
         head names as the headline (its <title>, og:title, JSON-LD), taken for the title over the ranker's
-        choice (a sidecar's title over both)."""
+        choice (a sidecar's title over both); without one, the line a register's 标题： label stands over is."""
         fixed = fixed or {}
         if not page.texts:
             return Tagging([], [])
         named = [i for i, label in fixed.items() if label == "title"]
         candidates = [] if named else self.titles.rank(page)
-        if not named and headline is None and not candidates:
+        registered = None if named or headline is not None else registered_title(page)  # 标题： over it
+        given = headline if headline is not None else registered  # the page names its headline
+        if named:
+            title = min(named)
+        elif given is not None:
+            title = given
+        elif candidates:
+            title = candidates[0].index
+        else:
             raise CleaningError("cannot tell the title from the navigation: no line reads as a headline")
-        title = min(named) if named else headline if headline is not None else candidates[0].index
-        title_confidence = 1.0 if named or headline is not None else candidates[0].score
+        title_confidence = 1.0 if named or given is not None else candidates[0].score
         tagger = self._lines
         labels = tagger.tag(page_features(page, title))
         decisions = []
@@ -96,24 +103,24 @@ class LineTagger:
                 decisions.append(Decision(fixed[i], 1.0, "sidecar"))
                 continue
             if i == title:
-                if headline == title:
-                    decisions.append(Decision("title", 1.0, "head_title"))
+                if headline == title or registered == title:
+                    decisions.append(Decision("title", 1.0, "head_title" if headline == title else "registered_title"))
                     continue
                 label = "title"
             elif label == "title" or (i < title and label != "meta"):
                 label = "boilerplate"
             confidence = title_confidence if label == "title" else self._marginal(tagger, label, i)
             decisions.append(Decision(label, round(confidence, 3)))
-        for rule in RULES:
-            decisions = rule(page, decisions, title)
-        decisions = credit_read(page, decisions, title, self.credits)
         if not any(d.label == "body" for d in decisions) and title + 1 < len(decisions):
             # An article has text: the line below the title most likely to be it (a gallery's one caption-like
-            # paragraph, a page of one long line) is its body.
+            # paragraph, a page of one long line) is its body; the corrections then read the text's place.
             likeliest = max(range(title + 1, len(decisions)), key=lambda i: self._marginal(tagger, "body", i))
             if decisions[likeliest].by == "model" and page.paragraph[likeliest]:
                 confidence = round(self._marginal(tagger, "body", likeliest), 3)
                 decisions[likeliest] = Decision("body", confidence, "some_text")
+        for rule in RULES:
+            decisions = rule(page, decisions, title)
+        decisions = credit_read(page, decisions, title, self.credits)
         return Tagging(decisions, candidates)
 
     def _marginal(self, tagger: pycrfsuite.Tagger, label: str, i: int) -> float:
