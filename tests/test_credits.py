@@ -7,9 +7,10 @@ import pytest
 from pipeline import docbook, document
 from pipeline.clean import clean, tagger
 from pipeline.clean.read import credits
+from pipeline.clean.stages import metadata
 from pipeline.clean.tagger import corrections, training
 from pipeline.clean.tagger.page import Page
-from pipeline.clean.types import Decision, Line, Metadata
+from pipeline.clean.types import Decision, Draft, Line, Metadata, Report
 from tests.conftest import CORPUS
 
 
@@ -312,3 +313,19 @@ def test_the_texts_own_tag_wins_over_the_sites_name_above_the_title() -> None:
     article = clean(text, fixed={1: "meta", 2: "title", 3: "body", 4: "body"})
     assert article.meta.source == "中央社"
     assert article.meta.published == "2012-01-12"
+
+
+@pytest.mark.parametrize(("byline", "outlet"), [("欣傳媒╱記者丁彥伶／台北報導 2012-01-17 17:03", "欣傳媒"),
+                                                ("【聯合報╱記者陳俐君／即時報導】", "聯合報")])
+def test_an_outlet_before_a_slash_and_the_reporters_role_is_the_source(byline: str, outlet: str) -> None:
+    """A byline that opens with the outlet, a slash and the reporter's role names the outlet by its shape, where the
+    reader took the reporter and missed the outlet; a byline with no role after its slash names none."""
+    name = byline[byline.index("者") + 1 : byline.index("者") + 4]
+    line = Line(2, byline, zone="header", role="meta")
+    draft = Draft([line], Metadata(), Report("page.txt", "utf-8"))
+    metadata._take_spans(draft, line, [credits.Span("AUTHOR", byline.index(name), byline.index(name) + 3, name)])
+    assert draft.meta.source == outlet and [a.name for a in draft.meta.authors] == [name]
+    plain = Line(2, "台北／綜合報導 記者丁彥伶", zone="header", role="meta")
+    draft = Draft([plain], Metadata(), Report("page.txt", "utf-8"))
+    metadata._take_spans(draft, plain, [credits.Span("AUTHOR", 10, 13, "丁彥伶")])
+    assert draft.meta.source is None

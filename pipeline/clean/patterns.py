@@ -157,6 +157,8 @@ SURNAMES = frozenset(
     "侯江尹薛闫閆段雷龙龍黎史陶贺賀毛郝顾顧龚龔邵万萬覃武钱錢戴严嚴莫孔向常汤湯康易乔喬賴赖洪游施顏颜莊庄柯翁"
 )
 # A byline of names and the report's place with no role word: 邱俐穎／台北報導, 【鐘武達、陳世宗／綜合報導】.
+# An outlet's name before a slash and a reporter's role, opening a byline: 欣傳媒╱記者丁彥伶／台北報導.
+OUTLET_BEFORE_ROLE = re.compile(r"^[【\[(（]?(?P<outlet>[^\s/／╱|｜【\[(（]{2,12}?)\s*[/／╱]\s*(?:" + ROLE_NAMES + ")")
 REPORT_BYLINE = re.compile(
     r"^[（(【\[]?\s*(?P<names>[" + HAN_CLASS + r"]{2,4}(?:[、\s]+[" + HAN_CLASS + r"]{2,4})*)\s*[／/╱]\s*[" + HAN_CLASS
     + r"]{0,6}?(?:即時|即时|綜合|综合)?(?:報導|报道)\s*[）)】\]]?$"

@@ -153,6 +153,9 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
         draft.report.readings.append(Reading(line.number, span.tag, span.text, FIELD_OF[span.tag] if used else None))
     if fields["OUTLET"] and "OUTLET" in taken:
         meta.source = p.OUTLET_SUFFIX.sub("", first_word(taken["OUTLET"]) or "") or None  # 新京报 举报, 上報快訊
+    elif fields["OUTLET"] and "AUTHOR" in taken and (byline := p.OUTLET_BEFORE_ROLE.match(line.text)):
+        meta.source = byline["outlet"]  # 欣傳媒╱記者丁彥伶: the byline's shape names the outlet the reader missed
+        draft.report.readings.append(Reading(line.number, "OUTLET", byline["outlet"], "source"))
     if fields["AUTHOR"] and "AUTHOR" in taken:
         first = next(s for s in spans if s.tag == "AUTHOR")
         role = p.ROLE_BEFORE.search(line.text[: first.start])  # 記者林小華: the role apart from the name
