@@ -288,12 +288,11 @@ def import_waddle(mirror: Path) -> None:
         if len(ref) < 2:
             skipped["reference without body"] += 1
             continue
-        text, encoding = visible_text.decode_html(html)
-        try:
-            root = visible_text.parse(text)
-        except PipelineError:
+        parsed = _parsed(html)
+        if parsed is None:
             skipped["not parsed"] += 1
             continue
+        _, encoding, root = parsed
         fine = visible_text.render(root, visible_text.FINE)
         lines = [line.text for line in fine]
         title, body, covered = align(lines, ref[0], ref[1:])
@@ -377,12 +376,11 @@ def import_cwced(mirror: Path) -> None:
                       if (t := re.sub(r"\s+", " ", raw).strip())]
         author = git_show(mirror, f"author/{key}.txt").decode("utf-8", "replace").strip()
         date = git_show(mirror, f"date/{key}.txt").decode("utf-8", "replace").strip()
-        text, encoding = visible_text.decode_html(html)
-        try:
-            root = visible_text.parse(text)
-        except PipelineError:
+        parsed = _parsed(html)
+        if parsed is None:
             skipped["not parsed"] += 1
             continue
+        text, encoding, root = parsed
         host = page_host(text) or "unknown"
         site = site_of_host(host)
         if per_site[site] >= MAX_PAGES_PER_SITE:
@@ -425,6 +423,15 @@ def import_cwced(mirror: Path) -> None:
               f"{None if title is None else title + 1}")
     write_json(SOURCES, dict(sorted(sources.items())))
     print(f"{len(sources)} pages from {len({v['site'] for v in sources.values()})} sites; skipped {dict(skipped)}")
+
+
+def _parsed(html: bytes) -> tuple[str, str, etree._Element] | None:
+    """A saved page's text, its encoding and its tree; None where it does not parse."""
+    text, encoding = visible_text.decode_html(html)
+    try:
+        return text, encoding, visible_text.parse(text)
+    except PipelineError:
+        return None
 
 
 def write_joined(name: str, root: etree._Element, fine: list[visible_text.RenderedLine],
