@@ -30,6 +30,8 @@ from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.read.values import iso_datetime
 
+# Over the 79 training sites' 283 pages (grouped CV), c1 0.1 against 1.0: fields 92.9% against 92.6%, source
+# 90.1% against 89.0% (a stronger penalty does not steady the outlets it reads as it steadies the title ranker).
 PARAMS: dict[str, object] = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 TAGS = ("DATE", "OUTLET", "AUTHOR", "EDITOR")
 FIELD_OF = {"OUTLET": "source", "AUTHOR": "author", "EDITOR": "editor", "DATE": "published"}
