@@ -59,8 +59,8 @@ def test_official_notice_title_over_two_lines_subtitle_and_nested_headings() -> 
 
 
 def test_fixed_line_classes_keep_the_notice_end_and_its_signature_as_text() -> None:
-    # The packaged model drops this short notice's last section; a sidecar's classes put it back,
-    # and the rules then nest its heading and keep the signature (落款) as text, not a heading.
+    # The packaged model takes this short notice's signature (落款) for furniture; a sidecar's classes put the
+    # last section and the signature back, and the rules then nest its heading and keep the signature as text.
     article = clean(NOTICE, fixed={15: "heading", 16: "body", 17: "body", 18: "body"})
     assert headings(article) == [(1, "一、总体要求"), (2, "（一）安全检查"), (2, "（二）物资准备"), (1, "二、工作安排")]
     assert paras(article)[-2:] == ["市教育局", "2024年2月20日"]
@@ -351,3 +351,16 @@ def test_a_sidecar_that_makes_the_likeliest_title_another_class_gives_the_usual_
             "据了解，这些学校分布在城区和新区，每所学校都配有运动场、图书馆和实验室等设施。\n")
     with pytest.raises(CleaningError, match="cannot tell the title"):
         clean(page, fixed={1: "boilerplate", 2: "boilerplate", 3: "body", 4: "body"})
+
+
+def test_a_sites_script_under_the_closing_credit_is_no_code_of_the_article() -> None:
+    """An analytics script the scraper kept under the article's closing credit, a reader's comment right under it:
+    the script is the site's furniture, not a listing of the article, though text-shaped lines follow it."""
+    page = "\n".join([
+        "首页 > 新闻", "全市春运客流创新高 铁路部门加开列车", "2024-01-20 10:00 来源：人民网 作者：李明",
+        "记者从铁路部门获悉，今年春运首日全市铁路发送旅客超过十万人次，同比增长百分之二十。",
+        "铁路部门表示，将根据客流情况继续加开临时列车，方便旅客出行。", "责任编辑：王芳", "分享到：",
+        "var _hmt = _hmt || [];", "(function() {", 'var hm = document.createElement("script");', "})();",
+        "这个消息太好了，希望以后春运期间的车票能够更容易买到，大家回家过年都能方便一些。"])
+    article = clean(page)
+    assert [b.kind for b in article.blocks] == ["para", "para"]

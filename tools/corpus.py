@@ -325,7 +325,7 @@ def import_waddle(mirror: Path) -> None:
 CWCED = "immortal-autumn/Chinese-Web-Content-Extraction-Dataset"
 # Hosts of links that say nothing of the page's own site.
 FOREIGN_HOSTS = ("w3.org", "google", "baidu.com", "cnzz.com", "51.la", "qq.com/connect", "macromedia.com",
-                 "adobe.com", "microsoft.com", "doubleclick", "bdimg", "bdstatic", "images.", "image", "img", "icon.")
+                 "adobe.com", "microsoft.com", "doubleclick", "bdimg", "bdstatic", "image", "img", "icon.")
 # A page whose text runs to more lines than this (a wiki entry, an agenda, a magazine's hard-wrapped text) is
 # not taken: its lines would outweigh every other page's in the paragraph scores, which count lines.
 MAX_BODY_LINES = 150

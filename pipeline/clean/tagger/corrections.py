@@ -153,7 +153,7 @@ LEAD_IN = "：:"  # a line of text ending so leads into what follows it (a comma
 def code_between_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """Program code in the article (a listing, a command to type) is kept as code, whatever the model said:
     a run of two lines of code or more (classify.is_code) below the title with text after it (a line the
-    model calls text, or one shaped like a paragraph), or right after
+    model calls text, or a paragraph right under the run, above the closing credit), or right after
     a line of text that leads into it (…如下：); a single command or statement when a line of text leads into
     it; on an HTML page, the lines of a <pre> there, whatever they read as. (Runs before the other
     corrections, which would take a comment in a listing for text.)"""
@@ -162,6 +162,7 @@ def code_between_text(page: Page, decisions: list[Decision], title: int) -> list
         return decisions
     out = list(decisions)
     i, end = title + 1, len(out)
+    close = page.closing_credit(title)
     while i < end:
         if not _codeable(page, out, i):
             i += 1
@@ -170,7 +171,9 @@ def code_between_text(page: Page, decisions: list[Decision], title: int) -> list
         while j < end and _codeable(page, out, j):
             j += 1
         led_in = out[i - 1].label == "body" and page.texts[i - 1][-1] in LEAD_IN
-        inside = body[-1] >= j or any(page.paragraph[j:])  # text goes on after the run, model's or paragraph-shaped
+        # Text goes on after the run: the model's, or a paragraph right under it above the article's closing credit
+        # (a site's script under the credit, 责任编辑：…, is furniture whatever comes after it).
+        inside = body[-1] >= j or (j < end and page.paragraph[j] and (close is None or j < close))
         preformatted = all(_in_pre(page, k) for k in range(i, j))  # an HTML page's <pre>: code as its markup says
         if ((j - i >= 2 or preformatted) and (inside or led_in)) or (
                 j - i == 1 and led_in and c.is_command(page.texts[i])):
