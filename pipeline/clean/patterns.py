@@ -36,10 +36,13 @@ LABEL_BAR = re.compile(
     "^(?P<label>" + "|".join(f"(?P<{name}>{rx})" for name, rx in LABELS.items()) + r")\s*[|｜]\s*"
 )
 # Role words printed before a name: kept apart from the name.
-ROLE_NAMES = r"见习记者|見習記者|记者|記者|通讯员|通訊員|编译|編譯|执笔|執筆"
+ROLE_NAMES = r"见习记者|見習記者|记者|記者|通讯员|通訊員|实习生|實習生|编译|編譯|执笔|執筆"
 ROLES = re.compile(r"^(?:本报|本報|特约|特約|实习|實習|香港特约|香港特約)?(" + ROLE_NAMES + r")\s*")
 # … and the same word just before a name: 記者林小華.
 ROLE_BEFORE = re.compile("(" + ROLE_NAMES + r")\s*$")
+# What stands between two names of one credit that a role word parts (记者 柳德新 通讯员 彭娟, 实习生吴梦丽、记者喻云亮):
+# joiners and role words only. Tried where a run of joiners starts: linear on long runs.
+ROLE_BETWEEN = re.compile(r"(?<![\s、,，/／&])[\s、,，/／&]*(?:(?:本报|本報|特约|特約|实习|實習)?(?:" + ROLE_NAMES + r")[\s、,，/／&]*)+")
 # A staff code glued to an editor's name: 杜硕_NB12556.
 STAFF_CODE = re.compile(r"_[A-Za-z]*\d+$")
 

@@ -160,10 +160,12 @@ def people(value: str, role: str | None = None) -> list[Person]:
 
 def as_printed(value: str, names: list[str]) -> str:
     """Several names of one byline as one credit, joined as the value prints them: 茅毅、謝守真, 段彦超 廖艳,
-    唐佩君/呂佳蓉."""
+    唐佩君/呂佳蓉; names a role word parts (记者 柳德新 通讯员 彭娟) are not side by side: 柳德新、彭娟."""
     if len(names) < 2:
         return "".join(names)
     between = value[value.find(names[0]) + len(names[0]) : value.find(names[1])]
+    if between.strip(NAME_JOINERS) and p.ROLE_BETWEEN.fullmatch(between):
+        return "、".join(names)
     joiner = next((ch for ch in between if ch in "、/／╱,，&"), " ")
     return joiner.join(names)
 

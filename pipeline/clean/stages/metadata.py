@@ -133,7 +133,8 @@ def _read_credits(draft: Draft, reader: CreditReader, line: Line, part: str | No
 
 def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
     """The outlet, the authors and the editors of one line's spans, where not read already. Names of one
-    role printed side by side are one credit, as printed (张建 周长庆, 唐佩君/呂佳蓉)."""
+    role printed side by side are one credit, as printed (张建 周长庆, 唐佩君/呂佳蓉), and so are authors that a role
+    word parts (记者 柳德新 通讯员 彭娟: 柳德新、彭娟)."""
     meta = draft.meta
     taken: dict[str, str] = {}
     for tag in ("OUTLET", "AUTHOR", "EDITOR"):
@@ -143,7 +144,8 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
         value = runs[0].text
         for before, run in pairwise(runs):
             between = line.text[before.end : run.start]
-            if tag == "OUTLET" or between.strip(NAME_JOINERS):
+            if tag == "OUTLET" or (between.strip(NAME_JOINERS) and not (
+                    tag == "AUTHOR" and p.ROLE_BETWEEN.fullmatch(between))):
                 break
             value += between + run.text
         taken[tag] = value
