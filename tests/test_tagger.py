@@ -307,6 +307,33 @@ def test_the_text_between_the_first_paragraph_and_the_closing_credit_is_the_arti
         Decision("boilerplate", 0.9)] * 19
 
 
+def test_a_share_bar_under_the_text_closes_the_frame() -> None:
+    """Below the last paragraph the model read, furniture (分享到：) ends the article: the related links between it
+    and a closing credit further down stay the site's."""
+    paragraph = "大桥昨日正式通车，两岸之间的车程由原来的四十分钟缩短到二十分钟，附近居民纷纷前往体验新桥。"
+    texts = ["大桥通车", "2026-01-12", paragraph, paragraph + "据介绍。", "分享到：", "延伸阅读", "高清组图：大美九寨",
+             "编辑：张三"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = ["title", "meta", "body", "body", "boilerplate", "boilerplate", "boilerplate", "boilerplate"]
+    assert page.closing_credit(0) == len(texts) - 1
+    decisions = corrections.framed_text(page, [Decision(label, 0.9) for label in said], 0)
+    assert [d.label for d in decisions] == said
+
+
+def test_a_paragraph_closed_by_its_writers_name_under_the_text_is_the_text() -> None:
+    paragraph = "大桥昨日正式通车，两岸之间的车程由原来的四十分钟缩短到二十分钟，附近居民纷纷前往体验新桥。"
+    texts = ["大桥通车", "2026-01-12", paragraph, paragraph + "交通部门表示将加强管理。(书聿)", "手机看新闻",
+             paragraph + "(书聿)"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = ["title", "meta", "body", "boilerplate", "boilerplate", "boilerplate"]
+    decisions = corrections.closing_paragraph(page, [Decision(label, 0.9) for label in said], 0)
+    assert [(d.label, d.by) for d in decisions[3:]] == [("body", "closing_paragraph"), ("boilerplate", "model"),
+                                                         ("boilerplate", "model")]
+    unsigned = [*texts[:3], paragraph + "交通部门表示将加强管理。"]
+    assert corrections.closing_paragraph(Page([Line(n, t) for n, t in enumerate(unsigned, start=1)]),
+                                         [Decision(label, 0.9) for label in said[:4]], 0)[3].label == "boilerplate"
+
+
 def test_an_interviews_question_inside_the_text_is_text_not_a_credit() -> None:
     texts = ["欧股已不怕评级", "2012年01月16日09:13", "文国庆：说起来，这次宣布下调评级早在市场预料之中。",
              "记者：这次评级下调对欧美股市没有带来影响，那么是否会对A股构成影响？",

@@ -24,7 +24,8 @@ def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decis
     """Between the article's first line of text and the credit that closes it (编辑：…), every line is
     the article's, text or a caption, unless it is furniture (a button, a page list, 正文已结束): an
     article cut into one short line per phrase reads as a menu to the model. Program code is the article's
-    too: text between listings is text."""
+    too: text between listings is text. Below the last line the model read as text, furniture (分享到：, an end
+    marker) closes the frame: what follows it is the site's (related links), not the article's."""
     close = page.closing_credit(title)
     body = _body_lines(decisions, CODE)
     if close is None or not body or close - body[-1] > f.CREDIT_REACH:
@@ -32,10 +33,27 @@ def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decis
     out = list(decisions)
     for i in range(body[0] + 1, close):
         text, decision = page.texts[i], out[i]
-        if decision.by == "model" and decision.label == "boilerplate" and not (
-            c.is_chrome(text) or c.is_end_marker(text)
-        ):
+        furniture = c.is_chrome(text) or c.is_end_marker(text)
+        if furniture and i > body[-1]:
+            break
+        if decision.by == "model" and decision.label == "boilerplate" and not furniture:
             out[i] = overrule(decision, "caption" if c.is_caption(text) else "body", "text_in_frame")
+    return out
+
+
+def closing_paragraph(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """A paragraph right under the text that ends with its writer's name in brackets (…表达慰问。(书聿)) is the
+    text's last paragraph: a closing credit, not furniture."""
+    body = _body_lines(decisions)
+    below = body[-1] + 1 if body else len(decisions)
+    if below >= len(decisions):
+        return decisions
+    decision = decisions[below]
+    if decision.by != "model" or decision.label != "boilerplate" or not page.paragraph[below] or (
+            p.TRAILING_CREDIT.search(page.texts[below]) is None):
+        return decisions
+    out = list(decisions)
+    out[below] = overrule(decision, "body", "closing_paragraph")
     return out
 
 
@@ -242,7 +260,8 @@ def _body_lines(decisions: Sequence[Decision], *also: str) -> list[int]:
 
 
 # run in this order over the decisions
-RULES = (code_between_text, framed_text, credit_lines, date_over_title, date_under_text, heading_words, spoken_lines)
+RULES = (code_between_text, framed_text, closing_paragraph, credit_lines, date_over_title, date_under_text,
+         heading_words, spoken_lines)
 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
 # does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
@@ -252,6 +271,8 @@ CORRECTIONS = {
                          "kept as printed",
     "text_in_frame": "between the article's first line of text and the credit that closes it, a line is text or "
                      "a caption unless it is furniture (a button, a page list, an end marker)",
+    "closing_paragraph": "a paragraph right under the text that ends with its writer's name in brackets "
+                         "(…表达慰问。(书聿)) is the text's last paragraph",
     "credit_words": "between the title and the text a date line, a byline or a labelled field, and just below the "
                     "text a short labelled credit, is metadata",
     "date_over_title": "where no metadata line has a date, the nearest short dated line among the few above the title "
