@@ -44,6 +44,21 @@ def test_spans_are_trimmed_of_separators() -> None:
     assert [(s.tag, s.text) for s in credits.spans(text, tags)] == [("OUTLET", "聯合報"), ("AUTHOR", "陳俐君")]
 
 
+@pytest.mark.parametrize(("text", "stop", "outlet"), [
+    ("来源：河南日报客户端", "河南日报", "河南日报客户端"),
+    ("2012-01-17 20:05:11　来源: 京华时报网络版 　暂无网友评论", "京华时报网", "京华时报网络版"),
+    ("来源：凤凰网综合", "凤凰网", "凤凰网综合"),
+    ("来源：新华网作者：李明", "新华网", "新华网"),  # not into the next label
+    ("来源：中新网记者", "中新网", "中新网"),  # nor a role word
+    ("来源：中国新闻网2012-01-12", "中国新", "中国新"),  # nor a digit
+    ("中国日报网客户端", "中国日报网", "中国日报网"),  # no source label opens it
+])
+def test_an_outlet_a_source_label_opens_runs_to_the_end_of_its_piece(text: str, stop: str, outlet: str) -> None:
+    start = text.index(stop)
+    span = credits.Span("OUTLET", start, start + len(stop), stop)
+    assert credits._whole_value(text, span).text == outlet
+
+
 def read(text: str, page: str = "") -> dict[str, list[str]]:
     reader = tagger.load().credits
     found: dict[str, list[str]] = {}

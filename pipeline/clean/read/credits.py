@@ -184,7 +184,25 @@ class CreditReader:
         if not text:
             return []
         found = spans(text, self._tagger.tag(_encoded(char_features(text, elsewhere))))
-        return [kept for span in found if (kept := _name_only(span))]
+        return [_whole_value(text, kept) for span in found if (kept := _name_only(span))]
+
+
+def _whole_value(text: str, span: Span) -> Span:
+    """An outlet's span that a source label opens, run on to the end of its piece of the line: the label's value
+    is the piece (来源：河南日报客户端, 来源: 京华时报网络版, 来源：凤凰网综合), where the model stopped at a word that
+    ends an outlet's name (日报, 网). Not past a digit, another label, a role word or what ends a report (讯, 电)."""
+    if span.tag != "OUTLET":
+        return span
+    labels = c.label_matches(text, glued=True)
+    opened = any(c.label_field(m) == "source" and not text[m.end() : span.start].strip(SEPARATORS) for m in labels)
+    piece = next((m for m in PIECE.finditer(text) if m.start() <= span.start < m.end()), None)
+    if not opened or piece is None or piece.end() <= span.end:
+        return span
+    rest = text[span.end : min([piece.end(), *(m.start() for m in labels if m.start() >= span.end)])]
+    if not rest or not all(HAN.match(ch) or (ch.isascii() and ch.isalpha()) for ch in rest) or (
+            ROLE.search(rest) or REPORT_END.search(rest)):
+        return span
+    return Span(span.tag, span.start, span.end + len(rest), span.text + rest)
 
 
 def _name_only(span: Span) -> Span | None:
