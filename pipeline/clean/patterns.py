@@ -92,9 +92,11 @@ CHROME_LINE = re.compile(
     re.I,
 )
 # Lines after which the article is over: related lists, footers, tags, share bars.
+# A heading of related links: 相关新闻, 延伸阅读.
+RELATED = r"(?:相关|相關)(?:阅读|閱讀|新闻|新聞|文章|链接|鏈接|推荐|推薦|报道|報導)|(?:延伸|推荐|推薦|热门|熱門|更多)(?:阅读|閱讀)"
 END_MARKER = re.compile(
     r"^(?:"
-    r"(?:相关|相關)(?:阅读|閱讀|新闻|新聞|文章|链接|鏈接|推荐|推薦|报道|報導)|(?:延伸|推荐|推薦|热门|熱門|更多)(?:阅读|閱讀)"
+    + RELATED +
     r"|(?:热点|熱點|推荐|推薦|热门|熱門|精彩|猜你)(?:新闻|新聞|推荐|推薦|文章|图片|圖片|视频|視頻|喜欢|喜歡)"
     r"|返回(?:首页|首頁|顶部|頂部|列表).{0,3}|【?(?:打印|列印)(?:本页|本頁|此页)】?.*|【?(?:关闭|關閉)(?:窗口|視窗)】?.*"
     r"|【?(?:纠错|糾錯)】?.*|(?:上一篇|下一篇).*|分享到.*|#\S+"
@@ -166,6 +168,9 @@ REPORT_BYLINE = re.compile(
     r"^[（(【\[]?\s*(?P<names>[" + HAN_CLASS + r"]{2,4}(?:[、\s]+[" + HAN_CLASS + r"]{2,4})*)\s*[／/╱]\s*[" + HAN_CLASS
     + r"]{0,6}?(?:即時|即时|綜合|综合)?(?:報導|报道)\s*[）)】\]]?$"
 )
+# Under the text, a line that ends the article's frame though the line model does not read it as an end marker:
+# related links opened by their heading (相关阅读：…), a list of pages ([1] [2] 下一页).
+LINKS_UNDER_TEXT = re.compile(r"^(?:(?:" + RELATED + r")\s*[:：>》»]+.*|.{0,30}(?:下一页|下一頁)\s*[>》»]*)$")
 # An official document's title (公文标题), often broken over two lines: 关于……的通知.
 OFFICIAL_TITLE = re.compile(
     r"^(?:关于|關於).+(?:通知|通告|公告|决定|決定|意见|意見|办法|辦法|规定|規定|通报|通報|批复|批覆|报告|報告|方案|规划|規劃|函|令|细则|細則)$"

@@ -25,7 +25,7 @@ def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decis
     the article's, text or a caption, unless it is furniture (a button, a page list, 正文已结束): an
     article cut into one short line per phrase reads as a menu to the model. Program code is the article's
     too: text between listings is text. Below the last line the model read as text, furniture (分享到：, an end
-    marker) closes the frame: what follows it is the site's (related links), not the article's."""
+    marker, 相关阅读：…, a list of pages) closes the frame: what follows it is the site's, not the article's."""
     close = page.closing_credit(title)
     body = _body_lines(decisions, CODE)
     if close is None or not body or close - body[-1] > f.CREDIT_REACH:
@@ -34,7 +34,7 @@ def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decis
     for i in range(body[0] + 1, close):
         text, decision = page.texts[i], out[i]
         furniture = c.is_chrome(text) or c.is_end_marker(text)
-        if furniture and i > body[-1]:
+        if (furniture or p.LINKS_UNDER_TEXT.match(text)) and i > body[-1]:
             break
         if decision.by == "model" and decision.label == "boilerplate" and not furniture:
             out[i] = overrule(decision, "caption" if c.is_caption(text) else "body", "text_in_frame")
