@@ -344,3 +344,13 @@ def test_an_outlet_before_a_slash_and_the_reporters_role_is_the_source(byline: s
     draft = Draft([plain], Metadata(), Report("page.txt", "utf-8"))
     metadata._take_spans(draft, plain, [credits.Span("AUTHOR", 10, 13, "丁彥伶")])
     assert draft.meta.source is None
+
+
+def test_what_stands_before_the_slash_and_the_role_is_never_the_author() -> None:
+    """A reader that takes the outlet of 欣傳媒╱記者丁彥伶 for a name: the byline's shape makes it the outlet, and the
+    reporter after the role the author."""
+    byline = "欣傳媒╱記者丁小伶／台北報導"
+    line = Line(2, byline, zone="header", role="meta")
+    draft = Draft([line], Metadata(), Report("page.txt", "utf-8"))
+    metadata._take_spans(draft, line, [credits.Span("AUTHOR", 0, 3, "欣傳媒"), credits.Span("AUTHOR", 6, 9, "丁小伶")])
+    assert draft.meta.source == "欣傳媒" and [a.name for a in draft.meta.authors] == ["丁小伶"]

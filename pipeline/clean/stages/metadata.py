@@ -136,6 +136,10 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
     role printed side by side are one credit, as printed (张建 周长庆, 唐佩君/呂佳蓉), and so are authors that a role
     word parts (记者 柳德新 通讯员 彭娟: 柳德新、彭娟)."""
     meta = draft.meta
+    byline = p.OUTLET_BEFORE_ROLE.match(line.text)
+    if byline:  # 欣傳媒╱記者丁彥伶: what stands before the slash and the role is the outlet, never the author
+        spans = [Span("OUTLET", s.start, s.end, s.text) if s.tag == "AUTHOR" and s.text == byline["outlet"] else s
+                 for s in spans]
     taken: dict[str, str] = {}
     for tag in ("OUTLET", "AUTHOR", "EDITOR"):
         runs = [s for s in spans if s.tag == tag]
@@ -155,7 +159,7 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
         draft.report.readings.append(Reading(line.number, span.tag, span.text, FIELD_OF[span.tag] if used else None))
     if fields["OUTLET"] and "OUTLET" in taken:
         meta.source = p.OUTLET_SUFFIX.sub("", first_word(taken["OUTLET"]) or "") or None  # 新京报 举报, 上報快訊
-    elif fields["OUTLET"] and "AUTHOR" in taken and (byline := p.OUTLET_BEFORE_ROLE.match(line.text)):
+    elif fields["OUTLET"] and "AUTHOR" in taken and byline:
         meta.source = byline["outlet"]  # 欣傳媒╱記者丁彥伶: the byline's shape names the outlet the reader missed
         draft.report.readings.append(Reading(line.number, "OUTLET", byline["outlet"], "source"))
     if fields["AUTHOR"] and "AUTHOR" in taken:
