@@ -354,3 +354,17 @@ def test_what_stands_before_the_slash_and_the_role_is_never_the_author() -> None
     draft = Draft([line], Metadata(), Report("page.txt", "utf-8"))
     metadata._take_spans(draft, line, [credits.Span("AUTHOR", 0, 3, "欣傳媒"), credits.Span("AUTHOR", 6, 9, "丁小伶")])
     assert draft.meta.source == "欣傳媒" and [a.name for a in draft.meta.authors] == ["丁小伶"]
+
+
+@pytest.mark.parametrize(("credit", "author", "editor"), [
+    ("(陈小巍 编辑)", None, "陈小巍"), ("(曹小明 編輯)", None, "曹小明"), ("记者张小三 编辑李小四", "张小三", None),
+])
+def test_a_name_that_the_editors_role_closes_is_the_editor(credit: str, author: str | None, editor: str | None) -> None:
+    """(陈巍 编辑): the role after the name, closing the credit, makes it the editor's, whatever the reader tagged it;
+    a role before the next name (记者张三 编辑李四) does not."""
+    name = credit.strip("()")[:3] if credit.startswith("(") else credit[2:5]
+    line = Line(30, credit, zone="tail", role="meta")
+    draft = Draft([line], Metadata(), Report("page.txt", "utf-8"))
+    metadata._take_spans(draft, line, [credits.Span("AUTHOR", credit.index(name), credit.index(name) + 3, name)])
+    assert [a.name for a in draft.meta.authors] == ([author] if author else [])
+    assert [e.name for e in draft.meta.editors] == ([editor] if editor else [])

@@ -137,9 +137,7 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
     word parts (记者 柳德新 通讯员 彭娟: 柳德新、彭娟)."""
     meta = draft.meta
     byline = p.OUTLET_BEFORE_ROLE.match(line.text)
-    if byline:  # 欣傳媒╱記者丁彥伶: what stands before the slash and the role is the outlet, never the author
-        spans = [Span("OUTLET", s.start, s.end, s.text) if s.tag == "AUTHOR" and s.text == byline["outlet"] else s
-                 for s in spans]
+    spans = [_by_shape(line.text, s, byline) for s in spans]
     taken: dict[str, str] = {}
     for tag in ("OUTLET", "AUTHOR", "EDITOR"):
         runs = [s for s in spans if s.tag == tag]
@@ -168,6 +166,21 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
         meta.authors = _credit(taken["AUTHOR"], role[1] if role else None)
     if fields["EDITOR"] and "EDITOR" in taken:
         meta.editors = _credit(taken["EDITOR"])
+
+
+def _by_shape(text: str, span: Span, byline: re.Match[str] | None) -> Span:
+    """A name's span as the credit's shape has it, whatever the reader tagged it: what stands before a slash and the
+    reporter's role is the outlet (欣傳媒╱記者丁彥伶), a name that 编辑 closes is the editor ((曹文明 編輯))."""
+    if span.tag == "AUTHOR" and byline and span.text == byline["outlet"]:
+        return replace(span, tag="OUTLET")
+    if span.tag == "AUTHOR" and EDITOR_AFTER.match(text, span.end):
+        return replace(span, tag="EDITOR")
+    return span
+
+
+# The editor's role after the name, closing the credit: (陈巍 编辑), 曹文明 編輯. Tried where white space starts:
+# linear on long runs.
+EDITOR_AFTER = re.compile(r"(?<!\s)\s*(?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[）)\]】]?\s*$")
 
 
 def _credit(value: str, role: str | None = None) -> list[Person]:

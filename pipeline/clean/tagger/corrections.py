@@ -127,9 +127,9 @@ PEOPLE = ("AUTHOR", "EDITOR")
 
 def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """What a heading's words say: a labelled credit (《棱镜》作者 周纯) is metadata, a button (facebook) is
-    boilerplate, a piece of a sentence (因为) inside the text is text; and a chapter, part or section
-    number (第二章　…) between lines of text makes a heading, as does a headline over a paragraph (one the model
-    called furniture, a caption or, unsure, text)."""
+    boilerplate (as is a line of text that is a widget's words: 字号：大 中 小), a piece of a sentence (因为) inside
+    the text is text; and a chapter, part or section number (第二章　…) between lines of text makes a heading, as
+    does a headline over a paragraph (one the model called furniture, a caption or, unsure, text)."""
     body = _body_lines(decisions)
     out = list(decisions)
     for i, decision in enumerate(out):
@@ -140,6 +140,8 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
             out[i] = overrule(decision, "meta", "heading_is_credit")
         elif decision.label == "heading" and c.is_chrome(text) and not text.isdigit():  # 01: a numbered part
             out[i] = overrule(decision, "boilerplate", "heading_is_button")
+        elif decision.label == "body" and not page.paragraph[i] and p.CHROME_LINE.match(text):
+            out[i] = overrule(decision, "boilerplate", "body_is_button")
         elif decision.label == "heading" and body and body[0] < i < body[-1] and c.is_fragment(text):
             out[i] = overrule(decision, "body", "heading_is_fragment")
         elif (decision.label == "caption" and body and body[0] < i < body[-1] and page.paragraph[i]
@@ -285,6 +287,8 @@ CORRECTIONS = {
                    "outlet or a name (中廣新聞／楊菁惠, (李艳 撰稿)) is metadata",
     "heading_is_credit": "a heading-shaped labelled credit (《棱镜》作者 周纯) is metadata",
     "heading_is_button": "a heading-shaped button or menu word (facebook) is boilerplate",
+    "body_is_button": "a short line the model calls text that is a widget's or a button's words (字号：大 中 小) is "
+                      "boilerplate",
     "heading_is_fragment": "a heading-shaped piece of a sentence (因为) inside the text is text",
     "chapter_number": "a chapter, part or section number (第二章 …) between lines of text is a heading",
     "caption_is_text": "inside the text, a line the model called a caption that reads as running text of clauses "
