@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from pipeline.clean import classify
+from pipeline.clean import patterns as p
 from pipeline.clean.read.values import first_word, parse_meta_line, people
 from pipeline.clean.stages.page import parse_breadcrumb
 from pipeline.clean.types import Metadata
@@ -132,3 +133,14 @@ def test_names_split_at_any_slash_and_stay_one_credit_as_printed() -> None:
 def test_names_a_role_word_parts_are_one_credit_joined_with_a_list_comma(value: str, credit: str) -> None:
     """Names side by side stay as printed; names a role word parts (记者 … 通讯员 …) are not side by side."""
     assert [p.name for p in people(value)] == [credit]
+
+
+@pytest.mark.parametrize(("last", "name"), [
+    ("实现轻松换新手机。(李小楠)", "李小楠"), ("上下波动的幅度不超过0.5个百分点。(立小悟/编译)", "立小悟"),
+    ("是一项符合医学科学的保健活动。（記者 李小婷）", "李小婷"), ("本次活动圆满结束。（完）", None),
+    ("现场图片如下。(图/摄)", None),
+])
+def test_a_writers_name_in_brackets_closes_the_text(last: str, name: str | None) -> None:
+    """…换新iPhone。(李楠), a role before the name or what was done after a slash: the author; （完） is no one."""
+    match = p.TRAILING_CREDIT.search(last)
+    assert (match["name"] if match else None) == name

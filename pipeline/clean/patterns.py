@@ -147,8 +147,10 @@ OPENING_TAG = re.compile(
     r"^(?:[〔【\[](?P<tag>[^〔〕【】\[\]\s]{2,10}?)(?:专讯|專訊)?[〕】\]](?=\S)"
     r"|(?P<lead>[" + HAN_CLASS + r"]{3,8}?)(?:快讯|快訊|讯|訊)(?=[\s（(：:]|$))"
 )
-# A reporter's name in brackets closing the article: …换新iPhone。(李楠) — not （完） or （图）.
-TRAILING_CREDIT = re.compile(r"[。！？”」][（(](?P<name>(?!完|图|圖|摄|攝|未完|待续|待續)[" + HAN_CLASS + r"]{2,3})[）)]\s*$")
+# A writer's name in brackets closing the article: …换新iPhone。(李楠), (立悟/编译), （記者 李慧婷） — not （完） or （图）.
+TRAILING_CREDIT = re.compile(
+    r"[。！？”」][（(](?:(?:记者|記者)\s*)?(?P<name>(?!完|图|圖|摄|攝|未完|待续|待續)[" + HAN_CLASS + r"]{2,3})"
+    r"(?:\s*[/／]\s*(?:编译|編譯|整理|撰稿))?\s*[）)]\s*$")
 # An editor tag closing the last paragraph: （編輯：李亨山）1120823
 EDITOR_TAG = re.compile(  # no leading white space: a search would try it from every space of a long run
     r"[（(](?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：]\s*(?P<name>[^（）()]{1,20})[）)]\s*\d{0,8}\s*$"
