@@ -356,13 +356,14 @@ def test_what_stands_before_the_slash_and_the_role_is_never_the_author() -> None
     assert draft.meta.source == "欣傳媒" and [a.name for a in draft.meta.authors] == ["丁小伶"]
 
 
-@pytest.mark.parametrize(("credit", "author", "editor"), [
-    ("(陈小巍 编辑)", None, "陈小巍"), ("(曹小明 編輯)", None, "曹小明"), ("记者张小三 编辑李小四", "张小三", None),
+@pytest.mark.parametrize(("credit", "name", "author", "editor"), [
+    ("(陈小巍 编辑)", "陈小巍", None, "陈小巍"), ("(曹小明 編輯)", "曹小明", None, "曹小明"),
+    ("记者张小三 编辑李小四", "张小三", "张小三", None),
 ])
-def test_a_name_that_the_editors_role_closes_is_the_editor(credit: str, author: str | None, editor: str | None) -> None:
-    """(陈巍 编辑): the role after the name, closing the credit, makes it the editor's, whatever the reader tagged it;
-    a role before the next name (记者张三 编辑李四) does not."""
-    name = credit.strip("()")[:3] if credit.startswith("(") else credit[2:5]
+def test_a_name_that_the_editors_role_closes_is_the_editor(
+        credit: str, name: str, author: str | None, editor: str | None) -> None:
+    """(陈巍 编辑): the role after the name, closing the credit, makes it the editor's, whatever the reader tagged it
+    (the reader's span is an author's here); a role before the next name (记者张三 编辑李四) does not."""
     line = Line(30, credit, zone="tail", role="meta")
     draft = Draft([line], Metadata(), Report("page.txt", "utf-8"))
     metadata._take_spans(draft, line, [credits.Span("AUTHOR", credit.index(name), credit.index(name) + 3, name)])

@@ -37,12 +37,15 @@ LABEL_BAR = re.compile(
 )
 # Role words printed before a name: kept apart from the name.
 ROLE_NAMES = r"见习记者|見習記者|记者|記者|通讯员|通訊員|实习生|實習生|编译|編譯|执笔|執筆"
-ROLES = re.compile(r"^(?:本报|本報|特约|特約|实习|實習|香港特约|香港特約)?(" + ROLE_NAMES + r")\s*")
+ROLE_PREFIX = r"(?:本报|本報|特约|特約|实习|實習|香港特约|香港特約)?"  # 本报记者, 特约记者, 实习记者
+ROLES = re.compile("^" + ROLE_PREFIX + "(" + ROLE_NAMES + r")\s*")
 # … and the same word just before a name: 記者林小華.
 ROLE_BEFORE = re.compile("(" + ROLE_NAMES + r")\s*$")
+NAME_JOINERS = " \u3000、,，/／&"  # what may stand between two names of one credit
+_JOINER = r"[\s" + re.escape(NAME_JOINERS.replace(" ", "").replace("\u3000", "")) + "]"
 # What stands between two names of one credit that a role word parts (记者 柳德新 通讯员 彭娟, 实习生吴梦丽、记者喻云亮):
 # joiners and role words only. Tried where a run of joiners starts: linear on long runs.
-ROLE_BETWEEN = re.compile(r"(?<![\s、,，/／&])[\s、,，/／&]*(?:(?:本报|本報|特约|特約|实习|實習)?(?:" + ROLE_NAMES + r")[\s、,，/／&]*)+")
+ROLE_BETWEEN = re.compile(f"(?<!{_JOINER}){_JOINER}*(?:{ROLE_PREFIX}(?:{ROLE_NAMES}){_JOINER}*)+")
 # A staff code glued to an editor's name: 杜硕_NB12556.
 STAFF_CODE = re.compile(r"_[A-Za-z]*\d+$")
 
@@ -152,9 +155,13 @@ TRAILING_CREDIT = re.compile(
     r"[。！？”」][（(](?:(?:记者|記者)\s*)?(?P<name>(?!完|图|圖|摄|攝|未完|待续|待續)[" + HAN_CLASS + r"]{2,3})"
     r"(?:\s*[/／]\s*(?:编译|編譯|整理|撰稿))?\s*[）)]\s*$")
 # An editor tag closing the last paragraph: （編輯：李亨山）1120823
+EDITOR_WORDS = r"责任编辑|責任編輯|编辑|編輯|责编|責編"
 EDITOR_TAG = re.compile(  # no leading white space: a search would try it from every space of a long run
-    r"[（(](?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：]\s*(?P<name>[^（）()]{1,20})[）)]\s*\d{0,8}\s*$"
+    r"[（(](?:" + EDITOR_WORDS + r")\s*[:：]\s*(?P<name>[^（）()]{1,20})[）)]\s*\d{0,8}\s*$"
 )
+# The editor's role after the name, closing the credit: (陈巍 编辑), 曹文明 編輯. Tried where white space starts:
+# linear on long runs.
+EDITOR_AFTER = re.compile(r"(?<!\s)\s*(?:" + EDITOR_WORDS + r")\s*[）)\]】]?\s*$")
 # Agencies named in a dateline that are not a source of their own ("this paper").
 SELF_REFERENCE = re.compile(r"^(?:本报|本報|本刊|本台|本网|本網|本站)")
 # The hundred commonest Chinese surnames (both scripts): a piece starting with one may be a name.

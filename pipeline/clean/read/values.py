@@ -15,7 +15,6 @@ from pipeline.clean.types import Metadata, Person
 FIELD_SEPARATORS = " \t\u3000|｜/·•,，;；【】[]"
 BARE_NAME_CHARS = 20  # a header line this short with no label or date may be a name alone
 MAX_NAME_CHARS = 5  # one person's name or pen name (康斯坦丁, 李小飞刀); longer words are outlets
-NAME_JOINERS = " \u3000、,，/／&"  # what may stand between two names of one credit
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９：", "0123456789:")
 
 
@@ -164,10 +163,16 @@ def as_printed(value: str, names: list[str]) -> str:
     if len(names) < 2:
         return "".join(names)
     between = value[value.find(names[0]) + len(names[0]) : value.find(names[1])]
-    if between.strip(NAME_JOINERS) and p.ROLE_BETWEEN.fullmatch(between):
+    if role_parted(between):
         return "、".join(names)
     joiner = next((ch for ch in between if ch in "、/／╱,，&"), " ")
     return joiner.join(names)
+
+
+def role_parted(between: str) -> bool:
+    """Whether what stands between two names is a role word with joiners (记者 柳德新 通讯员 彭娟): names of one
+    credit, not side by side."""
+    return bool(between.strip(p.NAME_JOINERS)) and p.ROLE_BETWEEN.fullmatch(between) is not None
 
 
 def agency_of(lead: str) -> str:

@@ -13,7 +13,6 @@ from pipeline.clean import patterns as p
 from pipeline.clean.read import credits
 from pipeline.clean.read.credits import FIELD_OF, CreditReader, Span
 from pipeline.clean.read.values import (
-    NAME_JOINERS,
     agency_of,
     as_printed,
     first_word,
@@ -21,6 +20,7 @@ from pipeline.clean.read.values import (
     parse_meta_line,
     people,
     reporter_names,
+    role_parted,
 )
 from pipeline.clean.types import Draft, Line, Metadata, Person, Reading
 
@@ -146,8 +146,7 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
         value = runs[0].text
         for before, run in pairwise(runs):
             between = line.text[before.end : run.start]
-            if tag == "OUTLET" or (between.strip(NAME_JOINERS) and not (
-                    tag == "AUTHOR" and p.ROLE_BETWEEN.fullmatch(between))):
+            if tag == "OUTLET" or (between.strip(p.NAME_JOINERS) and not (tag == "AUTHOR" and role_parted(between))):
                 break
             value += between + run.text
         taken[tag] = value
@@ -173,14 +172,9 @@ def _by_shape(text: str, span: Span, byline: re.Match[str] | None) -> Span:
     reporter's role is the outlet (欣傳媒╱記者丁彥伶), a name that 编辑 closes is the editor ((曹文明 編輯))."""
     if span.tag == "AUTHOR" and byline and span.text == byline["outlet"]:
         return replace(span, tag="OUTLET")
-    if span.tag == "AUTHOR" and EDITOR_AFTER.match(text, span.end):
+    if span.tag == "AUTHOR" and p.EDITOR_AFTER.match(text, span.end):
         return replace(span, tag="EDITOR")
     return span
-
-
-# The editor's role after the name, closing the credit: (陈巍 编辑), 曹文明 編輯. Tried where white space starts:
-# linear on long runs.
-EDITOR_AFTER = re.compile(r"(?<!\s)\s*(?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[）)\]】]?\s*$")
 
 
 def _credit(value: str, role: str | None = None) -> list[Person]:
