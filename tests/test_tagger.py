@@ -321,6 +321,20 @@ def test_furniture_under_the_text_closes_the_frame(furniture: str) -> None:
     assert [d.label for d in decisions] == said
 
 
+def test_a_line_repeating_the_headline_under_it_is_neither_a_heading_nor_text() -> None:
+    """The headline printed again under the title (a picture's caption, its mark dropped) is no section heading,
+    and no text; a caption stays a caption."""
+    paragraph = "大桥昨日正式通车，两岸之间的车程由原来的四十分钟缩短到二十分钟，附近居民纷纷前往体验新桥。"
+    texts = ["大桥正式通车[组图]", "2026-01-12", paragraph, "大桥正式通车", paragraph + "据介绍。", "大桥 正式通车",
+             paragraph, "大桥通车以后"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = ["title", "meta", "body", "heading", "body", "caption", "body", "heading"]
+    decisions = corrections.heading_words(page, [Decision(label, 0.9) for label in said], 0)
+    assert [(d.label, d.by) for d in decisions[3:]] == [("boilerplate", "headline_repeated"), ("body", "model"),
+                                                         ("caption", "model"), ("body", "model"),
+                                                         ("heading", "model")]
+
+
 def test_a_paragraph_closed_by_its_writers_name_under_the_text_is_the_text() -> None:
     paragraph = "大桥昨日正式通车，两岸之间的车程由原来的四十分钟缩短到二十分钟，附近居民纷纷前往体验新桥。"
     texts = ["大桥通车", "2026-01-12", paragraph, paragraph + "交通部门表示将加强管理。(书聿)", "手机看新闻",

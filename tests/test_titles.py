@@ -112,6 +112,17 @@ def test_the_best_candidates_first_copy_takes_its_place() -> None:
     assert titles.first_copy_first(Page(page_lines(PAGE)), alone) == alone
 
 
+def test_the_headline_with_its_picture_mark_is_a_copy_of_the_headline_without() -> None:
+    """A headline printed with its picture mark (…[组图]) over a caption printing it without is the same headline:
+    the first of them heads the article, whichever the ranker liked better; white space aside too."""
+    page = Page(page_lines("首页\n大桥正式通车 两岸车程缩短[组图]\n2026-01-12\n大桥正式通车  两岸车程缩短\n"
+                           "大桥昨日正式通车，两岸之间的车程由原来的四十分钟缩短到二十分钟。"))
+    ranked = [titles.Candidate(3, 0.8), titles.Candidate(1, 0.6)]
+    assert titles.first_copy_first(page, ranked) == [titles.Candidate(1, 0.8), titles.Candidate(3, 0.8)]
+    assert titles.same_headline("大桥通车(图)", "大桥 通车")
+    assert not titles.same_headline("大桥通车", "大桥通车了")
+
+
 def test_a_subtitle_line_and_a_sites_address_are_no_candidates() -> None:
     """A line a dash opens is a subtitle or an attribution, and a line with a web address a site's name: neither is
     ever the headline, whatever the ranker would make of them."""

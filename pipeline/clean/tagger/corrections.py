@@ -12,6 +12,7 @@ from pipeline.clean import patterns as p
 from pipeline.clean.read.credits import ROLE, CreditReader, rest_of_page
 from pipeline.clean.tagger import features as f
 from pipeline.clean.tagger.page import Page
+from pipeline.clean.tagger.titles import same_headline
 from pipeline.clean.types import Decision
 
 CAPTION_DOUBT = 0.8  # a headline-shaped caption less sure than this, over a paragraph, is taken for a heading
@@ -135,6 +136,10 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
     for i, decision in enumerate(out):
         text = page.texts[i]
         if decision.by != "model":
+            continue
+        if i > title and same_headline(page.texts[title], text):  # never a heading: furniture, or a caption
+            if decision.label in ("heading", "body"):
+                out[i] = overrule(decision, "boilerplate", "headline_repeated")
             continue
         if decision.label == "heading" and len(text) <= c.MAX_CREDIT_CHARS and c.meta_labels(text, glued=True):
             out[i] = overrule(decision, "meta", "heading_is_credit")
@@ -285,6 +290,8 @@ CORRECTIONS = {
                    "question) is text, not a credit",
     "credit_read": "between the title and the text or just under it, a short line in which the credit reader finds an "
                    "outlet or a name (中廣新聞／楊菁惠, (李艳 撰稿)) is metadata",
+    "headline_repeated": "a line under the title that repeats the headline (white space and a picture mark aside) "
+                         "is neither a heading nor text",
     "heading_is_credit": "a heading-shaped labelled credit (《棱镜》作者 周纯) is metadata",
     "heading_is_button": "a heading-shaped button or menu word (facebook) is boilerplate",
     "body_is_button": "a short line the model calls text that is a widget's or a button's words (字号：大 中 小) is "

@@ -215,10 +215,20 @@ class TitleRanker:
 
 def first_copy_first(page: Page, ranked: Sequence[Candidate]) -> list[Candidate]:
     """The ranked candidates with the best one's first copy in its place: the ranker learns nothing to tell the
-    headline's copies apart (a related list repeating it, a <title> above it), and the first heads the article."""
+    headline's copies apart (a related list repeating it, a <title> above it, the headline with its picture mark
+    over a caption without it), and the first heads the article."""
     best = ranked[0]
-    first = min(x.index for x in ranked if page.texts[x.index] == page.texts[best.index])
+    first = min(x.index for x in ranked if same_headline(page.texts[x.index], page.texts[best.index]))
     return [Candidate(first, best.score), *(x for x in ranked if x.index != first)]
+
+
+def same_headline(headline: str, text: str) -> bool:
+    """Whether a line prints the same headline, white space and a picture mark (…[组图]) aside."""
+    return _bare(headline) == _bare(text)
+
+
+def _bare(text: str) -> str:
+    return "".join(PICTURE_MARK.sub("", text).split())
 
 
 def examples(page: Page, labels: Sequence[str]) -> Iterable[tuple[dict[str, float], str]]:
