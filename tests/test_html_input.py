@@ -327,6 +327,9 @@ def test_an_html_pages_pre_between_the_text_is_code_whatever_its_lines_read_as()
     ("市民公园新增两处健身步道（图）_示例网", ["市民公园新增两处健身步道(图)"], 0),  # widths unified
     ("示例新闻网 - 市民公园新增两处健身步道的建设与开放", ["示例新闻网", "正文"], None),  # the site's name first
     ("市民公园新增两处健身步道――示例新闻网", ["市民公园新增两处健身", "步道"], None),  # not up to a separator
+    ("市民公园新增两处健身步道-示例新闻网", ["市民公园新增两处健身步道-示例新闻网", "首页", "市民公园新增两处健身步道"],
+     2),  # the <title> printed at the top: the headline alone further down
+    ("市民公园新增两处健身步道-示例新闻网", ["市民公园新增两处健身步道-示例新闻网", "首页"], 0),  # printed only so
 ])
 def test_the_line_the_title_opens_with_is_the_headline(title: str, lines: list[str], named: int | None) -> None:
     draft = Draft([Line(n, t) for n, t in enumerate(lines, start=1)], Metadata(), Report("page.html", "utf-8"),

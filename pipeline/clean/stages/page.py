@@ -94,11 +94,16 @@ def headline_line(draft: Draft) -> int | None:
     headline with a time or a note in brackets after it (标题 【16:15】). None without a head or such a line."""
     if draft.head is None:
         return None
-    wanted = {squeezed for h in draft.head.headlines() if len(squeezed := "".join(h.split())) >= MIN_HAN}
-    for i, line in enumerate(draft.lines):
-        text = "".join(line.text.split())
-        if text in wanted or "".join(PICTURE_MARK.sub("", line.text).split()) in wanted:
-            return i
+    squeezed = ("".join(h.split()) for h in draft.head.headlines())
+    wanted = list(dict.fromkeys(h for h in squeezed if len(h) >= MIN_HAN))
+    # A headline holding another (the whole <title>, an og:title with the site's name after it) is tried last: a page
+    # that prints its <title> at the top prints the headline alone further down.
+    wanted.sort(key=lambda h: any(other != h and other in h for other in wanted))
+    printed = [("".join(line.text.split()), "".join(PICTURE_MARK.sub("", line.text).split())) for line in draft.lines]
+    for headline in wanted:
+        for i, texts in enumerate(printed):
+            if headline in texts:
+                return i
     titles = [_spaced(t) for t in (draft.head.title, draft.head.og_title) if t]
     headlines = [_spaced(h) for h in draft.head.headlines() if c.han_count(h) >= MIN_HAN]
     for i, line in enumerate(draft.lines):
