@@ -75,6 +75,7 @@ class Tally:
     errors: int = 0
     seconds: float = 0.0
     headings: list[int] = field(default_factory=lambda: [0, 0, 0])  # matched, predicted, expected
+    pages_seen: dict[str, dict[str, Any]] = field(default_factory=dict)  # page → what the tool gave, and the scores
 
 
 def bag(text: str) -> Counter[str]:
@@ -115,7 +116,7 @@ def readability_of(data: bytes, name: str, model: Path | None = None) -> Extract
     return Extracted(body, article.short_title() or None)
 
 
-def score(tally: Tally, got: Extracted, exp: dict[str, Any], body: str) -> None:
+def score(tally: Tally, got: Extracted, exp: dict[str, Any], body: str, name: str = "") -> None:
     tally.pages += 1
     if got.error:
         tally.errors += 1
@@ -127,9 +128,13 @@ def score(tally: Tally, got: Extracted, exp: dict[str, Any], body: str) -> None:
     p = overlap / max(1, sum(have.values()))
     r = overlap / max(1, sum(want.values()))
     tally.f1s.append(2 * p * r / (p + r) if p + r else 0.0)
+    seen: dict[str, Any] = {"error": got.error, "body_f1": round(tally.f1s[-1], 3)}
     for key, value in (("title", got.title), ("published", got.published), ("author", got.author)):
         got_values = [value] if value else []
-        tally.right[key] += bool(score_cleaning.field_ok(key, exp[key], got_values, exp))
+        right = bool(score_cleaning.field_ok(key, exp[key], got_values, exp))
+        tally.right[key] += right
+        seen[key] = {"got": value, "expected": exp[key], "right": right}
+    tally.pages_seen[name] = seen
     if got.headings is not None or got.error:
         heads = [score_cleaning.norm(h) for h in got.headings or []]
         wanted = [score_cleaning.norm(h) for h in exp["headings"]]
@@ -162,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="the folder of the fetched repositories (OWNER+NAME/repo)")
     parser.add_argument("--cv", action="store_true", help="the training sites' pages, cross-validated by site")
     parser.add_argument("--limit", type=int, default=0, help="at most this many pages")
+    parser.add_argument("--json", type=Path, help="write each tool's values and scores per page to this file")
     args = parser.parse_args(argv)
     sources = json.loads((IMPORTED / "SOURCES.json").read_text("utf-8"))
     missing = sorted({s["repository"] for s in sources.values()
@@ -188,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
               f"{share['title']:6.1%} {share['published']:6.1%} {share['author']:7.1%} {heading_f1(t):>8} "
               f"{t.errors:7d} "
               f"{1000 * t.seconds / max(1, t.pages):8.0f}")
+    if args.json:
+        pages = {tool: t.pages_seen for tool, t in tallies.items()}
+        args.json.write_text(json.dumps(pages, ensure_ascii=False, indent=1) + "\n", "utf-8")
     return 0
 
 
@@ -236,7 +245,7 @@ def measure(names: list[str], sources: dict[str, dict[str, str]], mirrors: Path,
             except Exception as exc:  # a tool's own failure counts as a page it got nothing from
                 got = Extracted(error=f"{type(exc).__name__}: {exc}")
             tallies[tool].seconds += time.perf_counter() - started
-            score(tallies[tool], got, exp, body)
+            score(tallies[tool], got, exp, body, name)
     return tallies
 
 
