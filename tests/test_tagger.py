@@ -321,6 +321,20 @@ def test_furniture_under_the_text_closes_the_frame(furniture: str) -> None:
     assert [d.label for d in decisions] == said
 
 
+@pytest.mark.parametrize("date", ["２０１２年１月１７日（星期二）", "January 17, 2012 06:00 AM | 151 次",
+                                  "17.01.2012 06:00"])
+def test_a_date_in_any_shape_pages_print_is_read_as_metadata_around_the_text(date: str) -> None:
+    """Full-width digits, an English month, the day first: between the title and the text, and under the text where
+    no metadata line has a date, a short line with such a date is metadata."""
+    paragraph = "大桥昨日正式通车，两岸之间的车程由原来的四十分钟缩短到二十分钟，附近居民纷纷前往体验新桥。"
+    header = Page([Line(n, t) for n, t in enumerate(["大桥通车", date, paragraph], start=1)])
+    said = [Decision(label, 0.9) for label in ("title", "boilerplate", "body")]
+    assert corrections.credit_lines(header, said, 0)[1] == Decision("meta", 0.9, "credit_words")
+    footer = Page([Line(n, t) for n, t in enumerate(["大桥通车", paragraph, "完", date], start=1)])
+    said = [Decision(label, 0.9) for label in ("title", "body", "boilerplate", "boilerplate")]
+    assert corrections.date_under_text(footer, said, 0)[3] == Decision("meta", 0.9, "date_under_text")
+
+
 def test_a_line_repeating_the_headline_under_it_is_neither_a_heading_nor_text() -> None:
     """The headline printed again under the title (a picture's caption, its mark dropped) is no section heading,
     and no text; a caption stays a caption."""

@@ -72,7 +72,7 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
         if decision.by != "model" or decision.label == "meta" or page.paragraph[i]:
             continue
         if i < first:
-            credit = (c.is_meta_line(text, in_header=True) or f.dated_short(text) or bool(p.REPORT_BYLINE.match(text))
+            credit = (c.is_meta_line(text, in_header=True) or f.dated_any(text) or bool(p.REPORT_BYLINE.match(text))
                       or (f.media_name(text) and not any(ch.isspace() for ch in text) and page.counts[text] == 1))
         else:
             labelled = bool(c.meta_labels(text)) or p.EDITOR_TAG.search(text) is not None
@@ -225,9 +225,10 @@ def date_under_text(page: Page, decisions: list[Decision], title: int) -> list[D
 def _dated_line(page: Page, decisions: list[Decision], places: Iterable[int], rule: str) -> list[Decision]:
     """Where no metadata line has a date, the first short dated line of `places` that the model decided is
     metadata, by `rule`."""
-    if any(d.label == "meta" and page.dated[i] for i, d in enumerate(decisions)):
+    if any(d.label == "meta" and f.dated_any(page.texts[i]) for i, d in enumerate(decisions)):
         return decisions
-    found = next((i for i in places if page.dated[i] and decisions[i].by == "model" and not page.paragraph[i]), None)
+    found = next((i for i in places if f.dated_any(page.texts[i]) and decisions[i].by == "model"
+                  and not page.paragraph[i]), None)
     if found is None:
         return decisions
     out = list(decisions)

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pipeline.chinese import HAN
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
+from pipeline.clean.read.values import find_date
 
 FEATURE_SET_VERSION = 6  # also counts the title ranker's evidence and the credit reader's features
 WINDOW = 3  # neighbours on each side whose features a line sees
@@ -131,7 +132,17 @@ def date_shape(text: str) -> Value:
 
 def dated_short(text: str) -> Value:
     """A short line with a date in it and no sentence (an outlet and a date, a byline and a time)."""
-    return len(text) <= 60 and "。" not in text and "，" not in text and p.DATETIME.search(text) is not None
+    return _short(text) and p.DATETIME.search(text) is not None
+
+
+def dated_any(text: str) -> bool:
+    """A short line with a date in it in any shape pages print (２０１２年１月１７日, January 17, 2012 06:00 AM), and no
+    sentence: what the corrections look for. The model's feature (`dated_short`) reads the shapes it was trained on."""
+    return _short(text) and find_date(text) is not None
+
+
+def _short(text: str) -> bool:
+    return len(text) <= 60 and "。" not in text and "，" not in text
 
 
 def han_chars(text: str) -> Value:
