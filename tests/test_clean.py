@@ -12,7 +12,7 @@ from pipeline import docbook
 from pipeline.clean import Article, classify, clean, tagger
 from pipeline.clean.stages import metadata, stage_name, stages
 from pipeline.clean.stages.structure import find_headings
-from pipeline.clean.types import Draft, Line, Metadata, Report
+from pipeline.clean.types import Draft, Line, Metadata, Person, Reading, Report
 from pipeline.errors import CleaningError
 from tests.conftest import CORPUS, TESTS
 
@@ -341,6 +341,28 @@ def test_the_reporters_of_a_dateline_are_one_credit_as_printed() -> None:
     draft = Draft([line], Metadata(), Report("page.txt", "utf-8"))
     assert metadata._read_dateline(draft, 0)
     assert [(a.name, a.role) for a in draft.meta.authors] == [("吴小宽、高小鹏", "记者")]
+
+
+@pytest.mark.parametrize(("opening", "read", "credit"), [
+    ("南海网海口1月12日消息(南海网记者陈小望 通讯员樊小骁)近日，消防支队开展了排查行动。", "陈小望", "陈小望、樊小骁"),
+    ("楚天都市報訊 （記者嚴小瓏 通訊員黃小香 涂小晨）昨晚，造血幹細胞送抵武漢。", "嚴小瓏", "嚴小瓏、黃小香、涂小晨"),
+    ("新华网北京1月17日电（记者吴小宽、高小鹏）国家体育总局17日发表了全民健身计划。", "吴小宽", "吴小宽、高小鹏"),
+    ("长江网10月4日讯（记者陈小智 整合） 国庆长假过半，外媒关注不减。", "陈小智", "陈小智"),  # 整合: no name
+])
+def test_a_dateline_naming_the_author_read_and_more_gives_the_whole_credit(opening: str, read: str,
+                                                                          credit: str) -> None:
+    """Where the credit reader took one name of a dateline, the dateline's names that hold it and more (a role word
+    parting them, or 、) are the credit; a report word after the name is no name. An author a labelled field gave
+    stays."""
+    draft = Draft([Line(4, opening, zone="body", role="para")], Metadata(authors=[Person(read, "记者")]),
+                  Report("page.txt", "utf-8"))
+    draft.report.readings.append(Reading(4, "AUTHOR", read, "author"))
+    assert metadata._read_dateline(draft, 0)
+    assert [a.name for a in draft.meta.authors] == [credit]
+    labelled = Draft([Line(4, opening, zone="body", role="para")], Metadata(authors=[Person(read, "记者")]),
+                     Report("page.txt", "utf-8"))  # 作者：… on a metadata line gave the author: it stays
+    assert metadata._read_dateline(labelled, 0)
+    assert [a.name for a in labelled.meta.authors] == [read]
 
 
 def test_a_sidecar_that_makes_the_likeliest_title_another_class_gives_the_usual_error() -> None:

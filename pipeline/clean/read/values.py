@@ -182,8 +182,9 @@ def agency_of(lead: str) -> str:
 
 
 def reporter_names(rest: str, dated: bool) -> list[str]:
-    """Names in a dateline: 唐霁; 沈佩瑤 of 沈佩瑤台北 (a place precedes 23日電)."""
-    names = [n for n in re.split(r"[\s、]+", rest.strip()) if n]
+    """Names in a dateline: 唐霁; 沈佩瑤 of 沈佩瑤台北 (a place precedes 23日電); 陈望 and 樊骁 of 陈望 通讯员樊骁
+    (a role word parts them); no report word (陈智 整合)."""
+    names = [p.NAME_END.sub("", p.ROLES.sub("", n)) for n in re.split(r"[\s、]+", rest.strip()) if n]
     if not names:
         return []
     if dated:

@@ -217,13 +217,21 @@ def _read_dateline(draft: Draft, index: int) -> bool:
         return wire is not None
     name = reporter_names(match["rest"], bool(match["dated"]))
     agency = match["agency"].strip() or agency_of(match["lead"])
-    if name and not draft.meta.authors:
+    read_here = any(r.line == line.number and r.field == "author" for r in draft.report.readings)
+    if name and (not draft.meta.authors or (read_here and _more_names(draft.meta.authors, name))):
         draft.meta.authors = [Person(as_printed(match["rest"], name), "记者" if "记" in line.text else "記者")]
         draft.record("dateline_author", line, line.text)
     if agency and draft.meta.source is None and not p.SELF_REFERENCE.match(agency):
         draft.meta.source = agency
         draft.record("dateline_source", line, line.text)
     return True
+
+
+def _more_names(authors: list[Person], names: list[str]) -> bool:
+    """Whether a dateline names the authors the credit reader took from it and more (（记者吴俊宽、高鹏） where 吴俊宽
+    was read): its credit is the whole one. Authors a labelled field gave (作者：李明) stay."""
+    read = {name for person in authors for name in re.split(f"[{re.escape(p.NAME_JOINERS)}]+", person.name) if name}
+    return read < set(names)
 
 
 def _read_editor_tag(draft: Draft, index: int) -> None:
