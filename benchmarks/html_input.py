@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from benchmarks.snapshots import MIRRORS, git_show, snapshot
 from pipeline import docbook, document
 from pipeline.errors import PipelineError
 
@@ -47,7 +47,6 @@ import score_cleaning  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 IMPORTED = DATA / "imported"
-MIRRORS = ROOT.parent / ".mirror"
 
 
 @dataclass
@@ -151,14 +150,9 @@ def expected_body(name: str, exp: dict[str, Any]) -> str:
     return "\n".join(lines[n - 1] for n in numbers)
 
 
-def snapshot(mirrors: Path, repository: str) -> Path:
-    """The git directory of a repository's fetch."""
-    return mirrors / repository.replace("/", "+") / "repo"
-
-
 def html_of(source: dict[str, str], mirrors: Path) -> bytes:
-    return subprocess.run(["git", "--git-dir", str(snapshot(mirrors, source["repository"])), "show",
-                           f"{source['commit']}:{source['path']}"], capture_output=True, check=True).stdout
+    """A page's HTML, from the snapshot of the repository its source names, at the commit it names."""
+    return git_show(snapshot(source["repository"], mirrors), source["path"], source["commit"])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -171,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sources = json.loads((IMPORTED / "SOURCES.json").read_text("utf-8"))
     missing = sorted({s["repository"] for s in sources.values()
-                      if not snapshot(args.mirrors, s["repository"]).is_dir()})
+                      if not snapshot(s["repository"], args.mirrors).is_dir()})
     if missing:
         print(f"bench-html: no snapshot of {', '.join(missing)} under {args.mirrors} (fetch it; --mirrors names "
               "another folder)")

@@ -58,6 +58,9 @@ from pipeline.clean.types import Report
 from pipeline.errors import PipelineError
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: the project's benchmarks read the snapshots
+from benchmarks.snapshots import git_show, snapshot  # noqa: E402
+
 DATA = ROOT / "tests" / "data"
 SCORED = DATA / "imported"
 JOINED = DATA / "imported-joined"
@@ -97,12 +100,6 @@ def site_of_host(host: str) -> str:
         labels = labels[:-1]
     site = labels[-1].replace("_", "-")
     return SITE_ALIASES.get(site, site)
-
-
-def git_show(mirror: Path, path: str) -> bytes:
-    """A file of the snapshot at its HEAD."""
-    return subprocess.run(["git", "--git-dir", str(mirror), "show", f"HEAD:{path}"], capture_output=True,
-                          check=True).stdout
 
 
 def reference(data: bytes) -> list[str]:
@@ -455,7 +452,7 @@ def render_again() -> int:
     sources = json.loads(SOURCES.read_text("utf-8"))
     changed = []
     for name, source in sources.items():
-        html = git_show(mirror_of(source["repository"]), source["path"])
+        html = git_show(snapshot(source["repository"]), source["path"])
         root = visible_text.parse(visible_text.decode_html(html)[0])
         fine = visible_text.render(root, visible_text.FINE)
         if [line.text for line in fine] != page_lines(name):
@@ -554,16 +551,11 @@ def derive() -> int:
     return 0
 
 
-def mirror_of(repository: str) -> Path:
-    """Where the fetch of a repository lies, beside the project."""
-    return ROOT.parent / ".mirror" / repository.replace("/", "+") / "repo"
-
-
 def _original_html(exp: dict[str, Any]) -> bytes:
     """The page's HTML, from the snapshot the annotation names."""
     repo, _, rest = exp["source_url_or_repo_path"].removeprefix("github:").partition("@")
     _, _, path = rest.partition(":")
-    return git_show(mirror_of(repo), path)
+    return git_show(snapshot(repo), path)
 
 
 def check() -> int:
