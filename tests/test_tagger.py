@@ -335,6 +335,19 @@ def test_a_date_in_any_shape_pages_print_is_read_as_metadata_around_the_text(dat
     assert corrections.date_under_text(footer, said, 0)[3] == Decision("meta", 0.9, "date_under_text")
 
 
+def test_a_posts_stamp_is_never_a_heading() -> None:
+    """A comment's name and stamp (胡任标今天 12:08:48) over its text is no heading, whether the model or the
+    headline-over-text correction would make it one; a heading with a day in it stays."""
+    paragraph = "大桥昨日正式通车，两岸之间的车程由原来的四十分钟缩短到二十分钟，附近居民纷纷前往体验新桥。"
+    texts = ["大桥通车", paragraph, "胡任标今天 12:08:48", paragraph, "牛骑士今天 12:06:45", paragraph,
+             "5月20日起全线封闭", paragraph]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = ["title", "body", "boilerplate", "body", "heading", "body", "heading", "body"]
+    decisions = corrections.heading_words(page, [Decision(label, 0.9) for label in said], 0)
+    assert [(d.label, d.by) for d in decisions[2:7:2]] == [("boilerplate", "model"),
+                                                           ("boilerplate", "heading_is_button"), ("heading", "model")]
+
+
 def test_a_line_repeating_the_headline_under_it_is_neither_a_heading_nor_text() -> None:
     """The headline printed again under the title (a picture's caption, its mark dropped) is no section heading,
     and no text; a caption stays a caption."""
