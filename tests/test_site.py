@@ -112,6 +112,7 @@ def test_browsing_by_outlet_and_by_month_without_scripts(archive: Path, browser:
         if not following.count():
             break
         following.click()
+        page.wait_for_load_state("load")  # the next page, not the one being left, is read
 
     def within(doc: dict[str, Any]) -> bool:
         return doc["source"] == name if kind == "source" else str(doc["published"]).startswith(name)
