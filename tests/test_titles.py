@@ -71,6 +71,18 @@ def test_a_time_closing_the_headline_is_the_articles_time_not_its_title() -> Non
         ("TIME", "11:25", "published")]
 
 
+@pytest.mark.parametrize(("headline", "title"), [
+    ("成都大熊猫幼仔开始群体生活 (5/7)", "成都大熊猫幼仔开始群体生活"),  # a gallery's page counter
+    ("成都大熊猫幼仔开始群体生活（12 / 30）", "成都大熊猫幼仔开始群体生活"),
+    ("2024年预算（草案）", "2024年预算（草案）"),  # words in brackets are the title's
+])
+def test_a_gallerys_page_counter_after_the_headline_is_not_its_title(headline: str, title: str) -> None:
+    page = (f"首页 > 图片\n{headline}\n2012年1月12日\n"
+            "成都大熊猫繁育研究基地的十二只大熊猫幼仔开始在同一个园区里群体生活，吸引了不少游客驻足观看。\n"
+            "饲养员介绍，幼仔们已经断奶，群体生活有助于它们学习同伴之间的交往，也便于饲养员统一照料。\n")
+    assert clean(page).meta.title == title
+
+
 def test_the_evidence_says_how_much_of_a_line_the_running_text_uses() -> None:
     """A headline's pairs of characters come back in its text; a toolbar's do not."""
     page = Page(page_lines(PAGE))

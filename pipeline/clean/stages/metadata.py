@@ -27,6 +27,8 @@ from pipeline.clean.types import Draft, Line, Metadata, Person, Reading
 SUBTITLE_DASH = re.compile(r"(?<!\s)\s*(?:——|--|―{2})\s*")  # tried where white space starts: linear
 # A time closing a headline (貧血 小心大腸癌上身 【11:25】), tried where white space starts: linear on long runs.
 TITLE_TIME = re.compile(r"(?<!\s)\s*[【\[（(](?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)[】\]）)]$")
+# A gallery's page counter after its headline: 成都大熊猫幼仔开始群体生活 (5/7). Tried where white space starts.
+PAGE_COUNTER = re.compile(r"(?<!\s)\s*[（(]\d{1,3}\s*/\s*\d{1,3}[）)]$")
 DATELINE_LINES = 3  # a dateline opens one of the first paragraphs (an editor's note may come first)
 # Lines made metadata for the date they carry (a breadcrumb with the day, a date under the text): only the date is read
 # from them, not the site's or the programme's name beside it.
@@ -53,6 +55,9 @@ def split_title(draft: Draft) -> Draft:
     if stamp and c.han_count(title[: stamp.start()]) >= 2:
         title = title[: stamp.start()]
         draft.report.readings.append(Reading(title_lines[0].number, "TIME", stamp["time"], None))
+    counter = PAGE_COUNTER.search(title)
+    if counter and c.han_count(title[: counter.start()]) >= 2:
+        title = title[: counter.start()]
     if subtitle is None and SUBTITLE_DASH.search(title):
         head, tail = SUBTITLE_DASH.split(title, maxsplit=1)
         if c.han_count(head) >= 2 and c.han_count(tail) >= 2:
