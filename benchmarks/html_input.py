@@ -115,7 +115,7 @@ def readability_of(data: bytes, name: str, model: Path | None = None) -> Extract
     return Extracted(body, article.short_title() or None)
 
 
-def score(tally: Tally, got: Extracted, exp: dict[str, Any], body: str, name: str = "") -> None:
+def score(tally: Tally, got: Extracted, exp: dict[str, Any], body: str, name: str) -> None:
     tally.pages += 1
     if got.error:
         tally.errors += 1

@@ -147,7 +147,7 @@ def people(value: str, role: str | None = None) -> list[Person]:
     tokens = [t for t in re.split(r"[\s、,，/／╱|｜]+", value.strip("（()）【】[] ")) if t]
     # The names end where another field starts ("李明  字号：大 中 小").
     cut = next((i for i, t in enumerate(tokens) if ":" in t or "：" in t), len(tokens))
-    names = [p.NAME_END.sub("", p.STAFF_CODE.sub("", p.ROLES.sub("", t))).strip("【】[]") for t in tokens[:cut]]
+    names = [_bare_name(t) for t in tokens[:cut]]
     names = [n for n in names if len(n) >= 2 or not c.han_count(n)]
     if any(c.han_count(n) for n in names):
         names = [n for n in names if c.han_count(n)]  # "王五 SF001": the name, not the staff code
@@ -155,6 +155,12 @@ def people(value: str, role: str | None = None) -> list[Person]:
     if not names:
         return []
     return [Person(as_printed(value, names), role if role not in (None, "作者") else None)]
+
+
+def _bare_name(token: str) -> str:
+    """A name as a credit's piece prints it, without the role word before it (通讯员樊骁), a staff code glued to it
+    (杜硕_NB12556), a report word after it (賴俊佑報導, 陈智 整合) or brackets."""
+    return p.NAME_END.sub("", p.STAFF_CODE.sub("", p.ROLES.sub("", token))).strip("【】[]")
 
 
 def as_printed(value: str, names: list[str]) -> str:
@@ -184,7 +190,7 @@ def agency_of(lead: str) -> str:
 def reporter_names(rest: str, dated: bool) -> list[str]:
     """Names in a dateline: 唐霁; 沈佩瑤 of 沈佩瑤台北 (a place precedes 23日電); 陈望 and 樊骁 of 陈望 通讯员樊骁
     (a role word parts them); no report word (陈智 整合)."""
-    names = [p.NAME_END.sub("", p.ROLES.sub("", n)) for n in re.split(r"[\s、]+", rest.strip()) if n]
+    names = [_bare_name(n) for n in re.split(r"[\s、]+", rest.strip()) if n]
     if not names:
         return []
     if dated:
