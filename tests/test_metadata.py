@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.clean import classify
 from pipeline.clean import patterns as p
-from pipeline.clean.read.values import first_word, parse_meta_line, people
+from pipeline.clean.read.values import byline_by_shape, first_word, parse_meta_line, people
 from pipeline.clean.stages.page import parse_breadcrumb
 from pipeline.clean.types import Metadata
 from tests.conftest import case_ids, load_cases
@@ -110,6 +110,29 @@ def test_a_byline_of_names_and_the_reports_place_without_a_role_word(line: str, 
     meta = Metadata()
     parse_meta_line(line, meta, names=False)
     assert [a.name for a in meta.authors] == authors  # several names are one credit, as printed
+
+
+@pytest.mark.parametrize(("line", "source", "authors"), [
+    ("中廣新聞／楊小惠", "中廣新聞", ["楊小惠"]), ("【台灣醒報／林小芳】", "台灣醒報", ["林小芳"]),
+    ("石小佳/中国青年报", "中国青年报", ["石小佳"]), ("王明／新華社", "新華社", ["王明"]),
+    ("【鐘大達、陳小宗／綜合報導】", None, ["鐘大達、陳小宗"]),  # one of the names opens with a common surname
+])
+def test_a_byline_of_an_outlet_and_names_either_side_of_a_slash(line: str, source: str | None,
+                                                                authors: list[str]) -> None:
+    """A byline with no role word is read by its shape, where the credit reader has not read it: the outlet (its
+    name ends like one) and the names (two or three characters, one opening with a common surname)."""
+    meta = Metadata()
+    parse_meta_line(line, meta, names=False)
+    assert (meta.source, [a.name for a in meta.authors]) == (source, authors)
+
+
+@pytest.mark.parametrize("line", [
+    "公視新聞網 / 醫療", "首页/新闻", "新华网/新闻中心",  # a channel's path, a breadcrumb, a desk
+    "生活中心／賴小佑報導", "台北／綜合報導", "【華視新聞╱報導】",  # a desk's credit, a place, an outlet's report
+    "王大明、李小華、張三豐、趙四海 / 新聞稿",  # the outlet's name does not end like one
+])
+def test_no_byline_shape_where_no_name_stands_beside_an_outlet(line: str) -> None:
+    assert byline_by_shape(line) is None
 
 
 @pytest.mark.parametrize(("value", "outlet"), [

@@ -177,6 +177,12 @@ REPORT_BYLINE = re.compile(
     r"^[（(【\[]?\s*(?P<names>[" + HAN_CLASS + r"]{2,4}(?:[、\s]+[" + HAN_CLASS + r"]{2,4})*)\s*[／/╱]\s*[" + HAN_CLASS
     + r"]{0,6}?(?:即時|即时|綜合|综合)?(?:報導|报道)\s*[）)】\]]?$"
 )
+# An outlet and names either side of a slash, a whole line (in brackets or not): 中廣新聞／楊菁惠, 【台灣醒報／林歆芳】,
+# 石佳/中国青年报. values.byline_by_shape checks that the outlet ends like one and that the names open with surnames.
+_BYLINE_NAMES = r"(?P<names>[" + HAN_CLASS + r"]{2,3}(?:[、 \u3000]+[" + HAN_CLASS + r"]{2,3})*)"
+_BYLINE_OUTLET = r"(?P<outlet>[^\s/／╱|｜【】\[\]()（）〔〕]{2,12})"
+OUTLET_NAMES = re.compile(r"^[【\[(（〔]?\s*" + _BYLINE_OUTLET + r"\s*[/／╱]\s*" + _BYLINE_NAMES + r"\s*[】\])）〕]?$")
+NAMES_OUTLET = re.compile(r"^[【\[(（〔]?\s*" + _BYLINE_NAMES + r"\s*[/／╱]\s*" + _BYLINE_OUTLET + r"\s*[】\])）〕]?$")
 # Under the text, a line that ends the article's frame though the line model does not read it as an end marker:
 # related links opened by their heading (相关阅读：…), a list of pages ([1] [2] 下一页).
 LINKS_UNDER_TEXT = re.compile(r"^(?:(?:" + RELATED + r")\s*[:：>》»]+.*|.{0,30}(?:下一页|下一頁)\s*[>》»]*)$")

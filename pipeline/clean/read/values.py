@@ -30,9 +30,11 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
     byline = p.BYLINE.match(text)
     if byline and not meta.authors:
         meta.authors = people(byline["names"], role="记者" if "记" in text else "記者")
-    report = None if byline else p.REPORT_BYLINE.match(text)
-    if report and not meta.authors and report["names"][:1] in p.SURNAMES:  # 邱俐穎／台北報導, not 台北／綜合報導
-        meta.authors = people(report["names"])
+    shaped = None if byline else byline_by_shape(text)  # 邱俐穎／台北報導, 中廣新聞／楊菁惠; not 台北／綜合報導
+    if shaped and not meta.authors:
+        meta.authors = people(shaped[1])
+    if shaped and shaped[0] and meta.source is None:
+        meta.source = shaped[0]
     matches = c.label_matches(text, glued=True)
     date = find_date(text)
     # A date after its own label is read with the label; after another field's (稿源： 兰州日报 2011-12-09) it is not.
@@ -43,7 +45,7 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
             meta.published = iso_datetime(date)
         if not matches:
             _read_outlet_and_byline([text[: date.start()], text[date.end() :]], meta, names=names)
-    elif (header and not matches and not (byline or report) and len(text) <= BARE_NAME_CHARS
+    elif (header and not matches and not (byline or shaped) and len(text) <= BARE_NAME_CHARS
           and not p.TITLE_MARKS.search(text)):
         _read_outlet_and_byline([text], meta, names=names)
     for k, match in enumerate(matches):
@@ -179,6 +181,24 @@ def role_parted(between: str) -> bool:
     """Whether what stands between two names is a role word with joiners (记者 柳德新 通讯员 彭娟): names of one
     credit, not side by side."""
     return bool(between.strip(p.NAME_JOINERS)) and p.ROLE_BETWEEN.fullmatch(between) is not None
+
+
+def byline_by_shape(text: str) -> tuple[str | None, str] | None:
+    """A byline with no role word read by its shape alone, as (outlet, names as printed): the names and the report's
+    place (邱俐穎／台北報導, 【鐘武達、陳世宗／綜合報導】: no outlet), an outlet and the names either side of a slash
+    (中廣新聞／楊菁惠, 【台灣醒報／林歆芳】, 石佳/中国青年报). The names are of two or three characters, one opening
+    with a common surname, and the outlet ends like an outlet's name (公視新聞網 / 醫療 is a channel's path,
+    生活中心／賴俊佑報導 a desk's credit, which the credit reader reads)."""
+    text = text.strip()
+    for match, with_outlet in ((p.REPORT_BYLINE.match(text), False), (p.OUTLET_NAMES.match(text), True),
+                               (p.NAMES_OUTLET.match(text), True)):
+        if match is None or (with_outlet and not p.MEDIA_WORDS.search(match["outlet"])):
+            continue
+        names = match["names"].strip()
+        parts = re.split(f"[{re.escape(p.NAME_JOINERS)}]+", names)
+        if all(len(name) <= 3 for name in parts) and any(name[0] in p.SURNAMES for name in parts):
+            return (match["outlet"] if with_outlet else None), names
+    return None
 
 
 def agency_of(lead: str) -> str:

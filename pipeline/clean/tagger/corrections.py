@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.read.credits import ROLE, CreditReader, rest_of_page
+from pipeline.clean.read.values import byline_by_shape
 from pipeline.clean.tagger import features as f
 from pipeline.clean.tagger.page import Page
 from pipeline.clean.tagger.titles import same_headline
@@ -59,9 +60,10 @@ def closing_paragraph(page: Page, decisions: list[Decision], title: int) -> list
 
 
 def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
-    """Metadata the words show: between the title and the text, a date line, a byline, a labelled field or an
-    outlet's name printed once (中國時報, 旺報); just below the text, a short labelled credit (责任编辑：…,
-    【编辑：…】). The model may call them boilerplate (a site's own layout), but their values are read by rules."""
+    """Metadata the words show: between the title and the text, a date line, a byline (one with no role word by its
+    shape: 中廣新聞／楊菁惠), a labelled field or an outlet's name printed once (中國時報, 旺報); just below the
+    text, a short labelled credit (责任编辑：…, 【编辑：…】). The model may call them boilerplate (a site's own
+    layout), but their values are read by rules."""
     body = _body_lines(decisions)
     if not body:
         return decisions
@@ -73,6 +75,7 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
             continue
         if i < first:
             credit = (c.is_meta_line(text, in_header=True) or f.dated_any(text) or bool(p.REPORT_BYLINE.match(text))
+                      or byline_by_shape(text) is not None
                       or (f.media_name(text) and not any(ch.isspace() for ch in text) and page.counts[text] == 1))
         else:
             labelled = bool(c.meta_labels(text)) or p.EDITOR_TAG.search(text) is not None
