@@ -343,6 +343,25 @@ def test_the_reporters_of_a_dateline_are_one_credit_as_printed() -> None:
     assert [(a.name, a.role) for a in draft.meta.authors] == [("吴小宽、高小鹏", "记者")]
 
 
+@pytest.mark.parametrize(("opening", "credit"), [
+    ("环球网实习记者胥小琦1月12日报道 据俄新社11日报道，俄总统表示。", "胥小琦"),
+    ("大江网讯 实习生吴小丽、记者喻小亮报道：1月15日，全省体育工作会议在南昌召开。", "吴小丽、喻小亮"),
+    ("新华社记者张小三北京3月5日电 今天上午，会议开幕。", "张小三"),  # the place before the date is no name
+])
+def test_a_dateline_without_brackets_opening_the_text_names_its_reporters(opening: str, credit: str) -> None:
+    """记者…报道 opening the text with no brackets around it is a dateline as （记者…） is: its names, a role word
+    parting them, are the credit."""
+    draft = Draft([Line(4, opening, zone="body", role="para")], Metadata(), Report("page.txt", "utf-8"))
+    assert metadata._read_dateline(draft, 0)
+    assert [a.name for a in draft.meta.authors] == [credit]
+
+
+@pytest.mark.parametrize("opening", ["记者从市教育局获悉，今年共有2万名学生参加考试。", "记者张三报道的内容引起关注。"])
+def test_a_sentence_about_a_reporter_is_no_dateline(opening: str) -> None:
+    draft = Draft([Line(4, opening, zone="body", role="para")], Metadata(), Report("page.txt", "utf-8"))
+    assert not metadata._read_dateline(draft, 0) and not draft.meta.authors
+
+
 @pytest.mark.parametrize(("opening", "read", "credit"), [
     ("南海网海口1月12日消息(南海网记者陈小望 通讯员樊小骁)近日，消防支队开展了排查行动。", "陈小望", "陈小望、樊小骁"),
     ("楚天都市報訊 （記者嚴小瓏 通訊員黃小香 涂小晨）昨晚，造血幹細胞送抵武漢。", "嚴小瓏", "嚴小瓏、黃小香、涂小晨"),

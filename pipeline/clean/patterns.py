@@ -141,6 +141,13 @@ DATELINE = re.compile(
     r"(?P<rest>[" + HAN_CLASS + r"·\s、]{2,30}?)\s*(?:[／/]\s*[" + HAN_CLASS + r"]{2,6}?(?:報導|报道|電|电))?"
     r"\s*(?P<dated>\d{1,2}日(?:电|電))?[）)〕】\]]"
 )
+# A dateline opening a paragraph with no brackets: 环球网实习记者胥文琦1月12日报道, 大江网讯 实习生吴梦丽、记者喻云亮报道：
+# (the same groups as DATELINE's; the names' place before a date is cut as there: 新华社记者张三北京3月5日电).
+OPEN_DATELINE = re.compile(
+    r"^(?P<lead>[^，。,（(【\[〔]{0,16}?)(?P<agency>)(?:" + ROLE_NAMES + r")\s*(?P<rest>[" + HAN_CLASS + r"·]{2,6}"
+    r"(?:(?:[、\s]|" + ROLE_NAMES + r")+[" + HAN_CLASS + r"·]{2,6}){0,5}?)\s*(?P<dated>(?:\d{1,2}月)?\d{1,2}日)?"
+    r"(?:报道|報導|电|電)(?=[：:\s　]|$)"
+)
 # A wire dateline without a reporter: （中央社台北23日電）, 新华社北京3月5日电.
 AGENCY_DATELINE = re.compile(r"^[（(]?(?P<agency>[" + HAN_CLASS + r"]{1,6}?社)[" + HAN_CLASS + r"]{2,8}?\d{1,2}日(?:电|電)")
 # The outlet's own tag opening the text: [世华财讯]…, 〔中央社〕…, 【明報專訊】…, 新浪财经讯 北京时间…, 腾讯科技讯（…）.

@@ -213,7 +213,7 @@ def read_bylines(draft: Draft, reader: CreditReader) -> Draft:
 def _read_dateline(draft: Draft, index: int) -> bool:
     """Read a dateline at the start of a body line; whether there was one."""
     line = draft.lines[index]
-    match = p.DATELINE.match(line.text)
+    match = p.DATELINE.match(line.text) or p.OPEN_DATELINE.match(line.text)
     if not match:
         wire = p.AGENCY_DATELINE.match(line.text)  # （中央社台北23日電）: the agency, no reporter
         if wire and draft.meta.source is None:
