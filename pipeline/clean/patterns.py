@@ -219,6 +219,8 @@ GLUED_DATE = re.compile(r"\d{1,2}:\d{2}(?:19|20)\d\d[/-]\d{1,2}[/-]\d{1,2}")
 MEDIA_WORDS = re.compile(r"(?:报|報|网|網|社|台|电视|電視|新闻|新聞|日报|日報|时报|時報|周刊|週刊|财经|財經|科技|中文|消息|快讯|快訊|在线|在線|頻道|频道)$")
 # An outlet's name is printed with a label of the kind of item after it: 上報快訊 → 上報.
 OUTLET_SUFFIX = re.compile(r"(?:快讯|快訊|即时|即時|独家|獨家)$")
+# The link to an outlet's microblog printed after its name: 四川新闻网-成都商报微博 → 四川新闻网-成都商报.
+MICROBLOG_LINK = re.compile(r"(?<=[" + HAN_CLASS + r"])(?:微博|微博客)$")
 # A report's kind after a reporter's name (賴俊佑報導), and the role word after an outlet (BBC中文記者).
 REPORT_SUFFIX = re.compile(r"(?:综合报道|綜合報導|报道|報導|记者|記者|特约记者|特約記者)$")
 # What a credit says was done, not a name: a report word closing a name (賴俊佑報導, 廖宇杰摄, 陈智 整合) and a word

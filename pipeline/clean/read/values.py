@@ -77,8 +77,12 @@ def _read_outlet_and_byline(pieces: list[str], meta: Metadata, *, names: bool = 
     for piece in pieces:
         piece = re.sub(r"[（(【\[][^）)】\]]*[）)】\]]", "  ", piece)  # an update note: （8/23 15:31 更新）
         for part in (x.strip(FIELD_SEPARATORS + "-—") for x in re.split(r"[／/|｜·•]+|\s{2,}", piece)):
-            if not part or c.han_count(part) < 2 or c.is_chrome(part) or any(ch.isdigit() for ch in part):
+            outlet = p.MICROBLOG_LINK.sub("", part)  # 成都商报微博: the outlet's name and its microblog's link
+            part = outlet if p.MEDIA_WORDS.search(outlet) else part
+            if not part or c.han_count(part) < 2 or c.is_chrome(part):
                 continue
+            if any(ch.isdigit() for ch in part) and not p.MEDIA_WORDS.search(part):
+                continue  # a time, a counter (0人参与); but an outlet's name may hold digits (21世纪网, 新华08网)
             if p.DESK.search(part):
                 after_desk = True
                 continue
