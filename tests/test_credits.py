@@ -369,3 +369,17 @@ def test_a_name_that_the_editors_role_closes_is_the_editor(
     metadata._take_spans(draft, line, [credits.Span("AUTHOR", credit.index(name), credit.index(name) + 3, name)])
     assert [a.name for a in draft.meta.authors] == ([author] if author else [])
     assert [e.name for e in draft.meta.editors] == ([editor] if editor else [])
+
+
+@pytest.mark.parametrize(("credit", "source", "author"), [
+    ("(金羊网)", "金羊网", None), ("（法制晚报）", "法制晚报", None), ("(王建社)", None, "王建社"),
+])
+def test_a_name_that_ends_like_an_outlets_is_the_outlet(credit: str, source: str | None, author: str | None) -> None:
+    """(金羊网) closing the text names the outlet, whatever the reader tagged it; a name that ends in 社 is still a
+    person's (王建社)."""
+    name = credit[1:-1]
+    line = Line(30, credit, zone="tail", role="meta")
+    draft = Draft([line], Metadata(), Report("page.txt", "utf-8"))
+    metadata._take_spans(draft, line, [credits.Span("AUTHOR", 1, 1 + len(name), name)])
+    assert draft.meta.source == source
+    assert [a.name for a in draft.meta.authors] == ([author] if author else [])

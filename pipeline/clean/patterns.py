@@ -219,6 +219,14 @@ GLUED_DATE = re.compile(r"\d{1,2}:\d{2}(?:19|20)\d\d[/-]\d{1,2}[/-]\d{1,2}")
 MEDIA_WORDS = re.compile(r"(?:报|報|网|網|社|台|电视|電視|新闻|新聞|日报|日報|时报|時報|周刊|週刊|财经|財經|科技|中文|消息|快讯|快訊|在线|在線|頻道|频道)$")
 # An outlet's name is printed with a label of the kind of item after it: 上報快訊 → 上報.
 OUTLET_SUFFIX = re.compile(r"(?:快讯|快訊|即时|即時|独家|獨家)$")
+# A comment button glued after a credit (its counter (0) is cut with the brackets): 法制晚报李洁我要评论.
+BUTTON_TAIL = re.compile(r"(?:我要评论|我要評論|我来说两句|我來說兩句|发表评论|發表評論|网友评论|網友評論)$")
+# How an outlet's name ends and a person's does not: 金羊网, 法制晚报 (社 ends names too: 王建社).
+OUTLET_END = r"(?:网|網|报|報)"
+# An outlet's name and a reporter's glued, as a scraper joins the spans of a credit line: 家电质量网张君, 法制晚报李洁.
+OUTLET_NAME_GLUED = re.compile(
+    r"^(?P<outlet>[" + HAN_CLASS + r"]{1,10}?(?:" + OUTLET_END + "|社))(?P<name>[" + HAN_CLASS + r"]{2,3})$")
+OUTLET_NAMED = re.compile(r"^[" + HAN_CLASS + r"]{2,10}" + OUTLET_END + "$")  # a name that is an outlet's: (金羊网)
 # The link to an outlet's microblog printed after its name: 四川新闻网-成都商报微博 → 四川新闻网-成都商报.
 MICROBLOG_LINK = re.compile(r"(?<=[" + HAN_CLASS + r"])(?:微博|微博客)$")
 # A report's kind after a reporter's name (賴俊佑報導), and the role word after an outlet (BBC中文記者).

@@ -78,7 +78,12 @@ def _read_outlet_and_byline(pieces: list[str], meta: Metadata, *, names: bool = 
         piece = re.sub(r"[（(【\[][^）)】\]]*[）)】\]]", "  ", piece)  # an update note: （8/23 15:31 更新）
         for part in (x.strip(FIELD_SEPARATORS + "-—") for x in re.split(r"[／/|｜·•]+|\s{2,}", piece)):
             outlet = p.MICROBLOG_LINK.sub("", part)  # 成都商报微博: the outlet's name and its microblog's link
-            part = outlet if p.MEDIA_WORDS.search(outlet) else part
+            part = outlet if p.MEDIA_WORDS.search(outlet) else p.BUTTON_TAIL.sub("", part)
+            glued = p.OUTLET_NAME_GLUED.match(part)  # 法制晚报李洁: a name that opens with a common surname
+            if glued and glued["name"][0] in p.SURNAMES and not p.MEDIA_WORDS.search(glued["name"]):
+                meta.source = meta.source or glued["outlet"]
+                meta.authors = meta.authors or people(glued["name"])
+                continue
             if not part or c.han_count(part) < 2 or c.is_chrome(part):
                 continue
             if any(ch.isdigit() for ch in part) and not p.MEDIA_WORDS.search(part):
