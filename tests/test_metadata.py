@@ -167,3 +167,16 @@ def test_a_writers_name_in_brackets_closes_the_text(last: str, name: str | None)
     """…换新iPhone。(李楠), a role before the name or what was done after a slash: the author; （完） is no one."""
     match = p.TRAILING_CREDIT.search(last)
     assert (match["name"] if match else None) == name
+
+
+@pytest.mark.parametrize(("line", "published", "editors"), [
+    ("18:07 2012-01-16", "2012-01-16T18:07:00+08:00", []),  # the time printed before its date
+    ("(王小明、李四 责任编辑)", None, ["王小明、李四"]),  # the role after the names
+    ("（曹小明 編輯）", None, ["曹小明"]),
+])
+def test_a_time_before_its_date_and_an_editors_credit_in_brackets(line: str, published: str | None,
+                                                                  editors: list[str]) -> None:
+    """Lines the corrections make metadata (a date over the title, a credit under the text) read as printed."""
+    meta = Metadata()
+    parse_meta_line(line, meta, names=False)
+    assert (meta.published, [e.name for e in meta.editors], meta.authors) == (published, editors, [])

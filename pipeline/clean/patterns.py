@@ -169,6 +169,10 @@ EDITOR_TAG = re.compile(  # no leading white space: a search would try it from e
 # The editor's role after the name, closing the credit: (陈巍 编辑), 曹文明 編輯. Tried where white space starts:
 # linear on long runs.
 EDITOR_AFTER = re.compile(r"(?<!\s)\s*(?:" + EDITOR_WORDS + r")\s*[）)\]】]?\s*$")
+# A credit in brackets of names that the editor's role closes, a line of its own: (陈巍 编辑), （曹文明 編輯）.
+EDITOR_CREDIT = re.compile(
+    r"^[（(]\s*(?P<names>[" + HAN_CLASS + r"]{2,4}?(?:[、\s]+[" + HAN_CLASS + r"]{2,4}?){0,3}?)\s*(?:" + EDITOR_WORDS
+    + r")\s*[）)]$")
 # Agencies named in a dateline that are not a source of their own ("this paper").
 SELF_REFERENCE = re.compile(r"^(?:本报|本報|本刊|本台|本网|本網|本站)")
 # The hundred commonest Chinese surnames (both scripts): a piece starting with one may be a name.

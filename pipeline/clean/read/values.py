@@ -30,6 +30,9 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
     byline = p.BYLINE.match(text)
     if byline and not meta.authors:
         meta.authors = people(byline["names"], role="记者" if "记" in text else "記者")
+    editor = p.EDITOR_CREDIT.match(text)  # (陈巍 编辑)
+    if editor and not meta.editors:
+        meta.editors = people(editor["names"])
     shaped = None if byline else byline_by_shape(text)  # 邱俐穎／台北報導, 中廣新聞／楊菁惠; not 台北／綜合報導
     if shaped and not meta.authors:
         meta.authors = people(shaped[1])
@@ -119,8 +122,13 @@ def find_date(text: str) -> re.Match[str] | None:
     return p.DATETIME.search(text) or p.DATE_DMY.search(text) or p.DATE_EN.search(text)
 
 
+# A clock time just before a date, white space between: 18:07 2012-01-16. Tried where a digit starts: linear.
+TIME_BEFORE = re.compile(r"(?<!\d)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*$")
+
+
 def iso_datetime(match: re.Match[str]) -> str | None:
-    """ISO 8601 from a date match: date and time with +08:00, or the date alone."""
+    """ISO 8601 from a date match: date and time with +08:00 (the time after the date or just before it), or the
+    date alone."""
     found = match.groupdict()
     year = int(found["year"]) if found["year"] else int(found["roc"]) + p.ROC_EPOCH
     name = found.get("monthname")
@@ -129,6 +137,8 @@ def iso_datetime(match: re.Match[str]) -> str | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     date = f"{year:04d}-{month:02d}-{day:02d}"
+    if found["hour"] is None and (before := TIME_BEFORE.search(match.string, 0, match.start())):
+        found = {**found, **before.groupdict()}  # 18:07 2012-01-16: the time printed before its date
     if found["hour"] is None or int(found["hour"]) > 23 or int(found["minute"]) > 59:
         return date
     hour, half = int(found["hour"]), (found.get("ampm") or "")[:1].lower()

@@ -62,8 +62,8 @@ def closing_paragraph(page: Page, decisions: list[Decision], title: int) -> list
 def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """Metadata the words show: between the title and the text, a date line, a byline (one with no role word by its
     shape: 中廣新聞／楊菁惠), a labelled field or an outlet's name printed once (中國時報, 旺報); just below the
-    text, a short labelled credit (责任编辑：…, 【编辑：…】). The model may call them boilerplate (a site's own
-    layout), but their values are read by rules."""
+    text, a short labelled credit (责任编辑：…, 【编辑：…】, 网络编辑:…) or an editor's in brackets ((陈巍 编辑)). The
+    model may call them boilerplate (a site's own layout), but their values are read by rules."""
     body = _body_lines(decisions)
     if not body:
         return decisions
@@ -78,7 +78,8 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
                       or byline_by_shape(text) is not None
                       or (f.media_name(text) and not any(ch.isspace() for ch in text) and page.counts[text] == 1))
         else:
-            labelled = bool(c.meta_labels(text)) or p.EDITOR_TAG.search(text) is not None
+            labelled = (bool(c.meta_labels(text, glued=True)) or p.EDITOR_TAG.search(text) is not None
+                        or p.EDITOR_CREDIT.match(text) is not None)
             credit = len(text) <= c.MAX_CREDIT_CHARS and labelled
         if credit:
             out[i] = overrule(decision, "meta", "credit_words")
