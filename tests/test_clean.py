@@ -356,6 +356,17 @@ def test_a_dateline_without_brackets_opening_the_text_names_its_reporters(openin
     assert [a.name for a in draft.meta.authors] == [credit]
 
 
+def test_a_datelines_reporter_the_reader_took_for_the_editor_is_the_author() -> None:
+    """据新华社拉萨电（记者 格小边）: the agency without the word that cites it, and the reporter is the author, not
+    the editor the credit reader tagged on the same line."""
+    line = Line(21, "据新华社拉萨电（记者 格小边）记者近日从自治区卫生厅获悉，全区改造卫生厕所四万座。", zone="body",
+                role="para")
+    draft = Draft([line], Metadata(editors=[Person("格小边")]), Report("page.txt", "utf-8"))
+    draft.report.readings.append(Reading(21, "EDITOR", "格小边", "editor"))
+    assert metadata._read_dateline(draft, 0)
+    assert (draft.meta.source, [a.name for a in draft.meta.authors], draft.meta.editors) == ("新华社", ["格小边"], [])
+
+
 @pytest.mark.parametrize("opening", ["记者从市教育局获悉，今年共有2万名学生参加考试。", "记者张三报道的内容引起关注。"])
 def test_a_sentence_about_a_reporter_is_no_dateline(opening: str) -> None:
     draft = Draft([Line(4, opening, zone="body", role="para")], Metadata(), Report("page.txt", "utf-8"))

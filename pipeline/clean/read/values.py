@@ -221,8 +221,10 @@ def byline_by_shape(text: str) -> tuple[str | None, str] | None:
 
 
 def agency_of(lead: str) -> str:
-    # 新华社巴黎12月9日电 → 新华社
-    match = re.match(r"^([" + HAN_CLASS + r"]{1,6}?社)", lead.strip())
+    # 新华社巴黎12月9日电 → 新华社; 据新华社拉萨电 → 新华社
+    lead = lead.strip()
+    opening = p.OUTLET_LEAD.match(lead)
+    match = re.match(r"^([" + HAN_CLASS + r"]{1,6}?社)", lead[opening.end() if opening else 0 :])
     return match.group(1) if match else ""
 
 

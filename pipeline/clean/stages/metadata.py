@@ -224,6 +224,9 @@ def _read_dateline(draft: Draft, index: int) -> bool:
     name = reporter_names(match["rest"], bool(match["dated"]))
     agency = match["agency"].strip() or agency_of(match["lead"])
     read_here = any(r.line == line.number and r.field == "author" for r in draft.report.readings)
+    edited_here = {r.text for r in draft.report.readings if r.line == line.number and r.field == "editor"}
+    if name and edited_here and {e.name for e in draft.meta.editors} <= edited_here <= set(name):
+        draft.meta.editors = []  # （记者 格桑边觉）: the reporter of the dateline, whatever the reader tagged
     if name and (not draft.meta.authors or (read_here and _more_names(draft.meta.authors, name))):
         draft.meta.authors = [Person(as_printed(match["rest"], name), "记者" if "记" in line.text else "記者")]
         draft.record("dateline_author", line, line.text)
