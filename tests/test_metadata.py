@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.clean import classify
 from pipeline.clean import patterns as p
-from pipeline.clean.read.values import byline_by_shape, first_word, parse_meta_line, people
+from pipeline.clean.read.values import byline_by_shape, find_date, first_word, iso_datetime, parse_meta_line, people
 from pipeline.clean.stages.page import parse_breadcrumb
 from pipeline.clean.types import Metadata
 from tests.conftest import case_ids, load_cases
@@ -180,3 +180,15 @@ def test_a_time_before_its_date_and_an_editors_credit_in_brackets(line: str, pub
     meta = Metadata()
     parse_meta_line(line, meta, names=False)
     assert (meta.published, [e.name for e in meta.editors], meta.authors) == (published, editors, [])
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("2012年1月12日 星期四 10:30", "2012-01-12T10:30:00+08:00"),  # a weekday between the date and its time
+    ("2012/1/12 下午 03:45:00", "2012-01-12T15:45:00+08:00"), ("2012年1月12日下午3时45分", "2012-01-12T15:45:00+08:00"),
+    ("2012/1/12 上午 11:45", "2012-01-12T11:45:00+08:00"), ("2012年1月12日中午1点05", "2012-01-12T13:05:00+08:00"),
+    ("２０１２－０１－１２", "2012-01-12"),  # full-width digits and hyphens
+    ("2012年1月12日 10名游客", "2012-01-12"), ("2012-01-12 星期四", "2012-01-12"),  # no time
+])
+def test_a_dates_time_with_a_weekday_or_the_half_of_the_day_before_it(text: str, published: str) -> None:
+    found = find_date(text)
+    assert found is not None and iso_datetime(found) == published

@@ -15,7 +15,7 @@ from pipeline.clean.types import Metadata, Person
 FIELD_SEPARATORS = " \t\u3000|｜/·•,，;；【】[]"
 BARE_NAME_CHARS = 20  # a header line this short with no label or date may be a name alone
 MAX_NAME_CHARS = 5  # one person's name or pen name (康斯坦丁, 李小飞刀); longer words are outlets
-FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９：", "0123456789:")
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９：－／．", "0123456789:-/.")
 
 
 def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bool = True) -> None:
@@ -124,11 +124,17 @@ def find_date(text: str) -> re.Match[str] | None:
 
 # A clock time just before a date, white space between: 18:07 2012-01-16. Tried where a digit starts: linear.
 TIME_BEFORE = re.compile(r"(?<!\d)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*$")
+# A time after its date with a weekday or the half of the day between: 2012年1月12日 星期四 10:30,
+# 2012/1/12 下午 03:45:00, 2012年1月12日下午3时45分. Tried where the date ends (before its white space): linear.
+TIME_AFTER = re.compile(
+    r"(?<!\s)\s*(?:(?:星期|週|周|禮拜|礼拜)[一二三四五六日天]\s*)?(?:(?P<half>上午|下午|中午|晚上|晚间|晚間|凌晨|早上)\s*)?"
+    r"(?P<hour>\d{1,2})[:：时時点點](?P<minute>\d{2})(?:[:：分](?P<second>\d{2}))?(?!\d)")
+AFTERNOON = ("下午", "晚上", "晚间", "晚間")
 
 
 def iso_datetime(match: re.Match[str]) -> str | None:
-    """ISO 8601 from a date match: date and time with +08:00 (the time after the date or just before it), or the
-    date alone."""
+    """ISO 8601 from a date match: date and time with +08:00 (the time after the date, a weekday or the half of the
+    day between, or just before it), or the date alone."""
     found = match.groupdict()
     year = int(found["year"]) if found["year"] else int(found["roc"]) + p.ROC_EPOCH
     name = found.get("monthname")
@@ -137,13 +143,15 @@ def iso_datetime(match: re.Match[str]) -> str | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     date = f"{year:04d}-{month:02d}-{day:02d}"
-    if found["hour"] is None and (before := TIME_BEFORE.search(match.string, 0, match.start())):
-        found = {**found, **before.groupdict()}  # 18:07 2012-01-16: the time printed before its date
+    if found["hour"] is None:
+        end = len(match.string[: match.end()].rstrip())  # where the date's own characters end
+        time = TIME_AFTER.match(match.string, end) or TIME_BEFORE.search(match.string, 0, match.start())
+        found = {**found, **time.groupdict()} if time else found  # 18:07 2012-01-16: the time before its date
     if found["hour"] is None or int(found["hour"]) > 23 or int(found["minute"]) > 59:
         return date
     hour, half = int(found["hour"]), (found.get("ampm") or "")[:1].lower()
-    if half == "p" and hour < 12:
-        hour += 12  # 06:45 pm
+    if (half == "p" or found.get("half") in AFTERNOON or (found.get("half") == "中午" and hour < 11)) and hour < 12:
+        hour += 12  # 06:45 pm, 下午3时45分
     elif half == "a" and hour == 12:
         hour = 0  # 12:30 am
     second = int(found["second"] or 0)
