@@ -12,7 +12,7 @@ from pipeline import docbook
 from pipeline.clean import Article, classify, clean, tagger
 from pipeline.clean.stages import metadata, stage_name, stages
 from pipeline.clean.stages.structure import find_headings
-from pipeline.clean.types import Draft, Line, Metadata, Person, Reading, Report
+from pipeline.clean.types import Draft, Line, LineClass, Metadata, Person, Reading, Report
 from pipeline.errors import CleaningError
 from tests.conftest import CORPUS, TESTS
 
@@ -354,6 +354,20 @@ def test_a_dateline_without_brackets_opening_the_text_names_its_reporters(openin
     draft = Draft([Line(4, opening, zone="body", role="para")], Metadata(), Report("page.txt", "utf-8"))
     assert metadata._read_dateline(draft, 0)
     assert [a.name for a in draft.meta.authors] == [credit]
+
+
+def test_a_labelled_outlet_is_read_before_a_name_printed_alone() -> None:
+    """来源：国际在线 under the text names the source though the date line under the title prints another outlet's
+    name (2011-12-09 19:08:26　东北网): a label is read first."""
+    lines = [Line(2, "韩国女主播风波不断 新闻节目遭停播", zone="header"),
+             Line(4, "2011-12-09 19:08:26　东北网", zone="header", role="meta"),
+             Line(7, "作者： 　　　来源： 国际在线 　　　 编辑： 陈小立", zone="tail", role="meta")]
+    draft = Draft(lines, Metadata(), Report("page.txt", "utf-8"))
+    draft.report.lines = [LineClass(2, "title", 1.0, "model"), LineClass(4, "meta", 1.0, "model"),
+                          LineClass(7, "meta", 1.0, "model")]
+    draft.texts = [line.text for line in lines]
+    metadata.read_metadata(draft, tagger.load().credits)
+    assert draft.meta.source == "国际在线" and [e.name for e in draft.meta.editors] == ["陈小立"]
 
 
 def test_a_datelines_reporter_the_reader_took_for_the_editor_is_the_author() -> None:
