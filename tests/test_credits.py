@@ -383,3 +383,18 @@ def test_a_name_that_ends_like_an_outlets_is_the_outlet(credit: str, source: str
     metadata._take_spans(draft, line, [credits.Span("AUTHOR", 1, 1 + len(name), name)])
     assert draft.meta.source == source
     assert [a.name for a in draft.meta.authors] == ([author] if author else [])
+
+
+@pytest.mark.parametrize(("credit", "name", "author"), [
+    ("聯合報／ 編譯茅小毅、記者謝小真／綜合報導", "謝小真", "茅小毅、謝小真"),
+    ("楚天都市報記者嚴小瓏 通訊員黃小香 涂小晨 攝影：記者王小勝", "嚴小瓏", "嚴小瓏、黃小香、涂小晨"),
+    ("记者王小五 北京报道", "王小五", "王小五"),
+])
+def test_names_a_role_word_parts_from_the_readers_author_join_its_credit(credit: str, name: str, author: str) -> None:
+    """Where the reader took one name of a credit, the names that role words part from it on either side (編譯…、記者…,
+    … 通訊員… …) are the same credit; a photographer's credit after a label and a report's place are not."""
+    line = Line(3, credit, zone="header", role="meta")
+    draft = Draft([line], Metadata(), Report("page.txt", "utf-8"))
+    start = credit.index(name)
+    metadata._take_spans(draft, line, [credits.Span("AUTHOR", start, start + len(name), name)])
+    assert [a.name for a in draft.meta.authors] == [author]

@@ -46,6 +46,13 @@ _JOINER = r"[\s" + re.escape(NAME_JOINERS.replace(" ", "").replace("\u3000", "")
 # What stands between two names of one credit that a role word parts (记者 柳德新 通讯员 彭娟, 实习生吴梦丽、记者喻云亮):
 # joiners and role words only. Tried where a run of joiners starts: linear on long runs.
 ROLE_BETWEEN = re.compile(f"(?<!{_JOINER}){_JOINER}*(?:{ROLE_PREFIX}(?:{ROLE_NAMES}){_JOINER}*)+")
+# A name and a role word just before a credit's first name, a role word before it too (編譯茅毅、記者|謝守真), and names a
+# role word opens just after its last (嚴瓏| 通訊員黃冬香 涂曉晨): names of the same credit the credit reader left out
+# (tried where a run of joiners starts: linear on long runs).
+NAME_ROLE_BEFORE = re.compile(r"(?:" + ROLE_NAMES + r")\s*(?P<name>[" + HAN_CLASS + r"]{2,3})[、\s]*(?:" + ROLE_NAMES
+                              + r")\s*$")
+ROLE_NAMES_AFTER = re.compile(r"(?<![、\s])[、\s]*(?:" + ROLE_NAMES + r")\s*[" + HAN_CLASS + r"]{2,3}(?:[、\s]+[" + HAN_CLASS
+                              + r"]{2,3})*(?=[\s／/╱）)】]|$)")
 # A staff code glued to an editor's name: 杜硕_NB12556.
 STAFF_CODE = re.compile(r"_[A-Za-z]*\d+$")
 

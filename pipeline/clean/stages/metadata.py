@@ -169,10 +169,19 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
         draft.report.readings.append(Reading(line.number, "OUTLET", byline["outlet"], "source"))
     if fields["AUTHOR"] and "AUTHOR" in taken:
         first = next(s for s in spans if s.tag == "AUTHOR")
+        taken["AUTHOR"] = _whole_credit(line.text, first.start, first.start + len(taken["AUTHOR"]))
         role = p.ROLE_BEFORE.search(line.text[: first.start])  # 記者林小華: the role apart from the name
         meta.authors = _credit(taken["AUTHOR"], role[1] if role else None)
     if fields["EDITOR"] and "EDITOR" in taken:
         meta.editors = _credit(taken["EDITOR"])
+
+
+def _whole_credit(text: str, start: int, end: int) -> str:
+    """The authors' credit text[start:end] with the names of the same credit the reader left out on either side,
+    where role words part them (編譯茅毅、記者謝守真, 嚴瓏 通訊員黃冬香 涂曉晨)."""
+    before = p.NAME_ROLE_BEFORE.search(text, 0, start)
+    after = p.ROLE_NAMES_AFTER.match(text, end)
+    return text[before.start("name") if before else start : after.end() if after else end]
 
 
 def _by_shape(text: str, span: Span, byline: re.Match[str] | None) -> Span:
