@@ -192,3 +192,14 @@ def test_a_time_before_its_date_and_an_editors_credit_in_brackets(line: str, pub
 def test_a_dates_time_with_a_weekday_or_the_half_of_the_day_before_it(text: str, published: str) -> None:
     found = find_date(text)
     assert found is not None and iso_datetime(found) == published
+
+
+def test_a_name_glued_before_a_comment_button_is_read_where_the_reader_read_the_line() -> None:
+    """腾讯科技[微博]无忌我要评论(0): the name before the button, after the outlet, is the author even where the credit
+    reader has read the line (names=False); the button alone names no one."""
+    meta = Metadata()
+    parse_meta_line("2012年01月17日10:32腾讯科技[微博]无小忌我要评论(0)", meta, names=False)
+    assert (meta.source, [a.name for a in meta.authors]) == ("腾讯科技", ["无小忌"])
+    alone = Metadata()
+    parse_meta_line("2012年01月17日20:52腾讯财经[微博]我要评论(0)", alone, names=False)
+    assert (alone.source, alone.authors) == ("腾讯财经", [])

@@ -81,7 +81,8 @@ def _read_outlet_and_byline(pieces: list[str], meta: Metadata, *, names: bool = 
         piece = re.sub(r"[（(【\[][^）)】\]]*[）)】\]]", "  ", piece)  # an update note: （8/23 15:31 更新）
         for part in (x.strip(FIELD_SEPARATORS + "-—") for x in re.split(r"[／/|｜·•]+|\s{2,}", piece)):
             outlet = p.MICROBLOG_LINK.sub("", part)  # 成都商报微博: the outlet's name and its microblog's link
-            part = outlet if p.MEDIA_WORDS.search(outlet) else p.BUTTON_TAIL.sub("", part)
+            buttoned = not p.MEDIA_WORDS.search(outlet) and p.BUTTON_TAIL.search(part) is not None
+            part = p.BUTTON_TAIL.sub("", part) if buttoned else outlet if p.MEDIA_WORDS.search(outlet) else part
             glued = p.OUTLET_NAME_GLUED.match(part)  # 法制晚报李洁: a name that opens with a common surname
             if glued and glued["name"][0] in p.SURNAMES and not p.MEDIA_WORDS.search(glued["name"]):
                 meta.source = meta.source or glued["outlet"]
@@ -106,7 +107,8 @@ def _read_outlet_and_byline(pieces: list[str], meta: Metadata, *, names: bool = 
             if p.MEDIA_WORDS.search(name) or re.search(r"[A-Za-z]", name):
                 if meta.source is None:
                     meta.source = p.OUTLET_SUFFIX.sub("", first_word(name) or name) or None
-            elif names and all(2 <= len(token) <= MAX_NAME_CHARS for token in name.split()) and not meta.authors:
+            elif ((names or (buttoned and meta.source and c.han_count(name) == len(name)))  # 腾讯科技 无忌我要评论
+                  and all(2 <= len(token) <= MAX_NAME_CHARS for token in name.split()) and not meta.authors):
                 meta.authors = people(name)
 
 
