@@ -81,8 +81,9 @@ def _read_outlet_and_byline(pieces: list[str], meta: Metadata, *, names: bool = 
         piece = re.sub(r"[（(【\[][^）)】\]]*[）)】\]]", "  ", piece)  # an update note: （8/23 15:31 更新）
         for part in (x.strip(FIELD_SEPARATORS + "-—") for x in re.split(r"[／/|｜·•]+|\s{2,}", piece)):
             outlet = p.MICROBLOG_LINK.sub("", part)  # 成都商报微博: the outlet's name and its microblog's link
-            buttoned = not p.MEDIA_WORDS.search(outlet) and p.BUTTON_TAIL.search(part) is not None
-            part = p.BUTTON_TAIL.sub("", part) if buttoned else outlet if p.MEDIA_WORDS.search(outlet) else part
+            media = p.MEDIA_WORDS.search(outlet) is not None
+            buttoned = not media and p.BUTTON_TAIL.search(part) is not None  # 无忌我要评论: a button glued on
+            part = outlet if media else p.BUTTON_TAIL.sub("", part)
             glued = p.OUTLET_NAME_GLUED.match(part)  # 法制晚报李洁: a name that opens with a common surname
             if glued and glued["name"][0] in p.SURNAMES and not p.MEDIA_WORDS.search(glued["name"]):
                 meta.source = meta.source or glued["outlet"]
@@ -166,8 +167,13 @@ def first_word(value: str) -> str | None:
     word = value.split()[0] if value.split() else ""
     # 第一财经日报(上海), 人民日报（2024年…版）, 優活健康資訊網╱uho新聞中心: the outlet before the bracket or slash
     word = re.split(r"[（(/／╱|｜]", word)[0].strip(FIELD_SEPARATORS)
-    lead = p.OUTLET_LEAD.match(word)
-    return (word[lead.end() :] if lead else word) or None
+    return uncited(word) or None
+
+
+def uncited(name: str) -> str:
+    """An outlet's name without the word that cites it: 摘自京华时报 → 京华时报, 据新华社拉萨电 → 新华社拉萨电."""
+    lead = p.OUTLET_LEAD.match(name)
+    return name[lead.end() :] if lead else name
 
 
 def people(value: str, role: str | None = None) -> list[Person]:
@@ -219,8 +225,8 @@ def byline_by_shape(text: str) -> tuple[str | None, str] | None:
     with a common surname, and the outlet ends like an outlet's name (公視新聞網 / 醫療 is a channel's path,
     生活中心／賴俊佑報導 a desk's credit, which the credit reader reads)."""
     text = text.strip()
-    for match, with_outlet in ((p.REPORT_BYLINE.match(text), False), (p.OUTLET_NAMES.match(text), True),
-                               (p.NAMES_OUTLET.match(text), True)):
+    for shape, with_outlet in ((p.REPORT_BYLINE, False), (p.OUTLET_NAMES, True), (p.NAMES_OUTLET, True)):
+        match = shape.match(text)
         if match is None or (with_outlet and not p.MEDIA_WORDS.search(match["outlet"])):
             continue
         names = match["names"].strip()
@@ -232,9 +238,7 @@ def byline_by_shape(text: str) -> tuple[str | None, str] | None:
 
 def agency_of(lead: str) -> str:
     # 新华社巴黎12月9日电 → 新华社; 据新华社拉萨电 → 新华社
-    lead = lead.strip()
-    opening = p.OUTLET_LEAD.match(lead)
-    match = re.match(r"^([" + HAN_CLASS + r"]{1,6}?社)", lead[opening.end() if opening else 0 :])
+    match = re.match(r"^([" + HAN_CLASS + r"]{1,6}?社)", uncited(lead.strip()))
     return match.group(1) if match else ""
 
 

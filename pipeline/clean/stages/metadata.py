@@ -79,10 +79,10 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
     title = next((decided.line for decided in draft.report.lines if decided.label == "title"), 0)
     for_date = {decided.line for decided in draft.report.lines if decided.by in DATE_ONLY}
     # A line that labels its outlet (来源：国际在线) is read before one that may only print a name (东北网手机版).
-    labelled = sorted((line for line in draft.lines if line.role == "meta"),
-                      key=lambda line: "source" not in c.meta_labels(line.text))
-    under = [line for line in labelled if line.number >= title]
-    over = [line for line in labelled if line.number < title]
+    ordered = sorted((line for line in draft.lines if line.role == "meta"),
+                     key=lambda line: "source" not in c.meta_labels(line.text))
+    under = [line for line in ordered if line.number >= title]
+    over = [line for line in ordered if line.number < title]
     for line in under:
         if line.number not in for_date:
             _read_credits(draft, reader, line)
