@@ -70,6 +70,12 @@ def browser(chromium: Any) -> Iterator[Any]:
         context.close()
 
 
+def follow(page: Any, link: Any) -> None:
+    """Click a link and wait until the page it leads to has loaded (not the one being left, which is loaded already)."""
+    with page.expect_navigation(wait_until="load"):
+        link.click()
+
+
 @pytest.fixture
 def page(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Write a page's text (or bytes) to a file and return its path."""

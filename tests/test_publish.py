@@ -28,7 +28,7 @@ from pipeline import build, docbook, document
 from pipeline.config import Config, load
 from pipeline.document import document_id
 from pipeline.render import renderer
-from tests.conftest import CHROMIUM, CORPUS, ROOT, SEEDS
+from tests.conftest import CHROMIUM, CORPUS, ROOT, SEEDS, follow
 
 pytestmark = pytest.mark.slow  # builds, make dist, Chromium: `make check` leaves it out
 
@@ -328,8 +328,7 @@ def test_download_page_in_chromium_every_link_downloads_the_manifest_file(publis
     for i in range(reading.count()):
         page.goto(served + "index.html")
         href = page.locator("a[data-format=html]").nth(i).get_attribute("href") or ""
-        page.locator("a[data-format=html]").nth(i).click()
-        page.wait_for_load_state("load")
+        follow(page, page.locator("a[data-format=html]").nth(i))
         assert page.url == served + href and page.locator("h1").inner_text() == by_title(href)
         assert page.evaluate("getComputedStyle(document.querySelector('main p')).textIndent") == "36px"
         seen.add(href)

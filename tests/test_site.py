@@ -18,7 +18,7 @@ from pipeline import build
 from pipeline.config import Config
 from pipeline.site import newest_first
 from pipeline.variants import converter
-from tests.conftest import CHROMIUM
+from tests.conftest import CHROMIUM, follow
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("archive"),
               pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (make test installs it)")]
@@ -87,8 +87,7 @@ def test_paging_lists_every_document_newest_first_without_scripts_from_file(arch
         following = page.locator("nav.pages a[rel=next]")
         if not following.count():
             break
-        following.click()
-        page.wait_for_load_state("load")
+        follow(page, following)
     assert page.url.endswith(f"/page-{-(-COUNT // 50)}.html")
     assert seen == expected
     page.close()
@@ -99,20 +98,19 @@ def test_browsing_by_outlet_and_by_month_without_scripts(archive: Path, browser:
     documents = manifest(archive)["documents"]
     page = browser.new_page(java_script_enabled=False)
     page.goto((archive / "index.html").as_uri())
-    page.locator("nav.site a").nth(1 if kind == "source" else 2).click()
+    follow(page, page.locator("nav.site a").nth(1 if kind == "source" else 2))
     groups = page.locator("ul.groups a")
     names = groups.all_inner_texts()
     assert len(names) == (11 if kind == "source" else 24)
     name = names[3]
-    groups.nth(3).click()
+    follow(page, groups.nth(3))
     titles: list[str] = []
     while True:
         titles += page.locator("article h2").all_inner_texts()
         following = page.locator("nav.pages a[rel=next]")
         if not following.count():
             break
-        following.click()
-        page.wait_for_load_state("load")  # the next page, not the one being left, is read
+        follow(page, following)
 
     def within(doc: dict[str, Any]) -> bool:
         return doc["source"] == name if kind == "source" else str(doc["published"]).startswith(name)
@@ -150,8 +148,7 @@ def test_search_finds_a_document_by_a_word_in_the_middle_of_its_text(served: str
     excerpt = browse.locator("#found p").first.inner_text()
     assert query in excerpt and f"了{query}，" in excerpt, "the excerpt reads as the text does"
     assert browse.locator("#found mark").first.inner_text() == query
-    browse.locator(f'#found a[href="{own}"]').click()
-    browse.wait_for_load_state("load")
+    follow(browse, browse.locator(f'#found a[href="{own}"]'))
     assert query in browse.locator("main").inner_text() and browse.url.endswith(own)
     browse.close()
 
