@@ -430,3 +430,20 @@ def test_a_sites_script_under_the_closing_credit_is_no_code_of_the_article() -> 
         "这个消息太好了，希望以后春运期间的车票能够更容易买到，大家回家过年都能方便一些。"])
     article = clean(page)
     assert [b.kind for b in article.blocks] == ["para", "para"]
+
+
+def test_a_closing_credit_is_read_from_one_of_the_last_paragraphs() -> None:
+    """A line of promotion may follow the text: a closing credit in one of the last paragraphs names the author where
+    its name opens with a common surname; an outlet's name in brackets there ((经济通)) is no one, and in the last
+    paragraph any name is the writer's (书聿)."""
+    body = ["大桥昨日正式通车，两岸之间的车程缩短到二十分钟。", "附近居民纷纷前往体验新桥。(李小楠)",
+            "专注大桥新闻，每日推送最新消息"]
+
+    def author(texts: list[str]) -> list[str]:
+        lines = [Line(n, t, zone="body", role="para") for n, t in enumerate(texts, start=4)]
+        draft = metadata.read_bylines(Draft(lines, Metadata(), Report("page.txt", "utf-8")), tagger.load().credits)
+        return [a.name for a in draft.meta.authors]
+
+    assert author(body) == ["李小楠"]
+    assert author([body[0], "附近居民纷纷前往体验新桥。(经济通)", body[2]]) == []
+    assert author([body[0], body[2], "附近居民纷纷前往体验新桥。(书聿)"]) == ["书聿"]

@@ -162,9 +162,13 @@ def test_names_a_role_word_parts_are_one_credit_joined_with_a_list_comma(value: 
     ("实现轻松换新手机。(李小楠)", "李小楠"), ("上下波动的幅度不超过0.5个百分点。(立小悟/编译)", "立小悟"),
     ("是一项符合医学科学的保健活动。（記者 李小婷）", "李小婷"), ("本次活动圆满结束。（完）", None),
     ("现场图片如下。(图/摄)", None),
+    ("经常献血有益健康。（記者 李小婷/文 通訊員 史小貝/圖）", "李小婷"),  # the writer, not the photographer
+    ("好不容易过个年，该放还得放。”文/包小臻", "包小臻"), ("市场短期内不会有大问题。本报记者 于小涛", "于小涛"),
+    ("现场图片如下。(张小三 摄)", None), ("对此，记者了解到", None),  # no name: a photographer, a sentence
 ])
-def test_a_writers_name_in_brackets_closes_the_text(last: str, name: str | None) -> None:
-    """…换新iPhone。(李楠), a role before the name or what was done after a slash: the author; （完） is no one."""
+def test_a_writers_name_closes_the_text(last: str, name: str | None) -> None:
+    """…换新iPhone。(李楠), a role before the name or what was done after a slash, or a role word opening the credit
+    without brackets (。本报记者 于涛, 。文/包文臻): the author; （完） is no one."""
     match = p.TRAILING_CREDIT.search(last)
     assert (match["name"] if match else None) == name
 
@@ -203,3 +207,10 @@ def test_a_name_glued_before_a_comment_button_is_read_where_the_reader_read_the_
     alone = Metadata()
     parse_meta_line("2012年01月17日20:52腾讯财经[微博]我要评论(0)", alone, names=False)
     assert (alone.source, alone.authors) == ("腾讯财经", [])
+
+
+@pytest.mark.parametrize("value", ["国际评级机构一次下调了欧元区九个国家的评级", "最新文章", "其他文章"])
+def test_a_sentence_or_a_lists_heading_after_an_author_label_is_no_one(value: str) -> None:
+    """记者：… opening an interview's question, 作者最新文章 heading a list: no name; names glued as printed are one."""
+    assert people(value) == []
+    assert [p.name for p in people("谭小飞王小明")] == ["谭小飞王小明"]

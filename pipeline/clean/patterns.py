@@ -164,10 +164,14 @@ OPENING_TAG = re.compile(
     r"^(?:[〔【\[](?P<tag>[^〔〕【】\[\]\s]{2,10}?)(?:专讯|專訊)?[〕】\]](?=\S)"
     r"|(?P<lead>[" + HAN_CLASS + r"]{3,8}?)(?:快讯|快訊|讯|訊)(?=[\s（(：:]|$))"
 )
-# A writer's name in brackets closing the article: …换新iPhone。(李楠), (立悟/编译), （記者 李慧婷） — not （完） or （图）.
+# A writer's name closing the article after its last sentence: in brackets (…换新iPhone。(李楠), (立悟/编译), （記者 李慧婷）,
+# （記者 李慧婷/文 通訊員 史貝貝/圖）: the writer, not the photographer; not （完） or （图）), or after a role word
+# (。本报记者 于涛, 。文/包文臻).
 TRAILING_CREDIT = re.compile(
-    r"[。！？”」][（(](?:(?:记者|記者)\s*)?(?P<name>(?!完|图|圖|摄|攝|未完|待续|待續)[" + HAN_CLASS + r"]{2,3})"
-    r"(?:\s*[/／]\s*(?:编译|編譯|整理|撰稿))?\s*[）)]\s*$")
+    r"[。！？”」](?:(?P<open>[（(])(?:(?:记者|記者)\s*)?|(?:本报|本報)(?:记者|記者)\s*|(?:记者|記者)\s+"
+    r"|文\s*[/／]\s*(?:(?:记者|記者)\s*)?)"
+    r"(?P<name>(?!完|图|圖|摄|攝|未完|待续|待續)[" + HAN_CLASS + r"]{2,3})(?:\s*[/／]\s*(?:文|编译|編譯|整理|撰稿))?"
+    r"(?(open)(?:\s+(?:通讯员|通訊員|实习生|實習生)[^（）()]{1,12})?\s*[）)])\s*$")
 # An editor tag closing the last paragraph: （編輯：李亨山）1120823
 EDITOR_WORDS = r"责任编辑|責任編輯|编辑|編輯|责编|責編"
 EDITOR_TAG = re.compile(  # no leading white space: a search would try it from every space of a long run
@@ -251,7 +255,7 @@ DESK = re.compile(r"(?:中心|组|組|部|室)$")
 # Credits that name no person: anonymous, compiled from the web, the site or paper itself, a desk.
 NOT_A_PERSON = re.compile(
     r"^(?:佚名|匿名|不详|不詳|未知|网络|網絡|網路|网友|網友|本站|本网|本網|本报|本報|本刊|综合|綜合|整理|网络整理|網路整理"
-    r"|.{0,8}(?:编辑部|編輯部|新闻中心|新聞中心|综合报道|綜合報導))$"
+    r"|.{0,8}(?:编辑部|編輯部|新闻中心|新聞中心|综合报道|綜合報導)|.{0,4}文章)$"  # 作者最新文章: a list's heading
 )
 # Book-title marks and brackets: a line with them is a title or a note, not a name alone.
 TITLE_MARKS = re.compile(r"[《》（）()【】〔〕「」“”]")

@@ -15,6 +15,7 @@ from pipeline.clean.types import Metadata, Person
 FIELD_SEPARATORS = " \t\u3000|｜/·•,，;；【】[]"
 BARE_NAME_CHARS = 20  # a header line this short with no label or date may be a name alone
 MAX_NAME_CHARS = 5  # one person's name or pen name (康斯坦丁, 李小飞刀); longer words are outlets
+MAX_CREDIT_CHARS = 10  # a piece of a credit (names glued: 谭飞王艳明闫鹃); a longer one is a sentence
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９：－／．", "0123456789:-/.")
 
 
@@ -188,7 +189,7 @@ def people(value: str, role: str | None = None) -> list[Person]:
     names = [n for n in names if len(n) >= 2 or not c.han_count(n)]
     if any(c.han_count(n) for n in names):
         names = [n for n in names if c.han_count(n)]  # "王五 SF001": the name, not the staff code
-    names = [n for n in names if n and not p.NOT_A_PERSON.match(n)]  # 佚名, 网络整理, 本报编辑部: no one
+    names = [n for n in names if n and len(n) <= MAX_CREDIT_CHARS and not p.NOT_A_PERSON.match(n)]  # 佚名, 网络整理
     if not names:
         return []
     return [Person(as_printed(value, names), role if role not in (None, "作者") else None)]

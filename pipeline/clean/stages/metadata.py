@@ -30,6 +30,7 @@ TITLE_TIME = re.compile(r"(?<!\s)\s*[【\[（(](?P<time>(?:[01]?\d|2[0-3]):[0-5]
 # A gallery's page counter after its headline: 成都大熊猫幼仔开始群体生活 (5/7). Tried where white space starts.
 PAGE_COUNTER = re.compile(r"(?<!\s)\s*[（(]\d{1,3}\s*/\s*\d{1,3}[）)]$")
 DATELINE_LINES = 3  # a dateline opens one of the first paragraphs (an editor's note may come first)
+CLOSING_PARAGRAPHS = 3  # a closing credit ends one of the last paragraphs (a line of promotion may follow)
 # Lines made metadata for the date they carry (a breadcrumb with the day, a date under the text): only the date is read
 # from them, not the site's or the programme's name beside it.
 DATE_ONLY = ("date_over_title", "date_under_text")
@@ -214,11 +215,13 @@ def read_bylines(draft: Draft, reader: CreditReader) -> Draft:
             break
     for i in body:
         _read_editor_tag(draft, i)
-    if body and not draft.meta.authors:
-        credit = p.TRAILING_CREDIT.search(draft.lines[body[-1]].text)  # …实现轻松换新iPhone。(李楠)
-        if credit:
+    # …实现轻松换新iPhone。(李楠): in the last paragraph any name (书聿, 立悟); in one of the paragraphs before it
+    # (a line of promotion may follow the text) a name that opens with a common surname, not an outlet's ((经济通)).
+    for i in reversed(body[-CLOSING_PARAGRAPHS:]):
+        credit = None if draft.meta.authors else p.TRAILING_CREDIT.search(draft.lines[i].text)
+        if credit and (i == body[-1] or credit["name"][0] in p.SURNAMES):
             draft.meta.authors = [Person(credit["name"])]
-            draft.record("trailing_credit", draft.lines[body[-1]], draft.lines[body[-1]].text)
+            draft.record("trailing_credit", draft.lines[i], draft.lines[i].text)
     draft.lines = [line for line in draft.lines if line.text]
     return draft
 
