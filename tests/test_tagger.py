@@ -215,6 +215,20 @@ def test_metadata_the_words_show_is_metadata_whatever_the_model_said() -> None:
     assert corrections.credit_lines(page, sidecar, title=0) == sidecar  # a person's classes stand
 
 
+def test_a_date_and_a_labelled_field_opening_the_text_are_metadata() -> None:
+    """The model may take a long line of a date and a labelled source under the title for the text's first line."""
+    paragraph = "据报道，前年年底闹得沸沸扬扬的一事终于有了结果，审计报告证实了此前的说法。"
+    dated = "http://www.dayoo.com/ 2012-01-12 08:51来源： 华龙网—重庆商报 网友评论 (0)"
+    page = Page([Line(n, t) for n, t in enumerate(["天价工资坐实", dated, paragraph, paragraph], start=1)])
+    decisions = corrections.credit_lines(page, [Decision(label, 0.9) for label in ("title", "body", "body", "body")],
+                                         title=0)
+    assert [(d.label, d.by) for d in decisions[1:3]] == [("meta", "credit_words"), ("body", "model")]
+    unlabelled = Page([Line(n, t) for n, t in enumerate(["天价工资坐实", "2012-01-12 据报道，审计报告证实", paragraph],
+                                                         start=1)])
+    assert corrections.credit_lines(unlabelled, [Decision(label, 0.9) for label in ("title", "body", "body")],
+                                    title=0)[1].label == "body"
+
+
 def test_an_outlets_name_alone_under_the_title_is_metadata_when_printed_once() -> None:
     """中華晨報 alone between the title and the text names the outlet; a name the page prints again (a banner, a
     menu) and a line of several words are furniture."""

@@ -61,7 +61,8 @@ def closing_paragraph(page: Page, decisions: list[Decision], title: int) -> list
 
 def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """Metadata the words show: between the title and the text, a date line, a byline (one with no role word by its
-    shape: 中廣新聞／楊菁惠), a labelled field or an outlet's name printed once (中國時報, 旺報); just below the
+    shape: 中廣新聞／楊菁惠), a labelled field or an outlet's name printed once (中國時報, 旺報), and a short line of a
+    date and a labelled field that the model took for the text's first (… 08:51来源： 华龙网); just below the
     text, a short labelled credit (责任编辑：…, 【编辑：…】, 网络编辑:…) or an editor's in brackets ((陈巍 编辑)). The
     model may call them boilerplate (a site's own layout), but their values are read by rules."""
     body = _body_lines(decisions)
@@ -69,14 +70,16 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
         return decisions
     first = body[0]
     out = list(decisions)
-    for i in [*range(title + 1, first), *_under_text(body, len(out))]:
+    for i in [*range(title + 1, first + 1), *_under_text(body, len(out))]:
         text, decision = page.texts[i], out[i]
-        if decision.by != "model" or decision.label == "meta" or page.paragraph[i]:
+        if decision.by != "model" or decision.label == "meta" or (page.paragraph[i] and i != first):
             continue
-        if i < first:
+        if i == first:  # the text's first line, short, a date and a labelled field: 2012-01-12 08:51来源： 华龙网
+            credit = f.dated_any(text) and bool(c.meta_labels(text, glued=True))
+        elif i < first:
             credit = (c.is_meta_line(text, in_header=True) or f.dated_any(text) or bool(p.REPORT_BYLINE.match(text))
                       or byline_by_shape(text) is not None
-                      or (f.media_name(text) and not any(ch.isspace() for ch in text) and page.counts[text] == 1))
+                      or bool(f.media_name(text) and not any(ch.isspace() for ch in text) and page.counts[text] == 1))
         else:
             labelled = (bool(c.meta_labels(text, glued=True)) or p.EDITOR_TAG.search(text) is not None
                         or p.EDITOR_CREDIT.match(text) is not None)
