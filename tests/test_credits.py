@@ -83,6 +83,7 @@ def read(text: str, page: str = "") -> dict[str, list[str]]:
         ("（本报记者 张三 李四）", "AUTHOR", "张三 李四"),  # two names, one credit
         ("記者 山田太郎／東京報導", "AUTHOR", "山田太郎"),  # a Japanese name
         ("责任编辑 赵六", "EDITOR", "赵六"),  # a space after the label
+        ("[來源：Cult of Mac]", "OUTLET", "Cult of Mac"),  # a name in Latin script, words
     ],
 )
 def test_the_packaged_reader_reads_bylines_of_many_shapes(line: str, tag: str, value: str) -> None:

@@ -214,3 +214,13 @@ def test_a_sentence_or_a_lists_heading_after_an_author_label_is_no_one(value: st
     """记者：… opening an interview's question, 作者最新文章 heading a list: no name; names glued as printed are one."""
     assert people(value) == []
     assert [p.name for p in people("谭小飞王小明")] == ["谭小飞王小明"]
+
+
+@pytest.mark.parametrize(("line", "source"), [
+    ("来源：The Verge 2012-01-01", "The Verge"), ("来源：Reuters 编辑：张三", "Reuters"),
+    ("来源：新华网 记者 张三", "新华网"),
+])
+def test_a_sources_name_in_latin_script_is_its_words(line: str, source: str) -> None:
+    meta = Metadata()
+    parse_meta_line(line, meta)
+    assert meta.source == source

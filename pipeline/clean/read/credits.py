@@ -52,6 +52,7 @@ DATE_SPAN = re.compile(
     re.I,
 )
 SEPARATORS = " \u3000\u00a0|｜∣│╱/／·•,，:：【】[]（）()"  # trimmed off a span's ends
+LATIN_WORDS = re.compile(r"(?: [A-Za-z][A-Za-z0-9.&'-]*)+(?![A-Za-z0-9.&'-])")  # the words after a Latin one
 WEEKDAY_OR_TIME = re.compile(r"(?:星期|週|周|禮拜|礼拜)[一二三四五六日天末]|\d{1,2}:\d{2}(?::\d{2})?")  # never a name
 
 
@@ -192,11 +193,15 @@ class CreditReader:
 def _whole_value(text: str, span: Span) -> Span:
     """An outlet's span that a source label opens, run on to the end of its piece of the line: the label's value
     is the piece (来源：河南日报客户端, 来源: 京华时报网络版, 来源：凤凰网综合), where the model stopped at a word that
-    ends an outlet's name (日报, 网). Not past a digit, another label, a role word or what ends a report (讯, 电)."""
+    ends an outlet's name (日报, 网). Not past a digit, another label, a role word or what ends a report (讯, 电).
+    A name in Latin script runs on over the words after it (來源：Cult of Mac)."""
     if span.tag != "OUTLET":
         return span
     labels = c.label_matches(text, glued=True)
     opened = any(c.label_field(m) == "source" and not text[m.end() : span.start].strip(SEPARATORS) for m in labels)
+    words = LATIN_WORDS.match(text, span.end) if opened and span.text[-1:].isascii() else None
+    if words and span.text[-1].isalpha():  # 來源：Cult of Mac: a name in Latin script is words
+        return Span(span.tag, span.start, words.end(), span.text + words.group())
     piece = next((m for m in PIECE.finditer(text) if m.start() <= span.start < m.end()), None)
     if not opened or piece is None or piece.end() <= span.end:
         return span

@@ -16,6 +16,7 @@ FIELD_SEPARATORS = " \t\u3000|｜/·•,，;；【】[]"
 BARE_NAME_CHARS = 20  # a header line this short with no label or date may be a name alone
 MAX_NAME_CHARS = 5  # one person's name or pen name (康斯坦丁, 李小飞刀); longer words are outlets
 MAX_CREDIT_CHARS = 10  # a piece of a credit (names glued: 谭飞王艳明闫鹃); a longer one is a sentence
+LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.&'-]*(?: [A-Za-z][A-Za-z0-9.&'-]*)+(?![A-Za-z0-9.&'-])")
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９：－／．", "0123456789:-/.")
 
 
@@ -165,7 +166,8 @@ def iso_datetime(match: re.Match[str]) -> str | None:
 def first_word(value: str) -> str | None:
     """A source as printed up to the first space or slash, without a trailing place in brackets or a word opening
     it (摘自京华时报)."""
-    word = value.split()[0] if value.split() else ""
+    latin = LATIN_NAME.match(value.strip())  # The Verge, Cult of Mac: a name in Latin script is words
+    word = latin.group() if latin else value.split()[0] if value.split() else ""
     # 第一财经日报(上海), 人民日报（2024年…版）, 優活健康資訊網╱uho新聞中心: the outlet before the bracket or slash
     word = re.split(r"[（(/／╱|｜]", word)[0].strip(FIELD_SEPARATORS)
     return uncited(word) or None
