@@ -174,10 +174,11 @@ def test_a_registers_title_label_names_the_title() -> None:
     assert (title_line.line, title_line.by) == (9, "registered_title")
 
 
-def test_a_label_over_the_title_is_not_its_first_half() -> None:
-    """发文机关： ends with a colon as the first half of a broken headline does (关于做好… / …的通知), and the model
-    may call it furniture; a field's label is never half of a headline, so it is not joined to the title under it."""
-    lines = [Line(1, "发文机关："), Line(2, "吉林省人民政府"), Line(3, "通告如下：一、禁止新建项目。")]
+@pytest.mark.parametrize("label", ["发文机关：", "港澳频道：", "热点:"])
+def test_a_label_over_the_title_is_not_its_first_half(label: str) -> None:
+    """发文机关： or a channel's name (港澳频道：) ends with a colon as the first half of a broken headline may, and the
+    model may call it furniture; a label is never half of a headline, so it is not joined to the title under it."""
+    lines = [Line(1, label), Line(2, "吉林省人民政府"), Line(3, "通告如下：一、禁止新建项目。")]
     decisions = [Decision("boilerplate", 0.9), Decision("title", 0.6), Decision("body", 0.9)]
     assert [d.label for d in _title_group(lines, decisions)] == ["boilerplate", "title", "body"]
     above = [Line(1, "关于做好春节期间"), Line(2, "安全生产工作的通知"), Line(3, "各区：现将有关事项通知如下。")]

@@ -187,7 +187,8 @@ def tag_lines(draft: Draft, tagger: LineTagger) -> Draft:
 
 def _title_group(lines: Sequence[Line], decisions: list[Decision]) -> list[Decision]:
     """Join to the title line the rest of a headline broken over two lines and a ——subtitle under it (not to
-    a line the page's head names as the whole headline; not a line split by bars above it: 瀏覽人數5802 | 字級：)."""
+    a line the page's head names as the whole headline; not a line split by bars above it: 瀏覽人數5802 | 字級：; not a
+    label above it, which a colon closes: 港澳频道：)."""
     title = next((i for i, d in enumerate(decisions) if d.label == "title"), None)
     if title is None or decisions[title].by in ("head_title", "registered_title"):
         return decisions
@@ -201,7 +202,7 @@ def _title_group(lines: Sequence[Line], decisions: list[Decision]) -> list[Decis
         above = lines[title - 1].text
         if (c.continues_headline(above, text) and len(above) + len(text) <= c.MAX_TITLE_CHARS
                 and c.is_title_like(above.rstrip(CONTINUES) or above) and not c.SEPARATORS.search(above)
-                and not c.label_matches(above)):  # 发文机关： over its value is a register's label, no headline
+                and not c.label_matches(above) and above[-1] not in "：:"):  # 港澳频道：, 发文机关： label what follows
             joined[title - 1] = overrule(decisions[title], "title", "headline_continued")
     if free(title + 1):
         below = lines[title + 1].text
