@@ -6,10 +6,11 @@ line per block (`visible_text.render`, the *fine* habit: a line per block, table
 those lines go through the same cleaning as a text page.
 
 The head is evidence about the article, never the answer: `<title>` (often the headline with the
-site's name after it), `og:title`, `og:site_name`, `article:published_time`, `meta[name=author]` and
-JSON-LD `NewsArticle`/`Article` (headline, datePublished, author, publisher). Some pages leave them
-empty or fill them wrongly (the site's name as author, the crawl date as published), so the cleaning
-takes a value from them only where the text has none, and the report says where each came from
+site's name after it), `og:title`, `og:site_name`, `article:published_time`, `meta[name=author]`,
+JSON-LD `NewsArticle`/`Article` (headline, datePublished, author, publisher), and the meta tags of the
+content systems Chinese sites run on (`ArticleTitle`, `PubDate`, `ContentSource`, `publishdate`, `source`).
+Some pages leave them empty or fill them wrongly (the site's name as author, the crawl date as published),
+so the cleaning takes a value from them only where the text has none, and the report says where each came from
 (`stages/metadata.py`, `from_head`).
 """
 
@@ -49,6 +50,14 @@ PARSER_DEPTH = 255  # lxml (libxml2) drops what is nested deeper, without a word
 MAX_JSON_LD = 200_000  # characters of one JSON-LD block read
 ARTICLE_TYPES = frozenset(("Article", "NewsArticle", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle",
                            "OpinionNewsArticle", "WebPage"))
+# The meta tags (name, property or itemprop) that name the article's headline, its date and its outlet, likeliest
+# first: Open Graph's and schema.org's, and those of the content systems Chinese sites run on (TRS's ArticleTitle,
+# PubDate and ContentSource on government portals; publishdate and source on news sites).
+TITLE_KEYS = ("articletitle",)
+PUBLISHED_KEYS = ("article:published_time", "datepublished", "pubdate", "publishdate", "publish_date",
+                  "og:release_date", "dc.date.issued", "date")
+SOURCE_KEYS = ("contentsource", "source")
+MARKUP = re.compile(r"<")  # an ArticleTitle with its subtitle in markup: 标题<div>——副题</div>
 # How a page's first bytes start when it is HTML whatever its name (a saved page named .txt).
 MARKUP_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 
@@ -194,7 +203,7 @@ def read_head(root: etree._Element) -> Head:
     meta: dict[str, str] = {}
     authors: list[str] = []
     for element in root.iter("meta"):
-        key = (element.get("property") or element.get("name") or "").strip().lower()
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
         content = _collapse(element.get("content") or "")
         if not key or not content:
             continue
@@ -209,10 +218,16 @@ def read_head(root: etree._Element) -> Head:
         og_title=meta.get("og:title", ""),
         site_name=meta.get("og:site_name", "") or _name(linked.get("publisher")),
         headline=_text(linked.get("headline")),
-        published=meta.get("article:published_time", "") or meta.get("pubdate", "") or _text(
-            linked.get("datePublished")),
+        article_title=MARKUP.split(_first(meta, TITLE_KEYS))[0].strip(),
+        published=_first(meta, PUBLISHED_KEYS) or _text(linked.get("datePublished")),
+        source="" if REMOTE.match(source := _first(meta, SOURCE_KEYS)) else source,
         authors=tuple(dict.fromkeys([*authors, *_names(linked.get("author"))])),
     )
+
+
+def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str:
+    """The first of the meta tags `keys` names that the page fills."""
+    return next((meta[key] for key in keys if meta.get(key)), "")
 
 
 def _json_ld(root: etree._Element) -> dict[str, Any]:

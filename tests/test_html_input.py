@@ -87,6 +87,26 @@ def test_the_text_wins_over_the_head() -> None:
     assert "published" not in doc.report.from_head and "authors" not in doc.report.from_head
 
 
+def test_a_content_systems_meta_tags_give_the_headline_the_date_and_the_outlet() -> None:
+    """A government portal's TRS meta tags (ArticleTitle with its subtitle in markup, PubDate, ContentSource) and a
+    news system's (publishdate, source, itemprop datePublished) fill what the text does not print."""
+    source = HEAD.read_text("utf-8")
+    start, end = source.index("<title>"), source.index("</script>") + len("</script>")
+    trs = ('<title>示例市人民政府</title><meta name="ArticleTitle" content="市民公园新增两处健身步道<div>——城市更新'
+           '</div>"><meta name="PubDate" content="2022-02-11 09:52"><meta name="ContentSource" content="示例日报">')
+    doc = document.from_bytes((source[:start] + trs + source[end:]).encode(), name="page.html")
+    info = docbook.read_info(doc.tree)
+    assert (info.title, info.source) == ("市民公园新增两处健身步道", "示例日报")
+    assert doc.tree.findtext(f"{DB}info/{DB}pubdate") == "2022-02-11T09:52:00+08:00"
+    assert {"published", "source"} <= set(doc.report.from_head)
+    assert [c.by for c in doc.report.lines if c.label == "title"] == ["head_title"]
+    news = ('<title>示例新闻网</title><meta itemprop="datePublished" content="2012-01-17 08:04">'
+            '<meta name="source" content="http://example.com/">')
+    doc = document.from_bytes((source[:start] + news + source[end:]).encode(), name="page.html")
+    assert doc.tree.findtext(f"{DB}info/{DB}pubdate") == "2012-01-17T08:04:00+08:00"
+    assert docbook.read_info(doc.tree).source is None, "a web address names no outlet"
+
+
 def test_broken_or_empty_head_evidence_is_passed_over() -> None:
     source = HEAD.read_text("utf-8")
     start, end = source.index('<script type="application/ld+json">'), source.index("</script>") + len("</script>")

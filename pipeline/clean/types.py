@@ -183,13 +183,16 @@ class Head:
     og_title: str = ""
     site_name: str = ""  # og:site_name, or JSON-LD publisher
     headline: str = ""  # JSON-LD headline
-    published: str = ""  # article:published_time, or JSON-LD datePublished
+    article_title: str = ""  # a content system's ArticleTitle meta
+    published: str = ""  # article:published_time, a content system's PubDate, or JSON-LD datePublished
+    source: str = ""  # a content system's ContentSource or source meta
     authors: tuple[str, ...] = ()  # meta author / article:author, or JSON-LD author names
 
     def headlines(self) -> list[str]:
-        """The headline as the head gives it, likeliest first: JSON-LD's, og:title, the longest part of the
-        <title> (the others name the site and the channel), the whole <title>."""
-        return list(dict.fromkeys(h for h in (self.headline, self.og_title, self._title_parts()[0], self.title) if h))
+        """The headline as the head gives it, likeliest first: JSON-LD's, og:title, a content system's ArticleTitle,
+        the longest part of the <title> (the others name the site and the channel), the whole <title>."""
+        return list(dict.fromkeys(h for h in (self.headline, self.og_title, self.article_title,
+                                              self._title_parts()[0], self.title) if h))
 
     def site_names(self) -> list[str]:
         """The site's names the head gives: og:site_name, and the other parts of its <title>."""

@@ -284,7 +284,9 @@ def from_head(draft: Draft) -> Draft:
     if not meta.title and head.headlines():
         meta.title, taken["title"] = head.headlines()[0], "json-ld headline, og:title or <title>"
     if meta.published is None and (published := iso_date(head.published)):
-        meta.published, taken["published"] = published, "article:published_time or json-ld datePublished"
+        meta.published, taken["published"] = published, "article:published_time, pubdate or json-ld datePublished"
+    if meta.source is None and head.source:
+        meta.source, taken["source"] = head.source, "contentsource or source meta"
     if not meta.authors:
         meta.authors = [person for value in head.authors if _may_be_author(value, draft) for person in _credit(value)]
         if meta.authors:
