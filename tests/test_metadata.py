@@ -116,6 +116,7 @@ def test_a_byline_of_names_and_the_reports_place_without_a_role_word(line: str, 
     ("中廣新聞／楊小惠", "中廣新聞", ["楊小惠"]), ("【台灣醒報／林小芳】", "台灣醒報", ["林小芳"]),
     ("石小佳/中国青年报", "中国青年报", ["石小佳"]), ("王明／新華社", "新華社", ["王明"]),
     ("【鐘大達、陳小宗／綜合報導】", None, ["鐘大達、陳小宗"]),  # one of the names opens with a common surname
+    ("【華視新聞╱報導】", "華視新聞", []),  # an outlet's report: the outlet, no one named
 ])
 def test_a_byline_of_an_outlet_and_names_either_side_of_a_slash(line: str, source: str | None,
                                                                 authors: list[str]) -> None:
@@ -128,7 +129,7 @@ def test_a_byline_of_an_outlet_and_names_either_side_of_a_slash(line: str, sourc
 
 @pytest.mark.parametrize("line", [
     "公視新聞網 / 醫療", "首页/新闻", "新华网/新闻中心",  # a channel's path, a breadcrumb, a desk
-    "生活中心／賴小佑報導", "台北／綜合報導", "【華視新聞╱報導】",  # a desk's credit, a place, an outlet's report
+    "生活中心／賴小佑報導", "台北／綜合報導",  # a desk's credit, a place
     "王大明、李小華、張三豐、趙四海 / 新聞稿",  # the outlet's name does not end like one
 ])
 def test_no_byline_shape_where_no_name_stands_beside_an_outlet(line: str) -> None:

@@ -223,7 +223,8 @@ def role_parted(between: str) -> bool:
 
 def byline_by_shape(text: str) -> tuple[str | None, str] | None:
     """A byline with no role word read by its shape alone, as (outlet, names as printed): the names and the report's
-    place (邱俐穎／台北報導, 【鐘武達、陳世宗／綜合報導】: no outlet), an outlet and the names either side of a slash
+    place (邱俐穎／台北報導, 【鐘武達、陳世宗／綜合報導】: no outlet; 【華視新聞╱報導】: an outlet, no names), an outlet
+    and the names either side of a slash
     (中廣新聞／楊菁惠, 【台灣醒報／林歆芳】, 石佳/中国青年报). The names are of two or three characters, one opening
     with a common surname, and the outlet ends like an outlet's name (公視新聞網 / 醫療 is a channel's path,
     生活中心／賴俊佑報導 a desk's credit, which the credit reader reads)."""
@@ -233,6 +234,8 @@ def byline_by_shape(text: str) -> tuple[str | None, str] | None:
         if match is None or (with_outlet and not p.MEDIA_WORDS.search(match["outlet"])):
             continue
         names = match["names"].strip()
+        if not with_outlet and p.MEDIA_WORDS.search(names):
+            return names, ""  # 【華視新聞╱報導】: an outlet's report, no one named
         parts = re.split(f"[{re.escape(p.NAME_JOINERS)}]+", names)
         if all(len(name) <= 3 for name in parts) and any(name[0] in p.SURNAMES for name in parts):
             return (match["outlet"] if with_outlet else None), names
