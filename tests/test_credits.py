@@ -7,6 +7,7 @@ import pytest
 from pipeline import docbook, document
 from pipeline.clean import clean, tagger
 from pipeline.clean.read import credits
+from pipeline.clean.read.values import parse_meta_line
 from pipeline.clean.stages import metadata
 from pipeline.clean.tagger import corrections, training
 from pipeline.clean.tagger.page import Page
@@ -399,3 +400,18 @@ def test_names_a_role_word_parts_from_the_readers_author_join_its_credit(credit:
     start = credit.index(name)
     metadata._take_spans(draft, line, [credits.Span("AUTHOR", start, start + len(name), name)])
     assert [a.name for a in draft.meta.authors] == [author]
+
+
+@pytest.mark.parametrize(("text", "name"), [("“雪鹰”号失事示意图 制图/李小铭", "李小铭"),
+                                           ("图表：一旅游团发生车祸 新华社记者 曲小东 编制", "曲小东")])
+def test_a_charts_maker_is_no_author(text: str, name: str) -> None:
+    """制图/李铭 before the name, 编制 after it: the maker of a chart or a map, not the text's writer, whether the
+    credit reader tagged the name or the rules read a role word as a label."""
+    line = Line(7, text, zone="header", role="meta")
+    draft = Draft([line], Metadata(), Report("page.txt", "utf-8"))
+    start = text.index(name)
+    metadata._take_spans(draft, line, [credits.Span("AUTHOR", start, start + len(name), name)])
+    assert draft.meta.authors == [] and [r.field for r in draft.report.readings] == [None]
+    meta = Metadata()
+    parse_meta_line(text, meta, names=False)
+    assert meta.authors == []

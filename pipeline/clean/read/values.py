@@ -64,9 +64,9 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
         elif field == "source" and meta.source is None:
             meta.source = first_word(value)
         elif field == "author" and not meta.authors:
-            # "作者：张三，系某大学教授": the name, not the description after it
+            # "作者：张三，系某大学教授": the name, not the description after it; not a chart's maker (曲振东 编制)
             name = re.split(r"[，,；;（(）)]", value)[0]
-            meta.authors = people(name, role=match.group("label").rstrip(":：|｜ "))
+            meta.authors = [] if p.GRAPHIC.search(name) else people(name, role=match.group("label").rstrip(":：|｜ "))
         elif field == "editor" and not meta.editors:
             meta.editors = people(value)
 
