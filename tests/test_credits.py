@@ -403,10 +403,11 @@ def test_names_a_role_word_parts_from_the_readers_author_join_its_credit(credit:
 
 
 @pytest.mark.parametrize(("text", "name"), [("“雪鹰”号失事示意图 制图/李小铭", "李小铭"),
-                                           ("图表：一旅游团发生车祸 新华社记者 曲小东 编制", "曲小东")])
-def test_a_charts_maker_is_no_author(text: str, name: str) -> None:
+                                           ("图表：一旅游团发生车祸 新华社记者 曲小东 编制", "曲小东"),
+                                           ("中广网北京1月12日消息 据中国之声《新闻晚高峰》报道", "新闻晚高峰")])
+def test_a_charts_maker_or_a_works_title_is_no_author(text: str, name: str) -> None:
     """制图/李铭 before the name, 编制 after it: the maker of a chart or a map, not the text's writer, whether the
-    credit reader tagged the name or the rules read a role word as a label."""
+    credit reader tagged the name or the rules read a role word as a label; a programme's title in 《》 is no one."""
     line = Line(7, text, zone="header", role="meta")
     draft = Draft([line], Metadata(), Report("page.txt", "utf-8"))
     start = text.index(name)

@@ -143,11 +143,11 @@ def _read_credits(draft: Draft, reader: CreditReader, line: Line, part: str | No
 def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
     """The outlet, the authors and the editors of one line's spans, where not read already. Names of one
     role printed side by side are one credit, as printed (张建 周长庆, 唐佩君/呂佳蓉), and so are authors that a role
-    word parts (记者 柳德新 通讯员 彭娟: 柳德新、彭娟). A chart's maker (制图/李铭) is no author."""
+    word parts (记者 柳德新 通讯员 彭娟: 柳德新、彭娟). A chart's maker (制图/李铭) and a work's title are no author."""
     meta = draft.meta
     byline = p.OUTLET_BEFORE_ROLE.match(line.text)
     spans = [_by_shape(line.text, s, byline) for s in spans]
-    drawn = [s for s in spans if s.tag == "AUTHOR" and _drawn(line.text, s)]
+    drawn = [s for s in spans if s.tag == "AUTHOR" and _no_writer(line.text, s)]
     taken: dict[str, str] = {}
     for tag in ("OUTLET", "AUTHOR", "EDITOR"):
         runs = [s for s in spans if s.tag == tag and s not in drawn]
@@ -178,9 +178,11 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
         meta.editors = _credit(taken["EDITOR"])
 
 
-def _drawn(text: str, span: Span) -> bool:
-    """Whether a name is a chart's or a map's maker, not the text's writer: 制图/李铭, 新华社记者 曲振东 编制."""
-    return bool(p.GRAPHIC_BEFORE.search(text, 0, span.start) or p.GRAPHIC_AFTER.match(text, span.end))
+def _no_writer(text: str, span: Span) -> bool:
+    """Whether a name is not the text's writer: a chart's or a map's maker (制图/李铭, 新华社记者 曲振东 编制), or a
+    work's title in book-title marks (据中国之声《新闻晚高峰》报道: a programme)."""
+    titled = text[: span.start].endswith("《") and text[span.end :].startswith("》")
+    return titled or bool(p.GRAPHIC_BEFORE.search(text, 0, span.start) or p.GRAPHIC_AFTER.match(text, span.end))
 
 
 def _whole_credit(text: str, start: int, end: int) -> str:
