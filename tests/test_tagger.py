@@ -227,6 +227,11 @@ def test_a_date_and_a_labelled_field_opening_the_text_are_metadata() -> None:
                                                          start=1)])
     assert corrections.credit_lines(unlabelled, [Decision(label, 0.9) for label in ("title", "body", "body")],
                                     title=0)[1].label == "body"
+    for opening, label in (("作者：Steed(微博)(天文爱好者，果壳网频道主编)", "meta"), ("来源：新华网", "meta"),
+                           ("记者：请问这次调整对市场有何影响？", "body")):  # a speaker's question opens an interview
+        page = Page([Line(n, t) for n, t in enumerate(["天价工资坐实", opening, paragraph], start=1)])
+        said = [Decision(x, 0.9) for x in ("title", "body", "body")]
+        assert corrections.credit_lines(page, said, title=0)[1].label == label, opening
 
 
 def test_an_outlets_name_alone_under_the_title_is_metadata_when_printed_once() -> None:

@@ -62,7 +62,8 @@ def closing_paragraph(page: Page, decisions: list[Decision], title: int) -> list
 def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """Metadata the words show: between the title and the text, a date line, a byline (one with no role word by its
     shape: 中廣新聞／楊菁惠), a labelled field or an outlet's name printed once (中國時報, 旺報), and a short line of a
-    date and a labelled field that the model took for the text's first (… 08:51来源： 华龙网); just below the
+    date and a labelled field or a writer's credit that the model took for the text's first (… 08:51来源： 华龙网,
+    作者：Steed(…)); just below the
     text, a short labelled credit (责任编辑：…, 【编辑：…】, 网络编辑:…) or an editor's in brackets ((陈巍 编辑)). The
     model may call them boilerplate (a site's own layout), but their values are read by rules."""
     body = _body_lines(decisions)
@@ -74,8 +75,8 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
         text, decision = page.texts[i], out[i]
         if decision.by != "model" or decision.label == "meta" or (page.paragraph[i] and i != first):
             continue
-        if i == first:  # the text's first line, short, a date and a labelled field: 2012-01-12 08:51来源： 华龙网
-            credit = f.dated_any(text) and bool(c.meta_labels(text, glued=True))
+        if i == first:  # the text's first line: a short date and a labelled field (08:51来源： 华龙网), or a credit
+            credit = (f.dated_any(text) and bool(c.meta_labels(text, glued=True))) or _credit_opening(text)
         elif i < first:
             credit = (c.is_meta_line(text, in_header=True) or f.dated_any(text) or bool(p.REPORT_BYLINE.match(text))
                       or byline_by_shape(text) is not None
@@ -87,6 +88,14 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
         if credit:
             out[i] = overrule(decision, "meta", "credit_words")
     return out
+
+
+def _credit_opening(text: str) -> bool:
+    """Whether a line opens with a writer's or a source's label (作者：Steed(…), 来源：…), not a speaker's
+    (记者：…？ opens an interview's question)."""
+    labels = c.label_matches(text)
+    return bool(labels) and labels[0].start() == 0 and c.label_field(labels[0]) in ("author", "source") and not (
+        labels[0]["label"].startswith(("记者", "記者")))
 
 
 def credit_read(page: Page, decisions: list[Decision], title: int, reader: CreditReader) -> list[Decision]:
