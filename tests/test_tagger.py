@@ -281,6 +281,19 @@ def test_a_headline_the_model_was_unsure_was_text_over_the_first_paragraph_is_a_
                                                          ("body", "model"), ("body", "model"), ("body", "model")]
 
 
+def test_a_headline_shaped_caption_under_a_heading_and_over_the_text_is_the_headings_second_line() -> None:
+    """A caption the model is sure of under a picture's caption stays a caption; under a heading, over a paragraph,
+    a headline-shaped line is the heading's second line (关注点多与所学专业相关 / 法学专业热议法定婚龄)."""
+    paragraph = "在谈及对两会的哪些话题比较感兴趣时，卢宇表示自己最关心教育改革的进展。"
+    texts = ["留学生热议两会", paragraph, "图为李博灏在联合国欧洲总部的近影。", "关注点多与所学专业相关",
+             "法学专业热议法定婚龄", paragraph, "图为卢宇与五星红旗的合影。", "卢宇在日内瓦", paragraph]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = ["title", "body", "caption", "heading", "caption", "body", "caption", "caption", "body"]
+    decisions = corrections.heading_words(page, [Decision(label, 0.95) for label in said], title=0)
+    assert [d.label for d in decisions][3:] == ["heading", "heading", "body", "caption", "caption", "body"]
+    assert decisions[4].by == "headline_over_text"
+
+
 class _NoText(tagger.LineTagger):
     """A tagger that finds the title and nothing else: what an unusual page looks like to the model."""
 

@@ -146,7 +146,8 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
     """What a heading's words say: a labelled credit (《棱镜》作者 周纯) is metadata, a button (facebook) is
     boilerplate (as is a line of text that is a widget's words: 字号：大 中 小), a piece of a sentence (因为) inside
     the text is text; and a chapter, part or section number (第二章　…) between lines of text makes a heading, as
-    does a headline over a paragraph (one the model called furniture, a caption or, unsure, text)."""
+    does a headline over a paragraph (one the model called furniture, a caption it was unsure of or that stands
+    under a heading, or, unsure, text)."""
     body = _body_lines(decisions)
     out = list(decisions)
     for i, decision in enumerate(out):
@@ -172,7 +173,8 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
         elif (decision.label != "heading" and body and body[0] < i < body[-1]
               and c.heading_kind(text) in CHAPTERS and c.is_heading_shaped(text)):
             out[i] = overrule(decision, "heading", "chapter_number")
-        elif ((decision.label == "boilerplate" or (decision.label == "caption" and decision.confidence < CAPTION_DOUBT)
+        elif ((decision.label == "boilerplate" or (decision.label == "caption" and (
+                decision.confidence < CAPTION_DOUBT or (i > 0 and out[i - 1].label == "heading")))  # a heading's deck
                or (decision.label == "body" and decision.confidence < CAPTION_DOUBT and not page.paragraph[i]
                    and not c.is_fragment(text)))
               and body and body[0] <= i < body[-1]
@@ -320,7 +322,7 @@ CORRECTIONS = {
     "caption_is_text": "inside the text, a line the model called a caption that reads as running text of clauses "
                        "(or a list item ending with ；) and has no picture's words (图为, 摄) is text",
     "headline_over_text": "a headline-shaped line over a paragraph, inside the text, is a heading (where the model "
-                          "called it furniture, or a caption or text under 0.80)",
+                          "called it furniture, a caption under 0.80 or under a heading, or text under 0.80)",
     "some_text": "a page the model finds no text on: the line below the title likeliest to be text is its text",
     "registered_title": "a page whose register names its title (a bare 标题： label over it, a government page's "
                         "table) has that line for its title, over the ranker's choice",
