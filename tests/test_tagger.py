@@ -294,6 +294,17 @@ def test_a_headline_shaped_caption_under_a_heading_and_over_the_text_is_the_head
     assert decisions[4].by == "headline_over_text"
 
 
+def test_a_links_label_with_its_arrow_is_never_a_heading() -> None:
+    """更多>>农业 is a link to a channel, whether the model called it a heading or furniture over a paragraph."""
+    paragraph = "今年以来，全国各地完成了各项任务，农业生产成效明显，粮食产量再创新高。"
+    texts = ["关于做好工作的通知", paragraph, "更多>>农业", paragraph, "详细内容»", paragraph]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = ["title", "body", "heading", "body", "boilerplate", "body"]
+    decisions = corrections.heading_words(page, [Decision(label, 0.9) for label in said], title=0)
+    assert [(d.label, d.by) for d in decisions][2:5] == [("boilerplate", "heading_is_button"), ("body", "model"),
+                                                         ("boilerplate", "model")]
+
+
 class _NoText(tagger.LineTagger):
     """A tagger that finds the title and nothing else: what an unusual page looks like to the model."""
 

@@ -228,6 +228,8 @@ SUMMARY = re.compile(r"^[【\[]?(?:内容)?(?:摘要|提要|核心提示|導讀|
 TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 # A clock time to the second (胡任标今天 12:08:48): a post's or a comment's stamp, never in a headline.
 STAMP = re.compile(r"(?<!\d)\d{1,2}:\d{2}:\d{2}(?!\d)")
+# A link's arrow (更多>>农业, 详细内容»): a link's label, never a heading.
+LINK_ARROW = re.compile(r">>|＞＞|»")
 URL = re.compile(r"https?://|www\.|\.com|\.cn|@\w+\.")
 WEB_ADDRESS = re.compile(r"https?://|www\.")  # no headline prints one (a headline may name 淘宝.com)
 GLUED_DATE = re.compile(r"\d{1,2}:\d{2}(?:19|20)\d\d[/-]\d{1,2}[/-]\d{1,2}")

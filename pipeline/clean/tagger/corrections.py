@@ -161,7 +161,7 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
         if decision.label == "heading" and len(text) <= c.MAX_CREDIT_CHARS and c.meta_labels(text, glued=True):
             out[i] = overrule(decision, "meta", "heading_is_credit")
         elif decision.label == "heading" and ((c.is_chrome(text) and not text.isdigit())  # 01: a numbered part
-                                              or p.STAMP.search(text)):
+                                              or p.STAMP.search(text) or p.LINK_ARROW.search(text)):
             out[i] = overrule(decision, "boilerplate", "heading_is_button")
         elif decision.label == "body" and not page.paragraph[i] and p.CHROME_LINE.match(text):
             out[i] = overrule(decision, "boilerplate", "body_is_button")
@@ -179,7 +179,7 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
                    and not c.is_fragment(text)))
               and body and body[0] <= i < body[-1]
               and out[i + 1].label == "body" and page.paragraph[i + 1] and c.is_heading_shaped(text)
-              and not (c.is_chrome(text) or c.is_caption(text) or p.STAMP.search(text))):
+              and not (c.is_chrome(text) or c.is_caption(text) or p.STAMP.search(text) or p.LINK_ARROW.search(text))):
             out[i] = overrule(decision, "heading", "headline_over_text")
     return out
 
@@ -313,8 +313,8 @@ CORRECTIONS = {
     "headline_repeated": "a line under the title that repeats the headline (white space and a picture mark aside) "
                          "is neither a heading nor text",
     "heading_is_credit": "a heading-shaped labelled credit (《棱镜》作者 周纯) is metadata",
-    "heading_is_button": "a heading-shaped button or menu word (facebook), or a post's stamp (胡任标今天 12:08:48), is "
-                         "boilerplate",
+    "heading_is_button": "a heading-shaped button or menu word (facebook), a link's label with its arrow (更多>>农业), "
+                         "or a post's stamp (胡任标今天 12:08:48), is boilerplate",
     "body_is_button": "a short line the model calls text that is a widget's or a button's words (字号：大 中 小) is "
                       "boilerplate",
     "heading_is_fragment": "a heading-shaped piece of a sentence (因为) inside the text is text",
