@@ -416,3 +416,18 @@ def test_a_charts_maker_or_a_works_title_is_no_author(text: str, name: str) -> N
     meta = Metadata()
     parse_meta_line(text, meta, names=False)
     assert meta.authors == []
+
+
+@pytest.mark.parametrize(("text", "read", "editors"), [
+    ("( 編輯： 劉小威 楊小倩 ) 【字號：大 中 小】", "劉小威", "劉小威 楊小倩"),
+    ("才導致單身人口如此高。（編輯：唐小君/呂小蓉）1120823", "唐小君", "唐小君/呂小蓉"),
+    ("(李小阳 编辑)", "李小阳", "李小阳"),  # the role after the name is no name
+])
+def test_the_names_after_an_editors_close_the_credit_with_it(text: str, read: str, editors: str) -> None:
+    """Where the credit reader took the first of an editors' credit, the names after it up to the bracket or the
+    line's end are the credit, as printed."""
+    line = Line(34, text, zone="tail", role="meta")
+    draft = Draft([line], Metadata(), Report("page.txt", "utf-8"))
+    start = text.index(read)
+    metadata._take_spans(draft, line, [credits.Span("EDITOR", start, start + len(read), read)])
+    assert [e.name for e in draft.meta.editors] == [editors]

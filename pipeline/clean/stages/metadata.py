@@ -175,7 +175,9 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
         role = p.ROLE_BEFORE.search(line.text[: first.start])  # 記者林小華: the role apart from the name
         meta.authors = _credit(taken["AUTHOR"], role[1] if role else None)
     if fields["EDITOR"] and "EDITOR" in taken:
-        meta.editors = _credit(taken["EDITOR"])
+        first = next(s for s in spans if s.tag == "EDITOR")
+        after = p.EDITOR_NAMES_AFTER.match(line.text, first.start + len(taken["EDITOR"]))
+        meta.editors = _credit(taken["EDITOR"] + (after.group() if after else ""))  # ( 編輯： 劉威 楊倩 )
 
 
 def _no_writer(text: str, span: Span) -> bool:
