@@ -431,3 +431,16 @@ def test_the_names_after_an_editors_close_the_credit_with_it(text: str, read: st
     start = text.index(read)
     metadata._take_spans(draft, line, [credits.Span("EDITOR", start, start + len(read), read)])
     assert [e.name for e in draft.meta.editors] == [editors]
+
+
+@pytest.mark.parametrize(("text", "read", "authors"), [
+    ("执笔人：闵小夫 赵小波 刘小韬 胡小顺", "闵小夫 赵小波 刘小韬", "闵小夫 赵小波 刘小韬 胡小顺"),
+    ("記者 黃小容 賴小杰 台中", "黃小容 賴小杰", "黃小容 賴小杰"),  # a place closes the byline
+])
+def test_the_names_after_an_authors_that_open_with_a_surname_close_the_credit(text: str, read: str,
+                                                                            authors: str) -> None:
+    line = Line(9, text, zone="header", role="meta")
+    draft = Draft([line], Metadata(), Report("page.txt", "utf-8"))
+    start = text.index(read)
+    metadata._take_spans(draft, line, [credits.Span("AUTHOR", start, start + len(read), read)])
+    assert [a.name for a in draft.meta.authors] == [authors]

@@ -180,9 +180,9 @@ EDITOR_TAG = re.compile(  # no leading white space: a search would try it from e
 # The editor's role after the name, closing the credit: (陈巍 编辑), 曹文明 編輯. Tried where white space starts:
 # linear on long runs.
 EDITOR_AFTER = re.compile(r"(?<!\s)\s*(?:" + EDITOR_WORDS + r")\s*[）)\]】]?\s*$")
-# The names after an editor's that close the credit with it (not the role after them: (李沐阳 编辑)): ( 編輯： 劉威 楊倩 ),
+# The names after a credit's that close it with them (not a role word: (李沐阳 编辑)): ( 編輯： 劉威 楊倩 ),
 # （編輯：唐佩君/呂佳蓉）. Tried where a run of joiners starts: linear on long runs.
-EDITOR_NAMES_AFTER = re.compile(r"(?<![\s/／、])(?:[\s/／、]+(?!" + EDITOR_WORDS + r")[" + HAN_CLASS
+CREDIT_NAMES_AFTER = re.compile(r"(?<![\s/／、])(?:[\s/／、]+(?!" + EDITOR_WORDS + r")[" + HAN_CLASS
                                 + r"]{2,3})+(?=\s*[）)】\]]|\s*$)")
 # A credit in brackets of names that the editor's role closes, a line of its own: (陈巍 编辑), （曹文明 編輯）.
 EDITOR_CREDIT = re.compile(

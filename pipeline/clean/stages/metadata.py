@@ -171,13 +171,24 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
         draft.report.readings.append(Reading(line.number, "OUTLET", byline["outlet"], "source"))
     if fields["AUTHOR"] and "AUTHOR" in taken:
         first = next(s for s in spans if s.tag == "AUTHOR")
-        taken["AUTHOR"] = _whole_credit(line.text, first.start, first.start + len(taken["AUTHOR"]))
+        end = first.start + len(taken["AUTHOR"])
+        taken["AUTHOR"] = _whole_credit(line.text, first.start, _names_after(line.text, end, surnamed=True))
         role = p.ROLE_BEFORE.search(line.text[: first.start])  # 記者林小華: the role apart from the name
         meta.authors = _credit(taken["AUTHOR"], role[1] if role else None)
     if fields["EDITOR"] and "EDITOR" in taken:
         first = next(s for s in spans if s.tag == "EDITOR")
-        after = p.EDITOR_NAMES_AFTER.match(line.text, first.start + len(taken["EDITOR"]))
-        meta.editors = _credit(taken["EDITOR"] + (after.group() if after else ""))  # ( 編輯： 劉威 楊倩 )
+        meta.editors = _credit(line.text[first.start : _names_after(line.text, first.start + len(taken["EDITOR"]))])
+
+
+def _names_after(text: str, end: int, *, surnamed: bool = False) -> int:
+    """Where a credit the reader took up to `end` ends with the names after it, up to its bracket or the line's end
+    (( 編輯： 劉威 楊倩 ), 执笔人：闵乐夫 … 刘晋芳 胡玉顺); with `surnamed`, only where each opens with a common
+    surname (a place may close a byline: 黃千容 賴世杰 台中)."""
+    after = p.CREDIT_NAMES_AFTER.match(text, end)
+    if after is None:
+        return end
+    names = [name for name in re.split(r"[\s/／、]+", after.group()) if name]
+    return after.end() if not surnamed or all(name[0] in p.SURNAMES for name in names) else end
 
 
 def _no_writer(text: str, span: Span) -> bool:
