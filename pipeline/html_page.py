@@ -57,7 +57,6 @@ TITLE_KEYS = ("articletitle",)
 PUBLISHED_KEYS = ("article:published_time", "datepublished", "pubdate", "publishdate", "publish_date",
                   "og:release_date", "dc.date.issued", "date")
 SOURCE_KEYS = ("contentsource", "source")
-MARKUP = re.compile(r"<")  # an ArticleTitle with its subtitle in markup: 标题<div>——副题</div>
 # How a page's first bytes start when it is HTML whatever its name (a saved page named .txt).
 MARKUP_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 
@@ -218,7 +217,7 @@ def read_head(root: etree._Element) -> Head:
         og_title=meta.get("og:title", ""),
         site_name=meta.get("og:site_name", "") or _name(linked.get("publisher")),
         headline=_text(linked.get("headline")),
-        article_title=MARKUP.split(_first(meta, TITLE_KEYS))[0].strip(),
+        article_title=_first(meta, TITLE_KEYS).split("<")[0].strip(),  # 标题<div>——副题</div>: the headline
         published=_first(meta, PUBLISHED_KEYS) or _text(linked.get("datePublished")),
         source="" if REMOTE.match(source := _first(meta, SOURCE_KEYS)) else source,
         authors=tuple(dict.fromkeys([*authors, *_names(linked.get("author"))])),

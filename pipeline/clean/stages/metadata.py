@@ -147,10 +147,10 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
     meta = draft.meta
     byline = p.OUTLET_BEFORE_ROLE.match(line.text)
     spans = [_by_shape(line.text, s, byline) for s in spans]
-    drawn = [s for s in spans if s.tag == "AUTHOR" and _no_writer(line.text, s)]
+    not_writers = [s for s in spans if s.tag == "AUTHOR" and _no_writer(line.text, s)]
     taken: dict[str, str] = {}
     for tag in ("OUTLET", "AUTHOR", "EDITOR"):
-        runs = [s for s in spans if s.tag == tag and s not in drawn]
+        runs = [s for s in spans if s.tag == tag and s not in not_writers]
         if not runs:
             continue
         value = runs[0].text

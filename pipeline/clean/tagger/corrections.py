@@ -63,9 +63,9 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
     """Metadata the words show: between the title and the text, a date line, a byline (one with no role word by its
     shape: 中廣新聞／楊菁惠), a labelled field or an outlet's name printed once (中國時報, 旺報), and a short line of a
     date and a labelled field or a writer's credit that the model took for the text's first (… 08:51来源： 华龙网,
-    作者：Steed(…)); just below the
-    text, a short labelled credit (责任编辑：…, 【编辑：…】, 网络编辑:…) or an editor's in brackets ((陈巍 编辑)). The
-    model may call them boilerplate (a site's own layout), but their values are read by rules."""
+    作者：Steed(…)); just below the text, a short labelled credit (责任编辑：…, 【编辑：…】, 网络编辑:…) or an editor's
+    in brackets ((陈巍 编辑)). The model may call them boilerplate (a site's own layout), but their values are read by
+    rules."""
     body = _body_lines(decisions)
     if not body:
         return decisions
