@@ -447,3 +447,12 @@ def test_a_closing_credit_is_read_from_one_of_the_last_paragraphs() -> None:
     assert author(body) == ["李小楠"]
     assert author([body[0], "附近居民纷纷前往体验新桥。(经济通)", body[2]]) == []
     assert author([body[0], body[2], "附近居民纷纷前往体验新桥。(书聿)"]) == ["书聿"]
+
+
+def test_the_credit_reader_reads_the_close_of_one_of_the_last_paragraphs() -> None:
+    """An editor's tag closing the text (（编辑 张颖）, no colon) is read where a line of credits follows it."""
+    texts = ["格兰仕获红顶奖，评选委托专业公司进行。", "陆骥烈称，格兰仕目前已拥有超过1100项专利。（编辑 张小颖）",
+             "作者：代小进"]
+    lines = [Line(n, t, zone="body", role="para") for n, t in enumerate(texts, start=80)]
+    draft = metadata.read_bylines(Draft(lines, Metadata(), Report("page.txt", "utf-8")), tagger.load().credits)
+    assert [e.name for e in draft.meta.editors] == ["张小颖"]

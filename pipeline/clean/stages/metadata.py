@@ -224,13 +224,15 @@ def _credit(value: str, role: str | None = None) -> list[Person]:
 
 def read_bylines(draft: Draft, reader: CreditReader) -> Draft:
     """Read the reporter and agency of a dateline (kept in the text) and cut off an editor tag: first the
-    credit reader over the opening of the first paragraph and the close of the last, then the rules."""
+    credit reader over the opening of the first paragraph and the close of each of the last three (from the last:
+    a line of credits or promotion may follow the text's), then the rules."""
     body = [i for i, line in enumerate(draft.lines) if line.zone == "body" and line.role != "code"]
     paragraphs = [draft.lines[i] for i in body if draft.lines[i].role != "heading"]
     meta = draft.meta
     if paragraphs and not (meta.authors and meta.source and meta.editors):
         _read_credits(draft, reader, paragraphs[0], credits.opening(paragraphs[0].text))
-        _read_credits(draft, reader, paragraphs[-1], credits.closing(paragraphs[-1].text))
+        for paragraph in reversed(paragraphs[-CLOSING_PARAGRAPHS:]):
+            _read_credits(draft, reader, paragraph, credits.closing(paragraph.text))
     for i in body[:DATELINE_LINES]:
         if _read_dateline(draft, i):
             break
