@@ -418,6 +418,16 @@ def test_a_charts_maker_or_a_works_title_is_no_author(text: str, name: str) -> N
     assert meta.authors == []
 
 
+def test_a_writer_after_a_charts_maker_is_the_author() -> None:
+    """制图/李铭 文/记者 王五: the chart's maker is passed over and the credit starts at the writer's name."""
+    text = "示意图 制图/李小铭 文/记者 王小五"
+    line = Line(7, text, zone="header", role="meta")
+    draft = Draft([line], Metadata(), Report("page.txt", "utf-8"))
+    spans = [credits.Span("AUTHOR", text.index(n), text.index(n) + 3, n) for n in ("李小铭", "王小五")]
+    metadata._take_spans(draft, line, spans)
+    assert [(a.name, a.role) for a in draft.meta.authors] == [("王小五", "记者")]
+
+
 @pytest.mark.parametrize(("text", "read", "editors"), [
     ("( 編輯： 劉小威 楊小倩 ) 【字號：大 中 小】", "劉小威", "劉小威 楊小倩"),
     ("才導致單身人口如此高。（編輯：唐小君/呂小蓉）1120823", "唐小君", "唐小君/呂小蓉"),

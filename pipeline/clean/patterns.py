@@ -234,6 +234,8 @@ TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 STAMP = re.compile(r"(?<!\d)\d{1,2}:\d{2}:\d{2}(?!\d)")
 # A link's arrow (更多>>农业, 详细内容»): a link's label, never a heading.
 LINK_ARROW = re.compile(r">>|＞＞|»")
+# A name in Latin script of several words (The Verge, Cult of Mac), matched where it starts.
+LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.&'-]*(?: [A-Za-z][A-Za-z0-9.&'-]*)+(?![A-Za-z0-9.&'-])")
 URL = re.compile(r"https?://|www\.|\.com|\.cn|@\w+\.")
 WEB_ADDRESS = re.compile(r"https?://|www\.")  # no headline prints one (a headline may name 淘宝.com)
 GLUED_DATE = re.compile(r"\d{1,2}:\d{2}(?:19|20)\d\d[/-]\d{1,2}[/-]\d{1,2}")

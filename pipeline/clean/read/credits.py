@@ -52,7 +52,6 @@ DATE_SPAN = re.compile(
     re.I,
 )
 SEPARATORS = " \u3000\u00a0|｜∣│╱/／·•,，:：【】[]（）()"  # trimmed off a span's ends
-LATIN_WORDS = re.compile(r"(?: [A-Za-z][A-Za-z0-9.&'-]*)+(?![A-Za-z0-9.&'-])")  # the words after a Latin one
 WEEKDAY_OR_TIME = re.compile(r"(?:星期|週|周|禮拜|礼拜)[一二三四五六日天末]|\d{1,2}:\d{2}(?::\d{2})?")  # never a name
 
 
@@ -199,9 +198,9 @@ def _whole_value(text: str, span: Span) -> Span:
         return span
     labels = c.label_matches(text, glued=True)
     opened = any(c.label_field(m) == "source" and not text[m.end() : span.start].strip(SEPARATORS) for m in labels)
-    words = LATIN_WORDS.match(text, span.end) if opened and span.text[-1:].isascii() else None
-    if words and span.text[-1].isalpha():  # 來源：Cult of Mac: a name in Latin script is words
-        return Span(span.tag, span.start, words.end(), span.text + words.group())
+    latin = p.LATIN_NAME.match(text, span.start) if opened else None
+    if latin and latin.end() > span.end:  # 來源：Cult of Mac: a name in Latin script is words
+        return Span(span.tag, span.start, latin.end(), latin.group())
     piece = next((m for m in PIECE.finditer(text) if m.start() <= span.start < m.end()), None)
     if not opened or piece is None or piece.end() <= span.end:
         return span

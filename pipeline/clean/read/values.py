@@ -15,8 +15,7 @@ from pipeline.clean.types import Metadata, Person
 FIELD_SEPARATORS = " \t\u3000|｜/·•,，;；【】[]"
 BARE_NAME_CHARS = 20  # a header line this short with no label or date may be a name alone
 MAX_NAME_CHARS = 5  # one person's name or pen name (康斯坦丁, 李小飞刀); longer words are outlets
-MAX_CREDIT_CHARS = 10  # a piece of a credit (names glued: 谭飞王艳明闫鹃); a longer one is a sentence
-LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.&'-]*(?: [A-Za-z][A-Za-z0-9.&'-]*)+(?![A-Za-z0-9.&'-])")
+MAX_CREDIT_PIECE = 10  # characters of a piece of a credit (names glued: 谭飞王艳明闫鹃); a longer one is a sentence
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９：－／．", "0123456789:-/.")
 
 
@@ -166,7 +165,7 @@ def iso_datetime(match: re.Match[str]) -> str | None:
 def first_word(value: str) -> str | None:
     """A source as printed up to the first space or slash, without a trailing place in brackets or a word opening
     it (摘自京华时报)."""
-    latin = LATIN_NAME.match(value.strip())  # The Verge, Cult of Mac: a name in Latin script is words
+    latin = p.LATIN_NAME.match(value.strip())  # The Verge, Cult of Mac: a name in Latin script is words
     word = latin.group() if latin else value.split()[0] if value.split() else ""
     # 第一财经日报(上海), 人民日报（2024年…版）, 優活健康資訊網╱uho新聞中心: the outlet before the bracket or slash
     word = re.split(r"[（(/／╱|｜]", word)[0].strip(FIELD_SEPARATORS)
@@ -191,7 +190,7 @@ def people(value: str, role: str | None = None) -> list[Person]:
     names = [n for n in names if len(n) >= 2 or not c.han_count(n)]
     if any(c.han_count(n) for n in names):
         names = [n for n in names if c.han_count(n)]  # "王五 SF001": the name, not the staff code
-    names = [n for n in names if n and len(n) <= MAX_CREDIT_CHARS and not p.NOT_A_PERSON.match(n)]  # 佚名, 网络整理
+    names = [n for n in names if n and len(n) <= MAX_CREDIT_PIECE and not p.NOT_A_PERSON.match(n)]  # 佚名, 网络整理
     if not names:
         return []
     return [Person(as_printed(value, names), role if role not in (None, "作者") else None)]

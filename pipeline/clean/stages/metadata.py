@@ -149,11 +149,12 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
     spans = [_by_shape(line.text, s, byline) for s in spans]
     not_writers = [s for s in spans if s.tag == "AUTHOR" and _no_writer(line.text, s)]
     taken: dict[str, str] = {}
+    starts: dict[str, int] = {}  # where each field's taken credit starts
     for tag in ("OUTLET", "AUTHOR", "EDITOR"):
         runs = [s for s in spans if s.tag == tag and s not in not_writers]
         if not runs:
             continue
-        value = runs[0].text
+        value, starts[tag] = runs[0].text, runs[0].start
         for before, run in pairwise(runs):
             between = line.text[before.end : run.start]
             if tag == "OUTLET" or (between.strip(p.NAME_JOINERS) and not (tag == "AUTHOR" and role_parted(between))):
@@ -170,14 +171,13 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
         meta.source = byline["outlet"]  # 欣傳媒╱記者丁彥伶: the byline's shape names the outlet the reader missed
         draft.report.readings.append(Reading(line.number, "OUTLET", byline["outlet"], "source"))
     if fields["AUTHOR"] and "AUTHOR" in taken:
-        first = next(s for s in spans if s.tag == "AUTHOR")
-        end = first.start + len(taken["AUTHOR"])
-        taken["AUTHOR"] = _whole_credit(line.text, first.start, _names_after(line.text, end, surnamed=True))
-        role = p.ROLE_BEFORE.search(line.text[: first.start])  # 記者林小華: the role apart from the name
-        meta.authors = _credit(taken["AUTHOR"], role[1] if role else None)
+        start = starts["AUTHOR"]
+        end = _names_after(line.text, start + len(taken["AUTHOR"]), surnamed=True)
+        role = p.ROLE_BEFORE.search(line.text[:start])  # 記者林小華: the role apart from the name
+        meta.authors = _credit(_whole_credit(line.text, start, end), role[1] if role else None)
     if fields["EDITOR"] and "EDITOR" in taken:
-        first = next(s for s in spans if s.tag == "EDITOR")
-        meta.editors = _credit(line.text[first.start : _names_after(line.text, first.start + len(taken["EDITOR"]))])
+        start = starts["EDITOR"]
+        meta.editors = _credit(line.text[start : _names_after(line.text, start + len(taken["EDITOR"]))])
 
 
 def _names_after(text: str, end: int, *, surnamed: bool = False) -> int:
@@ -227,22 +227,24 @@ def read_bylines(draft: Draft, reader: CreditReader) -> Draft:
     credit reader over the opening of the first paragraph and the close of each of the last three (from the last:
     a line of credits or promotion may follow the text's), then the rules."""
     body = [i for i, line in enumerate(draft.lines) if line.zone == "body" and line.role != "code"]
-    paragraphs = [draft.lines[i] for i in body if draft.lines[i].role != "heading"]
+    paragraphs = [i for i in body if draft.lines[i].role != "heading"]
+    closing = paragraphs[-CLOSING_PARAGRAPHS:][::-1]  # the last first: a line of credits or promotion may follow it
     meta = draft.meta
     if paragraphs and not (meta.authors and meta.source and meta.editors):
-        _read_credits(draft, reader, paragraphs[0], credits.opening(paragraphs[0].text))
-        for paragraph in reversed(paragraphs[-CLOSING_PARAGRAPHS:]):
-            _read_credits(draft, reader, paragraph, credits.closing(paragraph.text))
+        first = draft.lines[paragraphs[0]]
+        _read_credits(draft, reader, first, credits.opening(first.text))
+        for i in closing:
+            _read_credits(draft, reader, draft.lines[i], credits.closing(draft.lines[i].text))
     for i in body[:DATELINE_LINES]:
         if _read_dateline(draft, i):
             break
     for i in body:
         _read_editor_tag(draft, i)
-    # …实现轻松换新iPhone。(李楠): in the last paragraph any name (书聿, 立悟); in one of the paragraphs before it
-    # (a line of promotion may follow the text) a name that opens with a common surname, not an outlet's ((经济通)).
-    for i in reversed(body[-CLOSING_PARAGRAPHS:]):
+    # …实现轻松换新iPhone。(李楠): in the last paragraph any name (书聿, 立悟); in one of the two before it a name that
+    # opens with a common surname, not an outlet's ((经济通)).
+    for i in closing:
         credit = None if draft.meta.authors else p.TRAILING_CREDIT.search(draft.lines[i].text)
-        if credit and (i == body[-1] or credit["name"][0] in p.SURNAMES):
+        if credit and (i == closing[0] or credit["name"][0] in p.SURNAMES):
             draft.meta.authors = [Person(credit["name"])]
             draft.record("trailing_credit", draft.lines[i], draft.lines[i].text)
     draft.lines = [line for line in draft.lines if line.text]

@@ -161,7 +161,7 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
         if decision.label == "heading" and len(text) <= c.MAX_CREDIT_CHARS and c.meta_labels(text, glued=True):
             out[i] = overrule(decision, "meta", "heading_is_credit")
         elif decision.label == "heading" and ((c.is_chrome(text) and not text.isdigit())  # 01: a numbered part
-                                              or p.STAMP.search(text) or p.LINK_ARROW.search(text)):
+                                              or _stamp_or_link(text)):
             out[i] = overrule(decision, "boilerplate", "heading_is_button")
         elif decision.label == "body" and not page.paragraph[i] and p.CHROME_LINE.match(text):
             out[i] = overrule(decision, "boilerplate", "body_is_button")
@@ -179,9 +179,14 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
                    and not c.is_fragment(text)))
               and body and body[0] <= i < body[-1]
               and out[i + 1].label == "body" and page.paragraph[i + 1] and c.is_heading_shaped(text)
-              and not (c.is_chrome(text) or c.is_caption(text) or p.STAMP.search(text) or p.LINK_ARROW.search(text))):
+              and not (c.is_chrome(text) or c.is_caption(text) or _stamp_or_link(text))):
             out[i] = overrule(decision, "heading", "headline_over_text")
     return out
+
+
+def _stamp_or_link(text: str) -> bool:
+    """A post's stamp (胡任标今天 12:08:48) or a link's arrow (更多>>农业): never in a heading."""
+    return p.STAMP.search(text) is not None or p.LINK_ARROW.search(text) is not None
 
 
 def overrule(decision: Decision, label: str, correction: str) -> Decision:
