@@ -350,6 +350,8 @@ def test_an_html_pages_pre_between_the_text_is_code_whatever_its_lines_read_as()
     ("市民公园新增两处健身步道-示例新闻网", ["市民公园新增两处健身步道-示例新闻网", "首页", "市民公园新增两处健身步道"],
      2),  # the <title> printed at the top: the headline alone further down
     ("市民公园新增两处健身步道-示例新闻网", ["市民公园新增两处健身步道-示例新闻网", "首页"], 0),  # printed only so
+    ("市民公园新增两处健身步道_本地新闻_示例网", ["首页", "示例网", "本市2个市民公园新增两处健身步道"], 2),  # a kicker
+    ("市民公园新增两处健身步道_本地新闻_示例网", ["首页", "本地新闻", "公园健身步道的维护"], None),  # none alike
 ])
 def test_the_line_the_title_opens_with_is_the_headline(title: str, lines: list[str], named: int | None) -> None:
     draft = Draft([Line(n, t) for n, t in enumerate(lines, start=1)], Metadata(), Report("page.html", "utf-8"),
