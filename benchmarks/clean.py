@@ -6,9 +6,11 @@ then the median of many runs in a warm process, in milliseconds. Run: `make benc
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from functools import partial
@@ -79,18 +81,26 @@ LOAD = (
 )
 
 
-def model_load_ms() -> float:
-    """Milliseconds to import the tagger and load the packaged model's two CRFs in a new process (median of 5)."""
-    return statistics.median(
-        float(subprocess.run([sys.executable, "-c", LOAD], capture_output=True, text=True, check=True).stdout)
-        for _ in range(5)
-    )
+def model_load_ms(*, bytecode: bool) -> float:
+    """Milliseconds to import the tagger and load the packaged model in a new process (median of 5): with the
+    modules' bytecode cached (as an installed package runs: a first run writes it, to a folder of its own) or
+    compiled from source each time (PYTHONDONTWRITEBYTECODE, a read-only checkout)."""
+    with tempfile.TemporaryDirectory() as cache:
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+        env.update({"PYTHONPYCACHEPREFIX": cache} if bytecode else {"PYTHONDONTWRITEBYTECODE": "1"})
+
+        def run() -> float:
+            done = subprocess.run([sys.executable, "-c", LOAD], capture_output=True, text=True, check=True, env=env)
+            return float(done.stdout)
+        run()
+        return statistics.median(run() for _ in range(5))
 
 
 def main() -> int:
     seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
     corpus = sorted(p for p in (ROOT / "tests" / "data" / "corpus").glob("*.txt"))
-    print(f"line tagger import and model load in a new process: {model_load_ms():.1f} ms")
+    print(f"line tagger import and model load in a new process: {model_load_ms(bytecode=True):.1f} ms "
+          f"({model_load_ms(bytecode=False):.1f} ms compiling the modules from source)")
     print(f"clean benchmark: median of {RUNS} runs in a warm process, ms")
     seed_figures = profile(seed)
     width = max(map(len, seed_figures))
