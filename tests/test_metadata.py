@@ -187,6 +187,19 @@ def test_a_time_before_its_date_and_an_editors_credit_in_brackets(line: str, pub
     assert (meta.published, [e.name for e in meta.editors], meta.authors) == (published, editors, [])
 
 
+@pytest.mark.parametrize(("lines", "published"), [
+    (["更新时间：2012年12月10日 10:41"], "2012-12-10T10:41:00+08:00"),  # the only date a page gives
+    (["發布時間：2012-12-09 08:00 更新時間：2012-12-10 10:41"], "2012-12-09T08:00:00+08:00"),
+    (["发布日期：2012-12-09", "修改日期：2012-12-10"], "2012-12-09"),
+])
+def test_an_updates_date_is_the_publications_where_the_page_gives_no_other_first(lines: list[str],
+                                                                                  published: str) -> None:
+    meta = Metadata()
+    for line in lines:
+        parse_meta_line(line, meta)
+    assert meta.published == published
+
+
 @pytest.mark.parametrize(("text", "published"), [
     ("2012年1月12日 星期四 10:30", "2012-01-12T10:30:00+08:00"),  # a weekday between the date and its time
     ("2012/1/12 下午 03:45:00", "2012-01-12T15:45:00+08:00"), ("2012年1月12日下午3时45分", "2012-01-12T15:45:00+08:00"),

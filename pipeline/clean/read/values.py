@@ -56,7 +56,8 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
         end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
         value = text[match.end() : end].strip(FIELD_SEPARATORS)
         field = c.label_field(match)
-        if field == "published" and meta.published is None:
+        # An update's date stands for the publication's where the page gives no other before it (最后更新 14.12.2011)
+        if field in ("published", "updated") and meta.published is None:
             found = find_date(value)
             short = None if found else p.DATE_SHORT_YEAR.match(value)
             meta.published = iso_datetime(found) if found else _short_year_date(short) if short else None
