@@ -60,6 +60,17 @@ def test_an_outlet_a_source_label_opens_runs_to_the_end_of_its_piece(text: str, 
     assert credits._whole_value(text, span).text == outlet
 
 
+@pytest.mark.parametrize(("line", "outlet"), [
+    ("2020年07月04日 12:10\u3000来源：求是网参与互动", "求是网"),  # a link beside the source
+    ("来源：京华时报我要评论", "京华时报"),
+])
+def test_a_buttons_words_after_an_outlet_are_not_its_name(line: str, outlet: str) -> None:
+    assert read(line)["OUTLET"] == [outlet]
+    meta = Metadata()
+    parse_meta_line(line, meta)
+    assert meta.source == outlet
+
+
 def read(text: str, page: str = "") -> dict[str, list[str]]:
     reader = tagger.load().credits
     found: dict[str, list[str]] = {}

@@ -243,7 +243,7 @@ MEDIA_WORDS = re.compile(r"(?:报|報|网|網|社|台|电视|電視|新闻|新�
 # An outlet's name is printed with a label of the kind of item after it: 上報快訊 → 上報.
 OUTLET_SUFFIX = re.compile(r"(?:快讯|快訊|即时|即時|独家|獨家)$")
 # A comment button glued after a credit (its counter (0) is cut with the brackets): 法制晚报李洁我要评论.
-BUTTON_TAIL = re.compile(r"(?:我要评论|我要評論|我来说两句|我來說兩句|发表评论|發表評論|网友评论|網友評論)$")
+BUTTON_TAIL = re.compile(r"(?:我要评论|我要評論|我来说两句|我來說兩句|发表评论|發表評論|网友评论|網友評論|参与互动|參與互動)$")
 # How an outlet's name ends and a person's does not: 金羊网, 法制晚报 (社 ends names too: 王建社).
 OUTLET_END = r"(?:网|網|报|報)"
 # An outlet's name and a reporter's glued, as a scraper joins the spans of a credit line: 家电质量网张君, 法制晚报李洁.

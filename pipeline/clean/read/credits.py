@@ -186,7 +186,8 @@ class CreditReader:
         if not text:
             return []
         found = spans(text, self._tagger.tag(_encoded(char_features(text, elsewhere))))
-        return [_whole_value(text, kept) for span in found if (kept := _name_only(span))]
+        wholes = [_whole_value(text, kept) for span in found if (kept := _name_only(span))]
+        return [kept for whole in wholes if (kept := _unbuttoned(whole))]
 
 
 def _whole_value(text: str, span: Span) -> Span:
@@ -209,6 +210,12 @@ def _whole_value(text: str, span: Span) -> Span:
             ROLE.search(rest) or REPORT_END.search(rest)):
         return span
     return Span(span.tag, span.start, span.end + len(rest), span.text + rest)
+
+
+def _unbuttoned(span: Span) -> Span | None:
+    """An outlet's span without a button's words glued after it (来源：求是网参与互动: a link beside the source)."""
+    tail = p.BUTTON_TAIL.search(span.text) if span.tag == "OUTLET" else None
+    return _cut(span, 0, tail.start()) if tail else span
 
 
 def _name_only(span: Span) -> Span | None:

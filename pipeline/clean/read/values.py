@@ -170,7 +170,7 @@ def first_word(value: str) -> str | None:
     word = latin.group() if latin else value.split()[0] if value.split() else ""
     # 第一财经日报(上海), 人民日报（2024年…版）, 優活健康資訊網╱uho新聞中心: the outlet before the bracket or slash
     word = re.split(r"[（(/／╱|｜]", word)[0].strip(FIELD_SEPARATORS)
-    return uncited(word) or None
+    return uncited(p.BUTTON_TAIL.sub("", word)) or None  # 求是网参与互动: a link's words glued on
 
 
 def uncited(name: str) -> str:
