@@ -87,6 +87,14 @@ def test_the_text_wins_over_the_head() -> None:
     assert "published" not in doc.report.from_head and "authors" not in doc.report.from_head
 
 
+def test_an_editor_the_page_credits_is_no_author_from_the_head() -> None:
+    """A site that fills the author meta with its editor's name: one of the names of the editors' credit as printed
+    (（编辑：王晓明 李红）) is no author."""
+    source = HEAD.read_text("utf-8").replace("</article>", "<p>（编辑：王晓明 李红）</p>\n</article>")
+    info = docbook.read_info(document.from_bytes(source.encode(), name="page.html").tree)
+    assert (info.authors, info.editors) == ((), ("王晓明 李红",))
+
+
 def test_a_content_systems_meta_tags_give_the_headline_the_date_and_the_outlet() -> None:
     """A government portal's TRS meta tags (ArticleTitle with its subtitle in markup, PubDate, ContentSource) and a
     news system's (publishdate, source, itemprop datePublished) fill what the text does not print."""

@@ -16,6 +16,7 @@ FIELD_SEPARATORS = " \t\u3000|｜/·•,，;；【】[]"
 BARE_NAME_CHARS = 20  # a header line this short with no label or date may be a name alone
 MAX_NAME_CHARS = 5  # one person's name or pen name (康斯坦丁, 李小飞刀); longer words are outlets
 MAX_CREDIT_PIECE = 10  # characters of a piece of a credit (names glued: 谭飞王艳明闫鹃); a longer one is a sentence
+NAME_SEPARATOR = re.compile(r"[\s、,，/／╱|｜]+")  # between the names of a credit: 严玉洁 王辉, 蒋琦、夏洪波
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９：－／．", "0123456789:-/.")
 
 
@@ -184,7 +185,7 @@ def people(value: str, role: str | None = None) -> list[Person]:
     lead = p.ROLES.match(value)
     if lead:
         role, value = lead.group(1), value[lead.end() :]
-    tokens = [t for t in re.split(r"[\s、,，/／╱|｜]+", value.strip("（()）【】[] ")) if t]
+    tokens = [t for t in NAME_SEPARATOR.split(value.strip("（()）【】[] ")) if t]
     # The names end where another field starts ("李明  字号：大 中 小").
     cut = next((i for i, t in enumerate(tokens) if ":" in t or "：" in t), len(tokens))
     names = [_bare_name(t) for t in tokens[:cut]]

@@ -13,6 +13,7 @@ from pipeline.clean import patterns as p
 from pipeline.clean.read import credits
 from pipeline.clean.read.credits import FIELD_OF, CreditReader, Span
 from pipeline.clean.read.values import (
+    NAME_SEPARATOR,
     agency_of,
     as_printed,
     first_word,
@@ -327,6 +328,7 @@ def _may_be_author(value: str, draft: Draft) -> bool:
     author meta with their own name as often as with a person's."""
     assert draft.head is not None
     sites = [*draft.head.site_names(), draft.meta.source or "", draft.meta.publisher or ""]
-    if not HEAD_AUTHOR.fullmatch(value) or value in {editor.name for editor in draft.meta.editors}:
+    editors = {name for editor in draft.meta.editors for name in (editor.name, *NAME_SEPARATOR.split(editor.name))}
+    if not HEAD_AUTHOR.fullmatch(value) or value in editors:  # （编辑：严玉洁 王辉）: each of the credit's names
         return False
     return not any(site and (value in site or site in value) for site in sites)
