@@ -152,7 +152,7 @@ def test_names_split_at_any_slash_and_stay_one_credit_as_printed() -> None:
 @pytest.mark.parametrize(("value", "credit"), [
     ("记者 柳小新 通讯员 彭小娟", "柳小新、彭小娟"), ("記者嚴小瓏 通訊員黃小香 涂小晨", "嚴小瓏、黃小香、涂小晨"),
     ("记者/钟小啸 通讯员/王小军", "钟小啸、王小军"), ("实习生吴小丽、记者喻小亮", "吴小丽、喻小亮"),
-    ("记者 丁小艳 张小敏", "丁小艳 张小敏"),
+    ("记者 丁小艳 张小敏", "丁小艳 张小敏"), ("评论员 罗小博 萧小川", "罗小博 萧小川"),  # a commentator's credit
 ])
 def test_names_a_role_word_parts_are_one_credit_joined_with_a_list_comma(value: str, credit: str) -> None:
     """Names side by side stay as printed; names a role word parts (记者 … 通讯员 …) are not side by side."""

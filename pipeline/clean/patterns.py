@@ -38,7 +38,8 @@ LABEL_BAR = re.compile(
 # Role words printed before a name: kept apart from the name.
 ROLE_NAMES = r"见习记者|見習記者|记者|記者|通讯员|通訊員|实习生|實習生|编译|編譯|执笔|執筆"
 ROLE_PREFIX = r"(?:本报|本報|特约|特約|实习|實習|香港特约|香港特約)?"  # 本报记者, 特约记者, 实习记者
-ROLES = re.compile("^" + ROLE_PREFIX + "(" + ROLE_NAMES + r")\s*")
+# A credit's role before its names, a commentator's too ((评论员 罗博 萧海川)): kept apart from the names.
+ROLES = re.compile("^" + ROLE_PREFIX + "(" + ROLE_NAMES + r"|评论员|評論員)\s*")
 # … and the same word just before a name: 記者林小華.
 ROLE_BEFORE = re.compile("(" + ROLE_NAMES + r")\s*$")
 NAME_JOINERS = " \u3000、,，/／&"  # what may stand between two names of one credit
