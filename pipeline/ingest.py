@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
+from pipeline.chinese import HAN
 from pipeline.errors import InputError
 
 # Byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark).
@@ -33,6 +34,21 @@ STRAY = re.compile(
     "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\ufff9-\ufffb"
     "\ue000-\uf8ff\U000e0000-\U000e01ef\U000f0000-\U0010ffff" + _NONCHARACTERS + "]"
 )
+
+
+# Text that was read in the wrong encoding before it was saved (mojibake: a scraper that took GBK or UTF-8 bytes
+# for Latin-1 or Windows-1252 writes 北京 as ±±¾© or åŒ—äº¬): its characters are those bytes again.
+# What a page's bytes were taken for when it was misread: Windows-1252 or Latin-9 (Latin-1 reads as either but
+# for a few characters); for each, its characters back to the Latin-1 characters of the same bytes.
+MISREADINGS = ("cp1252", "iso8859-15")
+BYTES_OF = {codec: {ord(ch): chr(b) for b in range(0x80, 0x100)
+                    if (ch := bytes([b]).decode(codec, "ignore")) and ch != chr(b)} for codec in MISREADINGS}
+MISREAD_RUN = re.compile("[\u0080-\u00ff" + "".join(chr(k) for table in BYTES_OF.values() for k in table) + "]+")
+MIN_MISREAD = 20  # such characters of a page before it is taken for mojibake (a page may print ©, ·, ×, é)
+MAX_ALONE = 0.1  # … of which this share at most stand alone (a Han character is two bytes or three: 北 is ±±)
+MAX_MISREADINGS = 3  # a page misread, saved, and misread again
+MIN_COMMON_SHARE = 0.8  # common characters (`_common`) among those beyond ASCII of a page decoded again
+BIG5_COMMON = (0xA1, 0xC6)  # lead bytes of Big5's symbols and first level
 
 
 @dataclass(frozen=True)
@@ -62,8 +78,67 @@ def decode(data: bytes, *, max_bytes: int) -> Text:
     check_size(len(data), max_bytes)
     if not data.strip():
         raise InputError("file is empty" if not data else "file has only white space")
-    text, encoding = _decode_bytes(data)
+    text, encoding = repaired(*_decode_bytes(data))
     return finish(text, encoding)
+
+
+def repaired(text: str, encoding: str) -> tuple[str, str]:
+    """A text read from `encoding` as it was before it was misread (mojibake: few Han characters and at least
+    MIN_MISREAD of U+0080-U+00FF and the like, nearly all beside another): its characters taken for the
+    bytes they were read from (MISREADINGS) and those bytes decoded again, as UTF-8 where they are UTF-8, else
+    as GB18030 or Big5 where that gives mostly their common characters; as many times as it was misread. The
+    encoding names what was done. A text that is no such misreading, or only partly one, comes back as it is."""
+    found = []
+    for _ in range(MAX_MISREADINGS):
+        runs = MISREAD_RUN.findall(text)
+        misread = sum(map(len, runs))
+        alone = sum(len(run) == 1 for run in runs)
+        if misread < MIN_MISREAD or 4 * len(HAN.findall(text)) > misread or alone > MAX_ALONE * misread:
+            break
+        again = max((_decoded_again(text, codec) for codec in MISREADINGS), key=lambda x: x[2], default=None)
+        if again is None or again[2] < MIN_COMMON_SHARE:
+            break
+        text, original, _ = again
+        found.append(original)
+    if not found:
+        return text, encoding
+    return text, f"{found[-1]} (repaired: misread {len(found)}x before it was saved as {encoding})"
+
+
+def _decoded_again(text: str, codec: str) -> tuple[str, str, float]:
+    """A misread text's bytes (read as `codec`) decoded again: as UTF-8 where they are UTF-8 (share 1), else in
+    the legacy encoding that gives the largest share of common characters beyond ASCII (0 where none decodes)."""
+    try:
+        raw = text.translate(BYTES_OF[codec]).encode("latin-1")
+    except UnicodeEncodeError:
+        return text, "", 0.0
+    try:
+        return raw.decode("utf-8"), "utf-8", 1.0
+    except UnicodeDecodeError:
+        pass
+    best = (text, "", 0.0)
+    for encoding in LEGACY_ENCODINGS:
+        try:
+            decoded = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        wide = [ch for ch in decoded if ord(ch) > 0x7F]
+        share = sum(map(_common, wide, [encoding] * len(wide))) / len(wide) if wide else 0.0
+        if share > best[2]:
+            best = (decoded, encoding, share)
+    return best
+
+
+def _common(ch: str, encoding: str) -> bool:
+    """Whether a character is in the common set of the encoding it was decoded from: GB2312 for GB18030, Big5's
+    symbols and first level for Big5; bytes misread in the wrong way decode to the rare characters around them."""
+    if encoding == "gb18030":
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            return False
+        return True
+    return BIG5_COMMON[0] <= ch.encode(encoding)[0] <= BIG5_COMMON[1]
 
 
 def finish(text: str, encoding: str) -> Text:

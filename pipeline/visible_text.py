@@ -27,7 +27,7 @@ from lxml import etree
 
 from pipeline.clean.types import DomHints, Table
 from pipeline.errors import InputError
-from pipeline.ingest import BOMS, LEGACY_ENCODINGS
+from pipeline.ingest import BOMS, LEGACY_ENCODINGS, repaired
 
 BLOCKS = frozenset((
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
@@ -110,14 +110,15 @@ class _Segment:
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
-    """The page's text and encoding: its byte-order mark, else its declared charset, else detection."""
+    """The page's text and encoding: its byte-order mark, else UTF-8 where it is UTF-8 beyond ASCII, else its
+    declared charset, else detection; text that was misread before it was saved is repaired (`ingest.repaired`)."""
     if not data.strip():
         raise InputError("file is empty")
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return data.decode(encoding, "replace"), encoding.removesuffix("-sig")
     declared = CHARSET.search(data[:PRESCAN_BYTES])
-    if declared:
+    if declared and not _saved_as_utf8(data):
         name = declared[1].decode("ascii").lower()
         try:
             encoding = codecs.lookup(WIDER.get(name, name)).name
@@ -126,13 +127,25 @@ def decode_html(data: bytes) -> tuple[str, str]:
         if encoding:
             text = data.decode(encoding, "replace")
             if text.count("\ufffd") <= MAX_REPLACED * len(text):
-                return text, encoding
+                return repaired(text, encoding)
     for encoding in ("utf-8", *LEGACY_ENCODINGS):
         try:
-            return data.decode(encoding), encoding
+            return repaired(data.decode(encoding), encoding)
         except UnicodeDecodeError:
             continue
     return data.decode("gb18030", "replace"), "gb18030"
+
+
+def _saved_as_utf8(data: bytes) -> bool:
+    """Whether a page is UTF-8 with characters beyond ASCII, whatever charset it declares: a page saved again as
+    UTF-8 keeps the <meta charset=gb2312> it was fetched with, and text in a legacy encoding is not valid UTF-8."""
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def parse(text: str) -> etree._Element:

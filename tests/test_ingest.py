@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.config import MAX_INPUT_BYTES
 from pipeline.errors import InputError
-from pipeline.ingest import decode
+from pipeline.ingest import decode, repaired
 from tests.conftest import CORPUS, SEEDS
 
 LIMIT = MAX_INPUT_BYTES
@@ -41,6 +41,30 @@ def test_gbk_corpus_page_reads_the_same_as_its_utf8_copy() -> None:
     assert legacy.encoding == "gb18030"
     assert "中国证券业协会倡议书" in legacy.text
     assert legacy.text.split("\n")[58] == utf8.text.split("\n")[58]
+
+
+PAGE = (CORPUS / "12_netease_sac_proposal.txt").read_text("utf-8")
+
+
+@pytest.mark.parametrize(("misread", "encoding"), [
+    (PAGE.encode("gb18030").decode("latin-1"), "gb18030"),  # GBK bytes taken for Latin-1: 北京 as ±±¾©
+    (PAGE.encode("utf-8").decode("latin-1"), "utf-8"),  # UTF-8 bytes taken for Latin-1: 北 as å\x8c\x97
+    (PAGE.encode("gb18030").decode("iso8859-15").encode("utf-8").decode("latin-1"), "gb18030"),  # misread twice
+    ("".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in PAGE.encode("utf-8")), "utf-8"),  # as browsers
+], ids=["gbk-as-latin1", "utf8-as-latin1", "gbk-as-latin9-then-utf8-as-latin1", "utf8-as-windows-1252"])
+def test_a_page_misread_before_it_was_saved_is_repaired_and_the_report_says_so(misread: str, encoding: str) -> None:
+    text = decode(misread.encode("utf-8"), max_bytes=LIMIT)
+    assert text.text == decode(PAGE.encode("utf-8"), max_bytes=LIMIT).text
+    assert text.encoding.startswith(f"{encoding} (repaired: misread")
+
+
+@pytest.mark.parametrize("text", [
+    "Le café était très bon, déjà vu à Genève. Élève, où ça? Über größte Straße. " * 4,  # accents alone
+    "气温 25°C，面积 3×4 米，© 2012 示例网 · 版权所有。" * 10,  # a Chinese page's own signs
+    "北京" * 30 + PAGE.encode("gb18030").decode("latin-1")[:200],  # partly misread: left as it is
+])
+def test_text_that_is_no_misreading_is_left_as_it_is(text: str) -> None:
+    assert repaired(text, "utf-8") == (text, "utf-8")
 
 
 def test_line_ends_zero_width_and_nfc() -> None:

@@ -57,12 +57,20 @@ def test_renderings_share_their_segments() -> None:
     ("\ufeff<p>正文</p>".encode(), "utf-8"),
     ("<p>没有声明的页面，编码要猜出来。</p>".encode("gb18030"), "gb18030"),
     ('<meta charset="utf-8"><p>声明是UTF-8，实际是GBK的页面内容比较长一些。</p>'.encode("gb18030"), "gb18030"),
+    ('<meta charset="gb2312"><p>另存为UTF-8的页面，声明仍是GB2312。</p>'.encode(), "utf-8"),  # saved again
 ])
 def test_encoding_from_the_mark_the_declaration_or_detection(data: bytes, encoding: str) -> None:
     text, found = v.decode_html(data)
     assert found == encoding
     assert "\ufffd" not in text
     assert "<p>" in text
+
+
+def test_a_page_misread_before_it_was_saved_is_repaired() -> None:
+    """GBK bytes taken for Latin-1 and saved as UTF-8 under the page's old <meta charset=gbk> (北京 as ±±¾©)."""
+    page = '<meta charset="gbk"><title>北京西直门购物中心发生火灾</title><p>记者从北京市消防局获悉，火已扑灭。</p>'
+    text, found = v.decode_html(page.encode("gb18030").decode("latin-1").encode())
+    assert text == page and found.startswith("gb18030 (repaired")
 
 
 def test_an_empty_page_is_refused() -> None:
