@@ -83,6 +83,12 @@ def test_a_gallerys_page_counter_after_the_headline_is_not_its_title(headline: s
     assert clean(page).meta.title == title
 
 
+@pytest.mark.parametrize("line", ["【世界日報╱法新社華盛頓9日電】", "（新华社北京12日电）", "【記者王明／台北報導】"])
+def test_a_byline_or_a_dispatchs_line_in_brackets_is_no_candidate_headline(line: str) -> None:
+    text = "\n".join(["尼古丁替代療法 無助戒菸", line, "2012.01.12 02:55 am", "研究結果顯示，協助戒菸並沒有什麼用處。"])
+    assert titles.candidates(Page(page_lines(text))) == [0]
+
+
 def test_the_evidence_says_how_much_of_a_line_the_running_text_uses() -> None:
     """A headline's pairs of characters come back in its text; a toolbar's do not."""
     page = Page(page_lines(PAGE))

@@ -27,6 +27,7 @@ import pycrfsuite
 from pipeline.chinese import HAN_RUN
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
+from pipeline.clean.read.credits import REPORT_END
 from pipeline.clean.tagger.features import bucket
 from pipeline.clean.tagger.page import Page, main_block_place
 
@@ -76,9 +77,11 @@ def registered_title(page: Page) -> int | None:
 
 
 def _bracketed_byline(text: str) -> bool:
-    """【聯合報╱記者陳俐君／即時報導】: a byline in brackets, never a headline."""
+    """【聯合報╱記者陳俐君／即時報導】, 【世界日報╱法新社華盛頓9日電】: a byline or a dispatch's line in brackets,
+    never a headline (such lines of the training sites are all metadata)."""
     inner = text.strip("【】[]（）()〔〕")
-    return inner != text and (p.REPORT_SUFFIX.search(inner) is not None or p.ROLE_WORD.search(inner[:8]) is not None)
+    return inner != text and (p.REPORT_SUFFIX.search(inner) is not None or REPORT_END.search(inner) is not None
+                              or p.ROLE_WORD.search(inner[:8]) is not None)
 
 
 @dataclass(frozen=True)
