@@ -145,6 +145,14 @@ def test_an_outlet_is_read_up_to_a_space_a_slash_or_a_bracket(value: str, outlet
     assert first_word(value) == outlet
 
 
+@pytest.mark.parametrize(("value", "credit"), [
+    ("彭瑜 賀懷湘文/圖", "彭瑜 賀懷湘"), ("张小三 图/文", "张小三"), ("张小三文／摄", "张小三"),  # wrote, shot
+    ("王文/图", "王文"),  # a name of two characters is not cut to one
+])
+def test_what_the_names_wrote_and_shot_glued_after_them_is_no_name(value: str, credit: str) -> None:
+    assert [p.name for p in people(value)] == [credit]
+
+
 def test_names_split_at_any_slash_and_stay_one_credit_as_printed() -> None:
     assert [p.name for p in people("記者王小明╱李大同")] == ["王小明╱李大同"]
 

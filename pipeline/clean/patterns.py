@@ -258,6 +258,8 @@ REPORT_SUFFIX = re.compile(r"(?:综合报道|綜合報導|报道|報導|记者|�
 # What a credit says was done, not a name: a report word closing a name (賴俊佑報導, 廖宇杰摄, 陈智 整合) and a word
 # opening an outlet (摘自京华时报, 据北京晨报). NAME_END is tried where white space starts: linear on long runs.
 NAME_END = re.compile(r"(?<!\s)\s*(?:报道|報導|摄影|攝影|摄|攝|整合|整理|编译|編譯|撰稿|发自|發自)$")
+# What the names wrote and shot, glued after them: 彭瑜 賀懷湘文/圖, 张三 图/文 (tried where white space starts).
+WORK_AFTER_NAMES = re.compile(r"(?<!\s)\s*(?:文|图|圖)\s*[/／]\s*(?:文|图|圖|摄|攝|摄影|攝影)$")
 # A chart's or a map's maker, not the text's writer: 制图/李铭 (the role before the name: GRAPHIC_BEFORE, searched up to
 # the name's start), 曲振东 编制 (after it: GRAPHIC_AFTER, matched at the name's end).
 GRAPHIC_WORDS = r"编制|編製|制图|製圖|绘制|繪製|绘图|繪圖"

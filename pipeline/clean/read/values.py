@@ -185,7 +185,11 @@ def people(value: str, role: str | None = None) -> list[Person]:
     lead = p.ROLES.match(value)
     if lead:
         role, value = lead.group(1), value[lead.end() :]
-    tokens = [t for t in NAME_SEPARATOR.split(value.strip("（()）【】[] ")) if t]
+    value = value.strip("（()）【】[] ")
+    unworked = p.WORK_AFTER_NAMES.sub("", value)  # 彭瑜 賀懷湘文/圖; but 王文/图 may be 王文's picture
+    if len(NAME_SEPARATOR.split(unworked)[-1]) >= 2:
+        value = unworked
+    tokens = [t for t in NAME_SEPARATOR.split(value) if t]
     # The names end where another field starts ("李明  字号：大 中 小").
     cut = next((i for i, t in enumerate(tokens) if ":" in t or "：" in t), len(tokens))
     names = [_bare_name(t) for t in tokens[:cut]]
