@@ -37,9 +37,9 @@ STRAY = re.compile(
 
 
 # Text that was read in the wrong encoding before it was saved (mojibake: a scraper that took GBK or UTF-8 bytes
-# for Latin-1 or Windows-1252 writes 北京 as ±±¾© or åŒ—äº¬): its characters are those bytes again.
-# What a page's bytes were taken for when it was misread: Windows-1252 or Latin-9 (Latin-1 reads as either but
-# for a few characters); for each, its characters back to the Latin-1 characters of the same bytes.
+# for Latin-1, Windows-1252 or Latin-9 writes 北京 as ±±¾© or åŒ—äº¬): its characters are those bytes again. For
+# each misreading (Latin-1 reads as either but for a few characters), its characters back to the Latin-1
+# characters of the same bytes.
 MISREADINGS = ("cp1252", "iso8859-15")
 BYTES_OF = {codec: {ord(ch): chr(b) for b in range(0x80, 0x100)
                     if (ch := bytes([b]).decode(codec, "ignore")) and ch != chr(b)} for codec in MISREADINGS}
@@ -95,10 +95,10 @@ def repaired(text: str, encoding: str) -> tuple[str, str]:
         alone = sum(len(run) == 1 for run in runs)
         if misread < MIN_MISREAD or 4 * len(HAN.findall(text)) > misread or alone > MAX_ALONE * misread:
             break
-        again = max((_decoded_again(text, codec) for codec in MISREADINGS), key=lambda x: x[2], default=None)
-        if again is None or again[2] < MIN_COMMON_SHARE:
+        again, original, share = max((_decoded_again(text, codec) for codec in MISREADINGS), key=lambda x: x[2])
+        if share < MIN_COMMON_SHARE:
             break
-        text, original, _ = again
+        text = again
         found.append(original)
     if not found:
         return text, encoding
