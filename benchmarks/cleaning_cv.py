@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 import tempfile
 from collections import defaultdict
@@ -178,6 +179,32 @@ def by_site(results: Iterable[dict[str, Any]]) -> dict[str, dict[str, float]]:
     return {site: summarize(group) for site, group in sorted(groups.items())}
 
 
+INTERVAL_KEYS = ("fields", *FIELDS, "paragraph_f1", "heading_f1")
+BOOTSTRAP_ROUNDS = 1000
+
+
+def site_intervals(results: Sequence[dict[str, Any]], rounds: int = BOOTSTRAP_ROUNDS) -> dict[str, tuple[float, float]]:
+    """For each figure, the range that holds 95% of it over samples of the sites drawn again with replacement
+    (each site with all its pages): how far the figure would move on other sites like these. Pages of one site
+    fail together, so a split of few sites is less sure than its page count says."""
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in results:
+        groups[training.site_of(r["doc"])].append(r)
+    names = sorted(groups)
+    draw = random.Random(0)  # the same intervals on every run
+    samples = [summarize([r for _ in names for r in groups[draw.choice(names)]]) for _ in range(rounds)]
+    low, high = round(0.025 * (rounds - 1)), round(0.975 * (rounds - 1))
+    return {key: (sorted(s[key] for s in samples)[low], sorted(s[key] for s in samples)[high]) for key in INTERVAL_KEYS}
+
+
+def interval_row(label: str, bounds: dict[str, tuple[float, float]]) -> str:
+    """One row of 95% intervals, under the figures they bound."""
+    fields = " ".join(f"{bounds[f][0]:4.0f}-{bounds[f][1]:3.0f}%" for f in ("fields", *FIELDS))
+    para, head = bounds["paragraph_f1"], bounds["heading_f1"]
+    return (f"{label:34s} {'':5s} {'':6s} {fields}   {'':11s}{para[0]:.2f}-{para[1]:.2f}"
+            f"  {head[0]:.2f}-{head[1]:.2f}")
+
+
 def rules_results() -> list[dict[str, Any]]:
     """The recorded per-page scores of the hand-written rules on the development pages."""
     documents: list[dict[str, Any]] = json.loads(RULES.read_text("utf-8"))["documents"]
@@ -199,6 +226,8 @@ def report(title: str, results: list[dict[str, Any]], *, sites: bool) -> None:
     """Print a table: overall, and per site when asked."""
     print(f"\n{title}\n{HEADER}")
     print(row("all", summarize(results)))
+    if len({training.site_of(r["doc"]) for r in results}) > 1:
+        print(interval_row("  95% interval, sites resampled", site_intervals(results)))
     if sites:
         for site, figures in by_site(results).items():
             print(row(f"  {site}", figures))

@@ -109,3 +109,18 @@ def test_every_imported_annotation_passes_the_teams_checker() -> None:
     failed = [line for line in result.stdout.splitlines() if not line.startswith("OK")]
     assert result.returncode == 0 and not failed, failed[:10]
     assert result.stdout.count("OK ") == len(files) > 250
+
+
+def test_the_site_resampled_interval_bounds_the_figure_and_widens_with_disagreeing_sites() -> None:
+    """Sites drawn again with replacement: a figure every site shares has no spread; sites that disagree give a
+    range around the overall figure, the same on every run."""
+    def page(doc: str, right: bool) -> dict[str, Any]:
+        return {"doc": doc, "error": None, "fields": dict.fromkeys(cleaning_cv.FIELDS, right),
+                "paragraphs": {"matched": 1, "predicted": 1, "expected": 1},
+                "headings": {"matched": 0, "predicted": 0, "expected": 0}}
+    alike = [page(f"{k:03d}_site{k % 4}_0", True) for k in range(12)]
+    assert cleaning_cv.site_intervals(alike, rounds=200)["title"] == (100.0, 100.0)
+    mixed = [page(f"{k:03d}_site{k % 4}_0", k % 4 != 0) for k in range(12)]
+    low, high = cleaning_cv.site_intervals(mixed, rounds=200)["title"]
+    assert low < cleaning_cv.summarize(mixed)["title"] < high
+    assert cleaning_cv.site_intervals(mixed, rounds=200) == cleaning_cv.site_intervals(mixed, rounds=200)
