@@ -49,6 +49,7 @@ MAX_ALONE = 0.1  # … of which this share at most stand alone (a Han character 
 MAX_MISREADINGS = 3  # a page misread, saved, and misread again
 MIN_COMMON_SHARE = 0.8  # common characters (`_common`) among those beyond ASCII of a page decoded again
 BIG5_COMMON = (0xA1, 0xC6)  # lead bytes of Big5's symbols and first level
+REPAIRED = " (repaired: "  # in the encoding a repaired text names (gb18030 (repaired: misread 1x …))
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def repaired(text: str, encoding: str) -> tuple[str, str]:
         found.append(original)
     if not found:
         return text, encoding
-    return text, f"{found[-1]} (repaired: misread {len(found)}x before it was saved as {encoding})"
+    return text, f"{found[-1]}{REPAIRED}misread {len(found)}x before it was saved as {encoding})"
 
 
 def _decoded_again(text: str, codec: str) -> tuple[str, str, float]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import document
 from pipeline.config import MAX_INPUT_BYTES
 from pipeline.errors import InputError
 from pipeline.ingest import decode, repaired
@@ -125,3 +126,11 @@ def test_stray_characters_are_removed_and_each_line_reported(tmp_path: Path) -> 
 def test_a_page_of_controls_is_still_refused_as_binary() -> None:
     with pytest.raises(InputError, match="binary data"):
         decode(("标题\n" + "\x01\x02\x03" * 50).encode(), max_bytes=LIMIT)
+
+
+def test_a_repaired_page_is_warned_of_with_what_was_done(tmp_path: Path) -> None:
+    misread = tmp_path / "misread.txt"
+    misread.write_text(PAGE.encode("gb18030").decode("latin-1"), "utf-8")
+    article = document.from_file(misread)
+    assert [w.code for w in article.report.warnings] == ["W103"]
+    assert "gb18030 (repaired: misread 1x before it was saved as utf-8)" in str(article.report.warnings[0])

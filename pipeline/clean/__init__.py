@@ -25,6 +25,7 @@ from pipeline.clean.stages.page import numbered
 from pipeline.clean.tagger import LineTagger
 from pipeline.clean.types import DomHints, Draft, Head, Metadata, Picture, Report, Table
 from pipeline.errors import CleaningError, DocumentWarning
+from pipeline.ingest import REPAIRED
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,8 @@ def _article(draft: Draft) -> Article:
     blocks = sorted([*blocks, *inserted], key=lambda b: (b.line, b.kind not in ("figure", "table")))
     if draft.meta.published is None:
         draft.report.warnings.append(DocumentWarning.of("W101"))
+    if REPAIRED in draft.report.encoding:
+        draft.report.warnings.append(DocumentWarning.of("W103", encoding=draft.report.encoding))
     return Article(draft.meta, blocks, draft.report)
 
 
