@@ -218,10 +218,21 @@ def read_head(root: etree._Element) -> Head:
         site_name=meta.get("og:site_name", "") or _name(linked.get("publisher")),
         headline=_text(linked.get("headline")),
         article_title=_first(meta, TITLE_KEYS).split("<")[0].strip(),  # 标题<div>——副题</div>: the headline
-        published=_first(meta, PUBLISHED_KEYS) or _text(linked.get("datePublished")),
+        published=_first(meta, PUBLISHED_KEYS) or _text(linked.get("datePublished")) or _marked_date(root),
         source="" if REMOTE.match(source := _first(meta, SOURCE_KEYS)) else source,
         authors=tuple(dict.fromkeys([*authors, *_names(linked.get("author"))])),
     )
+
+
+def _marked_date(root: etree._Element) -> str:
+    """The publication date the body's markup gives: the first element marked as the date published (microdata's
+    itemprop="datePublished" on a <time> or <span>, HTML's <time pubdate>), from its datetime or content, else its
+    text; "" where none is."""
+    for element in root.iter("time", "span", "div", "p", "em", "abbr"):
+        if (element.get("itemprop") or "").strip().lower() == "datepublished" or (
+                element.tag == "time" and element.get("pubdate") is not None):
+            return _collapse(element.get("datetime") or element.get("content") or "".join(map(str, element.itertext())))
+    return ""
 
 
 def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str:

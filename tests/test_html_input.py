@@ -115,6 +115,19 @@ def test_a_content_systems_meta_tags_give_the_headline_the_date_and_the_outlet()
     assert docbook.read_info(doc.tree).source is None, "a web address names no outlet"
 
 
+@pytest.mark.parametrize("mark", ['<time itemprop="datePublished" datetime="2024-05-07T09:00:00+08:00">昨天</time>',
+                                  '<time pubdate datetime="2024-05-07T09:00:00+08:00">昨天</time>',
+                                  '<span itemprop="datePublished" content="2024-05-07T09:00:00+08:00">昨天</span>'])
+def test_a_date_the_bodys_markup_marks_as_published_fills_an_undated_text(mark: str) -> None:
+    """Microdata's itemprop="datePublished" or HTML's <time pubdate> beside a relative date (昨天) the text cannot
+    read."""
+    meta = '<meta property="article:published_time" content="2024-05-06T08:30:00+08:00">'
+    source = HEAD.read_text("utf-8").replace(meta, "").replace("</h1>", f"</h1>\n<p>{mark}</p>")
+    doc = document.from_bytes(source.encode(), name="page.html")
+    assert doc.tree.findtext(f"{DB}info/{DB}pubdate") == "2024-05-07T09:00:00+08:00"
+    assert "published" in doc.report.from_head
+
+
 def test_broken_or_empty_head_evidence_is_passed_over() -> None:
     source = HEAD.read_text("utf-8")
     start, end = source.index('<script type="application/ld+json">'), source.index("</script>") + len("</script>")
