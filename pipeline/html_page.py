@@ -220,8 +220,24 @@ def read_head(root: etree._Element) -> Head:
         article_title=_first(meta, TITLE_KEYS).split("<")[0].strip(),  # 标题<div>——副题</div>: the headline
         published=_first(meta, PUBLISHED_KEYS) or _text(linked.get("datePublished")) or _marked_date(root),
         source="" if REMOTE.match(source := _first(meta, SOURCE_KEYS)) else source,
-        authors=tuple(dict.fromkeys([*authors, *_names(linked.get("author"))])),
+        authors=tuple(dict.fromkeys([*authors, *_names(linked.get("author")), *_marked_authors(root)])),
     )
+
+
+def _marked_authors(root: etree._Element) -> list[str]:
+    """The authors the body's markup names: microdata's itemprop="author" (its itemprop="name" inside, as text
+    or a <meta>'s content, else its text); a name given as an address is none. (A link marked rel="author" is
+    not one: its words are as often 作者主页 as a name.)"""
+    names = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in ("meta", "link"):
+            continue
+        if (element.get("itemprop") or "").strip().lower() == "author":
+            named = next((e for e in element.iter() if (e.get("itemprop") or "").strip().lower() == "name"), element)
+            name = _collapse(named.get("content") or "".join(map(str, named.itertext())))
+            if name and not REMOTE.match(name) and name not in names:
+                names.append(name)
+    return names
 
 
 def _marked_date(root: etree._Element) -> str:

@@ -128,6 +128,16 @@ def test_a_date_the_bodys_markup_marks_as_published_fills_an_undated_text(mark: 
     assert "published" in doc.report.from_head
 
 
+def test_an_author_the_bodys_markup_marks_fills_an_uncredited_text() -> None:
+    """Microdata's itemprop="author" with its name in a <meta> inside: evidence as the head's author is."""
+    mark = '<span itemprop="author" itemscope><meta itemprop="name" content="李红"></span>'
+    source = HEAD.read_text("utf-8")
+    start, end = source.index('<script type="application/ld+json">'), source.index("</script>") + len("</script>")
+    source = (source[:start] + source[end:]).replace("</h1>", f"</h1>\n<p>{mark}</p>")
+    doc = document.from_bytes(source.encode(), name="page.html")
+    assert docbook.read_info(doc.tree).authors == ("李红",) and "authors" in doc.report.from_head
+
+
 def test_broken_or_empty_head_evidence_is_passed_over() -> None:
     source = HEAD.read_text("utf-8")
     start, end = source.index('<script type="application/ld+json">'), source.index("</script>") + len("</script>")
