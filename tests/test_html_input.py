@@ -370,6 +370,17 @@ def test_an_html_pages_pre_between_the_text_is_code_whatever_its_lines_read_as()
     assert listings == ['for f in *.txt; do\n    iconv -f GBK -t UTF-8 "$f" > "utf8/$f"\ndone']
 
 
+def test_a_line_like_the_headline_is_looked_for_above_the_text_only() -> None:
+    """Below the text a list's entry repeating the headline with its tag may be likelier than the headline printed
+    with a kicker above the text: the one above is the headline."""
+    text = "记者从市园林部门获悉，市民公园改造工程近日完工，园内新增两处健身步道，总长约三公里，沿途设置了饮水点。"
+    lines = ["首页", "【记者即时播报】市民公园新增两处健身步道 总长三公里", text, text.replace("记者", "据悉"),
+             "相关新闻", "·[新闻] 市民公园新增两处健身步道 总长三公里"]
+    draft = Draft([Line(n, t) for n, t in enumerate(lines, start=1)], Metadata(), Report("page.html", "utf-8"),
+                  head=Head(title="市民公园新增两处健身步道 总长三公里_新闻中心_示例网"))
+    assert headline_line(draft) == 1
+
+
 @pytest.mark.parametrize(("title", "lines", "named"), [
     ("市民公园新增两处健身步道――示例新闻网", ["首页", "市民公园新增两处健身步道"], 1),  # ――: no part separator
     ("市民公园新增两处 健身步道 城市_新闻中心_示例网", ["市民公园新增两处\u00a0健身步道"], 0),  # a channel after it
