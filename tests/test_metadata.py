@@ -153,6 +153,11 @@ def test_what_the_names_wrote_and_shot_glued_after_them_is_no_name(value: str, c
     assert [p.name for p in people(value)] == [credit]
 
 
+def test_a_role_inside_the_credits_brackets_is_kept_apart_as_without_them() -> None:
+    assert [(x.name, x.role) for x in people("（记者 王小明）")] == [("王小明", "记者")]
+    assert [(x.name, x.role) for x in people("【記者林小華】")] == [("林小華", "記者")]
+
+
 def test_names_split_at_any_slash_and_stay_one_credit_as_printed() -> None:
     assert [p.name for p in people("記者王小明╱李大同")] == ["王小明╱李大同"]
 

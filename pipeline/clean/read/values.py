@@ -182,10 +182,10 @@ def uncited(name: str) -> str:
 
 def people(value: str, role: str | None = None) -> list[Person]:
     """Names in a byline value, with a role word such as 记者 set apart and a report word (報導, 摄) left out."""
+    value = value.strip("（()）【】[] ")  # （记者 王小明）: the brackets, then the role
     lead = p.ROLES.match(value)
     if lead:
         role, value = lead.group(1), value[lead.end() :]
-    value = value.strip("（()）【】[] ")
     unworked = p.WORK_AFTER_NAMES.sub("", value)  # 彭瑜 賀懷湘文/圖; but 王文/图 may be 王文's picture
     if len(NAME_SEPARATOR.split(unworked)[-1]) >= 2:
         value = unworked
