@@ -18,7 +18,7 @@ BUILD_STAMP := $(VENV)/.installed-build
 STAMP := $(VENV)/.installed-test
 
 .PHONY: setup setup-build system-build system-test dist test check lint golden train preview bench bench-cleaning \
-	bench-batch bench-cluster bench-tagger bench-html bench-scale bench-long clean
+	bench-batch bench-cluster bench-tagger bench-html bench-outside bench-scale bench-long clean
 
 # Install the Debian packages of $(1) that are missing (with sudo when not root), or name them.
 define apt_install
@@ -120,6 +120,11 @@ bench-tagger: $(STAMP)
 bench-html: $(STAMP)
 	$(BIN)/pip install -q -e '.[extractors]'
 	$(BIN)/python -m benchmarks.html_input
+
+# About twenty minutes: titles on the collection's pages of training sites that the corpus leaves out, by the
+# fold models (reads the snapshot of rundimeco/waddle beside the project).
+bench-outside: $(STAMP)
+	$(BIN)/python -m benchmarks.outside_pages
 
 # Minutes: the bookkeeping per document (first build, no-op rebuild, publishing) as the archive grows.
 bench-scale: $(STAMP)
