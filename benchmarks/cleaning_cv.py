@@ -194,7 +194,8 @@ def site_intervals(results: Sequence[dict[str, Any]], rounds: int = BOOTSTRAP_RO
     draw = random.Random(0)  # the same intervals on every run
     samples = [summarize([r for _ in names for r in groups[draw.choice(names)]]) for _ in range(rounds)]
     low, high = round(0.025 * (rounds - 1)), round(0.975 * (rounds - 1))
-    return {key: (sorted(s[key] for s in samples)[low], sorted(s[key] for s in samples)[high]) for key in INTERVAL_KEYS}
+    ordered = {key: sorted(s[key] for s in samples) for key in INTERVAL_KEYS}
+    return {key: (values[low], values[high]) for key, values in ordered.items()}
 
 
 def interval_row(label: str, bounds: dict[str, tuple[float, float]]) -> str:

@@ -85,8 +85,6 @@ def main(argv: list[str] | None = None) -> int:
                 models[kind, fold] = cleaning_cv.model_file(Path(folder) / f"{kind}-{fold}.zip", model, scored)
         for site, key, html, reference in outside_pages(args.mirrors):
             fold = training.fold_of(site)
-            if ("text", fold) not in models:
-                continue
             root = visible_text.parse(visible_text.decode_html(html)[0])
             texts = {rendering: "\n".join(line.text for line in visible_text.render(root, habit)).encode()
                      for rendering, habit in zip(RENDERINGS[:2], (visible_text.FINE, visible_text.JOINED), strict=True)}

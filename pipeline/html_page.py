@@ -57,6 +57,9 @@ TITLE_KEYS = ("articletitle",)
 PUBLISHED_KEYS = ("article:published_time", "datepublished", "pubdate", "publishdate", "publish_date",
                   "og:release_date", "dc.date.issued", "date")
 SOURCE_KEYS = ("contentsource", "source")
+# The body's elements marked with the article's date or author (microdata on any element but <meta>, which the
+# head's reading takes; HTML's <time pubdate>).
+MARKED = etree.XPath("//*[@itemprop and not(self::meta)] | //time[@pubdate]")
 # How a page's first bytes start when it is HTML whatever its name (a saved page named .txt).
 MARKUP_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 
@@ -212,43 +215,39 @@ def read_head(root: etree._Element) -> Head:
         else:
             meta.setdefault(key, content)
     linked = _json_ld(root)
+    marked_date, marked_authors = _marked(root)
     return Head(
         title=visible_text.page_title(root),
         og_title=meta.get("og:title", ""),
         site_name=meta.get("og:site_name", "") or _name(linked.get("publisher")),
         headline=_text(linked.get("headline")),
         article_title=_first(meta, TITLE_KEYS).split("<")[0].strip(),  # 标题<div>——副题</div>: the headline
-        published=_first(meta, PUBLISHED_KEYS) or _text(linked.get("datePublished")) or _marked_date(root),
+        published=_first(meta, PUBLISHED_KEYS) or _text(linked.get("datePublished")) or marked_date,
         source="" if REMOTE.match(source := _first(meta, SOURCE_KEYS)) else source,
-        authors=tuple(dict.fromkeys([*authors, *_names(linked.get("author")), *_marked_authors(root)])),
+        authors=tuple(dict.fromkeys([*authors, *_names(linked.get("author")), *marked_authors])),
     )
 
 
-def _marked_authors(root: etree._Element) -> list[str]:
-    """The authors the body's markup names: microdata's itemprop="author" (its itemprop="name" inside, as text
-    or a <meta>'s content, else its text); a name given as an address is none. (A link marked rel="author" is
-    not one: its words are as often 作者主页 as a name.)"""
-    names = []
-    for element in root.iter():
-        if not isinstance(element.tag, str) or element.tag in ("meta", "link"):
+def _marked(root: etree._Element) -> tuple[str, list[str]]:
+    """What the body's markup marks: the date published (the first element with microdata's
+    itemprop="datePublished" or a <time pubdate>, from its datetime or content, else its text; "" without one)
+    and the authors (microdata's itemprop="author": its itemprop="name" inside, as text or a <meta>'s content,
+    else its text; a name given as an address is none). A link marked rel="author" is not read: its words are as
+    often 作者主页 as a name. One pass of XPath over the elements so marked."""
+    date, names = "", []
+    found = MARKED(root)
+    for element in found if isinstance(found, list) else []:
+        if not isinstance(element, etree._Element):
             continue
-        if (element.get("itemprop") or "").strip().lower() == "author":
+        prop = (element.get("itemprop") or "").strip().lower()
+        if prop == "author":
             named = next((e for e in element.iter() if (e.get("itemprop") or "").strip().lower() == "name"), element)
             name = _collapse(named.get("content") or "".join(map(str, named.itertext())))
             if name and not REMOTE.match(name) and name not in names:
                 names.append(name)
-    return names
-
-
-def _marked_date(root: etree._Element) -> str:
-    """The publication date the body's markup gives: the first element marked as the date published (microdata's
-    itemprop="datePublished" on a <time> or <span>, HTML's <time pubdate>), from its datetime or content, else its
-    text; "" where none is."""
-    for element in root.iter("time", "span", "div", "p", "em", "abbr"):
-        if (element.get("itemprop") or "").strip().lower() == "datepublished" or (
-                element.tag == "time" and element.get("pubdate") is not None):
-            return _collapse(element.get("datetime") or element.get("content") or "".join(map(str, element.itertext())))
-    return ""
+        elif not date and (prop == "datepublished" or (element.tag == "time" and element.get("pubdate") is not None)):
+            date = _collapse(element.get("datetime") or element.get("content") or "".join(map(str, element.itertext())))
+    return date, names
 
 
 def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str:

@@ -117,8 +117,11 @@ def decode_html(data: bytes) -> tuple[str, str]:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return data.decode(encoding, "replace"), encoding.removesuffix("-sig")
+    saved_as_utf8 = _utf8_beyond_ascii(data)
+    if saved_as_utf8 is not None:  # a page saved again as UTF-8 keeps the <meta charset=gb2312> it was fetched with
+        return repaired(saved_as_utf8, "utf-8")
     declared = CHARSET.search(data[:PRESCAN_BYTES])
-    if declared and not _saved_as_utf8(data):
+    if declared:
         name = declared[1].decode("ascii").lower()
         try:
             encoding = codecs.lookup(WIDER.get(name, name)).name
@@ -136,16 +139,15 @@ def decode_html(data: bytes) -> tuple[str, str]:
     return data.decode("gb18030", "replace"), "gb18030"
 
 
-def _saved_as_utf8(data: bytes) -> bool:
-    """Whether a page is UTF-8 with characters beyond ASCII, whatever charset it declares: a page saved again as
-    UTF-8 keeps the <meta charset=gb2312> it was fetched with, and text in a legacy encoding is not valid UTF-8."""
+def _utf8_beyond_ascii(data: bytes) -> str | None:
+    """A page's text where it is UTF-8 with characters beyond ASCII, whatever charset it declares (text in a
+    legacy encoding is not valid UTF-8); None otherwise."""
     if data.isascii():
-        return False
+        return None
     try:
-        data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 def parse(text: str) -> etree._Element:

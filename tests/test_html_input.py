@@ -18,6 +18,7 @@ import pytest
 from pipeline import docbook, document, html_page
 from pipeline.build import run
 from pipeline.clean.stages.page import headline_line
+from pipeline.clean.tagger.page import Page
 from pipeline.clean.types import Draft, Head, Line, Metadata, Report
 from pipeline.cli import main
 from pipeline.config import Config
@@ -185,7 +186,8 @@ def test_clean_on_the_command_line_reads_html(tmp_path: Path) -> None:
     result = subprocess.run(command, capture_output=True, text=True, check=True)
     assert "<title>市民公园新增两处健身步道</title>" in result.stdout
     report = json.loads((tmp_path / "r.json").read_text("utf-8"))
-    assert report["input"] == "html" and report["from_head"]["authors"] == "meta author or json-ld author"
+    assert report["input"] == "html"
+    assert report["from_head"]["authors"] == "meta author, json-ld author or the body's itemprop=author"
 
 
 def test_explain_shows_the_lines_of_an_html_pages_visible_text(capsys: pytest.CaptureFixture[str]) -> None:
@@ -378,7 +380,7 @@ def test_a_line_like_the_headline_is_looked_for_above_the_text_only() -> None:
              "相关新闻", "·[新闻] 市民公园新增两处健身步道 总长三公里"]
     draft = Draft([Line(n, t) for n, t in enumerate(lines, start=1)], Metadata(), Report("page.html", "utf-8"),
                   head=Head(title="市民公园新增两处健身步道 总长三公里_新闻中心_示例网"))
-    assert headline_line(draft) == 1
+    assert headline_line(draft, Page(draft.lines)) == 1
 
 
 @pytest.mark.parametrize(("title", "lines", "named"), [
@@ -398,4 +400,4 @@ def test_a_line_like_the_headline_is_looked_for_above_the_text_only() -> None:
 def test_the_line_the_title_opens_with_is_the_headline(title: str, lines: list[str], named: int | None) -> None:
     draft = Draft([Line(n, t) for n, t in enumerate(lines, start=1)], Metadata(), Report("page.html", "utf-8"),
                   head=Head(title=title))
-    assert headline_line(draft) == named
+    assert headline_line(draft, Page(draft.lines)) == named

@@ -188,7 +188,7 @@ def _names_after(text: str, end: int, *, surnamed: bool = False) -> int:
     after = p.CREDIT_NAMES_AFTER.match(text, end)
     if after is None:
         return end
-    names = [name for name in re.split(r"[\s/／、]+", after.group()) if name]
+    names = [name for name in NAME_SEPARATOR.split(after.group()) if name]
     return after.end() if not surnamed or all(name[0] in p.SURNAMES for name in names) else end
 
 
@@ -310,13 +310,14 @@ def from_head(draft: Draft) -> Draft:
     if not meta.title and head.headlines():
         meta.title, taken["title"] = head.headlines()[0], "json-ld headline, og:title or <title>"
     if meta.published is None and (published := iso_date(head.published)):
-        meta.published, taken["published"] = published, "article:published_time, pubdate or json-ld datePublished"
+        meta.published = published
+        taken["published"] = "a published date meta tag, json-ld datePublished or the body's itemprop=datePublished"
     if meta.source is None and head.source:
         meta.source, taken["source"] = head.source, "contentsource or source meta"
     if not meta.authors:
         meta.authors = [person for value in head.authors if _may_be_author(value, draft) for person in _credit(value)]
         if meta.authors:
-            taken["authors"] = "meta author or json-ld author"
+            taken["authors"] = "meta author, json-ld author or the body's itemprop=author"
     if meta.publisher is None and head.site_name:
         meta.publisher, taken["publisher"] = head.site_name, "og:site_name or json-ld publisher"
     return draft

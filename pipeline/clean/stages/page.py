@@ -98,13 +98,14 @@ def parse_breadcrumb(text: str) -> tuple[str | None, list[str]]:
     return publisher, subjects
 
 
-def headline_line(draft: Draft) -> int | None:
+def headline_line(draft: Draft, page: Page) -> int | None:
     """The first line (index) that an HTML page's head names as its headline (`Head.headlines`: JSON-LD's,
     og:title, the longest part of the <title>), widths and white space aside, or that headline with a picture mark
     after it (…[组图]); else the first line that opens the <title> up to a separator and is at least half
     as long as each of its other parts (标题――中新网, 标题 消费_新闻中心_解放牛网, 标题,股城网), or the
     headline with a time or a note in brackets after it (标题 【16:15】); else the line most like a headline
-    (`_likest_line`). None without a head or such a line."""
+    above the page's text (`_likest_line`; `page` is the lines as the tagger reads them). None without a head or
+    such a line."""
     if draft.head is None:
         return None
     wanted = list(dict.fromkeys(h for h in map(_squeezed, draft.head.headlines()) if len(h) >= MIN_HAN))
@@ -125,7 +126,6 @@ def headline_line(draft: Draft) -> int | None:
         if any(_opens(title, text) for title in titles) or any(
                 text.startswith(h) and BRACKETED_NOTE.fullmatch(text[len(h) :]) for h in headlines):
             return i
-    page = Page(draft.lines)
     return _likest_line(draft.lines, draft.head, page.main_block[0] if any(page.paragraph) else len(draft.lines))
 
 
@@ -198,8 +198,9 @@ def tag_lines(draft: Draft, tagger: LineTagger) -> Draft:
         return draft  # tagged already: the tagger reads the whole page, not what is left of it
     index_of = {line.number: i for i, line in enumerate(draft.lines)}
     fixed = {index_of[n]: label for n, label in draft.fixed.items() if n in index_of}
-    headline = headline_line(draft)
-    tagging = tagger.read(Page(draft.lines), fixed, headline)
+    page = Page(draft.lines)
+    headline = headline_line(draft, page)
+    tagging = tagger.read(page, fixed, headline)
     if headline is not None and "title" not in fixed.values():
         draft.report.from_head["title"] = "the line the head names as the headline"
     decisions = tagging.decisions
