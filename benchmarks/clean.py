@@ -83,8 +83,9 @@ LOAD = (
 
 def model_load_ms(*, bytecode: bool) -> float:
     """Milliseconds to import the tagger and load the packaged model in a new process (median of 5): with the
-    modules' bytecode cached (as an installed package runs: a first run writes it, to a folder of its own) or
-    compiled from source each time (PYTHONDONTWRITEBYTECODE, a read-only checkout)."""
+    modules' bytecode and compiled patterns cached (regex_cache; as an installed package runs: a first run writes
+    them, to a folder of their own) or compiled from source each time (PYTHONDONTWRITEBYTECODE, a read-only
+    checkout)."""
     with tempfile.TemporaryDirectory() as cache:
         env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
         env.update({"PYTHONPYCACHEPREFIX": cache} if bytecode else {"PYTHONDONTWRITEBYTECODE": "1"})
@@ -100,7 +101,7 @@ def main() -> int:
     seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
     corpus = sorted(p for p in (ROOT / "tests" / "data" / "corpus").glob("*.txt"))
     print(f"line tagger import and model load in a new process: {model_load_ms(bytecode=True):.1f} ms "
-          f"({model_load_ms(bytecode=False):.1f} ms compiling the modules from source)")
+          f"({model_load_ms(bytecode=False):.1f} ms compiling the modules and patterns from source)")
     print(f"clean benchmark: median of {RUNS} runs in a warm process, ms")
     seed_figures = profile(seed)
     width = max(map(len, seed_figures))

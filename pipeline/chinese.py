@@ -4,13 +4,16 @@ renderers: the Han ranges, the punctuation sets, and the time zone the pages' da
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
+
+from pipeline.regex_cache import Patterns
+
+PATTERNS = Patterns(__file__)  # saved at the end of the module
 
 # CJK Unified Ideographs, Extension A and the compatibility ideographs.
 HAN_CLASS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-HAN = re.compile(f"[{HAN_CLASS}]")
-HAN_RUN = re.compile(f"[{HAN_CLASS}]+")  # counting runs is faster than characters
+HAN = PATTERNS.compile(f"[{HAN_CLASS}]")
+HAN_RUN = PATTERNS.compile(f"[{HAN_CLASS}]+")  # counting runs is faster than characters
 
 # Marks that end a sentence, closing quotes and brackets included.
 SENTENCE_END = "。！？…!?”’」』）)"
@@ -45,3 +48,5 @@ def byline(published: str | None, source: str | None, authors: Sequence[str], ed
 # Pages in Chinese give their times in China Standard Time (and Taiwan's and Hong Kong's, the same).
 UTC_OFFSET = "+08:00"
 TIMEZONE = dt.timezone(dt.timedelta(hours=8))
+
+PATTERNS.save()

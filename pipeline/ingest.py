@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -11,6 +10,9 @@ from charset_normalizer import from_bytes
 
 from pipeline.chinese import HAN
 from pipeline.errors import InputError
+from pipeline.regex_cache import Patterns
+
+PATTERNS = Patterns(__file__)  # saved at the end of the module
 
 # Byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark).
 BOMS = (
@@ -22,14 +24,14 @@ BOMS = (
 )
 LEGACY_ENCODINGS = ("gb18030", "big5")
 # C0 controls other than tab and line ends: a text page never has many of them.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL = PATTERNS.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # What no XML text may hold or only steers rendering, removed from every line and reported: terminal
 # colour codes; C0 and C1 controls and DEL; noncharacters and lone surrogates; bidirectional marks,
 # embeddings, overrides and isolates; zero-width spaces and joiners, soft hyphens, word joiners,
 # invisible operators, BOMs inside the text, interlinear annotation marks, variation selectors and
 # tags; private-use characters (web icon fonts).
 _NONCHARACTERS = "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 15))
-STRAY = re.compile(
+STRAY = PATTERNS.compile(
     "\x1b\\[[0-9;]*[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff"
     "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\ufff9-\ufffb"
     "\ue000-\uf8ff\U000e0000-\U000e01ef\U000f0000-\U0010ffff" + _NONCHARACTERS + "]"
@@ -43,7 +45,7 @@ STRAY = re.compile(
 MISREADINGS = ("cp1252", "iso8859-15")
 BYTES_OF = {codec: {ord(ch): chr(b) for b in range(0x80, 0x100)
                     if (ch := bytes([b]).decode(codec, "ignore")) and ch != chr(b)} for codec in MISREADINGS}
-MISREAD_RUN = re.compile("[\u0080-\u00ff" + "".join(chr(k) for table in BYTES_OF.values() for k in table) + "]+")
+MISREAD_RUN = PATTERNS.compile("[\u0080-\u00ff" + "".join(chr(k) for table in BYTES_OF.values() for k in table) + "]+")
 MIN_MISREAD = 20  # such characters of a page before it is taken for mojibake (a page may print ©, ·, ×, é)
 MAX_ALONE = 0.1  # … of which this share at most stand alone (a Han character is two bytes or three: 北 is ±±)
 MAX_MISREADINGS = 3  # a page misread, saved, and misread again
@@ -223,3 +225,5 @@ def describe(before: str, after: str) -> str:
         for ch in match.group():
             counts[f"U+{ord(ch):04X}"] = counts.get(f"U+{ord(ch):04X}", 0) + 1
     return ", ".join(f"{code} ×{n}" for code, n in counts.items())
+
+PATTERNS.save()

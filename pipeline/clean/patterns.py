@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 
 from pipeline.chinese import HAN_CLASS
+from pipeline.regex_cache import Patterns
 
-DIGIT = re.compile(r"\d")  # every date and time shape has one
+PATTERNS = Patterns(__file__)  # saved at the end of the module
+
+DIGIT = PATTERNS.compile(r"\d")  # every date and time shape has one
 
 # Labels of metadata fields, longest first so that 责任编辑 wins over 编辑.
 LABELS: dict[str, str] = {
@@ -22,40 +25,40 @@ LABELS: dict[str, str] = {
     "register": r"原标题|原標題|索引号|索引號|主题分类|主題分類|发文字号|發文字號|文号|文號|公开方式|公開方式|公开范围|公開範圍|有效性|主题词|主題詞",
     "views": r"浏览次数|瀏覽次數|阅读次数|閱讀次數|点击次数|點擊次數|点击数|點擊數|浏览量|瀏覽量|阅读量|閱讀量|浏览|瀏覽|阅读|閱讀|点击|點擊",
 }
-LABEL = re.compile(
+LABEL = PATTERNS.compile(
     "(?P<label>" + "|".join(f"(?P<{name}>{rx})" for name, rx in LABELS.items()) + r")\s*[:：]"
 )
 # In a line known to be metadata, a label may be followed by a space alone: 《棱镜》作者 周纯.
-LABEL_LOOSE = re.compile(
+LABEL_LOOSE = PATTERNS.compile(
     "(?P<label>" + "|".join(f"(?P<{name}>{rx})" for name, rx in LABELS.items()) + r")(?:\s*[:：]|\s+(?=\S))"
 )
 # A date with a two-digit year glued to its time: 18-03-0823:16.
-DATE_SHORT_YEAR = re.compile(r"^(?P<yy>\d{2})-(?P<month>\d{1,2})-(?P<day>\d{2})\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})")
+DATE_SHORT_YEAR = PATTERNS.compile(r"^(?P<yy>\d{2})-(?P<month>\d{1,2})-(?P<day>\d{2})\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})")
 # A label opening a line with a bar instead of a colon: 编辑|禤志杰, 来源｜广州参考.
-LABEL_BAR = re.compile(
+LABEL_BAR = PATTERNS.compile(
     "^(?P<label>" + "|".join(f"(?P<{name}>{rx})" for name, rx in LABELS.items()) + r")\s*[|｜]\s*"
 )
 # Role words printed before a name: kept apart from the name.
 ROLE_NAMES = r"见习记者|見習記者|记者|記者|通讯员|通訊員|实习生|實習生|编译|編譯|执笔|執筆"
 ROLE_PREFIX = r"(?:本报|本報|特约|特約|实习|實習|香港特约|香港特約)?"  # 本报记者, 特约记者, 实习记者
 # A credit's role before its names, a commentator's too ((评论员 罗博 萧海川)): kept apart from the names.
-ROLES = re.compile("^" + ROLE_PREFIX + "(" + ROLE_NAMES + r"|评论员|評論員)\s*")
+ROLES = PATTERNS.compile("^" + ROLE_PREFIX + "(" + ROLE_NAMES + r"|评论员|評論員)\s*")
 # … and the same word just before a name: 記者林小華.
-ROLE_BEFORE = re.compile("(" + ROLE_NAMES + r")\s*$")
+ROLE_BEFORE = PATTERNS.compile("(" + ROLE_NAMES + r")\s*$")
 NAME_JOINERS = " \u3000、,，/／&"  # what may stand between two names of one credit
 _JOINER = r"[\s" + re.escape(NAME_JOINERS.replace(" ", "").replace("\u3000", "")) + "]"
 # What stands between two names of one credit that a role word parts (记者 柳德新 通讯员 彭娟, 实习生吴梦丽、记者喻云亮):
 # joiners and role words only. Tried where a run of joiners starts: linear on long runs.
-ROLE_BETWEEN = re.compile(f"(?<!{_JOINER}){_JOINER}*(?:{ROLE_PREFIX}(?:{ROLE_NAMES}){_JOINER}*)+")
+ROLE_BETWEEN = PATTERNS.compile(f"(?<!{_JOINER}){_JOINER}*(?:{ROLE_PREFIX}(?:{ROLE_NAMES}){_JOINER}*)+")
 # A name and a role word just before a credit's first name, a role word before it too (編譯茅毅、記者|謝守真), and names a
 # role word opens just after its last (嚴瓏| 通訊員黃冬香 涂曉晨): names of the same credit the credit reader left out
 # (tried where a run of joiners starts: linear on long runs).
-NAME_ROLE_BEFORE = re.compile(r"(?:" + ROLE_NAMES + r")\s*(?P<name>[" + HAN_CLASS + r"]{2,3})[、\s]*(?:" + ROLE_NAMES
+NAME_ROLE_BEFORE = PATTERNS.compile(r"(?:" + ROLE_NAMES + r")\s*(?P<name>[" + HAN_CLASS + r"]{2,3})[、\s]*(?:" + ROLE_NAMES
                               + r")\s*$")
-ROLE_NAMES_AFTER = re.compile(r"(?<![、\s])[、\s]*(?:" + ROLE_NAMES + r")\s*[" + HAN_CLASS + r"]{2,3}(?:[、\s]+[" + HAN_CLASS
+ROLE_NAMES_AFTER = PATTERNS.compile(r"(?<![、\s])[、\s]*(?:" + ROLE_NAMES + r")\s*[" + HAN_CLASS + r"]{2,3}(?:[、\s]+[" + HAN_CLASS
                               + r"]{2,3})*(?=[\s／/╱）)】]|$)")
 # A staff code glued to an editor's name: 杜硕_NB12556.
-STAFF_CODE = re.compile(r"_[A-Za-z]*\d+$")
+STAFF_CODE = PATTERNS.compile(r"_[A-Za-z]*\d+$")
 
 # A time's half of the day, as English pages print it: 06:45 pm, 3:15 P.M.
 AM_PM = r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
@@ -66,19 +69,19 @@ DATE = (
     r"\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})\s*日?"
     r"(?:\s*(?:T|\s)?\s*(?P<hour>\d{1,2})[:：时時](?P<minute>\d{2})(?:[:：分](?P<second>\d{2}))?" + AM_PM + ")?"
 )
-DATETIME = re.compile(DATE)
-LEADING_DATE = re.compile(r"^\s*" + DATE)
+DATETIME = PATTERNS.compile(DATE)
+LEADING_DATE = PATTERNS.compile(r"^\s*" + DATE)
 # What may stand beside a date on a date line: an update note in brackets, a weekday.
-DATE_LINE_REST = re.compile(r"^[\s|｜/]*(?:[（(【\[][^）)】\]]*[）)】\]])?\s*(?:星期.|周.|週.)?[\s|｜]*$")
+DATE_LINE_REST = PATTERNS.compile(r"^[\s|｜/]*(?:[（(【\[][^）)】\]]*[）)】\]])?\s*(?:星期.|周.|週.)?[\s|｜]*$")
 
 # Breadcrumbs: "所在位置: 杭州网 > 热点专题", "首页 >> 东区新闻 >> 正文", "首頁 / 生活".
-BREADCRUMB_LEAD = re.compile(r"^(?:您的|你的|您|你)?(?:当前|當前|现在|現在|所在)?(?:的)?(?:位置|位置是)\s*[:：]\s*")
-BREADCRUMB_SEP = re.compile(r"(?<!\s)\s*(?:>>|>|»|›|→|/|＞)\s*")  # tried where white space starts: linear
-BREADCRUMB_HOME = re.compile(r"^(?:首页|首頁|主页|主頁|网站首页|網站首頁|home|正文|内容|內容|详情|詳情)$", re.I)
-SITE_SUFFIX = re.compile(r"^(?P<site>.+?)(?:首页|首頁)$")
+BREADCRUMB_LEAD = PATTERNS.compile(r"^(?:您的|你的|您|你)?(?:当前|當前|现在|現在|所在)?(?:的)?(?:位置|位置是)\s*[:：]\s*")
+BREADCRUMB_SEP = PATTERNS.compile(r"(?<!\s)\s*(?:>>|>|»|›|→|/|＞)\s*")  # tried where white space starts: linear
+BREADCRUMB_HOME = PATTERNS.compile(r"^(?:首页|首頁|主页|主頁|网站首页|網站首頁|home|正文|内容|內容|详情|詳情)$", re.I)
+SITE_SUFFIX = PATTERNS.compile(r"^(?P<site>.+?)(?:首页|首頁)$")
 
 # A line that is a button, a menu entry or a page footer wherever it stands.
-CHROME_LINE = re.compile(
+CHROME_LINE = PATTERNS.compile(
     r"^(?:"
     r"返\s*回(?:首页|首頁|顶部|頂部|列表|上一页|上一頁|上页)?\s*[>》»]*|"
     r"(?:【[^】]{1,8}】\s*)+|\[[^\]]{1,8}\](?:\s*\[[^\]]{1,8}\])*|"
@@ -105,7 +108,7 @@ CHROME_LINE = re.compile(
 # Lines after which the article is over: related lists, footers, tags, share bars.
 # A heading of related links: 相关新闻, 延伸阅读.
 RELATED = r"(?:相关|相關)(?:阅读|閱讀|新闻|新聞|文章|链接|鏈接|推荐|推薦|报道|報導)|(?:延伸|推荐|推薦|热门|熱門|更多)(?:阅读|閱讀)"
-END_MARKER = re.compile(
+END_MARKER = PATTERNS.compile(
     r"^(?:"
     + RELATED +
     r"|(?:热点|熱點|推荐|推薦|热门|熱門|精彩|猜你)(?:新闻|新聞|推荐|推薦|文章|图片|圖片|视频|視頻|喜欢|喜歡)"
@@ -119,7 +122,7 @@ END_MARKER = re.compile(
     re.I,
 )
 # Photo captions: 图为…, 图注…, （摄影 …）, 圖／…, a line that ends with a picture credit.
-CAPTION = re.compile(
+CAPTION = PATTERNS.compile(
     r"^(?:图为|圖為|图注|圖說|图说|上图|下图|左图|右图|上圖|下圖|资料图|資料圖|图片来源|圖片來源|图像来源|圖像來源|图像加注|圖像加註|图片：|圖片：|(?:图|圖)\s*[/／])"
     r"|[（(](?:[^（）()]{0,20})(?:摄影?|攝影?|图|圖|照片|供图|供圖|示意圖|示意图|圖取自|图取自)[^（）()]{0,30}[）)]\s*$"
     r"|^[（(]?(?:摄影|攝影|摄|攝)\s*[:：/／]?\s*[" + HAN_CLASS + r"·\s]{2,12}[）)]?$"
@@ -130,7 +133,7 @@ CAPTION = re.compile(
 )
 # A piece of a sentence or of a quotation, never a heading: a line that ends on a word carrying the
 # sentence on (因为, 简单说就是), or the credit under a quoted poem (——（汉）东方朔).
-FRAGMENT = re.compile(
+FRAGMENT = PATTERNS.compile(
     r"(?:因为|因為|所以|但是|而且|如果|就是|然后|然後|于是|於是|比如|例如|或者|以及|并且|並且)$|^(?:—{2}|─{2}|-{2})"
 )
 # Numbered section headings: 第一章, 第二节, 一、, （一）, 1. — level by kind, one group per kind.
@@ -142,55 +145,55 @@ HEADING_NUMBERS: dict[str, str] = {
     "bracket-number": r"[（(][一二三四五六七八九十]{1,3}[）)]",
     "arabic-number": r"\d{1,2}\s*[、.．](?!\d)",
 }
-HEADING_NUMBER = re.compile("^(?:" + "|".join(f"({rx})" for rx in HEADING_NUMBERS.values()) + ")")
+HEADING_NUMBER = PATTERNS.compile("^(?:" + "|".join(f"({rx})" for rx in HEADING_NUMBERS.values()) + ")")
 # A news dateline's reporter: （记者唐霁）, （中央社記者沈佩瑤台北23日電）, 〔記者王小明／台北報導〕.
-DATELINE = re.compile(
+DATELINE = PATTERNS.compile(
     r"^(?P<lead>[^（(〔【\[]{0,20})[（(〔【\[](?P<agency>[^（）()〔〕【】\[\]]{0,8}?)(?:记者|記者)\s*"
     r"(?P<rest>[" + HAN_CLASS + r"·\s、]{2,30}?)\s*(?:[／/]\s*[" + HAN_CLASS + r"]{2,6}?(?:報導|报道|電|电))?"
     r"\s*(?P<dated>\d{1,2}日(?:电|電))?[）)〕】\]]"
 )
 # A dateline opening a paragraph with no brackets: 环球网实习记者胥文琦1月12日报道, 大江网讯 实习生吴梦丽、记者喻云亮报道：
 # (the same groups as DATELINE's; the names' place before a date is cut as there: 新华社记者张三北京3月5日电).
-OPEN_DATELINE = re.compile(
+OPEN_DATELINE = PATTERNS.compile(
     r"^(?P<lead>[^，。,（(【\[〔]{0,16}?)(?P<agency>)(?:" + ROLE_NAMES + r")\s*(?P<rest>[" + HAN_CLASS + r"·]{2,6}"
     r"(?:(?:[、\s]|" + ROLE_NAMES + r")+[" + HAN_CLASS + r"·]{2,6}){0,5}?)\s*(?P<dated>(?:\d{1,2}月)?\d{1,2}日)?"
     r"(?:报道|報導|电|電)(?=[：:\s　]|$)"
 )
 # A wire dateline without a reporter: （中央社台北23日電）, 新华社北京3月5日电.
-AGENCY_DATELINE = re.compile(r"^[（(]?(?P<agency>[" + HAN_CLASS + r"]{1,6}?社)[" + HAN_CLASS + r"]{2,8}?\d{1,2}日(?:电|電)")
+AGENCY_DATELINE = PATTERNS.compile(r"^[（(]?(?P<agency>[" + HAN_CLASS + r"]{1,6}?社)[" + HAN_CLASS + r"]{2,8}?\d{1,2}日(?:电|電)")
 # The outlet's own tag opening the text: [世华财讯]…, 〔中央社〕…, 【明報專訊】…, 新浪财经讯 北京时间…, 腾讯科技讯（…）.
 # A bracketed tag counts when it ends like an outlet (MEDIA_WORDS, 讯): 【订票电话加价】 is a topic. A lead of two
 # characters before 讯 is the paper's short name (商报讯, 晨报讯), not the outlet as the page names it.
-OPENING_TAG = re.compile(
+OPENING_TAG = PATTERNS.compile(
     r"^(?:[〔【\[](?P<tag>[^〔〕【】\[\]\s]{2,10}?)(?:专讯|專訊)?[〕】\]](?=\S)"
     r"|(?P<lead>[" + HAN_CLASS + r"]{3,8}?)(?:快讯|快訊|讯|訊)(?=[\s（(：:]|$))"
 )
 # A writer's name closing the article after its last sentence: in brackets (…换新iPhone。(李楠), (立悟/编译), （記者 李慧婷）,
 # （記者 李慧婷/文 通訊員 史貝貝/圖）: the writer, not the photographer; not （完） or （图）), or after a role word
 # (。本报记者 于涛, 。文/包文臻).
-TRAILING_CREDIT = re.compile(
+TRAILING_CREDIT = PATTERNS.compile(
     r"[。！？”」](?:(?P<open>[（(])(?:(?:记者|記者)\s*)?|(?:本报|本報)(?:记者|記者)\s*|(?:记者|記者)\s+"
     r"|文\s*[/／]\s*(?:(?:记者|記者)\s*)?)"
     r"(?P<name>(?!完|图|圖|摄|攝|未完|待续|待續)[" + HAN_CLASS + r"]{2,3})(?:\s*[/／]\s*(?:文|编译|編譯|整理|撰稿))?"
     r"(?(open)(?:\s+(?:通讯员|通訊員|实习生|實習生)[^（）()]{1,12})?\s*[）)])\s*$")
 # An editor tag closing the last paragraph: （編輯：李亨山）1120823
 EDITOR_WORDS = r"责任编辑|責任編輯|编辑|編輯|责编|責編"
-EDITOR_TAG = re.compile(  # no leading white space: a search would try it from every space of a long run
+EDITOR_TAG = PATTERNS.compile(  # no leading white space: a search would try it from every space of a long run
     r"[（(](?:" + EDITOR_WORDS + r")\s*[:：]\s*(?P<name>[^（）()]{1,20})[）)]\s*\d{0,8}\s*$"
 )
 # The editor's role after the name, closing the credit: (陈巍 编辑), 曹文明 編輯. Tried where white space starts:
 # linear on long runs.
-EDITOR_AFTER = re.compile(r"(?<!\s)\s*(?:" + EDITOR_WORDS + r")\s*[）)\]】]?\s*$")
+EDITOR_AFTER = PATTERNS.compile(r"(?<!\s)\s*(?:" + EDITOR_WORDS + r")\s*[）)\]】]?\s*$")
 # The names after a credit's that close it with them (not a role word: (李沐阳 编辑)): ( 編輯： 劉威 楊倩 ),
 # （編輯：唐佩君/呂佳蓉）. Tried where a run of joiners starts: linear on long runs.
-CREDIT_NAMES_AFTER = re.compile(r"(?<![\s/／、])(?:[\s/／、]+(?!" + EDITOR_WORDS + r")[" + HAN_CLASS
+CREDIT_NAMES_AFTER = PATTERNS.compile(r"(?<![\s/／、])(?:[\s/／、]+(?!" + EDITOR_WORDS + r")[" + HAN_CLASS
                                 + r"]{2,3})+(?=\s*[）)】\]]|\s*$)")
 # A credit in brackets of names that the editor's role closes, a line of its own: (陈巍 编辑), （曹文明 編輯）.
-EDITOR_CREDIT = re.compile(
+EDITOR_CREDIT = PATTERNS.compile(
     r"^[（(]\s*(?P<names>[" + HAN_CLASS + r"]{2,4}?(?:[、\s]+[" + HAN_CLASS + r"]{2,4}?){0,3}?)\s*(?:" + EDITOR_WORDS
     + r")\s*[）)]$")
 # Agencies named in a dateline that are not a source of their own ("this paper").
-SELF_REFERENCE = re.compile(r"^(?:本报|本報|本刊|本台|本网|本網|本站)")
+SELF_REFERENCE = PATTERNS.compile(r"^(?:本报|本報|本刊|本台|本网|本網|本站)")
 # The hundred commonest Chinese surnames (both scripts): a piece starting with one may be a name.
 SURNAMES = frozenset(
     "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林高罗羅郑鄭梁谢謝宋唐许許韩韓邓鄧冯馮曹彭曾肖萧蕭"
@@ -199,8 +202,8 @@ SURNAMES = frozenset(
 )
 # A byline of names and the report's place with no role word: 邱俐穎／台北報導, 【鐘武達、陳世宗／綜合報導】.
 # An outlet's name before a slash and a reporter's role, opening a byline: 欣傳媒╱記者丁彥伶／台北報導.
-OUTLET_BEFORE_ROLE = re.compile(r"^[【\[(（]?(?P<outlet>[^\s/／╱|｜【\[(（]{2,12}?)\s*[/／╱]\s*(?:" + ROLE_NAMES + ")")
-REPORT_BYLINE = re.compile(
+OUTLET_BEFORE_ROLE = PATTERNS.compile(r"^[【\[(（]?(?P<outlet>[^\s/／╱|｜【\[(（]{2,12}?)\s*[/／╱]\s*(?:" + ROLE_NAMES + ")")
+REPORT_BYLINE = PATTERNS.compile(
     r"^[（(【\[]?\s*(?P<names>[" + HAN_CLASS + r"]{2,4}(?:[、\s]+[" + HAN_CLASS + r"]{2,4})*)\s*[／/╱]\s*[" + HAN_CLASS
     + r"]{0,6}?(?:即時|即时|綜合|综合)?(?:報導|报道)\s*[）)】\]]?$"
 )
@@ -208,100 +211,102 @@ REPORT_BYLINE = re.compile(
 # 石佳/中国青年报. values.byline_by_shape checks that the outlet ends like one and that the names open with surnames.
 _BYLINE_NAMES = r"(?P<names>[" + HAN_CLASS + r"]{2,3}(?:[、 \u3000]+[" + HAN_CLASS + r"]{2,3})*)"
 _BYLINE_OUTLET = r"(?P<outlet>[^\s/／╱|｜【】\[\]()（）〔〕]{2,12})"
-OUTLET_NAMES = re.compile(r"^[【\[(（〔]?\s*" + _BYLINE_OUTLET + r"\s*[/／╱]\s*" + _BYLINE_NAMES + r"\s*[】\])）〕]?$")
-NAMES_OUTLET = re.compile(r"^[【\[(（〔]?\s*" + _BYLINE_NAMES + r"\s*[/／╱]\s*" + _BYLINE_OUTLET + r"\s*[】\])）〕]?$")
+OUTLET_NAMES = PATTERNS.compile(r"^[【\[(（〔]?\s*" + _BYLINE_OUTLET + r"\s*[/／╱]\s*" + _BYLINE_NAMES + r"\s*[】\])）〕]?$")
+NAMES_OUTLET = PATTERNS.compile(r"^[【\[(（〔]?\s*" + _BYLINE_NAMES + r"\s*[/／╱]\s*" + _BYLINE_OUTLET + r"\s*[】\])）〕]?$")
 # Under the text, a line that ends the article's frame though the line model does not read it as an end marker:
 # related links opened by their heading (相关阅读：…), a list of pages ([1] [2] 下一页).
-LINKS_UNDER_TEXT = re.compile(r"^(?:(?:" + RELATED + r")\s*[:：>》»]+.*|.{0,30}(?:下一页|下一頁)\s*[>》»]*)$")
+LINKS_UNDER_TEXT = PATTERNS.compile(r"^(?:(?:" + RELATED + r")\s*[:：>》»]+.*|.{0,30}(?:下一页|下一頁)\s*[>》»]*)$")
 # An official document's title (公文标题), often broken over two lines: 关于……的通知.
-OFFICIAL_TITLE = re.compile(
+OFFICIAL_TITLE = PATTERNS.compile(
     r"^(?:关于|關於).+(?:通知|通告|公告|决定|決定|意见|意見|办法|辦法|规定|規定|通报|通報|批复|批覆|报告|報告|方案|规划|規劃|函|令|细则|細則)$"
 )
 # A byline line under the title: （記者林小華／台北報導）, 本报记者 张三 李四.
-BYLINE = re.compile(
+BYLINE = PATTERNS.compile(
     r"^[（(]?\s*(?P<agency>[^（）()记記]{0,8}?)(?:记者|記者)\s*(?P<names>[" + HAN_CLASS + r"·、\s]{2,20}?)\s*"
     r"(?:[／/|｜]\s*[" + HAN_CLASS + r"]{2,8}?)?\s*(?:综合报道|綜合報導|报道|報導|电|電)?\s*[）)]?$"
 )
 # An official document's number under its title: 杭政办函〔2024〕1号, 国发〔2023〕5號.
-DOC_NUMBER = re.compile(r"^[" + HAN_CLASS + r"]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*[号號]$")
+DOC_NUMBER = PATTERNS.compile(r"^[" + HAN_CLASS + r"]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*[号號]$")
 # The place and kind of a report after a byline: 台北即時報導, 北京报道, 台北23日電.
-REPORT_PLACE = re.compile(r"^[" + HAN_CLASS + r"]{2,6}?(?:\d{1,2}日)?(?:即時|即时|綜合|综合)?(?:報導|报道|電|电)$")
+REPORT_PLACE = PATTERNS.compile(r"^[" + HAN_CLASS + r"]{2,6}?(?:\d{1,2}日)?(?:即時|即时|綜合|综合)?(?:報導|报道|電|电)$")
 # A labelled summary at the top of an article: 摘要：…, 核心提示：…
-SUMMARY = re.compile(r"^[【\[]?(?:内容)?(?:摘要|提要|核心提示|導讀|导读)[】\]]?\s*[:：]?\s*")
+SUMMARY = PATTERNS.compile(r"^[【\[]?(?:内容)?(?:摘要|提要|核心提示|導讀|导读)[】\]]?\s*[:：]?\s*")
 # Shapes the line tagger weighs (features.py): a bare time, an address, a time glued to a date
 # (19:042023/08/25), a line that ends like an outlet's name, role words of bylines and credits.
-TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+TIME_ONLY = PATTERNS.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 # A clock time to the second (胡任标今天 12:08:48): a post's or a comment's stamp, never in a headline.
-STAMP = re.compile(r"(?<!\d)\d{1,2}:\d{2}:\d{2}(?!\d)")
+STAMP = PATTERNS.compile(r"(?<!\d)\d{1,2}:\d{2}:\d{2}(?!\d)")
 # A link's arrow (更多>>农业, 详细内容»): a link's label, never a heading.
-LINK_ARROW = re.compile(r">>|＞＞|»")
+LINK_ARROW = PATTERNS.compile(r">>|＞＞|»")
 # A name in Latin script of several words (The Verge, Cult of Mac), matched where it starts.
-LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.&'-]*(?: [A-Za-z][A-Za-z0-9.&'-]*)+(?![A-Za-z0-9.&'-])")
-URL = re.compile(r"https?://|www\.|\.com|\.cn|@\w+\.")
-WEB_ADDRESS = re.compile(r"https?://|www\.")  # no headline prints one (a headline may name 淘宝.com)
-GLUED_DATE = re.compile(r"\d{1,2}:\d{2}(?:19|20)\d\d[/-]\d{1,2}[/-]\d{1,2}")
-MEDIA_WORDS = re.compile(r"(?:报|報|网|網|社|台|电视|電視|新闻|新聞|日报|日報|时报|時報|周刊|週刊|财经|財經|科技|中文|消息|快讯|快訊|在线|在線|頻道|频道)$")
+LATIN_NAME = PATTERNS.compile(r"[A-Za-z][A-Za-z0-9.&'-]*(?: [A-Za-z][A-Za-z0-9.&'-]*)+(?![A-Za-z0-9.&'-])")
+URL = PATTERNS.compile(r"https?://|www\.|\.com|\.cn|@\w+\.")
+WEB_ADDRESS = PATTERNS.compile(r"https?://|www\.")  # no headline prints one (a headline may name 淘宝.com)
+GLUED_DATE = PATTERNS.compile(r"\d{1,2}:\d{2}(?:19|20)\d\d[/-]\d{1,2}[/-]\d{1,2}")
+MEDIA_WORDS = PATTERNS.compile(r"(?:报|報|网|網|社|台|电视|電視|新闻|新聞|日报|日報|时报|時報|周刊|週刊|财经|財經|科技|中文|消息|快讯|快訊|在线|在線|頻道|频道)$")
 # An outlet's name is printed with a label of the kind of item after it: 上報快訊 → 上報.
-OUTLET_SUFFIX = re.compile(r"(?:快讯|快訊|即时|即時|独家|獨家)$")
+OUTLET_SUFFIX = PATTERNS.compile(r"(?:快讯|快訊|即时|即時|独家|獨家)$")
 # A comment button glued after a credit (its counter (0) is cut with the brackets): 法制晚报李洁我要评论.
-BUTTON_TAIL = re.compile(r"(?:我要评论|我要評論|我来说两句|我來說兩句|发表评论|發表評論|网友评论|網友評論|参与互动|參與互動)$")
+BUTTON_TAIL = PATTERNS.compile(r"(?:我要评论|我要評論|我来说两句|我來說兩句|发表评论|發表評論|网友评论|網友評論|参与互动|參與互動)$")
 # How an outlet's name ends and a person's does not: 金羊网, 法制晚报 (社 ends names too: 王建社).
 OUTLET_END = r"(?:网|網|报|報)"
 # An outlet's name and a reporter's glued, as a scraper joins the spans of a credit line: 家电质量网张君, 法制晚报李洁.
-OUTLET_NAME_GLUED = re.compile(
+OUTLET_NAME_GLUED = PATTERNS.compile(
     r"^(?P<outlet>[" + HAN_CLASS + r"]{1,10}?(?:" + OUTLET_END + "|社))(?P<name>[" + HAN_CLASS + r"]{2,3})$")
-OUTLET_NAMED = re.compile(r"^[" + HAN_CLASS + r"]{2,10}" + OUTLET_END + "$")  # a name that is an outlet's: (金羊网)
+OUTLET_NAMED = PATTERNS.compile(r"^[" + HAN_CLASS + r"]{2,10}" + OUTLET_END + "$")  # a name that is an outlet's: (金羊网)
 # The link to an outlet's microblog printed after its name: 四川新闻网-成都商报微博 → 四川新闻网-成都商报.
-MICROBLOG_LINK = re.compile(r"(?<=[" + HAN_CLASS + r"])(?:微博|微博客)$")
+MICROBLOG_LINK = PATTERNS.compile(r"(?<=[" + HAN_CLASS + r"])(?:微博|微博客)$")
 # A report's kind after a reporter's name (賴俊佑報導), and the role word after an outlet (BBC中文記者).
-REPORT_SUFFIX = re.compile(r"(?:综合报道|綜合報導|报道|報導|记者|記者|特约记者|特約記者)$")
+REPORT_SUFFIX = PATTERNS.compile(r"(?:综合报道|綜合報導|报道|報導|记者|記者|特约记者|特約記者)$")
 # What a credit says was done, not a name: a report word closing a name (賴俊佑報導, 廖宇杰摄, 陈智 整合) and a word
 # opening an outlet (摘自京华时报, 据北京晨报). NAME_END is tried where white space starts: linear on long runs.
-NAME_END = re.compile(r"(?<!\s)\s*(?:报道|報導|摄影|攝影|摄|攝|整合|整理|编译|編譯|撰稿|发自|發自)$")
+NAME_END = PATTERNS.compile(r"(?<!\s)\s*(?:报道|報導|摄影|攝影|摄|攝|整合|整理|编译|編譯|撰稿|发自|發自)$")
 # What the names wrote and shot, glued after them: 彭瑜 賀懷湘文/圖, 张三 图/文 (tried where white space starts).
-WORK_AFTER_NAMES = re.compile(r"(?<!\s)\s*(?:文|图|圖)\s*[/／]\s*(?:文|图|圖|摄|攝|摄影|攝影)$")
+WORK_AFTER_NAMES = PATTERNS.compile(r"(?<!\s)\s*(?:文|图|圖)\s*[/／]\s*(?:文|图|圖|摄|攝|摄影|攝影)$")
 # A chart's or a map's maker, not the text's writer: 制图/李铭 (the role before the name: GRAPHIC_BEFORE, searched up to
 # the name's start), 曲振东 编制 (after it: GRAPHIC_AFTER, matched at the name's end).
 GRAPHIC_WORDS = r"编制|編製|制图|製圖|绘制|繪製|绘图|繪圖"
-GRAPHIC_BEFORE = re.compile(r"(?:" + GRAPHIC_WORDS + r")\s{0,3}[/／:：]?\s{0,3}$")
-GRAPHIC_AFTER = re.compile(r"\s{0,3}(?:" + GRAPHIC_WORDS + ")")
-GRAPHIC = re.compile(GRAPHIC_WORDS)
-OUTLET_LEAD = re.compile(r"(?:摘自|选自|選自|转自|轉自|转载自|轉載自|来自|來自|据|據)\s*")
+GRAPHIC_BEFORE = PATTERNS.compile(r"(?:" + GRAPHIC_WORDS + r")\s{0,3}[/／:：]?\s{0,3}$")
+GRAPHIC_AFTER = PATTERNS.compile(r"\s{0,3}(?:" + GRAPHIC_WORDS + ")")
+GRAPHIC = PATTERNS.compile(GRAPHIC_WORDS)
+OUTLET_LEAD = PATTERNS.compile(r"(?:摘自|选自|選自|转自|轉自|转载自|轉載自|来自|來自|据|據)\s*")
 # A desk of the newsroom, not a person or an outlet: 生活中心, 国际组.
-DESK = re.compile(r"(?:中心|组|組|部|室)$")
+DESK = PATTERNS.compile(r"(?:中心|组|組|部|室)$")
 # Credits that name no person: anonymous, compiled from the web, the site or paper itself, a desk.
-NOT_A_PERSON = re.compile(
+NOT_A_PERSON = PATTERNS.compile(
     r"^(?:佚名|匿名|不详|不詳|未知|网络|網絡|網路|网友|網友|本站|本网|本網|本报|本報|本刊|综合|綜合|整理|网络整理|網路整理"
     r"|.{0,8}(?:编辑部|編輯部|新闻中心|新聞中心|综合报道|綜合報導)|.{0,4}文章)$"  # 作者最新文章: a list's heading
 )
 # Book-title marks and brackets: a line with them is a title or a note, not a name alone.
-TITLE_MARKS = re.compile(r"[《》（）()【】〔〕「」“”]")
+TITLE_MARKS = PATTERNS.compile(r"[《》（）()【】〔〕「」“”]")
 # Dates written day first: 01/09/2023 - 09:49, 14.12.2011 19:00.
-DATE_DMY = re.compile(
+DATE_DMY = PATTERNS.compile(
     r"(?P<day>\d{1,2})(?P<sep>[/.])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)(?P<roc>)"
     r"(?:\s*[-–]?\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?" + AM_PM + ")?"
 )
 # Dates with an English month: Jan 17, 2012; January 17, 2012 06:00 AM.
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-DATE_EN = re.compile(
+DATE_EN = PATTERNS.compile(
     r"\b(?P<monthname>" + "|".join(MONTHS) + r")[a-z]*\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)(?P<roc>)"
     r"(?:\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?" + AM_PM + ")?",
     re.I,
 )
-ROLE_WORD = re.compile(r"(?:记者|記者|编译|編譯|编辑|編輯|撰文|文|图|圖|摄影|攝影|通讯员|通訊員|出品|策划|策劃|监制|監製|责编|責編)")
+ROLE_WORD = PATTERNS.compile(r"(?:记者|記者|编译|編譯|编辑|編輯|撰文|文|图|圖|摄影|攝影|通讯员|通訊員|出品|策划|策劃|监制|監製|责编|責編)")
 
 # Program code printed in an article (a command to type, a listing): a shell or interpreter prompt, a word
 # that opens a statement or a command, a comment, a line that a brace or a semicolon closes, an assignment or
 # a call. General programming notation, read only in runs between the article's lines (corrections.py).
-CODE_PROMPT = re.compile(r"^(?:[$#%]|>>>|\.\.\.|PS [A-Za-z]:[^>]{0,60}>|[A-Za-z]:\\[^>]{0,60}>"
+CODE_PROMPT = PATTERNS.compile(r"^(?:[$#%]|>>>|\.\.\.|PS [A-Za-z]:[^>]{0,60}>|[A-Za-z]:\\[^>]{0,60}>"
                          r"|[\w.-]{1,32}@[\w.-]{1,64}:[^$#\s]{0,60}[$#])\s+\S")
-CODE_KEYWORD = re.compile(
+CODE_KEYWORD = PATTERNS.compile(
     r"^(?:(?:def|class|import|from\s+[\w.]+\s+import|return|function|var|let|const|public|private|protected|"
     r"static|void|package|else|elif|except|try|catch|finally|echo|sudo|pip3?|npm|yarn|git|docker|kubectl|cd|"
     r"ls|mkdir|chmod|curl|wget|apt(?:-get)?|yum|brew|python3?|java|javac|gcc|make|SELECT|INSERT|UPDATE|"
     r"DELETE|CREATE|ALTER|DROP)(?![\w-])|#include|#define|(?:if|for|while|switch)\s*\(|print\(|console\.log|"
     r"System\.out)")
-CODE_COMMENT = re.compile(r"^(?://|/\*|\*/?|--|#)\s")
-CODE_END = re.compile(r"[{};]\s*$")
-CODE_SHAPE = re.compile(r"^[A-Za-z_$][\w$.\[\]'\"]{0,80}\s*(?:[-+*/%|&^]?=(?!=)\s*\S|\(.{0,160}\)\s*;?\s*$)")
+CODE_COMMENT = PATTERNS.compile(r"^(?://|/\*|\*/?|--|#)\s")
+CODE_END = PATTERNS.compile(r"[{};]\s*$")
+CODE_SHAPE = PATTERNS.compile(r"^[A-Za-z_$][\w$.\[\]'\"]{0,80}\s*(?:[-+*/%|&^]?=(?!=)\s*\S|\(.{0,160}\)\s*;?\s*$)")
 CODE_CLOSER = frozenset(("}", "};", "})", "});", "{", "end", "fi", "done", "esac", "]", "];", ")", ");"))
+
+PATTERNS.save()

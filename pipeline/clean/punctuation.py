@@ -10,20 +10,23 @@ from __future__ import annotations
 import re
 
 from pipeline.chinese import CLOSING_MARKS, HAN_CLASS, OPENING_MARKS
+from pipeline.regex_cache import Patterns
+
+PATTERNS = Patterns(__file__)  # saved at the end of the module
 
 # Characters that make a neighbour "Chinese": Han, and full-width punctuation and quotes.
 CJK = f"[{HAN_CLASS}\u3000-\u303f\uff01-\uff5e“”‘’…—]"
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
-PROTECTED = re.compile(
+PROTECTED = PATTERNS.compile(
     r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef" + HAN_CLASS + r"]+"
     r"|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\uff00-\uffef" + HAN_CLASS + r"]*"
     r"|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+"  # tried only where a word starts: linear on a long word
 )
-MARK = re.compile(r"(?<![ \t])[ \t]*([,:;!?])[ \t]*")  # tried where white space starts: linear
-PAREN = re.compile(r"\(([^()]*)\)")
-HAS_HAN = re.compile(f"[{HAN_CLASS}]")
-IS_CJK = re.compile(CJK)
-ASCII_MARKS = re.compile(r"[,:;!?()]")
+MARK = PATTERNS.compile(r"(?<![ \t])[ \t]*([,:;!?])[ \t]*")  # tried where white space starts: linear
+PAREN = PATTERNS.compile(r"\(([^()]*)\)")
+HAS_HAN = PATTERNS.compile(f"[{HAN_CLASS}]")
+IS_CJK = PATTERNS.compile(CJK)
+ASCII_MARKS = PATTERNS.compile(r"[,:;!?()]")
 
 
 def to_full_width(text: str) -> str:
@@ -74,7 +77,7 @@ def _paren(match: re.Match[str]) -> str:
 # source's (Pro ，, ） 高級, 差距。 雪上加霜). Tried where the white space starts, or right after a mark:
 # linear on long runs.
 MARKS = CLOSING_MARKS + OPENING_MARKS
-SPACE_BESIDE_MARK = re.compile(rf"(?<![ \t])[ \t]+(?=[{MARKS}])|(?<=[{MARKS}])[ \t]+")
+SPACE_BESIDE_MARK = PATTERNS.compile(rf"(?<![ \t])[ \t]+(?=[{MARKS}])|(?<=[{MARKS}])[ \t]+")
 BRACKETS = {"(": ")", "（": "）"}
 
 
@@ -99,3 +102,5 @@ def pair_brackets(text: str) -> str:
                 full = HAS_HAN.search(text, start + 1, i) is not None
                 chars[start], chars[i] = ("（", "）") if full else ("(", ")")
     return "".join(chars)
+
+PATTERNS.save()

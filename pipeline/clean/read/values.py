@@ -11,12 +11,15 @@ from pipeline.chinese import HAN_CLASS, UTC_OFFSET
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.types import Metadata, Person
+from pipeline.regex_cache import Patterns
+
+PATTERNS = Patterns(__file__)  # saved at the end of the module
 
 FIELD_SEPARATORS = " \t\u3000|｜/·•,，;；【】[]"
 BARE_NAME_CHARS = 20  # a header line this short with no label or date may be a name alone
 MAX_NAME_CHARS = 5  # one person's name or pen name (康斯坦丁, 李小飞刀); longer words are outlets
 MAX_CREDIT_PIECE = 10  # characters of a piece of a credit (names glued: 谭飞王艳明闫鹃); a longer one is a sentence
-NAME_SEPARATOR = re.compile(r"[\s、,，/／╱|｜]+")  # between the names of a credit: 严玉洁 王辉, 蒋琦、夏洪波
+NAME_SEPARATOR = PATTERNS.compile(r"[\s、,，/／╱|｜]+")  # between the names of a credit: 严玉洁 王辉, 蒋琦、夏洪波
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９：－／．", "0123456789:-/.")
 
 
@@ -129,10 +132,10 @@ def find_date(text: str) -> re.Match[str] | None:
 
 
 # A clock time just before a date, white space between: 18:07 2012-01-16. Tried where a digit starts: linear.
-TIME_BEFORE = re.compile(r"(?<!\d)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*$")
+TIME_BEFORE = PATTERNS.compile(r"(?<!\d)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*$")
 # A time after its date with a weekday or the half of the day between: 2012年1月12日 星期四 10:30,
 # 2012/1/12 下午 03:45:00, 2012年1月12日下午3时45分. Tried where the date ends (before its white space): linear.
-TIME_AFTER = re.compile(
+TIME_AFTER = PATTERNS.compile(
     r"(?<!\s)\s*(?:(?:星期|週|周|禮拜|礼拜)[一二三四五六日天]\s*)?(?:(?P<half>上午|下午|中午|晚上|晚间|晚間|凌晨|早上)\s*)?"
     r"(?P<hour>\d{1,2})[:：时時点點](?P<minute>\d{2})(?:[:：分](?P<second>\d{2}))?(?!\d)")
 AFTERNOON = ("下午", "晚上", "晚间", "晚間")
@@ -273,3 +276,5 @@ def iso_date(text: str) -> str | None:
     """The ISO 8601 date (and time) of the first date in a text, if it has one."""
     found = find_date(text)
     return iso_datetime(found) if found else None
+
+PATTERNS.save()

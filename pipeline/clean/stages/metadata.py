@@ -24,12 +24,15 @@ from pipeline.clean.read.values import (
     role_parted,
 )
 from pipeline.clean.types import Draft, Line, Metadata, Person, Reading
+from pipeline.regex_cache import Patterns
 
-SUBTITLE_DASH = re.compile(r"(?<!\s)\s*(?:——|--|―{2})\s*")  # tried where white space starts: linear
+PATTERNS = Patterns(__file__)  # saved at the end of the module
+
+SUBTITLE_DASH = PATTERNS.compile(r"(?<!\s)\s*(?:——|--|―{2})\s*")  # tried where white space starts: linear
 # A time closing a headline (貧血 小心大腸癌上身 【11:25】), tried where white space starts: linear on long runs.
-TITLE_TIME = re.compile(r"(?<!\s)\s*[【\[（(](?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)[】\]）)]$")
+TITLE_TIME = PATTERNS.compile(r"(?<!\s)\s*[【\[（(](?P<time>(?:[01]?\d|2[0-3]):[0-5]\d)[】\]）)]$")
 # A gallery's page counter after its headline: 成都大熊猫幼仔开始群体生活 (5/7). Tried where white space starts.
-PAGE_COUNTER = re.compile(r"(?<!\s)\s*[（(]\d{1,3}\s*/\s*\d{1,3}[）)]$")
+PAGE_COUNTER = PATTERNS.compile(r"(?<!\s)\s*[（(]\d{1,3}\s*/\s*\d{1,3}[）)]$")
 DATELINE_LINES = 3  # a dateline opens one of the first paragraphs (an editor's note may come first)
 CLOSING_PARAGRAPHS = 3  # a closing credit ends one of the last paragraphs (a line of promotion may follow)
 # Lines made metadata for the date they carry (a breadcrumb with the day, a date under the text): only the date is read
@@ -297,7 +300,7 @@ def _read_editor_tag(draft: Draft, index: int) -> None:
 
 
 # An author meta that names people: 李闽, 于立霄 陈建, 柳德新、彭娟 (a site's name or blurb is longer or mixed).
-HEAD_AUTHOR = re.compile(rf"[{HAN_CLASS}·・]{{2,6}}(?:[、，, ][{HAN_CLASS}·・]{{2,6}})*")
+HEAD_AUTHOR = PATTERNS.compile(rf"[{HAN_CLASS}·・]{{2,6}}(?:[、，, ][{HAN_CLASS}·・]{{2,6}})*")
 
 
 def from_head(draft: Draft) -> Draft:
@@ -333,3 +336,5 @@ def _may_be_author(value: str, draft: Draft) -> bool:
     if not HEAD_AUTHOR.fullmatch(value) or value in editors:  # （编辑：严玉洁 王辉）: each of the credit's names
         return False
     return not any(site and (value in site or site in value) for site in sites)
+
+PATTERNS.save()
