@@ -18,7 +18,7 @@ from lxml import etree
 
 from pipeline import dictionary as phrase_dictionary
 from pipeline import review
-from pipeline.chinese import HAN
+from pipeline.chinese import HAN_RUN
 from pipeline.docbook import XML_LANG
 from pipeline.errors import ConfigError, DocumentWarning
 
@@ -74,7 +74,13 @@ SCRIPT_SAMPLE = 600  # Han characters are plenty to tell the scripts apart
 
 def source_script(text: str) -> str:
     """zh-Hant when the text is written in Traditional characters, else zh-Hans."""
-    sample = "".join(HAN.findall(text)[:SCRIPT_SAMPLE])
+    runs, count = [], 0
+    for run in HAN_RUN.finditer(text):  # the first SCRIPT_SAMPLE Han characters, without reading the rest
+        runs.append(run.group())
+        count += len(runs[-1])
+        if count >= SCRIPT_SAMPLE:
+            break
+    sample = "".join(runs)[:SCRIPT_SAMPLE]
     simplified = _changed(sample, converter("s2t").convert(sample))
     traditional = _changed(sample, converter("t2s").convert(sample))
     return "zh-Hant" if traditional >= 3 and traditional > 2 * simplified else "zh-Hans"

@@ -228,7 +228,7 @@ def is_code(text: str) -> bool:
         return False
     if text in p.CODE_CLOSER or p.CODE_COMMENT.match(text):
         return True
-    if sum(not ch.isascii() for ch in text) > MAX_CODE_NON_ASCII * len(text):
+    if len(text) - len(text.encode("ascii", "ignore")) > MAX_CODE_NON_ASCII * len(text):  # characters beyond ASCII
         return False
     return bool(p.CODE_PROMPT.match(text) or p.CODE_KEYWORD.match(text) or p.CODE_END.search(text)
                 or p.CODE_SHAPE.match(text))

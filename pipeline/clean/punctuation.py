@@ -33,6 +33,8 @@ def to_full_width(text: str) -> str:
     """ASCII punctuation in Chinese text as full-width marks; everything else unchanged."""
     if not ASCII_MARKS.search(text):
         return text
+    if "@" not in text and "://" not in text and "www." not in text:
+        return _convert(text)  # nothing PROTECTED can match
     pieces: list[str] = []
     last = 0
     for match in PROTECTED.finditer(text):
@@ -67,7 +69,7 @@ def _paren(match: re.Match[str]) -> str:
     start, end = match.span()
     before = match.string[start - 1] if start else ""
     after = match.string[end] if end < len(match.string) else ""
-    chinese_outside = bool(re.match(CJK, before) or re.match(CJK, after))
+    chinese_outside = bool(IS_CJK.match(before) or IS_CJK.match(after))
     if HAS_HAN.search(inner) or (chinese_outside and inner.strip()):
         return f"（{inner.strip()}）"
     return match.group()
@@ -83,7 +85,7 @@ BRACKETS = {"(": ")", "（": "）"}
 
 def tidy_spacing(text: str) -> str:
     """No ASCII space or tab beside a full-width mark."""
-    return SPACE_BESIDE_MARK.sub("", text)
+    return SPACE_BESIDE_MARK.sub("", text) if " " in text or "\t" in text else text
 
 
 def pair_brackets(text: str) -> str:
