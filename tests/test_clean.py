@@ -108,6 +108,18 @@ BLANK_SEPARATED_WRAP = """市政府召开常务会议
 """
 
 
+def test_a_notice_dated_in_chinese_numerals() -> None:
+    """An official notice dated as official documents print it (二〇二四年三月五日): the date is its publication's."""
+    text = ("首页 > 通知公告\n关于做好2024年春季森林防火工作的通知\n发布时间：二〇二四年三月五日  来源：县应急管理局\n"
+            "各乡镇人民政府，县直各有关单位：\n"
+            "当前正值春季森林防火关键期，为切实做好森林防火工作，确保人民群众生命财产安全，现将有关事项通知如下。\n"
+            "一、提高思想认识\n各单位要充分认识森林防火工作的重要性，切实加强组织领导，层层压实责任，确保各项措施落到实处。\n"
+            "县应急管理局\n二〇二四年三月五日\n【打印本页】【关闭窗口】")
+    article = clean(text)
+    assert (article.meta.title, article.meta.published, article.meta.source) == (
+        "关于做好2024年春季森林防火工作的通知", "2024-03-05", "县应急管理局")
+
+
 def test_blank_lines_separate_paragraphs_of_wrapped_text() -> None:
     article = clean(BLANK_SEPARATED_WRAP)
     assert len(paras(article)) == 2

@@ -225,6 +225,18 @@ def test_a_dates_time_with_a_weekday_or_the_half_of_the_day_before_it(text: str,
     assert found is not None and iso_datetime(found) == published
 
 
+@pytest.mark.parametrize(("text", "published"), [
+    ("发布时间：二〇二四年三月五日", "2024-03-05"), ("二○一二年十二月二十一日", "2012-12-21"),
+    ("二零二四年三月十日 10:30", "2024-03-10T10:30:00+08:00"), ("成文日期：二〇二四年十月三十一日", "2024-10-31"),
+    ("国务院办公厅 二〇一一年六月二十日", "2011-06-20"), ("一九九八年二月十五號", "1998-02-15"),
+    ("二〇二四年十三月五日", None), ("二〇二四年三月三十二日", None), ("二〇二四年三月", None),  # no such date, no day
+    ("二〇二四年三月五日 发布时间：2012-01-12", "2012-01-12"),  # the digits' date first, as before
+])
+def test_a_date_in_chinese_numerals(text: str, published: str | None) -> None:
+    found = find_date(text)
+    assert (iso_datetime(found) if found else None) == published
+
+
 def test_a_name_glued_before_a_comment_button_is_read_where_the_reader_read_the_line() -> None:
     """腾讯科技[微博]无忌我要评论(0): the name before the button, after the outlet, is the author even where the credit
     reader has read the line (names=False); the button alone names no one."""

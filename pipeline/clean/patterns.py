@@ -284,6 +284,14 @@ DATE_DMY = PATTERNS.compile(
     r"(?P<day>\d{1,2})(?P<sep>[/.])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)(?P<roc>)"
     r"(?:\s*[-–]?\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?" + AM_PM + ")?"
 )
+# Dates in Chinese numerals, as official documents and their notices print them: 二〇二四年三月五日,
+# 二○一二年十二月二十一日 (the year digit by digit; the month and the day counted with 十).
+HAN_DIGITS = "〇○零一二三四五六七八九"
+DATE_HAN = PATTERNS.compile(
+    rf"(?P<year>[{HAN_DIGITS}]{{4}})\s*年\s*(?P<month>十[一二]?|[一二三四五六七八九])\s*月\s*"
+    r"(?P<day>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号號](?P<roc>)"
+    r"(?:\s*(?P<hour>\d{1,2})[:：时時](?P<minute>\d{2})(?:[:：分](?P<second>\d{2}))?)?"
+)
 # Dates with an English month: Jan 17, 2012; January 17, 2012 06:00 AM.
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 DATE_EN = PATTERNS.compile(

@@ -128,7 +128,20 @@ def _short_year_date(match: re.Match[str]) -> str | None:
 def find_date(text: str) -> re.Match[str] | None:
     """The first date in a text, in any of the shapes pages print (full-width digits too)."""
     text = text.translate(FULL_WIDTH_DIGITS)
-    return p.DATETIME.search(text) or p.DATE_DMY.search(text) or p.DATE_EN.search(text)
+    return p.DATETIME.search(text) or p.DATE_DMY.search(text) or p.DATE_EN.search(text) or p.DATE_HAN.search(text)
+
+
+HAN_NUMERALS = {**{digit: value for value, digit in enumerate("〇一二三四五六七八九")}, "○": 0, "零": 0}
+
+
+def number(text: str) -> int:
+    """The value of a date's number in Arabic or Chinese numerals: 2024, 二〇二四 (digit by digit), 五, 十二, 二十一."""
+    if text.isdigit():
+        return int(text)
+    tens, ten, ones = text.partition("十")
+    if ten:
+        return (HAN_NUMERALS[tens] if tens else 1) * 10 + (HAN_NUMERALS[ones] if ones else 0)
+    return int("".join(str(HAN_NUMERALS[digit]) for digit in text))
 
 
 # A clock time just before a date, white space between: 18:07 2012-01-16. Tried where a digit starts: linear.
@@ -145,10 +158,10 @@ def iso_datetime(match: re.Match[str]) -> str | None:
     """ISO 8601 from a date match: date and time with +08:00 (the time after the date, a weekday or the half of the
     day between, or just before it), or the date alone."""
     found = match.groupdict()
-    year = int(found["year"]) if found["year"] else int(found["roc"]) + p.ROC_EPOCH
+    year = number(found["year"]) if found["year"] else int(found["roc"]) + p.ROC_EPOCH
     name = found.get("monthname")
-    month = p.MONTHS.index(name[:3].lower()) + 1 if name else int(found["month"])
-    day = int(found["day"])
+    month = p.MONTHS.index(name[:3].lower()) + 1 if name else number(found["month"])
+    day = number(found["day"])
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     date = f"{year:04d}-{month:02d}-{day:02d}"
