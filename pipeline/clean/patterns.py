@@ -25,18 +25,22 @@ LABELS: dict[str, str] = {
     "register": r"原标题|原標題|索引号|索引號|主题分类|主題分類|发文字号|發文字號|文号|文號|公开方式|公開方式|公开范围|公開範圍|有效性|主题词|主題詞",
     "views": r"浏览次数|瀏覽次數|阅读次数|閱讀次數|点击次数|點擊次數|点击数|點擊數|浏览量|瀏覽量|阅读量|閱讀量|浏览|瀏覽|阅读|閱讀|点击|點擊",
 }
+# What follows a label: a colon, full-width or not, or a vertical form's (記者︰, as Taiwan's pages print it) …
+COLONS = ":：︰︓"
+# … or, where the label opens the line, a bar (vertical forms too).
+BARS = "|｜︱"
 LABEL = PATTERNS.compile(
-    "(?P<label>" + "|".join(f"(?P<{name}>{rx})" for name, rx in LABELS.items()) + r")\s*[:：]"
+    "(?P<label>" + "|".join(f"(?P<{name}>{rx})" for name, rx in LABELS.items()) + rf")\s*[{COLONS}]"
 )
 # In a line known to be metadata, a label may be followed by a space alone: 《棱镜》作者 周纯.
 LABEL_LOOSE = PATTERNS.compile(
-    "(?P<label>" + "|".join(f"(?P<{name}>{rx})" for name, rx in LABELS.items()) + r")(?:\s*[:：]|\s+(?=\S))"
+    "(?P<label>" + "|".join(f"(?P<{name}>{rx})" for name, rx in LABELS.items()) + rf")(?:\s*[{COLONS}]|\s+(?=\S))"
 )
 # A date with a two-digit year glued to its time: 18-03-0823:16.
 DATE_SHORT_YEAR = PATTERNS.compile(r"^(?P<yy>\d{2})-(?P<month>\d{1,2})-(?P<day>\d{2})\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})")
 # A label opening a line with a bar instead of a colon: 编辑|禤志杰, 来源｜广州参考.
 LABEL_BAR = PATTERNS.compile(
-    "^(?P<label>" + "|".join(f"(?P<{name}>{rx})" for name, rx in LABELS.items()) + r")\s*[|｜]\s*"
+    "^(?P<label>" + "|".join(f"(?P<{name}>{rx})" for name, rx in LABELS.items()) + rf")\s*[{BARS}]\s*"
 )
 # Role words printed before a name: kept apart from the name.
 ROLE_NAMES = r"见习记者|見習記者|记者|記者|通讯员|通訊員|实习生|實習生|编译|編譯|执笔|執筆"
