@@ -45,6 +45,17 @@ def test_spans_are_trimmed_of_separators() -> None:
     assert [(s.tag, s.text) for s in credits.spans(text, tags)] == [("OUTLET", "聯合報"), ("AUTHOR", "陳俐君")]
 
 
+@pytest.mark.parametrize(("tag", "text", "stop", "name"), [
+    ("AUTHOR", "记者：John Smith  2024-03-05", "John", "John Smith"),  # a name in Latin script is words
+    ("EDITOR", "责任编辑：Mary-Jane O'Neil", "Mary", "Mary-Jane O'Neil"),
+    ("AUTHOR", "作者：John/Reuters", "John", "John"),  # not past a slash
+    ("AUTHOR", "记者：王小明 John Smith", "王小明", "王小明"),  # a name in Han characters stays as read
+])
+def test_a_persons_name_in_latin_script_runs_over_its_words(tag: str, text: str, stop: str, name: str) -> None:
+    start = text.index(stop)
+    assert credits._whole_value(text, credits.Span(tag, start, start + len(stop), stop)).text == name
+
+
 @pytest.mark.parametrize(("text", "stop", "outlet"), [
     ("来源：河南日报客户端", "河南日报", "河南日报客户端"),
     ("2012-01-17 20:05:11　来源: 京华时报网络版 　暂无网友评论", "京华时报网", "京华时报网络版"),

@@ -225,6 +225,16 @@ def test_a_dates_time_with_a_weekday_or_the_half_of_the_day_before_it(text: str,
     assert found is not None and iso_datetime(found) == published
 
 
+@pytest.mark.parametrize(("line", "authors"), [
+    ("记者：John Smith  2024-03-05", ["John Smith"]), ("作者：王五 2024-03-05", ["王五"]),  # a date ends the names
+    ("作者：杜硕_NB12556", ["杜硕"]),
+])
+def test_the_names_end_where_a_date_starts(line: str, authors: list[str]) -> None:
+    meta = Metadata()
+    parse_meta_line(line, meta)
+    assert [a.name for a in meta.authors] == authors
+
+
 @pytest.mark.parametrize(("text", "published"), [
     ("发布时间：二〇二四年三月五日", "2024-03-05"), ("二○一二年十二月二十一日", "2012-12-21"),
     ("二零二四年三月十日 10:30", "2024-03-10T10:30:00+08:00"), ("成文日期：二〇二四年十月三十一日", "2024-10-31"),

@@ -198,7 +198,11 @@ def _whole_value(text: str, span: Span) -> Span:
     """An outlet's span that a source label opens, run on to the end of its piece of the line: the label's value
     is the piece (来源：河南日报客户端, 来源: 京华时报网络版, 来源：凤凰网综合), where the model stopped at a word that
     ends an outlet's name (日报, 网). Not past a digit, another label, a role word or what ends a report (讯, 电).
-    A name in Latin script runs on over the words after it (來源：Cult of Mac)."""
+    A name in Latin script runs on over the words after it (來源：Cult of Mac), a person's too (记者：John Smith: the
+    model stops at the space)."""
+    if span.tag in ("AUTHOR", "EDITOR"):
+        latin = p.LATIN_NAME.match(text, span.start) if span.text[:1].isascii() and span.text[:1].isalpha() else None
+        return Span(span.tag, span.start, latin.end(), latin.group()) if latin and latin.end() > span.end else span
     if span.tag != "OUTLET":
         return span
     labels = c.label_matches(text, glued=True)
