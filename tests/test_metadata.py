@@ -226,6 +226,17 @@ def test_a_dates_time_with_a_weekday_or_the_half_of_the_day_before_it(text: str,
 
 
 @pytest.mark.parametrize(("line", "authors"), [
+    ("作者：本报评论部", []), ("作者：融媒体中心", []), ("编辑：县委办公室", []),  # a desk or a body
+    ("作者：课题组", []), ("作者：经济日报调研小组", []),
+    ("記者︰阿部", ["阿部"]), ("作者：张中", ["张中"]),  # a name of two ending in 部 is one
+])
+def test_a_desk_or_a_body_is_no_person(line: str, authors: list[str]) -> None:
+    meta = Metadata()
+    parse_meta_line(line, meta)
+    assert [a.name for a in meta.authors + meta.editors] == authors
+
+
+@pytest.mark.parametrize(("line", "authors"), [
     ("记者：John Smith  2024-03-05", ["John Smith"]), ("作者：王五 2024-03-05", ["王五"]),  # a date ends the names
     ("作者：杜硕_NB12556", ["杜硕"]),
 ])

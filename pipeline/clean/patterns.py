@@ -276,10 +276,12 @@ GRAPHIC = PATTERNS.compile(GRAPHIC_WORDS)
 OUTLET_LEAD = PATTERNS.compile(r"(?:摘自|选自|選自|转自|轉自|转载自|轉載自|来自|來自|据|據)\s*")
 # A desk of the newsroom, not a person or an outlet: 生活中心, 国际组.
 DESK = PATTERNS.compile(r"(?:中心|组|組|部|室)$")
-# Credits that name no person: anonymous, compiled from the web, the site or paper itself, a desk.
+# Credits that name no person: anonymous, compiled from the web, the site or paper itself, a desk or another body
+# (本报评论部, 融媒体中心, 县委办公室, 课题组; a name of two ending in 部 is one: 阿部).
 NOT_A_PERSON = PATTERNS.compile(
     r"^(?:佚名|匿名|不详|不詳|未知|网络|網絡|網路|网友|網友|本站|本网|本網|本报|本報|本刊|综合|綜合|整理|网络整理|網路整理"
-    r"|.{0,8}(?:编辑部|編輯部|新闻中心|新聞中心|综合报道|綜合報導)|.{0,4}文章)$"  # 作者最新文章: a list's heading
+    r"|.{0,8}(?:编辑部|編輯部|综合报道|綜合報導)|.{2,8}(?:部|组|組)|.{1,8}(?:中心|办公室|辦公室|工作室|委员会|委員會|研究院"
+    r"|研究所|协会|協會)|.{0,4}文章)$"  # 作者最新文章: a list's heading
 )
 # Book-title marks and brackets: a line with them is a title or a note, not a name alone.
 TITLE_MARKS = PATTERNS.compile(r"[《》（）()【】〔〕「」“”]")
