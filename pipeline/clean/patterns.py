@@ -277,11 +277,11 @@ OUTLET_LEAD = PATTERNS.compile(r"(?:摘自|选自|選自|转自|轉自|转载自
 # A desk of the newsroom, not a person or an outlet: 生活中心, 国际组.
 DESK = PATTERNS.compile(r"(?:中心|组|組|部|室)$")
 # Credits that name no person: anonymous, compiled from the web, the site or paper itself, a desk or another body
-# (本报评论部, 融媒体中心, 县委办公室, 课题组; a name of two ending in 部 is one: 阿部).
+# (编辑部, 本报评论部, 融媒体中心, 县委办公室, 课题组; a name of two ending in 部 is one: 阿部).
 NOT_A_PERSON = PATTERNS.compile(
     r"^(?:佚名|匿名|不详|不詳|未知|网络|網絡|網路|网友|網友|本站|本网|本網|本报|本報|本刊|综合|綜合|整理|网络整理|網路整理"
-    r"|.{0,8}(?:编辑部|編輯部|综合报道|綜合報導)|.{2,8}(?:部|组|組)|.{1,8}(?:中心|办公室|辦公室|工作室|委员会|委員會|研究院"
-    r"|研究所|协会|協會)|.{0,4}文章)$"  # 作者最新文章: a list's heading
+    r"|.{0,8}(?:综合报道|綜合報導)|.{2,10}(?:部|组|組)|.{1,10}(?:中心|办公室|辦公室|工作室|委员会|委員會|研究院|研究所"
+    r"|协会|協會)|.{0,4}文章)$"  # 作者最新文章: a list's heading
 )
 # Book-title marks and brackets: a line with them is a title or a note, not a name alone.
 TITLE_MARKS = PATTERNS.compile(r"[《》（）()【】〔〕「」“”]")
@@ -292,7 +292,8 @@ DATE_DMY = PATTERNS.compile(
 )
 # Dates in Chinese numerals, as official documents and their notices print them: 二〇二四年三月五日,
 # 二○一二年十二月二十一日 (the year digit by digit; the month and the day counted with 十).
-HAN_DIGITS = "〇○零一二三四五六七八九"
+HAN_NUMERALS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+HAN_DIGITS = "".join(HAN_NUMERALS)
 DATE_HAN = PATTERNS.compile(
     rf"(?P<year>[{HAN_DIGITS}]{{4}})\s*年\s*(?P<month>十[一二]?|[一二三四五六七八九])\s*月\s*"
     r"(?P<day>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号號](?P<roc>)"

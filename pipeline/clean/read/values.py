@@ -131,17 +131,14 @@ def find_date(text: str) -> re.Match[str] | None:
     return p.DATETIME.search(text) or p.DATE_DMY.search(text) or p.DATE_EN.search(text) or p.DATE_HAN.search(text)
 
 
-HAN_NUMERALS = {**{digit: value for value, digit in enumerate("〇一二三四五六七八九")}, "○": 0, "零": 0}
-
-
 def number(text: str) -> int:
     """The value of a date's number in Arabic or Chinese numerals: 2024, 二〇二四 (digit by digit), 五, 十二, 二十一."""
     if text.isdigit():
         return int(text)
     tens, ten, ones = text.partition("十")
     if ten:
-        return (HAN_NUMERALS[tens] if tens else 1) * 10 + (HAN_NUMERALS[ones] if ones else 0)
-    return int("".join(str(HAN_NUMERALS[digit]) for digit in text))
+        return (p.HAN_NUMERALS[tens] if tens else 1) * 10 + (p.HAN_NUMERALS[ones] if ones else 0)
+    return int("".join(str(p.HAN_NUMERALS[digit]) for digit in text))
 
 
 # A clock time just before a date, white space between: 18:07 2012-01-16. Tried where a digit starts: linear.
