@@ -43,7 +43,7 @@ FIELD_OF = {"OUTLET": "source", "AUTHOR": "author", "EDITOR": "editor", "DATE": 
 OUTSIDE = "O"
 SNIPPET = 40  # characters at the start of the first paragraph and the end of the last where a credit stands
 # A piece of a credit line: what stands between white space, bars, slashes, brackets, dots.
-PIECE = PATTERNS.compile(r"[^\s|｜∣│︱╱/／\\·•,，;；:：︰︓【】\[\]（）()〔〕<>《》「」『』]+")
+PIECE = PATTERNS.compile(r"[^\s|｜∣│╱/／\\·•,，;；:：【】\[\]（）()〔〕<>《》「」『』]+")
 MEDIA_END = PATTERNS.compile(r"(?:报|報|网|網|社|台|电视|電視|新闻|新聞|周刊|週刊|中文|频道|頻道|在线|在線)$")
 REPORT_END = PATTERNS.compile(r"(?:报道|報導|电|電|讯|訊|摄|攝|撰稿|编译|編譯|整理)$")
 ROLE = PATTERNS.compile(
@@ -54,7 +54,7 @@ DATE_SPAN = PATTERNS.compile(
     p.DATE + r"|\d{1,2}/\d{1,2}/(?:19|20)\d\d|\d{1,2}:\d{2}(?::\d{2})?|(?:[ap]\.?m\.?|上午|下午|星期.|週.|周.)",
     re.I,
 )
-SEPARATORS = " \u3000\u00a0|｜∣│︱╱/／·•,，:：︰︓【】[]（）()"  # trimmed off a span's ends
+SEPARATORS = " \u3000\u00a0|｜∣│╱/／·•,，:：【】[]（）()"  # trimmed off a span's ends
 # never a name
 WEEKDAY_OR_TIME = PATTERNS.compile(r"(?:星期|週|周|禮拜|礼拜)[一二三四五六日天末]|\d{1,2}:\d{2}(?::\d{2})?")
 
