@@ -97,6 +97,20 @@ def test_a_traditional_page_is_detected_and_not_converted_again() -> None:
     assert body(simplified.tree)[0] == "媒体报导，位于新北市的果菜市场。"
 
 
+@pytest.mark.parametrize(("text", "script", "converted"), [
+    # plainly one script: told by the characters written in one script only, without building OpenCC's converters
+    ("剛一出戲院 一出劇院 一出電影院 一出機場 一出來 風聲一出 一出門", "zh-Hant", False),  # 出 → 齣 fooled the counts
+    ("国家栋梁 在桥梁工地上 大厦栋梁 头悬梁锥刺股 余响绕梁 这里的发展问题", "zh-Hans", False),
+    ("太后的頭髮很乾燥。", "zh-Hant", True),  # too few such characters: OpenCC's conversions each way, as before
+    ("发展 發展", "zh-Hans", True),  # as many of each
+])
+def test_a_plain_sample_is_told_by_its_characters_a_close_one_by_opencc(text: str, script: str,
+                                                                       converted: bool) -> None:
+    converter.cache_clear()
+    assert source_script(text) == script
+    assert (converter.cache_info().currsize > 0) == converted
+
+
 def test_ambiguous_characters_come_from_stcharacters() -> None:
     table = ambiguous_characters()
     assert len(table) == 276
