@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
 
-from pipeline import __version__, build, config, docbook, document, task
+from pipeline import __version__, config, docbook, document
 from pipeline.clean.types import Report
 from pipeline.errors import CleaningError, InputError, PipelineError, TimeLimitError
 from pipeline.writing import write_atomic
@@ -233,6 +233,8 @@ def _vertical_note(settings: config.Config) -> None:
 
 
 def _convert(args: argparse.Namespace) -> int:
+    from pipeline import build, task  # the build's machinery (renderers, workers) only for the commands that build
+
     settings = _settings(args)
     task.check_requirements(settings)
     _vertical_note(settings)
@@ -257,7 +259,7 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from pipeline import progress
+    from pipeline import build, progress
 
     settings = _settings(args)
     _vertical_note(settings)
