@@ -56,7 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     clean = commands.add_parser("clean", help="print the validated DocBook 5 XML of one raw page")
-    clean.add_argument("file", type=Path)
+    clean.add_argument("file", type=Path, help="a raw page: text (UTF-8, GB18030 or Big5) or HTML; - reads standard "
+                       "input (curl … | pipeline clean -)")
     clean.add_argument("--report", type=Path, metavar="PATH", help="write the cleaning report (JSON) here")
     clean.add_argument("--explain", action="store_true",
                        help="print each line's class and the model's confidence instead of the XML")
@@ -174,26 +175,38 @@ def _settings(args: argparse.Namespace, **overrides: object) -> config.Config:
 
 def _clean(args: argparse.Namespace) -> int:
     settings = _settings(args)
+    given = sys.stdin.buffer.read(settings.max_input_bytes + 1) if str(args.file) == STDIN else None
+    name = STDIN_NAME if given is not None else str(args.file)
     try:
+        if given is not None and len(given) > settings.max_input_bytes:  # the rest of the stream is never read
+            raise InputError(f"more than {settings.max_input_bytes / 1e6:.1f} MB, over the limit for one article"
+                             " (max_input_bytes)")
         with time_bound(settings.timeout):
-            doc = document.from_file(args.file, max_bytes=settings.max_input_bytes, model=settings.model_path)
-    except TimeLimitError as exc:
-        raise exc.located(args.file) from None
-    except CleaningError as exc:
-        if args.explain and isinstance(exc.report, Report):
+            if given is not None:
+                doc = document.from_bytes(given, name=name, max_bytes=settings.max_input_bytes,
+                                          model=settings.model_path)
+            else:
+                doc = document.from_file(args.file, max_bytes=settings.max_input_bytes, model=settings.model_path)
+    except PipelineError as exc:
+        if args.explain and isinstance(exc, CleaningError) and isinstance(exc.report, Report):
             from pipeline import explain
 
-            explain.print_lines(args.file, exc.report)
-        raise
+            explain.print_lines(args.file.read_bytes() if given is None else given, name, exc.report)
+        raise exc.located(name) from None
     if args.report:
         write_atomic(args.report, json.dumps(doc.report_json(), ensure_ascii=False, indent=1).encode())
     if args.explain:
         from pipeline import explain
 
-        explain.print_lines(args.file, doc.report)
+        explain.print_lines(args.file.read_bytes() if given is None else given, name, doc.report)
     else:
         sys.stdout.buffer.write(docbook.serialize(doc.tree))
     return EXIT_OK
+
+
+# `pipeline clean -` reads the page from standard input (text or HTML, told by its first bytes), no further than the
+# size limit (a stream may be endless), and names it so in messages.
+STDIN, STDIN_NAME = "-", "<stdin>"
 
 
 def _corrections(args: argparse.Namespace) -> int:

@@ -6,7 +6,6 @@ line with the field each went to."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
@@ -22,9 +21,10 @@ TEXT_WIDTH = 60  # characters of each line shown
 MARKS = {"sidecar": "=", "model": ""}  # who decided; otherwise the name of the correction that did
 
 
-def print_lines(path: Path, report: Report) -> None:
-    """Print every classed line; a decision less sure than REVIEW_BELOW is marked `?` for review."""
-    source = read_page(path.read_bytes(), name=path.name, max_bytes=sys.maxsize)
+def print_lines(data: bytes, name: str, report: Report) -> None:
+    """Print every classed line of the page (its bytes and its file's name); a decision less sure than
+    REVIEW_BELOW is marked `?` for review."""
+    source = read_page(data, name=name, max_bytes=sys.maxsize)
     raw = source.text.text.split("\n")
     dom = source.dom  # an HTML page's: what its markup says of each line, shown beside the text
     console = Console(highlight=False, soft_wrap=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 
 from pipeline import document
 from pipeline.cli import main
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, TESTS
 
 Page = Callable[..., Path]
 SEED = SEEDS / "000_240bc3948afeefef.txt"
@@ -84,6 +85,39 @@ def test_a_20_mb_file_is_refused_without_being_read(
 def test_missing_file_is_an_error_not_a_traceback(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     assert main(["clean", "no/such/file.txt"]) == 1
     assert capsysbinary.readouterr().err.decode() == "pipeline: no/such/file.txt: bad input: no such file\n"
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> io.BytesIO:
+    stream = io.BytesIO(data)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(stream))
+    return stream
+
+
+@pytest.mark.parametrize("page", [SEED, TESTS / "data" / "html" / "head_evidence.html"], ids=["text", "html"])
+def test_clean_reads_the_page_from_standard_input_as_from_its_file(
+    page: Path, monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    assert main(["clean", str(page)]) == 0
+    from_file = capsysbinary.readouterr().out
+    _stdin(monkeypatch, page.read_bytes())
+    assert main(["clean", "-"]) == 0
+    assert capsysbinary.readouterr().out == from_file  # an HTML page told by its first bytes, not its name
+    _stdin(monkeypatch, page.read_bytes())
+    assert main(["clean", "-", "--explain"]) == 0
+    assert "title" in capsysbinary.readouterr().out.decode()
+
+
+def test_bad_input_on_standard_input_is_one_line_naming_it(
+    monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    _stdin(monkeypatch, b"")
+    assert main(["clean", "-"]) == 1
+    assert capsysbinary.readouterr().err.decode() == "pipeline: <stdin>: bad input: file is empty\n"
+    stream = _stdin(monkeypatch, b"x" * 6_000_000)  # an endless stream is read no further than the limit
+    assert main(["clean", "-"]) == 1
+    assert capsysbinary.readouterr().err.decode() == (
+        "pipeline: <stdin>: bad input: more than 5.0 MB, over the limit for one article (max_input_bytes)\n")
+    assert stream.tell() < 6_000_000
 
 
 @pytest.mark.slow
