@@ -51,7 +51,10 @@ def config_options(parser: argparse.ArgumentParser, command: str) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="pipeline", description=__doc__)
+    parser = argparse.ArgumentParser(prog="pipeline", description=(
+        "Clean scraped Chinese articles (text or HTML) into validated DocBook 5 with their metadata, and build EPUB, "
+        "PDF and DOCX in Simplified and Traditional Chinese. Each problem is one line on standard error; the exit "
+        "status is 0 when every document was made."))
     parser.add_argument("--version", action="version", version=f"pipeline {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
