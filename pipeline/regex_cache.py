@@ -54,8 +54,15 @@ class Patterns:
             else:
                 self.used[key] = saved
                 return compiled
-        self.used[key] = _code(pattern, int(flags))
-        return _sre.compile(pattern, *self.used[key])  # type: ignore[no-any-return]
+        try:
+            made = _code(pattern, int(flags))
+            compiled = _sre.compile(pattern, *made)
+        except re.error:
+            raise  # a pattern that is no pattern, as re.compile says
+        except (AttributeError, TypeError, ValueError):  # an engine that takes its code otherwise: compile as usual
+            return re.compile(pattern, flags)
+        self.used[key] = made
+        return compiled
 
     def save(self) -> None:
         """Keep the module's patterns for the next process (unless the file holds them already)."""

@@ -101,3 +101,17 @@ def test_a_folder_that_cannot_be_written_is_no_error(writable: Path) -> None:
     cache.compile(r"\d+")
     cache.save()  # no error, nothing left behind
     assert sorted(p.name for p in writable.parent.iterdir()) == ["__pycache__", "module.py"]
+
+
+def test_an_engine_that_takes_its_code_otherwise_only_costs_the_compiling(
+        writable: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(regex_cache, "_code", lambda pattern, flags: ("code", "of", "another", "layout"))
+    cache = regex_cache.Patterns(str(writable))
+    _same(cache.compile(r"\d+x"), r"\d+x", 0)
+    cache.save()
+    assert not cache.used and not cache.path.exists()  # nothing kept that the engine could not take
+
+
+def test_a_pattern_that_is_no_pattern_is_refused_as_re_refuses_it(writable: Path) -> None:
+    with pytest.raises(re.error):
+        regex_cache.Patterns(str(writable)).compile(r"(unclosed")
