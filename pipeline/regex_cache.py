@@ -34,11 +34,13 @@ class Patterns:
     """The compiled patterns of one module (its file's name is `module_file`)."""
 
     def __init__(self, module_file: str) -> None:
-        self.path = Path(cache_from_source(module_file)).with_suffix(".re")
+        self.path: Path | None = None  # an interpreter that keeps no bytecode keeps no patterns either
+        with contextlib.suppress(NotImplementedError):
+            self.path = Path(cache_from_source(module_file)).with_suffix(".re")
         self.known: dict[tuple[str, int], Compiled] = {}
         self.used: dict[tuple[str, int], Compiled] = {}
         with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-            key, known = marshal.loads(self.path.read_bytes())
+            key, known = marshal.loads(self.path.read_bytes()) if self.path else (None, None)
             if key == KEY and isinstance(known, dict):
                 self.known = known
 
@@ -66,7 +68,7 @@ class Patterns:
 
     def save(self) -> None:
         """Keep the module's patterns for the next process (unless the file holds them already)."""
-        if sys.dont_write_bytecode or self.used == self.known:
+        if self.path is None or sys.dont_write_bytecode or self.used == self.known:
             return
         temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:

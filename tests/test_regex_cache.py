@@ -35,6 +35,12 @@ def writable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return module
 
 
+def _file(cache: regex_cache.Patterns) -> Path:
+    """Where the cache keeps its patterns (the interpreter keeps bytecode here)."""
+    assert cache.path is not None
+    return cache.path
+
+
 def _same(got: re.Pattern[str], pattern: str, flags: int) -> None:
     wanted = re.compile(pattern, flags)
     assert got == wanted  # the same pattern, flags and engine code
@@ -48,7 +54,7 @@ def test_a_saved_pattern_is_the_one_re_compiles(writable: Path) -> None:
     for pattern, flags in SAMPLES:
         _same(first.compile(pattern, flags), pattern, flags)
     first.save()
-    assert first.path.is_file() and first.path.parent.name == "__pycache__"
+    assert _file(first).is_file() and _file(first).parent.name == "__pycache__"
     again = regex_cache.Patterns(str(writable))
     assert set(again.known) == {(pattern, int(flags)) for pattern, flags in SAMPLES}
     for pattern, flags in SAMPLES:
@@ -82,8 +88,8 @@ def test_only_the_patterns_in_use_are_kept(writable: Path) -> None:
 ], ids=["not marshal data", "another interpreter", "code refused", "not code", "not a dict"])
 def test_a_damaged_or_foreign_file_means_compiling(writable: Path, content: bytes) -> None:
     cache = regex_cache.Patterns(str(writable))
-    cache.path.parent.mkdir(exist_ok=True)
-    cache.path.write_bytes(content)
+    _file(cache).parent.mkdir(exist_ok=True)
+    _file(cache).write_bytes(content)
     _same(regex_cache.Patterns(str(writable)).compile(r"\d+x"), r"\d+x", 0)
 
 
@@ -92,7 +98,7 @@ def test_nothing_is_written_where_python_writes_no_bytecode(writable: Path, monk
     cache = regex_cache.Patterns(str(writable))
     cache.compile(r"\d+")
     cache.save()
-    assert not cache.path.exists()
+    assert not _file(cache).exists()
 
 
 def test_a_folder_that_cannot_be_written_is_no_error(writable: Path) -> None:
@@ -109,9 +115,18 @@ def test_an_engine_that_takes_its_code_otherwise_only_costs_the_compiling(
     cache = regex_cache.Patterns(str(writable))
     _same(cache.compile(r"\d+x"), r"\d+x", 0)
     cache.save()
-    assert not cache.used and not cache.path.exists()  # nothing kept that the engine could not take
+    assert not cache.used and not _file(cache).exists()  # nothing kept that the engine could not take
 
 
 def test_a_pattern_that_is_no_pattern_is_refused_as_re_refuses_it(writable: Path) -> None:
     with pytest.raises(re.error):
         regex_cache.Patterns(str(writable)).compile(r"(unclosed")
+
+
+def test_an_interpreter_that_keeps_no_bytecode_keeps_no_patterns(
+        writable: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.implementation, "cache_tag", None)
+    cache = regex_cache.Patterns(str(writable))
+    _same(cache.compile(r"\d+y"), r"\d+y", 0)
+    cache.save()
+    assert cache.path is None and not (writable.parent / "__pycache__").exists()
