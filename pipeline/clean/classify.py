@@ -76,7 +76,7 @@ def label_matches(text: str, *, glued: bool = False) -> tuple[re.Match[str], ...
     A label may also open the line with a bar (编辑|禤志杰); with `glued`, labels may follow
     the previous value without a space (12:11来源：证券时报网作者：李在山), as in a line known to be metadata.
     """
-    if not (glued or any(mark in text for mark in p.COLONS + p.BARS)):
+    if not (glued or any(mark in text for mark in p.LABEL_MARKS)):
         return ()  # every label but a loose one is followed by a colon or a bar
     return _label_matches(text, glued)
 

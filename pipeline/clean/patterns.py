@@ -29,6 +29,7 @@ LABELS: dict[str, str] = {
 COLONS = ":：︰︓"
 # … or, where the label opens the line, a bar (vertical forms too).
 BARS = "|｜︱"
+LABEL_MARKS = COLONS + BARS  # a line without one holds no label but a loose one
 LABEL = PATTERNS.compile(
     "(?P<label>" + "|".join(f"(?P<{name}>{rx})" for name, rx in LABELS.items()) + rf")\s*[{COLONS}]"
 )

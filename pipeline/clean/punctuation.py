@@ -22,6 +22,7 @@ PROTECTED = PATTERNS.compile(
     r"|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\uff00-\uffef" + HAN_CLASS + r"]*"
     r"|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+"  # tried only where a word starts: linear on a long word
 )
+PROTECTED_MARKS = ("://", "www.", "@")  # each alternative of PROTECTED holds one: a line without any is not searched
 MARK = PATTERNS.compile(r"(?<![ \t])[ \t]*([,:;!?])[ \t]*")  # tried where white space starts: linear
 PAREN = PATTERNS.compile(r"\(([^()]*)\)")
 HAS_HAN = PATTERNS.compile(f"[{HAN_CLASS}]")
@@ -33,8 +34,8 @@ def to_full_width(text: str) -> str:
     """ASCII punctuation in Chinese text as full-width marks; everything else unchanged."""
     if not ASCII_MARKS.search(text):
         return text
-    if "@" not in text and "://" not in text and "www." not in text:
-        return _convert(text)  # nothing PROTECTED can match
+    if not any(mark in text for mark in PROTECTED_MARKS):
+        return _convert(text)
     pieces: list[str] = []
     last = 0
     for match in PROTECTED.finditer(text):

@@ -130,25 +130,24 @@ def headline_line(draft: Draft, page: Page) -> int | None:
 
 
 def _likest_line(lines: Sequence[Line], head: Head, text_start: int) -> int | None:
-    """The line above the article's text (`text_start`: where the page's densest block of running text starts, if
-    it has any)
-    most like one of the head's headlines of at least HEADLINE_CHARS characters (not the site's name), where it
-    is at least LIKENESS like it (difflib's ratio over the characters, widths unified and white space aside): the
-    printed headline with a place or a kicker the <title> leaves out (内蒙古9部门：确保… printed, 内蒙古确保… in the
-    head), or a word changed. On the training sites' HTML the likest line is the headline on every page where it
-    is that like and no other rule found the line (2 of 2); a menu's entry beside the site's name (公視新聞網 / 醫療)
-    measures at most 0.72; below the text, a list's entry repeating the headline with its tag (·[新闻] …) may be
-    likelier than the headline printed with a kicker above it (0.86 against 0.81), so only lines above the text
-    are weighed. None where no line is that like."""
+    """The line above the article's text (`text_start`: where the page's densest block of running text
+    starts, if it has any) most like one of the head's headlines of at least HEADLINE_CHARS characters (not
+    the site's name), where it is at least LIKENESS like it (difflib's ratio over the characters, widths
+    unified and white space aside): the printed headline with a place or a kicker the <title> leaves out
+    (内蒙古9部门：确保… printed, 内蒙古确保… in the head), or a word changed. On the training sites' HTML
+    the likest line is the headline on every page where it is that like and no other rule found the line
+    (2 of 2); a menu's entry beside the site's name (公視新聞網 / 醫療) measures at most 0.72; below the
+    text, a list's entry repeating the headline with its tag (·[新闻] …) may be likelier than the headline
+    printed with a kicker above it (0.86 against 0.81), so only lines above the text are weighed. None
+    where no line is that like."""
     sites = {_squeezed(name) for name in head.site_names()}
     headlines = [h for h in dict.fromkeys(_squeezed(h) for h in head.headlines())
                  if len(h) >= HEADLINE_CHARS and h not in sites]
+    squeezed = [(i, _squeezed(line.text)) for i, line in enumerate(lines[:text_start])]
+    above = [(i, text) for i, text in squeezed if c.han_count(text) >= MIN_HAN]
     best, found = LIKENESS, None
     for headline in headlines:
-        for i, line in enumerate(lines[:text_start]):
-            text = _squeezed(line.text)
-            if c.han_count(text) < MIN_HAN:
-                continue
+        for i, text in above:
             matcher = difflib.SequenceMatcher(None, headline, text, autojunk=False)
             if matcher.real_quick_ratio() < best or matcher.quick_ratio() < best:
                 continue
