@@ -256,6 +256,19 @@ def test_the_headline_the_title_names_is_the_title_not_the_site_name_before_it()
     assert doc.report.from_head["title"] == "the line the head names as the headline"
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    ("市民公园新增两处健身步道 夜间照明同步开放_城市频道_示例新闻网", "市民公园新增两处健身步道 夜间照明同步开放"),
+    ("市民公园新增两处健身步道_城市频道_示例新闻网", "市民公园新增两处健身步道"),  # the line under it no part of it
+])
+def test_a_headline_over_two_lines_is_one_title_where_the_head_holds_it_whole(title: str, expected: str) -> None:
+    source = HEAD.read_text("utf-8").replace("<title>市民公园新增两处健身步道_城市频道_示例新闻网</title>",
+                                             f"<title>{title}</title>")
+    source = source.replace('<script type="application/ld+json">', '<script type="text/plain">')
+    two_lines = "<h1>市民公园新增两处健身步道<br>夜间照明同步开放</h1>"
+    source = source.replace("<h1>市民公园新增两处健身步道</h1>", two_lines)
+    assert docbook.read_info(document.from_bytes(source.encode(), name="page.html").tree).title == expected
+
+
 def saved_page(folder: Path) -> Path:
     """A page saved with its images beside it: a photo in the article with its caption, an icon, an image
     outside the page's folder and a remote one in the navigation, a file that is not an image."""

@@ -23,6 +23,7 @@ from pipeline.clean.read.values import (
     reporter_names,
     role_parted,
 )
+from pipeline.clean.stages.page import head_names_whole
 from pipeline.clean.types import Draft, Line, Metadata, Person, Reading
 from pipeline.regex_cache import Patterns
 
@@ -52,6 +53,8 @@ def split_title(draft: Draft) -> Draft:
             title = text
         elif subtitle is None and c.continues_headline(title, text):
             title += text  # a headline broken over two lines
+        elif subtitle is None and draft.head is not None and head_names_whole(draft.head, title, text):
+            title += f" {text}"  # … in two parts, as the head prints it whole
         elif subtitle is None:
             # ——副题, a 题注 in brackets, or a sub-headline on its own line
             subtitle = text if _bracketed(text) else SUBTITLE_DASH.sub("", text, count=1).strip("—- ")

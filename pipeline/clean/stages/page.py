@@ -208,7 +208,7 @@ def tag_lines(draft: Draft, tagger: LineTagger) -> Draft:
     draft.texts = [line.text for line in draft.lines]
     draft.report.title_candidates = [TitleCandidate(draft.lines[x.index].number, round(x.score, 3))
                                      for x in tagging.candidates[:TITLE_CANDIDATES_KEPT]]
-    decisions = _title_group(draft.lines, decisions)
+    decisions = _title_group(draft.lines, decisions, draft.head)
     if not any(d.label == "body" for d in decisions):
         decisions = _densest_block(draft, decisions)
     draft.report.lines = [
@@ -235,14 +235,21 @@ def tag_lines(draft: Draft, tagger: LineTagger) -> Draft:
     return draft
 
 
-def _title_group(lines: Sequence[Line], decisions: list[Decision]) -> list[Decision]:
+def _title_group(lines: Sequence[Line], decisions: list[Decision], head: Head | None = None) -> list[Decision]:
     """Join to the title line the rest of a headline broken over two lines and a ——subtitle under it (not to
     a line the page's head names as the whole headline; not a line split by bars above it: 瀏覽人數5802 | 字級：; not a
-    label above it, which a colon closes: 港澳频道：)."""
+    label above it, which a colon closes: 港澳频道：). A line the head names as the headline is joined by the line
+    under it only where the two make the head's headline whole (途牛发布春节出游调查报告 / 六成受调者选择自助游 printed
+    over two lines, the <title> holding both before its channel's and site's names)."""
     title = next((i for i, d in enumerate(decisions) if d.label == "title"), None)
-    if title is None or decisions[title].by in ("head_title", "registered_title"):
+    if title is None or decisions[title].by == "registered_title":
         return decisions
     joined = list(decisions)
+    if decisions[title].by == "head_title":
+        if (head is not None and title + 1 < len(lines) and decisions[title + 1].by == "model"
+                and head_names_whole(head, lines[title].text, lines[title + 1].text)):
+            joined[title + 1] = overrule(decisions[title], "title", "headline_continued")
+        return joined
     text = lines[title].text
 
     def free(i: int) -> bool:
@@ -261,6 +268,15 @@ def _title_group(lines: Sequence[Line], decisions: list[Decision]) -> list[Decis
         ):
             joined[title + 1] = overrule(decisions[title], "title", "headline_continued")
     return joined
+
+
+def head_names_whole(head: Head, first: str, second: str) -> bool:
+    """Whether two lines make, one after the other, the headline an HTML page's head names (one of its headlines,
+    or the opening of its <title> up to a separator): a headline printed over two lines."""
+    both = _spaced(f"{first} {second}")
+    return c.han_count(second) >= MIN_HAN and (
+        _squeezed(both) in {_squeezed(h) for h in head.headlines()}
+        or any(_opens(_spaced(t), both) for t in (head.title, head.og_title) if t))
 
 
 def _densest_block(draft: Draft, decisions: list[Decision]) -> list[Decision]:
