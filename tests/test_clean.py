@@ -382,6 +382,22 @@ def test_a_labelled_outlet_is_read_before_a_name_printed_alone() -> None:
     assert draft.meta.source == "国际在线" and [e.name for e in draft.meta.editors] == ["陈小立"]
 
 
+@pytest.mark.parametrize("over_by", ["model", "date_over_title"])
+def test_the_headers_date_is_read_before_a_date_under_the_text(over_by: str) -> None:
+    """The date line the model found above a copy of the headline is the article's; a footer's date under the text
+    (发行:2012-01-04) is not. A date the frame prints above the title (read only for its date) comes after both."""
+    lines = [Line(5, "发布者：陈小鑫 时间：2012-01-12 17:04:50 来源：示例牛网", zone="header", role="meta"),
+             Line(8, "满记甜品“芒果布丁”被查细菌超标", zone="header"),
+             Line(15, "本文栏目：上海", zone="tail", role="meta"),
+             Line(79, "发行:2012-01-04", zone="tail", role="meta")]
+    draft = Draft(lines, Metadata(), Report("page.txt", "utf-8"))
+    draft.report.lines = [LineClass(5, "meta", 1.0, over_by), LineClass(8, "title", 1.0, "model"),
+                          LineClass(15, "meta", 1.0, "model"), LineClass(79, "meta", 1.0, "model")]
+    draft.texts = [line.text for line in lines]
+    metadata.read_metadata(draft, tagger.load().credits)
+    assert (draft.meta.published or "")[:10] == ("2012-01-12" if over_by == "model" else "2012-01-04")
+
+
 def test_a_datelines_reporter_the_reader_took_for_the_editor_is_the_author() -> None:
     """据新华社拉萨电（记者 格小边）: the agency without the word that cites it, and the reporter is the author, not
     the editor the credit reader tagged on the same line."""

@@ -82,8 +82,10 @@ def _bracketed(text: str) -> bool:
 
 def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
     """Read every metadata line: first the credit reader's outlets and names, then the rules (dates,
-    and the fields the reader found nothing for). The first value of a field wins, the lines under the
-    title read before those above it (the site's frame: its day, its name)."""
+    and the fields the reader found nothing for). The first value of a field wins: the reader reads the lines
+    under the title before those above it (the site's frame: its day, its name); the rules read the header's
+    lines (under the title, then those above it the model took for metadata) before the lines under the text,
+    and the dates of the site's frame last."""
     title = next((decided.line for decided in draft.report.lines if decided.label == "title"), 0)
     for_date = {decided.line for decided in draft.report.lines if decided.by in DATE_ONLY}
     # A line that labels its outlet (来源：国际在线) is read before one that may only print a name (东北网手机版).
@@ -99,7 +101,11 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
     for line in over:
         if line.number not in for_date:
             _read_credits(draft, reader, line)
-    meta_lines = [*under, *over]
+    # The rules read the article's header first (under the title, then what the model found above it), then the
+    # lines under the text (a footer's 发行:2012-01-04 is no date of the article), and the frame's dates last.
+    own = [line for line in over if line.number not in for_date]
+    meta_lines = [*(line for line in under if line.zone == "header"), *own,
+                  *(line for line in under if line.zone != "header"), *(line for line in over if line not in own)]
     for line in meta_lines:
         read = draft.meta if line.number not in for_date else Metadata()
         parse_meta_line(line.text, read, header=line.zone == "header", names=False)
