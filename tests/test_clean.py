@@ -398,6 +398,23 @@ def test_the_headers_date_is_read_before_a_date_under_the_text(over_by: str) -> 
     assert (draft.meta.published or "")[:10] == ("2012-01-12" if over_by == "model" else "2012-01-04")
 
 
+@pytest.mark.parametrize(("credit", "editor"), [("策划：杨小林 编辑：李小华", "李小华"), ("(陈小巍 编辑)", "陈小巍"),
+                                              ("责任编辑：xcwang", "xcwang"), ("精彩推荐", None)])
+def test_an_editors_credit_past_a_box_under_the_text_names_the_editor(credit: str, editor: str | None) -> None:
+    """A credit the model took for furniture under a promotion box still names the editor where no metadata line
+    does; a line of furniture names no one."""
+    raw = ["示例新闻标题", "2024-03-05 10:00", "正文第一段，内容很长。", "正文第二段，内容也很长。", "精彩推荐",
+           "扫码关注", credit, "0人跟贴 | 0人参与"]
+    classes = ["title", "meta", "body", "body", "boilerplate", "boilerplate", "boilerplate", "boilerplate"]
+    lines = [Line(2, raw[1], zone="header", role="meta")]
+    draft = Draft(lines, Metadata(), Report("page.txt", "utf-8"), raw=raw)
+    draft.report.lines = [LineClass(n, label, 1.0, "model") for n, label in enumerate(classes, start=1)]
+    draft.texts = raw
+    metadata.read_metadata(draft, tagger.load().credits)
+    assert [e.name for e in draft.meta.editors] == ([editor] if editor else [])
+    assert ((7, "editor_below") in {(e.line, e.rule) for e in draft.report.events}) == (editor is not None)
+
+
 def test_a_datelines_reporter_the_reader_took_for_the_editor_is_the_author() -> None:
     """据新华社拉萨电（记者 格小边）: the agency without the word that cites it, and the reporter is the author, not
     the editor the credit reader tagged on the same line."""

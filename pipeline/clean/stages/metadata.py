@@ -123,8 +123,32 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
     draft.report.readings = [replace(r, field="published") if (r.tag == "DATE" and iso_date(r.text) == published)
                              or (r.tag == "TIME" and published != draft.meta.published) else r
                              for r in draft.report.readings]
+    if not draft.meta.editors:
+        _read_editor_below(draft, reader)
     draft.lines = [line for line in draft.lines if line.role != "meta"]
     return draft
+
+
+def _read_editor_below(draft: Draft, reader: CreditReader) -> None:
+    """An editor's credit under the text past a box of promotion (出品：… 策划：… 编辑：…, [责任编辑：xcwang] under a
+    microblog's box, (陈巍 编辑) under a table) that the model took for furniture: where no metadata line names the
+    editor, the first short line under the text's last paragraph that credits one names them."""
+    body = [decided.line for decided in draft.report.lines if decided.label == "body"]
+    if not body or not draft.raw:
+        return
+    for decided in draft.report.lines:
+        text = draft.raw[decided.line - 1].strip() if decided.line <= len(draft.raw) else ""
+        if (decided.line <= body[-1] or decided.label != "boilerplate" or len(text) > c.MAX_CREDIT_CHARS
+                or not ("editor" in c.meta_labels(text) or p.EDITOR_CREDIT.match(text))):
+            continue
+        line = Line(decided.line, text, zone="tail", role="meta")
+        _read_credits(draft, reader, line)
+        if not draft.meta.editors:
+            read = Metadata()
+            parse_meta_line(text, read, header=False)
+            draft.meta.editors = read.editors
+        draft.record("editor_below", line)
+        return
 
 
 def _read_opening_tag(draft: Draft) -> None:
