@@ -294,6 +294,17 @@ def test_a_headline_shaped_caption_under_a_heading_and_over_the_text_is_the_head
     assert decisions[4].by == "headline_over_text"
 
 
+def test_a_byline_inside_the_text_is_never_a_heading() -> None:
+    """記者陳小凱／台北報導 over the first paragraph, 本报记者 于小涛 called a heading: a byline, never a heading."""
+    paragraph = "雨下不停加上氣溫降低，很多人在家裡開除濕機，用電量明顯增加。"
+    texts = ["天冷除濕機熱賣", paragraph, "記者陳小凱／台北報導", paragraph, "本报记者 于小涛", paragraph, "分享到"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = ["title", "body", "boilerplate", "body", "heading", "body", "boilerplate"]
+    decisions = corrections.heading_words(page, [Decision(label, 0.9) for label in said], title=0)
+    assert [(d.label, d.by) for d in decisions][2:5] == [("boilerplate", "model"), ("body", "model"),
+                                                         ("meta", "heading_is_credit")]
+
+
 def test_a_links_label_with_its_arrow_is_never_a_heading() -> None:
     """更多>>农业 is a link to a channel, whether the model called it a heading or furniture over a paragraph."""
     paragraph = "今年以来，全国各地完成了各项任务，农业生产成效明显，粮食产量再创新高。"

@@ -143,7 +143,7 @@ PEOPLE = ("AUTHOR", "EDITOR")
 
 
 def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
-    """What a heading's words say: a labelled credit (《棱镜》作者 周纯) is metadata, a button (facebook) is
+    """What a heading's words say: a labelled credit (《棱镜》作者 周纯) or a byline is metadata, a button (facebook) is
     boilerplate (as is a line of text that is a widget's words: 字号：大 中 小), a piece of a sentence (因为) inside
     the text is text; and a chapter, part or section number (第二章　…) between lines of text makes a heading, as
     does a headline over a paragraph (one the model called furniture, a caption it was unsure of or that stands
@@ -158,7 +158,8 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
             if decision.label in ("heading", "body"):
                 out[i] = overrule(decision, "boilerplate", "headline_repeated")
             continue
-        if decision.label == "heading" and len(text) <= c.MAX_CREDIT_CHARS and c.meta_labels(text, glued=True):
+        if decision.label == "heading" and len(text) <= c.MAX_CREDIT_CHARS and (c.meta_labels(text, glued=True)
+                                                                                 or _byline(text)):
             out[i] = overrule(decision, "meta", "heading_is_credit")
         elif decision.label == "heading" and ((c.is_chrome(text) and not text.isdigit())  # 01: a numbered part
                                               or _stamp_or_link(text)):
@@ -179,9 +180,14 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
                    and not c.is_fragment(text)))
               and body and body[0] <= i < body[-1]
               and out[i + 1].label == "body" and page.paragraph[i + 1] and c.is_heading_shaped(text)
-              and not (c.is_chrome(text) or c.is_caption(text) or _stamp_or_link(text))):
+              and not (c.is_chrome(text) or c.is_caption(text) or _stamp_or_link(text) or _byline(text))):
             out[i] = overrule(decision, "heading", "headline_over_text")
     return out
+
+
+def _byline(text: str) -> bool:
+    """A byline (記者陳鈞凱／台北報導, 本报记者 于涛, 中廣新聞／楊菁惠): never a heading."""
+    return p.BYLINE.match(text) is not None or byline_by_shape(text) is not None
 
 
 def _stamp_or_link(text: str) -> bool:
@@ -317,7 +323,7 @@ CORRECTIONS = {
                    "outlet or a name (中廣新聞／楊菁惠, (李艳 撰稿)) is metadata",
     "headline_repeated": "a line under the title that repeats the headline (white space and a picture mark aside) "
                          "is neither a heading nor text",
-    "heading_is_credit": "a heading-shaped labelled credit (《棱镜》作者 周纯) is metadata",
+    "heading_is_credit": "a heading-shaped labelled credit (《棱镜》作者 周纯) or byline (本报记者 于涛) is metadata",
     "heading_is_button": "a heading-shaped button or menu word (facebook), a link's label with its arrow (更多>>农业), "
                          "or a post's stamp (胡任标今天 12:08:48), is boilerplate",
     "body_is_button": "a short line the model calls text that is a widget's or a button's words (字号：大 中 小) is "
