@@ -112,6 +112,20 @@ def test_a_byline_of_names_and_the_reports_place_without_a_role_word(line: str, 
     assert [a.name for a in meta.authors] == authors  # several names are one credit, as printed
 
 
+@pytest.mark.parametrize(("line", "authors"), [
+    ("2024-03-05 山田太郎（特约记者） 来源：示例日报", ["山田太郎"]), ("山田太郎 記者 2024-03-05", ["山田太郎"]),
+    ("王小明、李小红（本报记者）", ["王小明、李小红"]), ("编辑：李小华 张小明 记者", ["张小明"]),
+    ("2024-03-05 新华社 记者 来源：示例日报", []),  # an agency before the role word: no name
+    ("本次活动邀请了多名记者", []),  # no credit
+])
+def test_a_reporters_names_with_the_role_after_them(line: str, authors: list[str]) -> None:
+    """山田太郎（特约记者）, 王小明 记者 at the end or before a date: the names before the role word, names of any
+    origin (no common surname needed), where the credit reader has read the line (names=False)."""
+    meta = Metadata()
+    parse_meta_line(line, meta, names=False)
+    assert [a.name for a in meta.authors] == authors
+
+
 @pytest.mark.parametrize(("line", "source", "authors"), [
     ("中廣新聞／楊小惠", "中廣新聞", ["楊小惠"]), ("【台灣醒報／林小芳】", "台灣醒報", ["林小芳"]),
     ("石小佳/中国青年报", "中国青年报", ["石小佳"]), ("王明／新華社", "新華社", ["王明"]),

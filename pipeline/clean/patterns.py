@@ -62,6 +62,12 @@ NAME_ROLE_BEFORE = PATTERNS.compile(r"(?:" + ROLE_NAMES + r")\s*(?P<name>[" + HA
                               + r")\s*$")
 ROLE_NAMES_AFTER = PATTERNS.compile(r"(?<![、\s])[、\s]*(?:" + ROLE_NAMES + r")\s*[" + HAN_CLASS + r"]{2,3}(?:[、\s]+[" + HAN_CLASS
                               + r"]{2,3})*(?=[\s／/╱）)】]|$)")
+# A reporter's names with the role after them, as a credit of its own: 山田太郎（特约记者）, 王小明 记者 (at the line's end or
+# before a date or a label). Tried where a name may start: after the line's start, a space or a separator.
+NAMES_ROLE_AFTER = PATTERNS.compile(
+    r"(?:^|(?<=[\s|｜/／]))(?P<names>[" + HAN_CLASS + r"]{2,4}(?:[、\s][" + HAN_CLASS + r"]{2,4}){0,2}?)\s*(?:[（(]\s*"
+    + ROLE_PREFIX + r"(?:记者|記者|通讯员|通訊員)\s*[）)]|\s" + ROLE_PREFIX
+    + r"(?:记者|記者|通讯员|通訊員)(?=\s*$|\s+\d|\s+\S{2,4}[:：]))")
 # A staff code glued to an editor's name: 杜硕_NB12556.
 STAFF_CODE = PATTERNS.compile(r"_[A-Za-z]*\d+$")
 

@@ -23,6 +23,9 @@ NAME_SEPARATOR = PATTERNS.compile(r"[\s、,，/／╱|｜]+")  # between the nam
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９：－／．", "0123456789:-/.")
 
 
+OUTLET_ENDS = "报報网網社台"  # the last character of an outlet's name (新华社 记者 names no reporter)
+
+
 def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bool = True) -> None:
     """Read the fields of one metadata line into `meta`, keeping values already read.
 
@@ -41,6 +44,9 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
     shaped = None if byline else byline_by_shape(text)  # 邱俐穎／台北報導, 中廣新聞／楊菁惠; not 台北／綜合報導
     if shaped and not meta.authors:
         meta.authors = people(shaped[1])
+    role_after = None if byline or shaped else p.NAMES_ROLE_AFTER.search(text)  # 山田太郎（特约记者）
+    if role_after and not meta.authors and role_after["names"][-1] not in OUTLET_ENDS:
+        meta.authors = people(role_after["names"])
     if shaped and shaped[0] and meta.source is None:
         meta.source = shaped[0]
     matches = c.label_matches(text, glued=True)
