@@ -132,7 +132,7 @@ def test_a_weekday_is_never_part_of_a_name() -> None:
     assert [s.text for s in reader.read("记者 周杰 报道") if s.tag == "AUTHOR"] == ["周杰"]
 
 
-@pytest.mark.parametrize("credit", ["佚名", "网络整理", "本报编辑部", "新闻中心"])
+@pytest.mark.parametrize("credit", ["佚名", "网络整理", "本报编辑部", "新闻中心", "本报评论员", "人民日报评论员"])
 def test_a_credit_that_names_no_one_is_no_author(credit: str) -> None:
     page = (f"首页 > 新闻\n全市春运客流创新高 铁路部门加开列车\n2024-01-20 10:00 来源：人民网 作者：{credit}\n"
             "记者从铁路部门获悉，今年春运首日全市铁路发送旅客超过十万人次，同比增长百分之二十。\n"
@@ -140,6 +140,15 @@ def test_a_credit_that_names_no_one_is_no_author(credit: str) -> None:
     article = clean(page)
     assert article.meta.title == "全市春运客流创新高 铁路部门加开列车"
     assert article.meta.authors == [] and article.meta.source == "人民网"
+
+
+def test_a_source_label_glued_to_its_outlet_is_no_part_of_its_name() -> None:
+    """作者王小明 来源示例日报: labels printed with no colon and no space; the outlet is 示例日报, not 来源示例日报."""
+    page = ("首页 > 新闻\n全市春运客流创新高 铁路部门加开列车\n作者王小明 来源示例日报 2024-01-20\n"
+            "记者从铁路部门获悉，今年春运首日全市铁路发送旅客超过十万人次，同比增长百分之二十。\n"
+            "铁路部门表示，将根据客流情况继续加开临时列车，方便旅客出行。\n")
+    article = clean(page)
+    assert (article.meta.source, [a.name for a in article.meta.authors]) == ("示例日报", ["王小明"])
 
 
 def test_the_cleaning_takes_the_readers_values_and_the_report_shows_its_spans() -> None:

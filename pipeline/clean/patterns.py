@@ -280,7 +280,9 @@ GRAPHIC_WORDS = r"编制|編製|制图|製圖|绘制|繪製|绘图|繪圖"
 GRAPHIC_BEFORE = PATTERNS.compile(r"(?:" + GRAPHIC_WORDS + r")\s{0,3}[/／:：]?\s{0,3}$")
 GRAPHIC_AFTER = PATTERNS.compile(r"\s{0,3}(?:" + GRAPHIC_WORDS + ")")
 GRAPHIC = PATTERNS.compile(GRAPHIC_WORDS)
-OUTLET_LEAD = PATTERNS.compile(r"(?:摘自|选自|選自|转自|轉自|转载自|轉載自|来自|來自|据|據)\s*")
+# A word opening an outlet's name that cites it (摘自京华时报, 据北京晨报), or a source's label glued on with no colon or
+# space (来源示例日报).
+OUTLET_LEAD = PATTERNS.compile(r"(?:摘自|选自|選自|转自|轉自|转载自|轉載自|来自|來自|据|據|" + LABELS["source"] + r")\s*")
 # A desk of the newsroom, not a person or an outlet: 生活中心, 国际组.
 DESK = PATTERNS.compile(r"(?:中心|组|組|部|室)$")
 # Credits that name no person: anonymous, compiled from the web, the site or paper itself, a desk or another body
@@ -288,7 +290,7 @@ DESK = PATTERNS.compile(r"(?:中心|组|組|部|室)$")
 NOT_A_PERSON = PATTERNS.compile(
     r"^(?:佚名|匿名|不详|不詳|未知|网络|網絡|網路|网友|網友|本站|本网|本網|本报|本報|本刊|综合|綜合|整理|网络整理|網路整理"
     r"|.{0,8}(?:综合报道|綜合報導)|.{2,10}(?:部|组|組)|.{1,10}(?:中心|办公室|辦公室|工作室|委员会|委員會|研究院|研究所"
-    r"|协会|協會)|.{0,4}文章)$"  # 作者最新文章: a list's heading
+    r"|协会|協會)|.{0,8}(?:评论员|評論員)|.{0,4}文章)$"  # 本报评论员: the paper's voice; 作者最新文章: a list's heading
 )
 # Book-title marks and brackets: a line with them is a title or a note, not a name alone.
 TITLE_MARKS = PATTERNS.compile(r"[《》（）()【】〔〕「」“”]")
