@@ -294,6 +294,20 @@ def test_a_headline_shaped_caption_under_a_heading_and_over_the_text_is_the_head
     assert decisions[4].by == "headline_over_text"
 
 
+def test_the_last_paragraph_closed_by_its_writers_credit_is_text_though_the_credit_names_a_picture() -> None:
+    """…高尚行為。（記者 李小婷/文 通訊員 史小貝/圖）: the article's last paragraph, not a caption; a caption closed by
+    its picture's credit alone, and a picture's text (圖為…), stay captions."""
+    paragraph = "獻血是一種有益於社會的行為，也是醫學科學的保健活動。"
+    texts = ["醫務工作者帶頭獻血", paragraph, "▼氣象局預估，颱風明天上午登陸。（圖／翻攝自 氣象局）", paragraph,
+             "圖為獻血現場，市民排隊等候，秩序井然。（記者 王小明攝）",
+             "同時，獻血也是弘揚人道主義的高尚行為。（記者 李小婷/文 通訊員 史小貝/圖）", "分享"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = ["title", "body", "caption", "body", "caption", "caption", "boilerplate"]
+    decisions = corrections.heading_words(page, [Decision(label, 0.9) for label in said], title=0)
+    assert [(d.label, d.by) for d in decisions][2:6] == [("caption", "model"), ("body", "model"), ("caption", "model"),
+                                                         ("body", "caption_is_text")]
+
+
 def test_a_byline_inside_the_text_is_never_a_heading() -> None:
     """記者陳小凱／台北報導 over the first paragraph, 本报记者 于小涛 called a heading: a byline, never a heading."""
     paragraph = "雨下不停加上氣溫降低，很多人在家裡開除濕機，用電量明顯增加。"

@@ -68,6 +68,10 @@ NAMES_ROLE_AFTER = PATTERNS.compile(
     r"(?:^|(?<=[\s|｜/／]))(?P<names>[" + HAN_CLASS + r"]{2,4}(?:[、\s][" + HAN_CLASS + r"]{2,4}){0,2}?)\s*(?:[（(]\s*"
     + ROLE_PREFIX + r"(?:记者|記者|通讯员|通訊員)\s*[）)]|\s" + ROLE_PREFIX
     + r"(?:记者|記者|通讯员|通訊員)(?=\s*$|\s+\d|\s+\S{2,4}[:：]))")
+# A credit in brackets closing a line ((記者 李慧婷/文 通訊員 史貝貝/圖)), and a writer's role in one: a reporter, an author,
+# 文 beside a slash (文/王小明, 李慧婷/文).
+CLOSING_CREDIT = PATTERNS.compile(r"[（(](?P<credit>[^（）()]{1,30})[）)]$")
+WRITER_CREDIT = PATTERNS.compile(r"记者|記者|通讯员|通訊員|作者|[/／]\s*文|文\s*[/／]")
 # A staff code glued to an editor's name: 杜硕_NB12556.
 STAFF_CODE = PATTERNS.compile(r"_[A-Za-z]*\d+$")
 

@@ -168,8 +168,9 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
             out[i] = overrule(decision, "boilerplate", "body_is_button")
         elif decision.label == "heading" and body and body[0] < i < body[-1] and c.is_fragment(text):
             out[i] = overrule(decision, "body", "heading_is_fragment")
-        elif (decision.label == "caption" and body and body[0] < i < body[-1] and page.paragraph[i]
-              and ("，" in text or text.endswith("；")) and not c.is_caption(text)):
+        elif decision.label == "caption" and body and body[0] < i and (
+                (i < body[-1] and page.paragraph[i] and ("，" in text or text.endswith("；"))
+                 and not c.is_caption(text)) or _text_with_writers_credit(page, i)):
             out[i] = overrule(decision, "body", "caption_is_text")
         elif (decision.label != "heading" and body and body[0] < i < body[-1]
               and c.heading_kind(text) in CHAPTERS and c.is_heading_shaped(text)):
@@ -183,6 +184,18 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
               and not (c.is_chrome(text) or c.is_caption(text) or _stamp_or_link(text) or _byline(text))):
             out[i] = overrule(decision, "heading", "headline_over_text")
     return out
+
+
+def _text_with_writers_credit(page: Page, i: int) -> bool:
+    """Running text of sentences closed by its writers' credit in brackets, a picture's maker beside them (…高尚行為。
+    （記者 李慧婷/文 通訊員 史貝貝/圖）): text, though the credit names a picture; not a caption's text (圖為…), nor a
+    caption closed by the picture's credit alone ((圖／翻攝自 中央氣象局))."""
+    text = page.texts[i]
+    closing = p.CLOSING_CREDIT.search(text)
+    if not (page.paragraph[i] and closing and p.WRITER_CREDIT.search(closing["credit"])):
+        return False
+    core = text[: closing.start()]
+    return "。" in core and "，" in core and not c.is_caption(core)
 
 
 def _byline(text: str) -> bool:
@@ -331,7 +344,8 @@ CORRECTIONS = {
     "heading_is_fragment": "a heading-shaped piece of a sentence (因为) inside the text is text",
     "chapter_number": "a chapter, part or section number (第二章 …) between lines of text is a heading",
     "caption_is_text": "inside the text, a line the model called a caption that reads as running text of clauses "
-                       "(or a list item ending with ；) and has no picture's words (图为, 摄) is text",
+                       "(or a list item ending with ；) and has no picture's words (图为, 摄) is text, as is one below "
+                       "the text's start of sentences closed by their writers' credit in brackets",
     "headline_over_text": "a headline-shaped line over a paragraph, inside the text, is a heading (where the model "
                           "called it furniture, a caption under 0.80 or under a heading, or text under 0.80)",
     "some_text": "a page the model finds no text on: the line below the title likeliest to be text is its text",
