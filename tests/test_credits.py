@@ -142,6 +142,16 @@ def test_a_credit_that_names_no_one_is_no_author(credit: str) -> None:
     assert article.meta.authors == [] and article.meta.source == "人民网"
 
 
+@pytest.mark.parametrize(("close", "authors"), [("（李小楠）", ["李小楠"]), ("（新华社）", []), ("（央视新闻）", []),
+                                             ("（综合）", [])])
+def test_a_name_in_brackets_closing_the_text_is_its_writer_not_an_agency(close: str, authors: list[str]) -> None:
+    page = ("首页 > 新闻\n全市春运客流创新高 铁路部门加开列车\n2024-01-20 10:00 来源：人民网\n"
+            "记者从铁路部门获悉，今年春运首日全市铁路发送旅客超过十万人次，同比增长百分之二十。\n"
+            f"铁路部门表示，将根据客流情况继续加开临时列车，方便旅客出行。{close}\n分享到：\n")
+    article = clean(page)
+    assert ([a.name for a in article.meta.authors], article.meta.source) == (authors, "人民网")
+
+
 def test_a_source_label_glued_to_its_outlet_is_no_part_of_its_name() -> None:
     """作者王小明 来源示例日报: labels printed with no colon and no space; the outlet is 示例日报, not 来源示例日报."""
     page = ("首页 > 新闻\n全市春运客流创新高 铁路部门加开列车\n作者王小明 来源示例日报 2024-01-20\n"

@@ -278,10 +278,11 @@ def read_bylines(draft: Draft, reader: CreditReader) -> Draft:
     for i in body:
         _read_editor_tag(draft, i)
     # …实现轻松换新iPhone。(李楠): in the last paragraph any name (书聿, 立悟); in one of the two before it a name that
-    # opens with a common surname, not an outlet's ((经济通)).
+    # opens with a common surname, not an outlet's ((经济通)). An agency's or an outlet's name ((新华社)) is no one's.
     for i in closing:
         credit = None if draft.meta.authors else p.TRAILING_CREDIT.search(draft.lines[i].text)
-        if credit and (i == closing[0] or credit["name"][0] in p.SURNAMES):
+        if (credit and (i == closing[0] or credit["name"][0] in p.SURNAMES)
+                and not (credits.MEDIA_END.search(credit["name"]) or p.NOT_A_PERSON.match(credit["name"]))):
             draft.meta.authors = [Person(credit["name"])]
             draft.record("trailing_credit", draft.lines[i], draft.lines[i].text)
     draft.lines = [line for line in draft.lines if line.text]
