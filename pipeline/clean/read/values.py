@@ -23,9 +23,6 @@ NAME_SEPARATOR = PATTERNS.compile(r"[\s、,，/／╱|｜]+")  # between the nam
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９：－／．", "0123456789:-/.")
 
 
-OUTLET_ENDS = "报報网網社台"  # the last character of an outlet's name (新华社 记者 names no reporter)
-
-
 def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bool = True) -> None:
     """Read the fields of one metadata line into `meta`, keeping values already read.
 
@@ -45,7 +42,7 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
     if shaped and not meta.authors:
         meta.authors = people(shaped[1])
     role_after = None if byline or shaped else p.NAMES_ROLE_AFTER.search(text)  # 山田太郎（特约记者）
-    if role_after and not meta.authors and role_after["names"][-1] not in OUTLET_ENDS:
+    if role_after and not meta.authors and not p.MEDIA_WORDS.search(role_after["names"]):  # 新华社 记者: no one
         meta.authors = people(role_after["names"])
     if shaped and shaped[0] and meta.source is None:
         meta.source = shaped[0]

@@ -282,7 +282,7 @@ def read_bylines(draft: Draft, reader: CreditReader) -> Draft:
     for i in closing:
         credit = None if draft.meta.authors else p.TRAILING_CREDIT.search(draft.lines[i].text)
         if (credit and (i == closing[0] or credit["name"][0] in p.SURNAMES)
-                and not (credits.MEDIA_END.search(credit["name"]) or p.NOT_A_PERSON.match(credit["name"]))):
+                and not (p.MEDIA_WORDS.search(credit["name"]) or p.NOT_A_PERSON.match(credit["name"]))):
             draft.meta.authors = [Person(credit["name"])]
             draft.record("trailing_credit", draft.lines[i], draft.lines[i].text)
     draft.lines = [line for line in draft.lines if line.text]
