@@ -18,7 +18,6 @@ import json
 import subprocess
 import sys
 import tempfile
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +25,7 @@ from pathlib import Path
 from benchmarks import cleaning_cv
 from benchmarks.snapshots import MIRRORS, git_show, snapshot
 from pipeline import docbook, document, visible_text
+from pipeline.clean.stages.page import squeezed
 from pipeline.clean.tagger import training
 from pipeline.errors import PipelineError
 from tools import corpus
@@ -52,11 +52,6 @@ def outside_pages(mirrors: Path) -> Iterator[tuple[str, str, bytes, str]]:
             continue  # a page the snapshot lacks
         if titles:
             yield site, key, html, titles[0]
-
-
-def bare(text: str) -> str:
-    """A title with its widths unified and without white space."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def title_of(data: bytes, name: str, model: Path) -> str:
@@ -92,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
                    for rendering, text in texts.items()}
             got["HTML"] = title_of(html, f"{key[:40]}.html", models["html", fold])
             for rendering, title in got.items():
-                right[rendering][site].append(bare(title) == bare(reference))
+                right[rendering][site].append(squeezed(title) == squeezed(reference))
     print(f"titles on the pages of {COLLECTION} the corpus leaves out, training sites only, fold models")
     print(f"{'rendering':14s} {'pages':>5s} {'sites':>5s} {'title':>7s} {'site mean':>9s}")
     for rendering, by_site in right.items():

@@ -56,11 +56,9 @@ class Patterns:
             else:
                 self.used[key] = saved
                 return compiled
-        try:
+        try:  # a pattern that is no pattern raises re.error here, as re.compile does
             made = _code(pattern, int(flags))
             compiled = _sre.compile(pattern, *made)
-        except re.error:
-            raise  # a pattern that is no pattern, as re.compile says
         except (AttributeError, TypeError, ValueError):  # an engine that takes its code otherwise: compile as usual
             return re.compile(pattern, flags)
         self.used[key] = made

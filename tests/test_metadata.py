@@ -186,6 +186,12 @@ def test_names_a_role_word_parts_are_one_credit_joined_with_a_list_comma(value: 
     assert [p.name for p in people(value)] == [credit]
 
 
+@pytest.mark.parametrize("value", ["李小明  字号：大 中 小", "李小明  字號︰大 中 小", "李小明 2024-03-05"])
+def test_the_names_end_where_another_field_starts(value: str) -> None:
+    """A label after the names, its colon a vertical form's too (as Taiwan's pages print it), or a date ends them."""
+    assert [p.name for p in people(value)] == ["李小明"]
+
+
 @pytest.mark.parametrize(("last", "name"), [
     ("实现轻松换新手机。(李小楠)", "李小楠"), ("上下波动的幅度不超过0.5个百分点。(立小悟/编译)", "立小悟"),
     ("是一项符合医学科学的保健活动。（記者 李小婷）", "李小婷"), ("本次活动圆满结束。（完）", None),

@@ -207,7 +207,7 @@ def people(value: str, role: str | None = None) -> list[Person]:
         value = unworked
     tokens = [t for t in NAME_SEPARATOR.split(value) if t]
     # The names end where another field starts ("李明  字号：大 中 小") or a date does (John Smith 2024-03-05).
-    cut = next((i for i, t in enumerate(tokens) if ":" in t or "：" in t or find_date(t)), len(tokens))
+    cut = next((i for i, t in enumerate(tokens) if any(mark in t for mark in p.COLONS) or find_date(t)), len(tokens))
     names = [_bare_name(t) for t in tokens[:cut]]
     names = [n for n in names if len(n) >= 2 or not c.han_count(n)]
     if any(c.han_count(n) for n in names):

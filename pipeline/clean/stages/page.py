@@ -108,11 +108,11 @@ def headline_line(draft: Draft, page: Page) -> int | None:
     such a line."""
     if draft.head is None:
         return None
-    wanted = list(dict.fromkeys(h for h in map(_squeezed, draft.head.headlines()) if len(h) >= MIN_HAN))
+    wanted = list(dict.fromkeys(h for h in map(squeezed, draft.head.headlines()) if len(h) >= MIN_HAN))
     # A headline holding another (the whole <title>, an og:title with the site's name after it) is tried last: a page
     # that prints its <title> at the top prints the headline alone further down.
     wanted.sort(key=lambda h: any(other != h and other in h for other in wanted))
-    printed = [(_squeezed(line.text), _squeezed(PICTURE_MARK.sub("", line.text))) for line in draft.lines]
+    printed = [(squeezed(line.text), squeezed(PICTURE_MARK.sub("", line.text))) for line in draft.lines]
     for headline in wanted:
         for i, texts in enumerate(printed):
             if headline in texts:
@@ -140,11 +140,11 @@ def _likest_line(lines: Sequence[Line], head: Head, text_start: int) -> int | No
     text, a list's entry repeating the headline with its tag (·[新闻] …) may be likelier than the headline
     printed with a kicker above it (0.86 against 0.81), so only lines above the text are weighed. None
     where no line is that like."""
-    sites = {_squeezed(name) for name in head.site_names()}
-    headlines = [h for h in dict.fromkeys(_squeezed(h) for h in head.headlines())
+    sites = {squeezed(name) for name in head.site_names()}
+    headlines = [h for h in dict.fromkeys(squeezed(h) for h in head.headlines())
                  if len(h) >= HEADLINE_CHARS and h not in sites]
-    squeezed = [(i, _squeezed(line.text)) for i, line in enumerate(lines[:text_start])]
-    above = [(i, text) for i, text in squeezed if c.han_count(text) >= MIN_HAN]
+    texts = [(i, squeezed(line.text)) for i, line in enumerate(lines[:text_start])]
+    above = [(i, text) for i, text in texts if c.han_count(text) >= MIN_HAN]
     best, found = LIKENESS, None
     for headline in headlines:
         for i, text in above:
@@ -160,7 +160,7 @@ HEADLINE_CHARS = 8  # a head's headline shorter than this is too short to be kno
 LIKENESS = 0.8
 
 
-def _squeezed(text: str) -> str:
+def squeezed(text: str) -> str:
     """A text with its widths unified (NFKC) and without white space."""
     return "".join(unicodedata.normalize("NFKC", text).split())
 
@@ -275,7 +275,7 @@ def head_names_whole(head: Head, first: str, second: str) -> bool:
     or the opening of its <title> up to a separator): a headline printed over two lines."""
     both = _spaced(f"{first} {second}")
     return c.han_count(second) >= MIN_HAN and (
-        _squeezed(both) in {_squeezed(h) for h in head.headlines()}
+        squeezed(both) in {squeezed(h) for h in head.headlines()}
         or any(_opens(_spaced(t), both) for t in (head.title, head.og_title) if t))
 
 
