@@ -2,6 +2,8 @@
 
 Scripts, styles, forms' hidden fields and hidden elements are dropped, a line break stands around
 every block element and at `<br>`, and white space runs collapse to one space (except in `<pre>`).
+A hidden element that holds more text than the page shows is shown (`revealed`): it is the article
+that the page's script reveals once it has loaded (a WeChat article's `js_content`).
 Scrapers differ in a few habits, and a `Rendering` names them: table cells one per line or a row
 on one line, list items one per line or a list on one line, the `<title>` as the first line or not.
 
@@ -182,7 +184,7 @@ def render(root: etree._Element, rendering: Rendering = FINE, images: list[Image
     tables (`grid`), each with the line it stands before (its text is not in the lines)."""
     anchors: list[tuple[str, str, int, str]] = []
     grids: list[tuple[int, int, Table]] = []
-    segments = list(_segments(root, anchors, grids))
+    segments = list(_segments(root, anchors, grids, revealed(root)))
     lines: list[RenderedLine] = []
     if rendering.title_line and (title := page_title(root)):
         lines.append(RenderedLine(title, ()))
@@ -270,12 +272,42 @@ def _hidden(element: etree._Element) -> bool:
     return bool(style and HIDDEN_STYLE.search(style))
 
 
+def revealed(root: etree._Element) -> etree._Element | None:
+    """The hidden element a script shows once the page has loaded: the one holding the most text of those hidden by
+    their style or the `hidden` attribute, where that is more text than the rest of the page shows (a WeChat
+    article's `<div id="js_content" style="visibility: hidden; opacity: 0">`). None where there is none: a hidden
+    menu, dialog or copy of the text is shorter than the page around it."""
+    best, most = None, 0
+    for element in _outermost_hidden(root):
+        size = _size(_visible(element, shown=element))
+        if size > most:
+            best, most = element, size
+    return best if best is not None and most > _size(_visible(root)) else None
+
+
+def _outermost_hidden(element: etree._Element) -> Iterator[etree._Element]:
+    """The hidden elements under an element that no hidden element holds (one held by another stays hidden
+    whatever it says), in page order."""
+    for child in element:
+        if not isinstance(child.tag, str) or child.tag.lower() in INVISIBLE:
+            continue
+        if _hidden(child):
+            yield child
+        else:
+            yield from _outermost_hidden(child)
+
+
+def _size(pieces: Iterator[str]) -> int:
+    """The characters of text pieces, white space aside."""
+    return sum(len(piece) - _blank(piece) for piece in pieces)
+
+
 def _segments(root: etree._Element, images: list[tuple[str, str, int, str]],
-              tables: list[tuple[int, int, Table]]) -> Iterator[_Segment]:
+              tables: list[tuple[int, int, Table]], shown: etree._Element | None = None) -> Iterator[_Segment]:
     """The finest lines: text between block boundaries, each with the row or list it may join; each visible
     <img> with a src goes into `images` as (src, alt, the number of the segment it stands before, the file
     it was read from), each simple table into `tables` as (its first segment, the one after its last, the
-    table)."""
+    table). The `shown` element is walked though it is hidden (`revealed`)."""
     buffer: list[tuple[str, bool, bool]] = []  # pieces of text, each inside a link or not, emphasised or not
     made = 0  # segments yielded
     # Each table row and list by number. Keyed by the element itself: lxml makes a new proxy object (with a new
@@ -321,7 +353,7 @@ def _segments(root: etree._Element, images: list[tuple[str, str, int, str]],
         nonlocal pre, links, emphasis
         tag = element.tag if isinstance(element.tag, str) else ""
         tag = tag.lower()
-        if not tag or tag in INVISIBLE or _hidden(element):
+        if not tag or tag in INVISIBLE or (_hidden(element) and element is not shown):
             return
         if tag == "br":
             yield from flush()
@@ -419,14 +451,15 @@ def _span(cell: etree._Element, name: str) -> int:
         return 1
 
 
-def _visible(element: etree._Element) -> Iterator[str]:
-    """The visible text pieces of an element (what `_segments` shows of it)."""
+def _visible(element: etree._Element, shown: etree._Element | None = None) -> Iterator[str]:
+    """The visible text pieces of an element (what `_segments` shows of it), the `shown` element's though it is
+    hidden."""
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
-    if not tag or tag in INVISIBLE or _hidden(element):
+    if not tag or tag in INVISIBLE or (_hidden(element) and element is not shown):
         return
     if element.text:
         yield element.text
     for child in element:
-        yield from _visible(child)
+        yield from _visible(child, shown)
         if child.tail:
             yield child.tail

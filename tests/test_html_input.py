@@ -47,6 +47,17 @@ def test_an_html_page_is_cleaned_as_its_text_rendering() -> None:
     assert "不可见" not in docbook.serialize(document.from_file(HEAD).tree).decode(), "scripts are not text"
 
 
+def test_an_article_the_pages_script_shows_is_cleaned_not_refused() -> None:
+    """A WeChat article as a scraper fetches it: its text hidden until the page's script shows it."""
+    page = document.from_file(HTML / "script_revealed_article.html")
+    info = docbook.read_info(page.tree)
+    assert info.title == "城南社区推出“一站式”养老服务，老人们点赞"
+    paragraphs = body(page)
+    assert paragraphs[0] == "近日，" and paragraphs[-1] == "让更多老人乐享晚年" and len(paragraphs) >= 8
+    assert any(p.startswith("“以前中午饭常常凑合") for p in paragraphs)
+    assert not any("扫一扫" in p or "阅读原文" in p for p in paragraphs)
+
+
 def test_an_html_page_is_read_by_the_model_for_html_pages_with_what_its_markup_says() -> None:
     page = html_page.read(REAL.read_bytes())
     assert len(page.dom) == page.text.count("\n") + 1

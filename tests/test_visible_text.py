@@ -42,6 +42,22 @@ def test_joined_rendering_keeps_the_title_and_joins_rows_and_lists_but_not_block
     ]
 
 
+@pytest.mark.parametrize(("article", "copies"), [
+    ('<div id="js_content" style="visibility: hidden; opacity: 0">{0}</div>', 1),  # shown by the page's script
+    ("<div hidden>{0}</div>", 1),
+    ('<div style="display:none">{0}</div>{0}', 1),  # a hidden copy of the text stays hidden
+    ('<div style="display:none">{0}</div><p>{1}</p>', 0),  # … as does a hidden block shorter than the page
+])
+def test_a_hidden_element_holding_more_text_than_the_page_shows_is_shown(article: str, copies: int) -> None:
+    first = "第一段，城南社区养老服务中心正式投入使用。"
+    text = f"<p>{first}</p><p>第二段，中心每天为老人提供午餐和晚餐。</p>"
+    longer = "可见的正文比隐藏的块长，" * 8
+    page = f"<h1>标题</h1><div style='display:none'>登录框</div>{article.format(text, longer)}<p>扫一扫</p>"
+    got = [line.text for line in v.render(v.parse(page))]
+    assert got.count(first) == copies
+    assert "登录框" not in got and got[0] == "标题" and got[-1] == "扫一扫"
+
+
 def test_renderings_share_their_segments() -> None:
     root = v.parse(PAGE)
     fine = v.render(root, v.FINE)
