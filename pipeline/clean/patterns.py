@@ -289,12 +289,27 @@ GRAPHIC = PATTERNS.compile(GRAPHIC_WORDS)
 OUTLET_LEAD = PATTERNS.compile(r"(?:摘自|选自|選自|转自|轉自|转载自|轉載自|来自|來自|据|據|" + LABELS["source"] + r")\s*")
 # A desk of the newsroom, not a person or an outlet: 生活中心, 国际组.
 DESK = PATTERNS.compile(r"(?:中心|组|組|部|室)$")
+# The provinces, municipalities and regions of the mainland, Hong Kong, Macao and Taiwan: where a post was sent from.
+PROVINCES = (
+    "北京|天津|上海|重庆|重慶|河北|山西|辽宁|遼寧|吉林|黑龙江|黑龍江|江苏|江蘇|浙江|安徽|福建|江西|山东|山東|河南|湖北|湖南"
+    "|广东|廣東|海南|四川|贵州|貴州|云南|雲南|陕西|陝西|甘肃|甘肅|青海|台湾|台灣|臺灣|内蒙古|內蒙古|广西|廣西|西藏|宁夏|寧夏"
+    "|新疆|香港|澳门|澳門"
+)
+# Where a post was sent from, as platforms print it beside the date since 2022 (IP属地：江苏, IP属地：美国, 发表于江苏,
+# 2023-05-18 08:30·江苏): no outlet's or person's name.
+POSTED_FROM = PATTERNS.compile(
+    r"IP\s*(?:属地|屬地)\s*[:：]?\s*[" + HAN_CLASS + r"]{2,8}"
+    r"|(?:发表|發表)(?:于|於)\s*(?:中国|中國)?(?:" + PROVINCES + r")"
+    r"|(?<=\d)\s*[·•]\s*(?:" + PROVINCES + r")(?![" + HAN_CLASS + r"])"
+)
 # Credits that name no person: anonymous, compiled from the web, the site or paper itself, a desk or another body
 # (编辑部, 本报评论部, 融媒体中心, 县委办公室, 课题组; a name of two ending in 部 is one: 阿部).
 NOT_A_PERSON = PATTERNS.compile(
     r"^(?:佚名|匿名|不详|不詳|未知|网络|網絡|網路|网友|網友|本站|本网|本網|本报|本報|本刊|综合|綜合|整理|网络整理|網路整理"
+    r"|原创|原創|独家|獨家"  # a badge before the credit: 原创 李文静
     r"|.{0,8}(?:综合报道|綜合報導)|.{2,10}(?:部|组|組)|.{1,10}(?:中心|办公室|辦公室|工作室|委员会|委員會|研究院|研究所"
-    r"|协会|協會)|.{0,8}(?:评论员|評論員)|.{0,4}文章)$"  # 本报评论员: the paper's voice; 作者最新文章: a list's heading
+    r"|协会|協會)|.{0,8}(?:评论员|評論員)|.{0,4}文章|" + PROVINCES + r")$"  # 本报评论员: the paper's voice; 作者最新文章: a
+    # list's heading; 江苏: where the post was sent from
 )
 # Book-title marks and brackets: a line with them is a title or a note, not a name alone.
 TITLE_MARKS = PATTERNS.compile(r"[《》（）()【】〔〕「」“”]")

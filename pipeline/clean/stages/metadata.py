@@ -88,6 +88,7 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
     and the dates of the site's frame last."""
     title = next((decided.line for decided in draft.report.lines if decided.label == "title"), 0)
     for_date = {decided.line for decided in draft.report.lines if decided.by in DATE_ONLY}
+    draft.lines = [_without_place(draft, line) if line.role == "meta" else line for line in draft.lines]
     # A line that labels its outlet (来源：国际在线) is read before one that may only print a name (东北网手机版).
     ordered = sorted((line for line in draft.lines if line.role == "meta"),
                      key=lambda line: "source" not in c.meta_labels(line.text))
@@ -127,6 +128,15 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
         _read_editor_below(draft, reader)
     draft.lines = [line for line in draft.lines if line.role != "meta"]
     return draft
+
+
+def _without_place(draft: Draft, line: Line) -> Line:
+    """A metadata line without the place its post was sent from (IP属地：江苏, 发表于江苏), which names no one."""
+    text = " ".join(p.POSTED_FROM.sub(" ", line.text).split())
+    if text == " ".join(line.text.split()):
+        return line
+    draft.record("posted_from", line, text)
+    return line.having(text=text)
 
 
 def _read_editor_below(draft: Draft, reader: CreditReader) -> None:
