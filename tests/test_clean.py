@@ -521,3 +521,29 @@ def test_the_credit_reader_reads_the_close_of_one_of_the_last_paragraphs() -> No
     lines = [Line(n, t, zone="body", role="para") for n, t in enumerate(texts, start=80)]
     draft = metadata.read_bylines(Draft(lines, Metadata(), Report("page.txt", "utf-8")), tagger.load().credits)
     assert [e.name for e in draft.meta.editors] == ["张小颖"]
+
+
+NOTICED = """首页 > 财经 > 正文
+城南社区推出“一站式”养老服务，老人们点赞
+2023-05-18 08:30 来源：示例日报
+近日，城南社区养老服务中心正式投入使用，中心设有助餐、助浴、康复理疗、文化娱乐等功能区。
+社区工作人员介绍，中心的菜谱由营养师制定，照片和文字未经授权不得转载的提示也贴在了墙上，提醒来访者注意。
+据了解，中心开业一个月来，已累计服务老人两千余人次，助餐服务日均八十余份。
+{}
+相关阅读
+城南街道举办重阳节敬老活动
+"""
+
+
+@pytest.mark.parametrize("notice", [
+    "免责声明：本文仅代表作者个人观点，与本网无关。其原创性以及文中陈述文字和内容未经本站证实，本站不作任何保证或承诺。",
+    "特别声明：以上内容（如有图片或视频亦包括在内）为自媒体平台用户上传并发布，本平台仅提供信息存储服务。",
+    "本文为作者授权本网发布，转载请注明出处。本文仅为作者观点，不代表本网立场。\n"
+    "對於明知不實或過度情緒謾罵之言論，經網友檢舉或本網站發現，本網有權逕予刪除文章、停權或解除會員資格。",
+])
+def test_a_sites_legal_notice_under_the_text_is_not_the_articles(notice: str) -> None:
+    """A disclaimer, the terms of reprinting or a comment board's rules at the text's end read as paragraphs of
+    sentences; they are the site's. The same words inside the text (未经授权不得转载, quoted) are the article's."""
+    got = paras(clean(NOTICED.format(notice)))
+    assert got[-1] == "据了解，中心开业一个月来，已累计服务老人两千余人次，助餐服务日均八十余份。"
+    assert len(got) == 3 and "未经授权不得转载" in got[1]

@@ -136,6 +136,15 @@ END_MARKER = PATTERNS.compile(
     r")$",
     re.I,
 )
+# A site's legal notice under an article: a disclaimer, the terms of reprinting, a comment board's rules (免责声明：…,
+# 本文仅代表作者个人观点，不代表本网立场, 转载请注明出处, 本平台仅提供信息存储服务, 有權逕予刪除). Tried at each
+# character: every branch opens with a fixed word.
+LEGAL_NOTICE = PATTERNS.compile(
+    r"(?:免责|免責|特别|特別|版权|版權)(?:声明|聲明)|不代表本?(?:网|網|站|平台|报|報|刊|号|號)?(?:的)?(?:立场|立場|观点|觀點)"
+    r"|(?:仅|僅)提供信息(?:存储|存儲)服务|(?:转载|轉載)(?:请|請)(?:注明|註明)|(?:未经|未經)(?:本网|本網|本站|本报|本報)?"
+    r"(?:授权|授權)(?:不得|禁止|，不得)|(?:有权|有權)(?:逕予|径予|予以)?(?:删除|刪除)"
+    r"|(?:版权|版權)(?:均)?(?:属于|屬於|归|歸)"
+)
 # Photo captions: 图为…, 图注…, （摄影 …）, 圖／…, a line that ends with a picture credit.
 CAPTION = PATTERNS.compile(
     r"^(?:图为|圖為|图注|圖說|图说|上图|下图|左图|右图|上圖|下圖|资料图|資料圖|图片来源|圖片來源|图像来源|圖像來源|图像加注|圖像加註|图片：|圖片：|(?:图|圖)\s*[/／])"

@@ -43,6 +43,19 @@ def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decis
     return out
 
 
+def legal_notices(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """The lines the model calls text at the text's end that are the site's legal notice (a disclaimer, the terms of
+    reprinting, a comment board's rules: patterns.LEGAL_NOTICE) are furniture, from the last up; the first line of
+    text that is none ends them (an article may quote such words)."""
+    body = _body_lines(decisions)
+    out = list(decisions)
+    for i in reversed(body[1:]):
+        if out[i].by != "model" or p.LEGAL_NOTICE.search(page.texts[i]) is None:
+            break
+        out[i] = overrule(out[i], "boilerplate", "legal_notice")
+    return out
+
+
 def closing_paragraph(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """A paragraph right under the text that ends with its writer's name in brackets (…表达慰问。(书聿)) is the
     text's last paragraph: a closing credit, not furniture."""
@@ -311,8 +324,8 @@ def _body_lines(decisions: Sequence[Decision], *also: str) -> list[int]:
 
 
 # run in this order over the decisions
-RULES = (code_between_text, framed_text, closing_paragraph, credit_lines, date_over_title, date_under_text,
-         heading_words, spoken_lines)
+RULES = (code_between_text, framed_text, legal_notices, closing_paragraph, credit_lines, date_over_title,
+         date_under_text, heading_words, spoken_lines)
 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
 # does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
@@ -322,6 +335,8 @@ CORRECTIONS = {
                          "kept as printed",
     "text_in_frame": "between the article's first line of text and the credit that closes it, a line is text or "
                      "a caption unless it is furniture (a button, a page list, an end marker)",
+    "legal_notice": "at the text's end, a line that is the site's legal notice (免责声明：…, 转载请注明出处, "
+                    "不代表本网立场, 本平台仅提供信息存储服务) is boilerplate",
     "closing_paragraph": "a paragraph right under the text that ends with its writer's name in brackets "
                          "(…表达慰问。(书聿)) is the text's last paragraph",
     "credit_words": "between the title and the text a date line, a byline or a labelled field, and just below the "
