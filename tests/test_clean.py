@@ -540,10 +540,13 @@ NOTICED = """首页 > 财经 > 正文
     "特别声明：以上内容（如有图片或视频亦包括在内）为自媒体平台用户上传并发布，本平台仅提供信息存储服务。",
     "本文为作者授权本网发布，转载请注明出处。本文仅为作者观点，不代表本网立场。\n"
     "對於明知不實或過度情緒謾罵之言論，經網友檢舉或本網站發現，本網有權逕予刪除文章、停權或解除會員資格。",
+    "關鍵字：養老、社區、助餐、康復理疗\n上一条：城南街道举办重阳节敬老活动，社区老人欢聚一堂共度佳节\n"
+    "下一条：城南社区开展义诊进社区活动，为居民提供免费健康咨询服务",
 ])
-def test_a_sites_legal_notice_under_the_text_is_not_the_articles(notice: str) -> None:
-    """A disclaimer, the terms of reprinting or a comment board's rules at the text's end read as paragraphs of
-    sentences; they are the site's. The same words inside the text (未经授权不得转载, quoted) are the article's."""
+def test_a_sites_lines_under_the_text_are_not_the_articles(notice: str) -> None:
+    """A disclaimer, the terms of reprinting, a comment board's rules, the keywords or links to the items before and
+    after, at the text's end, may read as paragraphs of sentences; they are the site's. The same words inside the
+    text (未经授权不得转载, quoted) are the article's."""
     got = paras(clean(NOTICED.format(notice)))
     assert got[-1] == "据了解，中心开业一个月来，已累计服务老人两千余人次，助餐服务日均八十余份。"
     assert len(got) == 3 and "未经授权不得转载" in got[1]

@@ -240,6 +240,9 @@ NAMES_OUTLET = PATTERNS.compile(r"^[【\[(（〔]?\s*" + _BYLINE_NAMES + r"\s*[/
 # Under the text, a line that ends the article's frame though the line model does not read it as an end marker:
 # related links opened by their heading (相关阅读：…), a list of pages ([1] [2] 下一页).
 LINKS_UNDER_TEXT = PATTERNS.compile(r"^(?:(?:" + RELATED + r")\s*[:：>》»]+.*|.{0,30}(?:下一页|下一頁)\s*[>》»]*)$")
+# Under the text, a link to the item before or after it (上一条：…, 下一篇：…) or the article's keywords (關鍵字：…).
+SIBLINGS_OR_KEYWORDS = PATTERNS.compile(
+    r"^(?:上一|下一)(?:条|條|篇|则|則|页|頁)\s*[:：]|^(?:关键字|關鍵字|关键词|關鍵詞|标签|標籤)\s*[:：]")
 # An official document's title (公文标题), often broken over two lines: 关于……的通知.
 OFFICIAL_TITLE = PATTERNS.compile(
     r"^(?:关于|關於).+(?:通知|通告|公告|决定|決定|意见|意見|办法|辦法|规定|規定|通报|通報|批复|批覆|报告|報告|方案|规划|規劃|函|令|细则|細則)$"

@@ -43,16 +43,19 @@ def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decis
     return out
 
 
-def legal_notices(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
-    """The lines the model calls text at the text's end that are the site's legal notice (a disclaimer, the terms of
-    reprinting, a comment board's rules: patterns.LEGAL_NOTICE) are furniture, from the last up; the first line of
-    text that is none ends them (an article may quote such words)."""
+def site_under_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """The lines the model calls text at the text's end that are the site's are furniture, from the last up: its
+    legal notice (a disclaimer, the terms of reprinting, a comment board's rules), related links opened by their
+    heading, a link to the item before or after, the article's keywords. The first line of text that is none of these
+    ends them (an article may quote such words)."""
     body = _body_lines(decisions)
     out = list(decisions)
     for i in reversed(body[1:]):
-        if out[i].by != "model" or p.LEGAL_NOTICE.search(page.texts[i]) is None:
+        text = page.texts[i]
+        if out[i].by != "model" or not (p.LEGAL_NOTICE.search(text) or p.LINKS_UNDER_TEXT.match(text)
+                                        or p.SIBLINGS_OR_KEYWORDS.match(text)):
             break
-        out[i] = overrule(out[i], "boilerplate", "legal_notice")
+        out[i] = overrule(out[i], "boilerplate", "site_under_text")
     return out
 
 
@@ -324,7 +327,7 @@ def _body_lines(decisions: Sequence[Decision], *also: str) -> list[int]:
 
 
 # run in this order over the decisions
-RULES = (code_between_text, framed_text, legal_notices, closing_paragraph, credit_lines, date_over_title,
+RULES = (code_between_text, framed_text, site_under_text, closing_paragraph, credit_lines, date_over_title,
          date_under_text, heading_words, spoken_lines)
 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
@@ -335,8 +338,9 @@ CORRECTIONS = {
                          "kept as printed",
     "text_in_frame": "between the article's first line of text and the credit that closes it, a line is text or "
                      "a caption unless it is furniture (a button, a page list, an end marker)",
-    "legal_notice": "at the text's end, a line that is the site's legal notice (免责声明：…, 转载请注明出处, "
-                    "不代表本网立场, 本平台仅提供信息存储服务) is boilerplate",
+    "site_under_text": "at the text's end, a line that is the site's is boilerplate: its legal notice "
+                       "(免责声明：…, 转载请注明出处, 不代表本网立场), related links under their heading "
+                       "(相关阅读：…), a link to the item before or after (下一条：…), the keywords (關鍵字：…)",
     "closing_paragraph": "a paragraph right under the text that ends with its writer's name in brackets "
                          "(…表达慰问。(书聿)) is the text's last paragraph",
     "credit_words": "between the title and the text a date line, a byline or a labelled field, and just below the "
