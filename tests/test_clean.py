@@ -550,3 +550,24 @@ def test_a_sites_lines_under_the_text_are_not_the_articles(notice: str) -> None:
     got = paras(clean(NOTICED.format(notice)))
     assert got[-1] == "据了解，中心开业一个月来，已累计服务老人两千余人次，助餐服务日均八十余份。"
     assert len(got) == 3 and "未经授权不得转载" in got[1]
+
+
+WIDGETS = """城南社区推出“一站式”养老服务，老人们点赞
+2023-05-18 08:30 来源：示例日报
+近日，城南社区养老服务中心正式投入使用，中心设有助餐、助浴、康复理疗、文化娱乐等功能区。
+{}
+社区工作人员介绍，中心的菜谱由营养师制定，每周更换一次，老人可以提前一天预约。
+家门口吃上热乎饭
+据了解，中心开业一个月来，已累计服务老人两千余人次，助餐服务日均八十余份。
+“以前中午饭常常凑合，现在走几步就能吃上三菜一汤。”今年七十六岁的王阿姨说，中心的饭菜少油少盐，价格也实惠。
+下一步，社区将继续完善服务内容，引入更多专业机构，让更多老人在家门口乐享晚年。
+"""
+
+
+@pytest.mark.parametrize("widget", ["广告", "廣告", "調整字級：", "繼續瀏覽後續"])
+def test_a_widgets_words_between_paragraphs_are_no_heading(widget: str) -> None:
+    """An advertisement's mark, a text-size control or a button that opens the rest of the text, between two
+    paragraphs, has a heading's shape; it is furniture. A heading there stays one."""
+    article = clean(WIDGETS.format(widget))
+    assert headings(article) == [(1, "家门口吃上热乎饭")]
+    assert widget not in paras(article)

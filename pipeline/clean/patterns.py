@@ -120,6 +120,12 @@ CHROME_LINE = PATTERNS.compile(
     r")$",
     re.I,
 )
+# A widget's words that a heading's shape may take (read after the line model, which has the furniture it was
+# trained with): an advertisement's mark, a text-size control, a button that opens the rest of the text.
+WIDGET_WORDS = PATTERNS.compile(
+    r"^(?:广告|廣告|推广|推廣|赞助|贊助|调整字级|調整字級|字级|字級|继续阅读|繼續閱讀|继续浏览|繼續瀏覽|继续浏览后续|繼續瀏覽後續"
+    r"|邮箱|郵箱)\s*[:：]?$"
+)
 # Lines after which the article is over: related lists, footers, tags, share bars.
 # A heading of related links: 相关新闻, 延伸阅读.
 RELATED = r"(?:相关|相關)(?:阅读|閱讀|新闻|新聞|文章|链接|鏈接|推荐|推薦|报道|報導)|(?:延伸|推荐|推薦|热门|熱門|更多)(?:阅读|閱讀)"

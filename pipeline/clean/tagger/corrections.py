@@ -178,6 +178,7 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
                                                                                  or _byline(text)):
             out[i] = overrule(decision, "meta", "heading_is_credit")
         elif decision.label == "heading" and ((c.is_chrome(text) and not text.isdigit())  # 01: a numbered part
+                                              or c.is_end_marker(text) or p.WIDGET_WORDS.match(text)
                                               or _stamp_or_link(text)):
             out[i] = overrule(decision, "boilerplate", "heading_is_button")
         elif decision.label == "body" and not page.paragraph[i] and p.CHROME_LINE.match(text):
