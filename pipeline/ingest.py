@@ -169,20 +169,30 @@ def _decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    decodable = [enc for enc in LEGACY_ENCODINGS if _decodes(data, enc)]
-    if not decodable:
+    legacy = legacy_encoding(data)
+    if legacy is None:
         line = data[: utf8_error.start].count(b"\n") + 1
         raise InputError(
             f"cannot be decoded as UTF-8, GB18030 or Big5 (byte 0x{data[utf8_error.start]:02x} "
             f"at offset {utf8_error.start})",
             line=line,
         )
+    return data.decode(legacy), legacy
+
+
+def legacy_encoding(data: bytes) -> str | None:
+    """The legacy encoding (GB18030 or Big5) that bytes which are not UTF-8 are in: the one that decodes them, and
+    where both do (Big5's bytes are nearly all GB18030's too), the likelier by charset_normalizer. None where
+    neither decodes them."""
+    decodable = [enc for enc in LEGACY_ENCODINGS if _decodes(data, enc)]
+    if not decodable:
+        return None
     encoding = decodable[0]
     if len(decodable) > 1:
         best = from_bytes(data, cp_isolation=list(decodable)).best()
         if best is not None:
             encoding = best.encoding.replace("_", "")
-    return data.decode(encoding), encoding
+    return encoding
 
 
 def _decodes(data: bytes, encoding: str) -> bool:

@@ -29,7 +29,7 @@ from lxml import etree
 
 from pipeline.clean.types import DomHints, Table
 from pipeline.errors import InputError
-from pipeline.ingest import BOMS, LEGACY_ENCODINGS, repaired
+from pipeline.ingest import BOMS, legacy_encoding, repaired
 
 BLOCKS = frozenset((
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
@@ -133,11 +133,9 @@ def decode_html(data: bytes) -> tuple[str, str]:
             text = data.decode(encoding, "replace")
             if text.count("\ufffd") <= MAX_REPLACED * len(text):
                 return repaired(text, encoding)
-    for encoding in ("utf-8", *LEGACY_ENCODINGS):
-        try:
-            return repaired(data.decode(encoding), encoding)
-        except UnicodeDecodeError:
-            continue
+    legacy = legacy_encoding(data)  # (UTF-8 was tried above)
+    if legacy is not None:
+        return repaired(data.decode(legacy), legacy)
     return data.decode("gb18030", "replace"), "gb18030"
 
 
