@@ -15,6 +15,7 @@ WARNINGS = {
     "W101": "no publication date found (发布时间, 发布日期 or a date line under the title)",
     "W102": "the tagger found no article text: the densest block of the page is taken (lines {first}-{last})",
     "W103": "the page was misread before it was saved, and is read as it was: {encoding}",
+    "W104": "no line of the page reads as a headline: the title is the file's name ({title})",
     "W201": "{variant}: {problem} {quote} near: {context}",
 }
 

@@ -34,12 +34,12 @@ def print_lines(data: bytes, name: str, report: Report) -> None:
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     review = 0
     for decision in report.lines:
-        text = raw[decision.line - 1].strip()
+        text = raw[decision.line - 1].strip() if decision.line else "(no line of the page: the file's name, W104)"
         unsure = decision.confidence < REVIEW_BELOW
         review += unsure
         mark = ("? " if unsure else "") + MARKS.get(decision.by, decision.by)
         style = STYLES.get(decision.label, "default")
-        markup = [Text(_markup(dom[decision.line - 1]), "dim")] if dom else []
+        markup = [Text(_markup(dom[decision.line - 1] if decision.line else None), "dim")] if dom else []
         table.add_row(str(decision.line), Text(decision.label, style), f"{decision.confidence:.2f}",
                       Text(mark, "bold red"), *markup, Text(_shown(text), style))
     console.print(table)

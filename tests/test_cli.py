@@ -51,9 +51,8 @@ NO_TITLE = (
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data"),
         (b"\xe6\x96\xb0 \x80\xff\x80\xff\n", "cannot be decoded"),
         (NAV_ONLY.encode(), "cannot tell the title from the navigation"),
-        (NO_TITLE.encode(), "cannot tell the title"),
     ],
-    ids=["empty", "white-space", "image", "undecodable", "only-boilerplate", "no-title"],
+    ids=["empty", "white-space", "image", "undecodable", "only-boilerplate"],
 )
 def test_bad_input_gives_one_line_naming_the_file(
     page: Page, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes], content: bytes, message: str
@@ -69,6 +68,22 @@ def test_bad_input_gives_one_line_naming_the_file(
     assert "Traceback" not in err
     assert captured.out == b""
     assert not report.exists()
+
+
+def test_a_text_of_paragraphs_with_no_headline_has_its_files_name_for_title(page: Page, tmp_path: Path,
+                                                                            capsysbinary: pytest.CaptureFixture[bytes]
+                                                                            ) -> None:
+    """No line reads as a headline, but the page holds text: the article is kept, titled as pandoc titles a document
+    without one, by its file's name, with a warning; a page of navigation alone is still refused (above)."""
+    path = page(NO_TITLE, name="全市经济工作会议.txt")
+    report = tmp_path / "report.json"
+    assert main(["clean", str(path), "--report", str(report)]) == 0
+    out = capsysbinary.readouterr().out.decode()
+    assert "<title>全市经济工作会议</title>" in out
+    assert out.count("<para>") == 2 and "<para>会议指出，" in out and "<para>会议强调，" in out
+    data = json.loads(report.read_text("utf-8"))
+    assert [w["code"] for w in data["warnings"]] == ["W104", "W101"]  # W101: no date
+    assert data["line_classes"][0] == {"line": 0, "class": "title", "confidence": 1.0, "by": "file_name"}
 
 
 def test_a_20_mb_file_is_refused_without_being_read(

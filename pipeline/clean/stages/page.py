@@ -7,12 +7,13 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
 from pipeline.chinese import CONTINUES
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.tagger.corrections import CODE, overrule
-from pipeline.clean.tagger.lines import LineTagger
+from pipeline.clean.tagger.lines import LineTagger, NoHeadline
 from pipeline.clean.tagger.page import Page
 from pipeline.clean.tagger.titles import MIN_HAN, PICTURE_MARK
 from pipeline.clean.types import (
@@ -183,6 +184,8 @@ def _opens(title: str, text: str) -> bool:
     return 2 * len(text) >= max(len(part) for part in parts)
 
 
+SENTENCE_END = re.compile(r"[，。；！？,;!?]")
+FILE_TITLE_CHARS = 30  # of a first line that stands for a title
 TITLE_PARTS = re.compile(r"[\s_|｜\-—–－―,，:：·]+")
 
 
@@ -199,7 +202,15 @@ def tag_lines(draft: Draft, tagger: LineTagger) -> Draft:
     fixed = {index_of[n]: label for n, label in draft.fixed.items() if n in index_of}
     page = Page(draft.lines)
     headline = headline_line(draft, page)
-    tagging = tagger.read(page, fixed, headline)
+    try:
+        tagging = tagger.read(page, fixed, headline)
+    except NoHeadline:
+        if not any(page.paragraph):
+            raise  # no headline and no text: navigation alone
+        draft.lines = [_file_name_line(draft), *draft.lines]
+        page = Page(draft.lines)
+        tagging = tagger.read(page, {0: "title"} | {i + 1: label for i, label in fixed.items()})
+        tagging.decisions[:] = _text_without_headline(page, tagging.decisions)
     if headline is not None and "title" not in fixed.values():
         draft.report.from_head["title"] = "the line the head names as the headline"
     decisions = tagging.decisions
@@ -233,6 +244,25 @@ def tag_lines(draft: Draft, tagger: LineTagger) -> Draft:
             draft.record(label, line)
     draft.lines = kept
     return draft
+
+
+def _file_name_line(draft: Draft) -> Line:
+    """A title line above a page no line of which reads as a headline: the file's name (its stem, as pandoc titles
+    a document without one), or where the text has none, the opening of its first line up to a sentence's mark."""
+    stem = Path(draft.report.source).stem if not draft.report.source.startswith("<") else ""
+    first = next((line.text for line in draft.lines if line.text), "")
+    title = stem or SENTENCE_END.split(first, maxsplit=1)[0][:FILE_TITLE_CHARS]
+    draft.report.warnings.append(DocumentWarning.of("W104", None, title=title))
+    return Line(0, title)
+
+
+def _text_without_headline(page: Page, decisions: list[Decision]) -> list[Decision]:
+    """The decisions on a page with the file's name for its title: the lines of running text above the first line
+    the model read as text are text too (the model knows pages that open with a headline, not with their text)."""
+    first = next((i for i, d in enumerate(decisions) if d.label == "body"), len(decisions))
+    return [Decision("title", 1.0, "file_name") if i == 0 else
+            overrule(d, "body", "file_name") if i < first and page.paragraph[i] and d.by == "model" else d
+            for i, d in enumerate(decisions)]
 
 
 def _title_group(lines: Sequence[Line], decisions: list[Decision], head: Head | None = None) -> list[Decision]:

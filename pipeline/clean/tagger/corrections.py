@@ -372,6 +372,9 @@ CORRECTIONS = {
     "registered_title": "a page whose register names its title (a bare 标题： label over it, a government page's "
                         "table) has that line for its title, over the ranker's choice",
     "headline_continued": "the rest of a headline broken over two lines, and a ——subtitle under it, join the title",
+    "file_name": "a page no line of which reads as a headline (a text of paragraphs only) has its file's name for its "
+                 "title, as a line above its first (warning W104), and its lines of running text above the first "
+                 "line the model read as text are text",
     "densest_block": "a page with no text line at all (a poem of short lines, a table of contents): its densest "
                      "block is the article (warning W102)",
 }

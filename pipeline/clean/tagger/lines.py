@@ -45,6 +45,10 @@ REVIEW_BELOW = 0.7  # a decision less sure than this is marked for review in --e
 MAX_MODEL_BYTES = 64_000_000  # a model file, and each of its members unpacked (the packaged one is 0.3 MB)
 
 
+
+class NoHeadline(CleaningError):
+    """No line of the page reads as a headline and nothing names one (a text of paragraphs only)."""
+
 @dataclass(frozen=True)
 class Tagging:
     """A page's decisions, and the title candidates (likeliest first; none where a sidecar names the title)."""
@@ -93,7 +97,7 @@ class LineTagger:
         elif candidates:
             title = candidates[0].index
         else:
-            raise CleaningError("cannot tell the title from the navigation: no line reads as a headline")
+            raise NoHeadline("cannot tell the title from the navigation: no line reads as a headline")
         title_confidence = 1.0 if named or given is not None else candidates[0].score
         tagger = self._lines
         labels = tagger.tag(page_features(page, title))
