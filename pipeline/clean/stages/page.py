@@ -13,7 +13,7 @@ from pipeline.chinese import CONTINUES
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.tagger.corrections import CODE, overrule
-from pipeline.clean.tagger.lines import LineTagger, NoHeadline
+from pipeline.clean.tagger.lines import LineTagger, NoHeadline, Tagging
 from pipeline.clean.tagger.page import Page
 from pipeline.clean.tagger.titles import MIN_HAN, PICTURE_MARK
 from pipeline.clean.types import (
@@ -210,7 +210,7 @@ def tag_lines(draft: Draft, tagger: LineTagger) -> Draft:
         draft.lines = [_file_name_line(draft), *draft.lines]
         page = Page(draft.lines)
         tagging = tagger.read(page, {0: "title"} | {i + 1: label for i, label in fixed.items()})
-        tagging.decisions[:] = _text_without_headline(page, tagging.decisions)
+        tagging = Tagging(_text_without_headline(page, tagging.decisions), [])
     if headline is not None and "title" not in fixed.values():
         draft.report.from_head["title"] = "the line the head names as the headline"
     decisions = tagging.decisions

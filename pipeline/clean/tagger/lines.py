@@ -45,9 +45,9 @@ REVIEW_BELOW = 0.7  # a decision less sure than this is marked for review in --e
 MAX_MODEL_BYTES = 64_000_000  # a model file, and each of its members unpacked (the packaged one is 0.3 MB)
 
 
-
 class NoHeadline(CleaningError):
     """No line of the page reads as a headline and nothing names one (a text of paragraphs only)."""
+
 
 @dataclass(frozen=True)
 class Tagging:
