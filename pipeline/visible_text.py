@@ -133,7 +133,9 @@ def decode_html(data: bytes) -> tuple[str, str]:
             text = data.decode(encoding, "replace")
             if text.count("\ufffd") <= MAX_REPLACED * len(text):
                 return repaired(text, encoding)
-    legacy = legacy_encoding(data)  # (UTF-8 was tried above)
+    if data.isascii():  # a page of ASCII alone (its Chinese written as &#20013; entities) is UTF-8
+        return data.decode("ascii"), "utf-8"
+    legacy = legacy_encoding(data)  # not UTF-8 (tried above)
     if legacy is not None:
         return repaired(data.decode(legacy), legacy)
     return data.decode("gb18030", "replace"), "gb18030"

@@ -72,6 +72,7 @@ def test_renderings_share_their_segments() -> None:
     ('<meta http-equiv="Content-Type" content="text/html; charset=big5"><p>臺灣</p>'.encode("big5"), "big5hkscs"),
     ("\ufeff<p>正文</p>".encode(), "utf-8"),
     ("<p>没有声明的页面，编码要猜出来。</p>".encode("gb18030"), "gb18030"),
+    (b"<p>&#20013;&#25991;</p>", "utf-8"),  # ASCII alone, its Chinese in entities
     ("<h1>颱風來襲</h1><p>沒有聲明的繁體頁面，中央氣象局發布海上颱風警報。</p>".encode("big5"), "big5"),
     ('<meta charset="utf-8"><p>声明是UTF-8，实际是GBK的页面内容比较长一些。</p>'.encode("gb18030"), "gb18030"),
     ('<meta charset="gb2312"><p>另存为UTF-8的页面，声明仍是GB2312。</p>'.encode(), "utf-8"),  # saved again

@@ -123,8 +123,8 @@ CHROME_LINE = PATTERNS.compile(
 # A widget's words that a heading's shape may take (read after the line model, which has the furniture it was
 # trained with): an advertisement's mark, a text-size control, a button that opens the rest of the text.
 WIDGET_WORDS = PATTERNS.compile(
-    r"^(?:广告|廣告|推广|推廣|赞助|贊助|调整字级|調整字級|字级|字級|继续阅读|繼續閱讀|继续浏览|繼續瀏覽|继续浏览后续|繼續瀏覽後續"
-    r"|邮箱|郵箱)\s*[:：]?$"
+    r"^(?:广告|廣告|推广|推廣|赞助|贊助|(?:调整|調整)?(?:字级|字級|字体|字體)"
+    r"|(?:继续|繼續)(?:阅读|閱讀|浏览|瀏覽).{0,4})\s*[" + COLONS + r"]?$"
 )
 # Lines after which the article is over: related lists, footers, tags, share bars.
 # A heading of related links: 相关新闻, 延伸阅读.
@@ -248,7 +248,7 @@ NAMES_OUTLET = PATTERNS.compile(r"^[【\[(（〔]?\s*" + _BYLINE_NAMES + r"\s*[/
 LINKS_UNDER_TEXT = PATTERNS.compile(r"^(?:(?:" + RELATED + r")\s*[:：>》»]+.*|.{0,30}(?:下一页|下一頁)\s*[>》»]*)$")
 # Under the text, a link to the item before or after it (上一条：…, 下一篇：…) or the article's keywords (關鍵字：…).
 SIBLINGS_OR_KEYWORDS = PATTERNS.compile(
-    r"^(?:上一|下一)(?:条|條|篇|则|則|页|頁)\s*[:：]|^(?:关键字|關鍵字|关键词|關鍵詞|标签|標籤)\s*[:：]")
+    r"^(?:上一|下一)(?:条|條|篇|则|則|页|頁)\s*[" + COLONS + r"]|^(?:关键字|關鍵字|关键词|關鍵詞|标签|標籤)\s*[" + COLONS + "]")
 # An official document's title (公文标题), often broken over two lines: 关于……的通知.
 OFFICIAL_TITLE = PATTERNS.compile(
     r"^(?:关于|關於).+(?:通知|通告|公告|决定|決定|意见|意見|办法|辦法|规定|規定|通报|通報|批复|批覆|报告|報告|方案|规划|規劃|函|令|细则|細則)$"
@@ -316,7 +316,7 @@ PROVINCES = (
 # Where a post was sent from, as platforms print it beside the date since 2022 (IP属地：江苏, IP属地：美国, 发表于江苏,
 # 2023-05-18 08:30·江苏): no outlet's or person's name.
 POSTED_FROM = PATTERNS.compile(
-    r"IP\s*(?:属地|屬地)\s*[:：]?\s*[" + HAN_CLASS + r"]{2,8}"
+    r"IP\s*(?:属地|屬地)\s*[" + COLONS + r"]?\s*[" + HAN_CLASS + r"]{2,8}"
     r"|(?:发表|發表)(?:于|於)\s*(?:中国|中國)?(?:" + PROVINCES + r")"
     r"|(?<=\d)\s*[·•]\s*(?:" + PROVINCES + r")(?![" + HAN_CLASS + r"])"
 )

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline.chinese import CONTINUES
+from pipeline.chinese import CONTINUES, SENTENCE_MARKS
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.tagger.corrections import CODE, overrule
@@ -184,8 +184,8 @@ def _opens(title: str, text: str) -> bool:
     return 2 * len(text) >= max(len(part) for part in parts)
 
 
-SENTENCE_END = re.compile(r"[，。；！？,;!?]")
-FILE_TITLE_CHARS = 30  # of a first line that stands for a title
+CLAUSE_MARK = re.compile(f"[{SENTENCE_MARKS},;!?]")  # where a first line that stands for a title is cut
+FILE_TITLE_CHARS = 30  # … and at most this many of its characters
 TITLE_PARTS = re.compile(r"[\s_|｜\-—–－―,，:：·]+")
 
 
@@ -251,7 +251,7 @@ def _file_name_line(draft: Draft) -> Line:
     a document without one), or where the text has none, the opening of its first line up to a sentence's mark."""
     stem = Path(draft.report.source).stem if not draft.report.source.startswith("<") else ""
     first = next((line.text for line in draft.lines if line.text), "")
-    title = stem or SENTENCE_END.split(first, maxsplit=1)[0][:FILE_TITLE_CHARS]
+    title = stem or CLAUSE_MARK.split(first, maxsplit=1)[0][:FILE_TITLE_CHARS]
     draft.report.warnings.append(DocumentWarning.of("W104", None, title=title))
     return Line(0, title)
 

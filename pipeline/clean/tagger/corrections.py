@@ -357,8 +357,9 @@ CORRECTIONS = {
     "headline_repeated": "a line under the title that repeats the headline (white space and a picture mark aside) "
                          "is neither a heading nor text",
     "heading_is_credit": "a heading-shaped labelled credit (《棱镜》作者 周纯) or byline (本报记者 于涛) is metadata",
-    "heading_is_button": "a heading-shaped button or menu word (facebook), a link's label with its arrow (更多>>农业), "
-                         "or a post's stamp (胡任标今天 12:08:48), is boilerplate",
+    "heading_is_button": "a heading-shaped button or menu word (facebook), a widget's words (廣告, 調整字級：), an end "
+                         "marker (展开全文), a link's label with its arrow (更多>>农业), or a post's stamp "
+                         "(胡任标今天 12:08:48), is boilerplate",
     "body_is_button": "a short line the model calls text that is a widget's or a button's words (字号：大 中 小) is "
                       "boilerplate",
     "heading_is_fragment": "a heading-shaped piece of a sentence (因为) inside the text is text",
