@@ -177,6 +177,15 @@ def test_names_split_at_any_slash_and_stay_one_credit_as_printed() -> None:
 
 
 @pytest.mark.parametrize(("value", "credit"), [
+    ("观察者网 王小纯", "王小纯"), ("文/观察者网 王小纯", "王小纯"), ("聯合報 林小真", "林小真"),
+    ("金羊网", "金羊网"),  # an outlet's name alone is left to the credit's shape
+])
+def test_an_outlets_name_before_the_writers_is_no_name_of_the_credit(value: str, credit: str) -> None:
+    """【文/观察者网 王小纯】: the outlet the writer works for, printed before the name, is no name of the credit."""
+    assert [p.name for p in people(value)] == [credit]
+
+
+@pytest.mark.parametrize(("value", "credit"), [
     ("记者 柳小新 通讯员 彭小娟", "柳小新、彭小娟"), ("記者嚴小瓏 通訊員黃小香 涂小晨", "嚴小瓏、黃小香、涂小晨"),
     ("记者/钟小啸 通讯员/王小军", "钟小啸、王小军"), ("实习生吴小丽、记者喻小亮", "吴小丽、喻小亮"),
     ("记者 丁小艳 张小敏", "丁小艳 张小敏"), ("评论员 罗小博 萧小川", "罗小博 萧小川"),  # a commentator's credit

@@ -213,6 +213,7 @@ def people(value: str, role: str | None = None) -> list[Person]:
     if any(c.han_count(n) for n in names):
         names = [n for n in names if c.han_count(n)]  # "王五 SF001": the name, not the staff code
     names = [n for n in names if n and len(n) <= MAX_CREDIT_PIECE and not p.NOT_A_PERSON.match(n)]  # 佚名, 网络整理
+    names = [n for n in names if not p.OUTLET_NAMED.match(n)] or names  # 文/观察者网 王世纯: the outlet is no name
     if not names:
         return []
     return [Person(as_printed(value, names), role if role not in (None, "作者") else None)]
