@@ -333,6 +333,18 @@ def test_a_date_under_the_text_is_metadata_where_none_stands_around_the_title() 
     assert shown.meta.published == "2012-01-17T20:00:00+08:00"
 
 
+def test_the_texts_last_line_is_its_date_where_it_is_a_dated_line_of_no_sentence() -> None:
+    """发布于 2024-11-20 08:03・IP 属地北京 closes a post's text (the model read it as text): it is the page's date
+    where no other line has one; the text's only line is never taken."""
+    texts = ["城南社区推出“一站式”养老服务 老人们点赞", "近日，城南社区养老服务中心正式投入使用，设有助餐等功能区。",
+             "据了解，中心开业一个月来，已累计服务老人两千余人次。", "发布于 2024-11-20 08:03・IP 属地北京", "赞同 12"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = [Decision(label, 0.9) for label in ["title", "body", "body", "body", "boilerplate"]]
+    assert corrections.date_under_text(page, said, 0)[3] == Decision("meta", 0.9, "date_under_text")
+    alone = [Decision(label, 0.9) for label in ["title", "boilerplate", "boilerplate", "body", "boilerplate"]]
+    assert corrections.date_under_text(page, alone, 0) == alone
+
+
 def test_a_date_under_the_title_wins_over_the_sites_day_above_it() -> None:
     """The site's day stands above the headline (2023 / 09 / 01　星期五), the article's date and time under it:
     both metadata, the one under the title is the article's."""

@@ -277,9 +277,13 @@ def date_over_title(page: Page, decisions: list[Decision], title: int) -> list[D
 
 def date_under_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """A page that prints no date around its title may print it under the text ((2012-01-17 20:00)  晚間新聞):
-    where no metadata line has a date, the first short dated line among the few under the text is metadata."""
+    where no metadata line has a date, the first short dated line among the few under the text is metadata, and so
+    is the text's last line where it is one (发布于 2024-11-20 08:03・IP 属地北京: no sentence)."""
     body = _body_lines(decisions)
-    return _dated_line(page, decisions, _under_text(body, len(decisions)) if body else (), "date_under_text")
+    if not body:
+        return decisions
+    last = body[-1:] if len(body) > 1 else []
+    return _dated_line(page, decisions, [*last, *_under_text(body, len(decisions))], "date_under_text")
 
 
 def _dated_line(page: Page, decisions: list[Decision], places: Iterable[int], rule: str) -> list[Decision]:
@@ -349,7 +353,7 @@ CORRECTIONS = {
     "date_over_title": "where no metadata line has a date, the nearest short dated line among the few above the title "
                   "(a breadcrumb with the day) is metadata",
     "date_under_text": "where no metadata line has a date, the first short dated line among the few under the text "
-                       "is metadata",
+                       "(or the text's last line, where it is one: 发布于 2024-11-20 08:03・IP 属地北京) is metadata",
     "spoken_line": "inside the text, a labelled line that is a sentence of clauses (记者：…，…？, an interview's "
                    "question) is text, not a credit",
     "credit_read": "between the title and the text or just under it, a short line in which the credit reader finds an "
