@@ -308,6 +308,20 @@ def test_the_last_paragraph_closed_by_its_writers_credit_is_text_though_the_cred
                                                          ("body", "caption_is_text")]
 
 
+def test_a_lead_paragraph_the_model_doubts_is_a_caption_is_text() -> None:
+    """The first paragraph right under the date line, called a caption at 0.49, is the text's lead; one the model is
+    sure of and a picture's text (图为…) stay captions."""
+    lead = "近日，城南社区养老服务中心正式投入使用，中心设有助餐、助浴、康复理疗等功能区。"
+    texts = ["城南社区推出养老服务", "2024-11-20 08:03·新京报", lead, "据了解，中心开业一个月来，已服务两千余人次。"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = [Decision("title", 0.9), Decision("meta", 0.9), Decision("caption", 0.49), Decision("body", 0.9)]
+    assert corrections.heading_words(page, said, title=0)[2] == Decision("body", 0.49, "caption_is_text")
+    sure = [*said[:2], Decision("caption", 0.9), said[3]]
+    assert corrections.heading_words(page, sure, title=0) == sure
+    pictured = Page([Line(n, t) for n, t in enumerate([*texts[:2], "图为" + lead, texts[3]], start=1)])
+    assert corrections.heading_words(pictured, said, title=0) == said
+
+
 def test_a_byline_inside_the_text_is_never_a_heading() -> None:
     """記者陳小凱／台北報導 over the first paragraph, 本报记者 于小涛 called a heading: a byline, never a heading."""
     paragraph = "雨下不停加上氣溫降低，很多人在家裡開除濕機，用電量明顯增加。"

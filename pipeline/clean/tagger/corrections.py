@@ -158,6 +158,13 @@ NAMING = ("OUTLET", "AUTHOR", "EDITOR")  # the reader's tags that name someone (
 PEOPLE = ("AUTHOR", "EDITOR")
 
 
+def _doubtful_lead(page: Page, decisions: list[Decision], i: int, first: int) -> bool:
+    """Whether line i, a caption the model doubts, stands between the header (the title or a metadata line just
+    above it) and the text's first line: the text's lead."""
+    return (i == first - 1 and i > 0 and decisions[i].confidence < CAPTION_DOUBT
+            and decisions[i - 1].label in ("title", "meta"))
+
+
 def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """What a heading's words say: a labelled credit (《棱镜》作者 周纯) or a byline is metadata, a button (facebook) is
     boilerplate (as is a line of text that is a widget's words: 字号：大 中 小), a piece of a sentence (因为) inside
@@ -185,7 +192,7 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
             out[i] = overrule(decision, "boilerplate", "body_is_button")
         elif decision.label == "heading" and body and body[0] < i < body[-1] and c.is_fragment(text):
             out[i] = overrule(decision, "body", "heading_is_fragment")
-        elif decision.label == "caption" and body and body[0] < i and (
+        elif decision.label == "caption" and body and (body[0] < i or _doubtful_lead(page, out, i, body[0])) and (
                 (i < body[-1] and page.paragraph[i] and ("，" in text or text.endswith("；"))
                  and not c.is_caption(text)) or _text_with_writers_credit(page, i)):
             out[i] = overrule(decision, "body", "caption_is_text")
@@ -368,7 +375,8 @@ CORRECTIONS = {
                       "boilerplate",
     "heading_is_fragment": "a heading-shaped piece of a sentence (因为) inside the text is text",
     "chapter_number": "a chapter, part or section number (第二章 …) between lines of text is a heading",
-    "caption_is_text": "inside the text, a line the model called a caption that reads as running text of clauses "
+    "caption_is_text": "inside the text (or just over it, under the header, where the model doubts it: the lead), a "
+                       "line the model called a caption that reads as running text of clauses "
                        "(or a list item ending with ；) and has no picture's words (图为, 摄) is text, as is one below "
                        "the text's start of sentences closed by their writers' credit in brackets",
     "headline_over_text": "a headline-shaped line over a paragraph, inside the text, is a heading (where the model "
