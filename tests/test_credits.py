@@ -507,3 +507,17 @@ def test_the_names_after_an_authors_that_open_with_a_surname_close_the_credit(te
     start = text.index(read)
     metadata._take_spans(draft, line, [credits.Span("AUTHOR", start, start + len(read), read)])
     assert [a.name for a in draft.meta.authors] == [authors]
+
+
+@pytest.mark.parametrize(("line", "editor"), [
+    ("責任編輯／林小真", "林小真"), ("编辑/张小敏", "张小敏"), ("責任編輯 ╱ 林小真", "林小真"),
+])
+def test_a_label_with_a_slash_under_the_text_is_read(line: str, editor: str) -> None:
+    """Taiwan's pages print a label with a slash under the text (責任編輯／林小真): read as after a colon."""
+    shown = clean("\n".join(["新聞", "國際", "立法院三讀通過 地方制度法修正案", "2024-05-28 15:20", "作者 | 黃小維",
+                             "立法院今（28）日院會三讀通過地方制度法部分條文修正案，明定直轄市議會得設置專任職員。",
+                             "內政部表示，修法後將有助於強化地方議會功能，提升議事效率。", line, "延伸閱讀"]))
+    assert [e.name for e in shown.meta.editors] == [editor]
+    meta = Metadata()
+    parse_meta_line(line, meta)
+    assert [e.name for e in meta.editors] == [editor]

@@ -27,8 +27,8 @@ LABELS: dict[str, str] = {
 }
 # What follows a label: a colon, full-width or not, or a vertical form's (記者︰, as Taiwan's pages print it) …
 COLONS = ":：︰︓"
-# … or, where the label opens the line, a bar (vertical forms too).
-BARS = "|｜︱"
+# … or, where the label opens the line, a bar (vertical forms too) or a slash (責任編輯／林小真, as Taiwan's pages print it).
+BARS = "|｜︱/／╱"
 LABEL_MARKS = COLONS + BARS  # a line without one holds no label but a loose one
 LABEL = PATTERNS.compile(
     "(?P<label>" + "|".join(f"(?P<{name}>{rx})" for name, rx in LABELS.items()) + rf")\s*[{COLONS}]"
@@ -39,7 +39,7 @@ LABEL_LOOSE = PATTERNS.compile(
 )
 # A date with a two-digit year glued to its time: 18-03-0823:16.
 DATE_SHORT_YEAR = PATTERNS.compile(r"^(?P<yy>\d{2})-(?P<month>\d{1,2})-(?P<day>\d{2})\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})")
-# A label opening a line with a bar instead of a colon: 编辑|禤志杰, 来源｜广州参考.
+# A label opening a line with a bar or a slash instead of a colon: 编辑|禤志杰, 来源｜广州参考, 責任編輯／林小真.
 LABEL_BAR = PATTERNS.compile(
     "^(?P<label>" + "|".join(f"(?P<{name}>{rx})" for name, rx in LABELS.items()) + rf")\s*[{BARS}]\s*"
 )
