@@ -369,6 +369,21 @@ def test_a_page_the_tagger_finds_no_text_in_keeps_its_densest_block() -> None:
     assert {x.by for x in article.report.lines if x.label == "body"} == {"densest_block"}
 
 
+def test_a_sections_heading_in_the_articles_frame_is_a_heading() -> None:
+    """Between the first paragraph and the closing credit, a headline the model called furniture under a sentence
+    that ends (a section's number aside: 02) and over a paragraph is a heading; a phrase of an article cut into one
+    phrase a line (目前 / 邮轮母港码头工程 / …) is text."""
+    paragraph = "街道组织工作人员逐户走访，收集居民意见建议三百余条，形成“一小区一方案”。"
+    texts = ["三项举措推进老旧小区改造", paragraph, "02", "党建引领 共商共治", paragraph, "目前", "邮轮母港码头工程",
+             paragraph, "编辑：张小敏"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = ["title", "body", "boilerplate", "boilerplate", "body", "boilerplate", "boilerplate", "body", "meta"]
+    decisions = corrections.framed_text(page, [Decision(label, 0.9) for label in said], 0)
+    assert [(d.label, d.by) for d in decisions][2:7] == [
+        ("boilerplate", "model"), ("heading", "text_in_frame"), ("body", "model"), ("body", "text_in_frame"),
+        ("body", "text_in_frame")]
+
+
 def test_the_text_between_the_first_paragraph_and_the_closing_credit_is_the_articles() -> None:
     """A short line between paragraphs that the model called furniture is text when a credit closes the
     article just below; a credit far below the last paragraph the model read (past a poll, related links)

@@ -24,10 +24,11 @@ CHAPTERS = ("part", "chapter", "section")  # numbering that only a heading has (
 
 def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """Between the article's first line of text and the credit that closes it (编辑：…), every line is
-    the article's, text or a caption, unless it is furniture (a button, a page list, 正文已结束): an
-    article cut into one short line per phrase reads as a menu to the model. Program code is the article's
-    too: text between listings is text. Below the last line the model read as text, furniture (分享到：, an end
-    marker, 相关阅读：…, a list of pages) closes the frame: what follows it is the site's, not the article's."""
+    the article's, text, a caption or a section's heading, unless it is furniture (a button, a page list,
+    正文已结束): an article cut into one short line per phrase reads as a menu to the model. Program code is
+    the article's too: text between listings is text. Below the last line the model read as text, furniture
+    (分享到：, an end marker, 相关阅读：…, a list of pages) closes the frame: what follows it is the site's, not
+    the article's."""
     close = page.closing_credit(title)
     body = _body_lines(decisions, CODE)
     if close is None or not body or close - body[-1] > f.CREDIT_REACH:
@@ -39,8 +40,27 @@ def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decis
         if (furniture or p.LINKS_UNDER_TEXT.match(text)) and i > body[-1]:
             break
         if decision.by == "model" and decision.label == "boilerplate" and not furniture:
-            out[i] = overrule(decision, "caption" if c.is_caption(text) else "body", "text_in_frame")
+            label = "caption" if c.is_caption(text) else "heading" if _section_heading(page, i) else "body"
+            out[i] = overrule(decision, label, "text_in_frame")
     return out
+
+
+def _section_heading(page: Page, i: int) -> bool:
+    """Whether line i of an article's frame is a section's heading: a headline over a paragraph under a sentence
+    that ends (furniture and captions between them aside: 01, ▲…), not a phrase of an article cut into one
+    phrase a line (目前 / 南沙国际邮轮母港码头工程 / 已进入…) nor a sentence of its own (全！封！闭！)."""
+    before = next((k for k in range(i - 1, -1, -1)
+                   if not (c.is_chrome(page.texts[k]) or c.is_caption(page.texts[k]))), None)
+    return (before is not None and c.ends_sentence(page.texts[before]) and not c.ends_sentence(page.texts[i])
+            and _heads_paragraph(page, i))
+
+
+def _heads_paragraph(page: Page, i: int) -> bool:
+    """Whether line i is a headline over a paragraph (a section's heading), not a button, a caption, a stamp or a
+    byline."""
+    text = page.texts[i]
+    return (i + 1 < len(page.texts) and page.paragraph[i + 1] and c.is_heading_shaped(text)
+            and not (c.is_chrome(text) or c.is_caption(text) or _stamp_or_link(text) or _byline(text)))
 
 
 def site_under_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
@@ -203,9 +223,7 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
                 decision.confidence < CAPTION_DOUBT or (i > 0 and out[i - 1].label == "heading")))  # a heading's deck
                or (decision.label == "body" and decision.confidence < CAPTION_DOUBT and not page.paragraph[i]
                    and not c.is_fragment(text)))
-              and body and body[0] <= i < body[-1]
-              and out[i + 1].label == "body" and page.paragraph[i + 1] and c.is_heading_shaped(text)
-              and not (c.is_chrome(text) or c.is_caption(text) or _stamp_or_link(text) or _byline(text))):
+              and body and body[0] <= i < body[-1] and out[i + 1].label == "body" and _heads_paragraph(page, i)):
             out[i] = overrule(decision, "heading", "headline_over_text")
     return out
 
@@ -348,8 +366,9 @@ CORRECTIONS = {
     "code_between_text": "a run of lines of program code (or an HTML page's <pre>) below the title with the "
                          "article's text after it, or a command a line of text leads into (…输入：), is code, "
                          "kept as printed",
-    "text_in_frame": "between the article's first line of text and the credit that closes it, a line is text or "
-                     "a caption unless it is furniture (a button, a page list, an end marker)",
+    "text_in_frame": "between the article's first line of text and the credit that closes it, a line is text, "
+                     "a caption or a section's heading (a headline under a sentence that ends, over a paragraph) "
+                     "unless it is furniture (a button, a page list, an end marker)",
     "site_under_text": "at the text's end, a line that is the site's is boilerplate: its legal notice "
                        "(免责声明：…, 转载请注明出处, 不代表本网立场), related links under their heading "
                        "(相关阅读：…), a link to the item before or after (下一条：…), the keywords (關鍵字：…)",
