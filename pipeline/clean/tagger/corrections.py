@@ -72,10 +72,35 @@ def site_under_text(page: Page, decisions: list[Decision], title: int) -> list[D
     out = list(decisions)
     for i in reversed(body[1:]):
         text = page.texts[i]
-        if out[i].by != "model" or not (p.LEGAL_NOTICE.search(text) or p.LINKS_UNDER_TEXT.match(text)
-                                        or p.SIBLINGS_OR_KEYWORDS.match(text)):
+        if out[i].by != "model" or not _sites_line(text):
             break
         out[i] = overrule(out[i], "boilerplate", "site_under_text")
+    return out
+
+
+def _sites_line(text: str) -> bool:
+    """A site's line under an article: its legal notice, related links, a link to the item before or after, the
+    article's keywords."""
+    return bool(p.LEGAL_NOTICE.search(text) or p.LINKS_UNDER_TEXT.match(text) or p.SIBLINGS_OR_KEYWORDS.match(text))
+
+
+def text_to_page_end(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """A page that ends with its text (the article copied with a button or two under it; the model learnt pages
+    with the site's footer under the text): the running text between the model's last line of text and the page's
+    end is text, where no more than FOOTER_LINES lines, none of them running text, follow it."""
+    body = _body_lines(decisions)
+    if not body:
+        return decisions
+    end = body[-1] + 1
+    while (end < len(page.texts) and page.paragraph[end] and decisions[end].by == "model"
+           and decisions[end].label in ("boilerplate", "caption")
+           and not (_sites_line(page.texts[end]) or c.is_caption(page.texts[end]))):
+        end += 1
+    if end == body[-1] + 1 or len(page.texts) - end > FOOTER_LINES or any(page.paragraph[end:]):
+        return decisions
+    out = list(decisions)
+    for i in range(body[-1] + 1, end):
+        out[i] = overrule(out[i], "body", "text_to_page_end")
     return out
 
 
@@ -357,8 +382,8 @@ def _body_lines(decisions: Sequence[Decision], *also: str) -> list[int]:
 
 
 # run in this order over the decisions
-RULES = (code_between_text, framed_text, site_under_text, closing_paragraph, credit_lines, date_over_title,
-         date_under_text, heading_words, spoken_lines)
+RULES = (code_between_text, framed_text, site_under_text, text_to_page_end, closing_paragraph, credit_lines,
+         date_over_title, date_under_text, heading_words, spoken_lines)
 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
 # does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
@@ -372,6 +397,8 @@ CORRECTIONS = {
     "site_under_text": "at the text's end, a line that is the site's is boilerplate: its legal notice "
                        "(免责声明：…, 转载请注明出处, 不代表本网立场), related links under their heading "
                        "(相关阅读：…), a link to the item before or after (下一条：…), the keywords (關鍵字：…)",
+    "text_to_page_end": "running text between the model's last line of text and the page's end, with no more than "
+                        "three lines of furniture under it, is text (a page that ends with its text)",
     "closing_paragraph": "a paragraph right under the text that ends with its writer's name in brackets "
                          "(…表达慰问。(书聿)) is the text's last paragraph",
     "credit_words": "between the title and the text a date line, a byline or a labelled field, and just below the "
