@@ -485,6 +485,8 @@ def test_a_writer_after_a_charts_maker_is_the_author() -> None:
     ("( 編輯： 劉小威 楊小倩 ) 【字號：大 中 小】", "劉小威", "劉小威 楊小倩"),
     ("才導致單身人口如此高。（編輯：唐小君/呂小蓉）1120823", "唐小君", "唐小君/呂小蓉"),
     ("(李小阳 编辑)", "李小阳", "李小阳"),  # the role after the name is no name
+    ("编辑 刘小婕 校对 张小君", "刘小婕", "刘小婕"),  # another credit's label closes it
+    ("編輯：林小真 審核 王小明", "林小真", "林小真"),
 ])
 def test_the_names_after_an_editors_close_the_credit_with_it(text: str, read: str, editors: str) -> None:
     """Where the credit reader took the first of an editors' credit, the names after it up to the bracket or the

@@ -214,10 +214,11 @@ EDITOR_TAG = PATTERNS.compile(  # no leading white space: a search would try it 
 # The editor's role after the name, closing the credit: (陈巍 编辑), 曹文明 編輯. Tried where white space starts:
 # linear on long runs.
 EDITOR_AFTER = PATTERNS.compile(r"(?<!\s)\s*(?:" + EDITOR_WORDS + r")\s*[）)\]】]?\s*$")
-# The names after a credit's that close it with them (not a role word: (李沐阳 编辑)): ( 編輯： 劉威 楊倩 ),
+# The names after a credit's that close it with them (not a role word or another credit's label: (李沐阳 编辑), 刘梦婕 校对
+# 张彦君): ( 編輯： 劉威 楊倩 ),
 # （編輯：唐佩君/呂佳蓉）. Tried where a run of joiners starts: linear on long runs.
-CREDIT_NAMES_AFTER = PATTERNS.compile(r"(?<![\s/／、])(?:[\s/／、]+(?!" + EDITOR_WORDS + r")[" + HAN_CLASS
-                                + r"]{2,3})+(?=\s*[）)】\]]|\s*$)")
+CREDIT_NAMES_AFTER = PATTERNS.compile(r"(?<![\s/／、])(?:[\s/／、]+(?!" + LABELS["editor"] + "|" + LABELS["author"]
+                                + r")[" + HAN_CLASS + r"]{2,3})+(?=\s*[）)】\]]|\s*$)")
 # A credit in brackets of names that the editor's role closes, a line of its own: (陈巍 编辑), （曹文明 編輯）.
 EDITOR_CREDIT = PATTERNS.compile(
     r"^[（(]\s*(?P<names>[" + HAN_CLASS + r"]{2,4}?(?:[、\s]+[" + HAN_CLASS + r"]{2,4}?){0,3}?)\s*(?:" + EDITOR_WORDS
