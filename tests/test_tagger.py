@@ -516,3 +516,15 @@ def test_a_caption_that_reads_as_running_text_inside_the_text_is_text() -> None:
     assert [(d.label, d.by) for d in decisions][2:7] == [("body", "caption_is_text"), ("body", "caption_is_text"),
                                                          ("caption", "model"), ("caption", "model"),
                                                          ("caption", "model")]
+
+
+def test_an_official_documents_addressees_are_text_not_a_heading() -> None:
+    """各区、县（市）人民政府，市政府各部门： opens a notice's text: a sentence's opening of clauses that a colon leads
+    into the text, never a heading; a heading with a colon and no clause (核心提示：) stays one."""
+    paragraph = "为进一步健全社区养老服务体系，经市政府同意，现就有关事项通知如下："
+    texts = ["关于进一步加强社区养老服务工作的通知", "各区、县（市）人民政府，市政府各部门：", paragraph, "核心提示：",
+             paragraph.replace("：", "。")]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = [Decision(label, 0.9) for label in ["title", "heading", "body", "heading", "body"]]
+    assert [(d.label, d.by) for d in corrections.heading_words(page, said, title=0)][1:4] == [
+        ("body", "heading_is_fragment"), ("body", "model"), ("heading", "model")]

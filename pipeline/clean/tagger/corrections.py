@@ -235,7 +235,8 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
             out[i] = overrule(decision, "boilerplate", "heading_is_button")
         elif decision.label == "body" and not page.paragraph[i] and p.CHROME_LINE.match(text):
             out[i] = overrule(decision, "boilerplate", "body_is_button")
-        elif decision.label == "heading" and body and body[0] < i < body[-1] and c.is_fragment(text):
+        elif decision.label == "heading" and body and i < body[-1] and (
+                (body[0] < i and c.is_fragment(text)) or _leads_in(text)):
             out[i] = overrule(decision, "body", "heading_is_fragment")
         elif decision.label == "caption" and body and (body[0] < i or _doubtful_lead(page, out, i, body[0])) and (
                 (i < body[-1] and page.paragraph[i] and ("，" in text or text.endswith("；"))
@@ -251,6 +252,12 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
               and body and body[0] <= i < body[-1] and out[i + 1].label == "body" and _heads_paragraph(page, i)):
             out[i] = overrule(decision, "heading", "headline_over_text")
     return out
+
+
+def _leads_in(text: str) -> bool:
+    """A sentence's opening that a colon leads into the text: an official document's addressees (各区、县（市）人民
+    政府，市政府各部门：), never a heading (a heading with a colon has no clauses: 核心提示：)."""
+    return text[-1] in p.COLONS and any(mark in text for mark in "，,；")
 
 
 def _text_with_writers_credit(page: Page, i: int) -> bool:
@@ -419,7 +426,8 @@ CORRECTIONS = {
                          "(胡任标今天 12:08:48), is boilerplate",
     "body_is_button": "a short line the model calls text that is a widget's or a button's words (字号：大 中 小) is "
                       "boilerplate",
-    "heading_is_fragment": "a heading-shaped piece of a sentence (因为) inside the text is text",
+    "heading_is_fragment": "a heading-shaped piece of a sentence (因为) inside the text, or a sentence's opening of "
+                           "clauses that a colon leads into the text (各区人民政府，市政府各部门：), is text",
     "chapter_number": "a chapter, part or section number (第二章 …) between lines of text is a heading",
     "caption_is_text": "inside the text (or just over it, under the header, where the model doubts it: the lead), a "
                        "line the model called a caption that reads as running text of clauses "
