@@ -386,18 +386,23 @@ def test_a_sections_heading_in_the_articles_frame_is_a_heading() -> None:
 
 def test_running_text_to_the_pages_end_is_text() -> None:
     """A page that ends with its text (a button or two under it): the running text the model called furniture
-    between its last line of text and the page's end is text; not where a site's line (its legal notice), a
-    metadata line or a longer footer of running text stands there."""
+    between its last line of text and the page's end is text (an editor's tag closing it aside), up to a link or the
+    site's legal notice; not where a metadata line or a footer of running text stands there."""
     paragraph = "天文台表示，一股東北季候風會在今晚至明日早上抵達華南沿岸，明日本港氣溫會下降。"
     texts = ["天文台：明日天氣轉涼", "2024-11-18 17:35", paragraph, paragraph + "。", paragraph + "！", "分享"]
     page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
     said = [Decision(label, 0.9) for label in ["title", "meta", "body", "boilerplate", "caption", "boilerplate"]]
     assert [(d.label, d.by) for d in corrections.text_to_page_end(page, said, 0)][3:] == [
         ("body", "text_to_page_end"), ("body", "text_to_page_end"), ("boilerplate", "model")]
-    footer = Page([Line(n, t) for n, t in enumerate([*texts, "本網站所有內容，未經授權不得轉載。"], start=1)])
+    comment = "網友留言：這次颱風真的很強，大家出門都要注意安全。"
+    footer = Page([Line(n, t) for n, t in enumerate([*texts, comment], start=1)])
     assert corrections.text_to_page_end(footer, [*said, Decision("boilerplate", 0.9)], 0)[3].label == "boilerplate"
     notice = Page([Line(n, t) for n, t in enumerate([*texts[:4], "免責聲明：本文僅代表作者個人觀點。"], start=1)])
     assert corrections.text_to_page_end(notice, said[:5], 0)[4].label == "caption"
+    tagged = [*texts[:3], paragraph + "（編輯：陳小華）1131030", "►颱風假薪水怎麼算？", "非經授權，不得轉載。"]
+    closing = Page([Line(n, t) for n, t in enumerate(tagged, start=1)])  # an editor's tag, a link, a legal notice
+    assert [(d.label, d.by) for d in corrections.text_to_page_end(closing, said, 0)][3:] == [
+        ("body", "text_to_page_end"), ("caption", "model"), ("boilerplate", "model")]
 
 
 def test_the_text_between_the_first_paragraph_and_the_closing_credit_is_the_articles() -> None:

@@ -143,12 +143,12 @@ END_MARKER = PATTERNS.compile(
     re.I,
 )
 # A site's legal notice under an article: a disclaimer, the terms of reprinting, a comment board's rules (免责声明：…,
-# 本文仅代表作者个人观点，不代表本网立场, 转载请注明出处, 本平台仅提供信息存储服务, 有權逕予刪除). Tried at each
+# 本文仅代表作者个人观点，不代表本网立场, 转载请注明出处, 非經授權，不得轉載, 本平台仅提供信息存储服务, 有權逕予刪除). Tried at each
 # character: every branch opens with a fixed word.
 LEGAL_NOTICE = PATTERNS.compile(
     r"(?:免责|免責|特别|特別|版权|版權)(?:声明|聲明)|不代表本?(?:网|網|站|平台|报|報|刊|号|號)?(?:的)?(?:立场|立場|观点|觀點)"
-    r"|(?:仅|僅)提供信息(?:存储|存儲)服务|(?:转载|轉載)(?:请|請)(?:注明|註明)|(?:未经|未經)(?:本网|本網|本站|本报|本報)?"
-    r"(?:授权|授權)(?:不得|禁止|，不得)|(?:有权|有權)(?:逕予|径予|予以)?(?:删除|刪除)"
+    r"|(?:仅|僅)提供信息(?:存储|存儲)服务|(?:转载|轉載)(?:请|請)(?:注明|註明)|(?:未经|未經|非经|非經)(?:本网|本網|本站|本报|本報|正式)?"
+    r"(?:授权|授權)[，,]?(?:不得|禁止|严禁|嚴禁)|(?:有权|有權)(?:逕予|径予|予以)?(?:删除|刪除)"
     r"|(?:版权|版權)(?:均)?(?:属于|屬於|归|歸)"
 )
 # Photo captions: 图为…, 图注…, （摄影 …）, 圖／…, a line that ends with a picture credit.
@@ -272,6 +272,8 @@ TIME_ONLY = PATTERNS.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 STAMP = PATTERNS.compile(r"(?<!\d)\d{1,2}:\d{2}:\d{2}(?!\d)")
 # A link's arrow (更多>>农业, 详细内容»): a link's label, never a heading.
 LINK_ARROW = PATTERNS.compile(r">>|＞＞|»")
+# An arrow opening a line under the text (►颱風假薪水怎麼算？): a link to another item.
+LINK_LEAD = PATTERNS.compile(r"^[►▶➤▸→]")
 # A name in Latin script of several words (The Verge, Cult of Mac), matched where it starts.
 LATIN_NAME = PATTERNS.compile(r"[A-Za-z][A-Za-z0-9.&'-]*(?: [A-Za-z][A-Za-z0-9.&'-]*)+(?![A-Za-z0-9.&'-])")
 URL = PATTERNS.compile(r"https?://|www\.|\.com|\.cn|@\w+\.")

@@ -84,19 +84,32 @@ def _sites_line(text: str) -> bool:
     return bool(p.LEGAL_NOTICE.search(text) or p.LINKS_UNDER_TEXT.match(text) or p.SIBLINGS_OR_KEYWORDS.match(text))
 
 
+def _running_text(page: Page, i: int) -> bool:
+    """Whether line i reads as running text, an editor's tag closing it aside (…資訊。（編輯：陳小華）1131030)."""
+    return page.paragraph[i] or c.looks_like_paragraph(p.EDITOR_TAG.sub("", page.texts[i]))
+
+
+def _furniture_under_text(text: str) -> bool:
+    """A line under the text that is the site's, a picture's caption or a link (►颱風假薪水怎麼算？), whatever its
+    sentences."""
+    return _sites_line(text) or c.is_caption(text) or _stamp_or_link(text) or p.LINK_LEAD.match(text) is not None
+
+
 def text_to_page_end(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """A page that ends with its text (the article copied with a button or two under it; the model learnt pages
     with the site's footer under the text): the running text between the model's last line of text and the page's
-    end is text, where no more than FOOTER_LINES lines, none of them running text, follow it."""
+    end is text, where no more than FOOTER_LINES lines follow it, none of them running text but furniture (the
+    site's legal notice, a link)."""
     body = _body_lines(decisions)
     if not body:
         return decisions
     end = body[-1] + 1
-    while (end < len(page.texts) and page.paragraph[end] and decisions[end].by == "model"
-           and decisions[end].label in ("boilerplate", "caption")
-           and not (_sites_line(page.texts[end]) or c.is_caption(page.texts[end]))):
+    while (end < len(page.texts) and _running_text(page, end) and decisions[end].by == "model"
+           and decisions[end].label in ("boilerplate", "caption") and not _furniture_under_text(page.texts[end])):
         end += 1
-    if end == body[-1] + 1 or len(page.texts) - end > FOOTER_LINES or any(page.paragraph[end:]):
+    rest = range(end, len(page.texts))
+    if end == body[-1] + 1 or len(rest) > FOOTER_LINES or any(
+            page.paragraph[k] and not _furniture_under_text(page.texts[k]) for k in rest):
         return decisions
     out = list(decisions)
     for i in range(body[-1] + 1, end):
