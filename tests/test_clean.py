@@ -542,6 +542,7 @@ NOTICED = """首页 > 财经 > 正文
     "對於明知不實或過度情緒謾罵之言論，經網友檢舉或本網站發現，本網有權逕予刪除文章、停權或解除會員資格。",
     "關鍵字：養老、社區、助餐、康復理疗\n上一条：城南街道举办重阳节敬老活动，社区老人欢聚一堂共度佳节\n"
     "下一条：城南社区开展义诊进社区活动，为居民提供免费健康咨询服务",
+    "原标题：家门口的养老中心，老人们点赞", "非經授權，不得轉載、公開播送或公開傳輸及利用，違者必究。",
 ])
 def test_a_sites_lines_under_the_text_are_not_the_articles(notice: str) -> None:
     """A disclaimer, the terms of reprinting, a comment board's rules, the keywords or links to the items before and

@@ -80,8 +80,10 @@ def site_under_text(page: Page, decisions: list[Decision], title: int) -> list[D
 
 def _sites_line(text: str) -> bool:
     """A site's line under an article: its legal notice, related links, a link to the item before or after, the
-    article's keywords."""
-    return bool(p.LEGAL_NOTICE.search(text) or p.LINKS_UNDER_TEXT.match(text) or p.SIBLINGS_OR_KEYWORDS.match(text))
+    article's keywords or a field of its register (原标题：…)."""
+    register = p.LABEL.match(text)
+    return bool(p.LEGAL_NOTICE.search(text) or p.LINKS_UNDER_TEXT.match(text) or p.SIBLINGS_OR_KEYWORDS.match(text)
+                or (register and register.group("register")))
 
 
 def _running_text(page: Page, i: int) -> bool:
@@ -416,7 +418,8 @@ CORRECTIONS = {
                      "unless it is furniture (a button, a page list, an end marker)",
     "site_under_text": "at the text's end, a line that is the site's is boilerplate: its legal notice "
                        "(免责声明：…, 转载请注明出处, 不代表本网立场), related links under their heading "
-                       "(相关阅读：…), a link to the item before or after (下一条：…), the keywords (關鍵字：…)",
+                       "(相关阅读：…), a link to the item before or after (下一条：…), the keywords (關鍵字：…), "
+                       "a field of the register (原标题：…)",
     "text_to_page_end": "running text between the model's last line of text and the page's end, with no more than "
                         "three lines of furniture under it, is text (a page that ends with its text)",
     "closing_paragraph": "a paragraph right under the text that ends with its writer's name in brackets "
