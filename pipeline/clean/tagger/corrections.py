@@ -421,7 +421,7 @@ CORRECTIONS = {
                        "(相关阅读：…), a link to the item before or after (下一条：…), the keywords (關鍵字：…), "
                        "a field of the register (原标题：…)",
     "text_to_page_end": "running text between the model's last line of text and the page's end, with no more than "
-                        "three lines of furniture under it, is text (a page that ends with its text)",
+                        f"{FOOTER_LINES} lines of furniture under it, is text (a page that ends with its text)",
     "closing_paragraph": "a paragraph right under the text that ends with its writer's name in brackets "
                          "(…表达慰问。(书聿)) is the text's last paragraph",
     "credit_words": "between the title and the text a date line, a byline or a labelled field, and just below the "
