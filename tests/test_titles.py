@@ -189,3 +189,30 @@ def test_a_label_over_the_title_is_not_its_first_half(label: str) -> None:
     assert [d.label for d in _title_group(lines, decisions)] == ["boilerplate", "title", "body"]
     above = [Line(1, "关于做好春节期间"), Line(2, "安全生产工作的通知"), Line(3, "各区：现将有关事项通知如下。")]
     assert [d.label for d in _title_group(above, decisions)] == ["title", "title", "body"]  # a headline's half is
+
+
+INLINE_REGISTER = """某某省人民政府
+政务公开
+索引号：11440000006939808X/2024-00312
+发布机构：某某省人民政府办公厅
+成文日期：2024-11-15
+名称：某某省人民政府办公厅关于加强社区嵌入式服务设施建设的通知
+文号：某府办〔2024〕21号
+发布日期：2024-11-18
+某某省人民政府办公厅关于加强社区嵌入式服务设施建设的通知
+各地级以上市人民政府，省政府各部门、各直属机构：
+为加快推进城市社区嵌入式服务设施建设，经省人民政府同意，现就有关事项通知如下。
+一、各地要结合城市更新，统筹新建与改造，合理确定设施规模。
+二、重点配置养老托育、社区助餐、家政便民、健康服务等功能。"""
+
+
+def test_a_registers_title_on_its_labels_line_names_the_printed_headline() -> None:
+    """A register printing 名称：value on one line names the title: the headline printed again over the text is the
+    title line (not a paragraph), and a register without that line gives the value without its label."""
+    article = clean(INLINE_REGISTER)
+    assert article.meta.title == "某某省人民政府办公厅关于加强社区嵌入式服务设施建设的通知"
+    title_line = next(x for x in article.report.lines if x.label == "title")
+    assert (title_line.line, title_line.by) == (9, "registered_title")
+    assert next(b.text for b in article.blocks if b.kind == "para").startswith("各地级以上市人民政府")
+    alone = clean(INLINE_REGISTER.replace("\n某某省人民政府办公厅关于加强社区嵌入式服务设施建设的通知\n", "\n"))
+    assert alone.meta.title == "某某省人民政府办公厅关于加强社区嵌入式服务设施建设的通知"

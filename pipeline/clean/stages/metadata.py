@@ -24,6 +24,7 @@ from pipeline.clean.read.values import (
     role_parted,
 )
 from pipeline.clean.stages.page import head_names_whole
+from pipeline.clean.tagger.titles import title_value
 from pipeline.clean.types import Draft, Line, Metadata, Person, Reading
 from pipeline.regex_cache import Patterns
 
@@ -48,7 +49,7 @@ def split_title(draft: Draft) -> Draft:
         return draft
     title, subtitle = "", None
     for line in title_lines:
-        text = line.text
+        text = title_value(line.text)
         if not title:
             title = text
         elif subtitle is None and c.continues_headline(title, text):

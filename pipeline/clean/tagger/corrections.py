@@ -452,8 +452,9 @@ CORRECTIONS = {
     "headline_over_text": "a headline-shaped line over a paragraph, inside the text, is a heading (where the model "
                           "called it furniture, a caption under 0.80 or under a heading, or text under 0.80)",
     "some_text": "a page the model finds no text on: the line below the title likeliest to be text is its text",
-    "registered_title": "a page whose register names its title (a bare 标题： label over it, a government page's "
-                        "table) has that line for its title, over the ranker's choice",
+    "registered_title": "a page whose register names its title (a government page's table: a bare 标题： label over "
+                        "it, or 名称：… with the headline printed again below) has that line for its title, over the "
+                        "ranker's choice",
     "headline_continued": "the rest of a headline broken over two lines, and a ——subtitle under it, join the title",
     "file_name": "a page no line of which reads as a headline (a text of paragraphs only) has its file's name for its "
                  "title, as a line above its first (warning W104), and its lines of running text above the first "

@@ -44,7 +44,8 @@ PICTURE_MARK = re.compile(
     r"(?<!\s)\s*[（(\[【](?:组图|組圖|图|圖|附图|附圖|多图|多圖|图表|圖表|视频|視頻|高清)[）)\]】]$")
 # A counter: 正有 2 人评论, 0人参与, 1307人参与, 阅读 35 次.
 COUNTER = re.compile(r"(?<!\d)\d+\s*(?:人|条|條|次|则|則)")  # tried where a number starts: linear
-TITLE_LABEL = re.compile(r"^(?:标|標)\s*(?:题|題)\s*[:：]$")  # 标      题：, a register's label alone on its line
+# A register's label of the title: 标      题：, 名　　称：, alone on its line over the value or before it on one line.
+TITLE_LABEL = re.compile(r"^(?:标\s*题|標\s*題|名\s*称|名\s*稱)\s*[:：]\s*")
 # A strong L1 penalty: the ranker keeps the evidence that holds across sites and drops what one site's layout
 # taught it. Chosen by the ranker's top-1 over the five folds of the training sites (c1 0.1: 91.9%; 1: 93.6%;
 # 2, 3 and 5: 94.7%; 10: 95.1%; 20: 93.6%; 40: 91.9%; an L2 penalty alone, c2 0.1 to 30: 92.9–93.6%).
@@ -67,13 +68,27 @@ def candidates(page: Page) -> list[int]:
 
 
 def registered_title(page: Page) -> int | None:
-    """The line a register names as the title: the value under a bare 标题： label (a government page's
-    table of 索引号, 发文机关, 标题, 发文字号 …, one cell a line), where it reads as a headline."""
-    for i, text in enumerate(page.texts[:-1]):
-        value = page.texts[i + 1]
-        if TITLE_LABEL.match(text) and c.han_count(value) >= MIN_HAN and len(value) <= MAX_CHARS and "。" not in value:
-            return i + 1
+    """The line a register names as the title, where its value reads as a headline: the value under a bare
+    标题： label (a government page's table of 索引号, 发文机关, 标题, 发文字号 …, one cell a line); with the value
+    on the label's line (名称：关于…的通知), the line printing the value alone (the headline over the text), else
+    the label's line (`title_value` reads the value off it)."""
+    for i, text in enumerate(page.texts):
+        label = TITLE_LABEL.match(text)
+        if label is None:
+            continue
+        inline = label.end() < len(text)
+        at = i if inline else i + 1
+        value = text[label.end() :] if inline else page.texts[i + 1] if i + 1 < len(page.texts) else ""
+        if c.han_count(value) >= MIN_HAN and len(value) <= MAX_CHARS and "。" not in value:
+            printed = [j for j, other in enumerate(page.texts) if j != at and other == value] if inline else []
+            return next((j for j in printed if j > i), printed[0] if printed else at)
     return None
+
+
+def title_value(text: str) -> str:
+    """A title line's text without a register's label before it (名称：关于…的通知)."""
+    label = TITLE_LABEL.match(text)
+    return text[label.end() :] if label and label.end() < len(text) else text
 
 
 def _bracketed_byline(text: str) -> bool:
