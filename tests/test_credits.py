@@ -523,3 +523,24 @@ def test_a_label_with_a_slash_under_the_text_is_read(line: str, editor: str) -> 
     meta = Metadata()
     parse_meta_line(line, meta)
     assert [e.name for e in meta.editors] == [editor]
+
+
+HEADER_CREDIT_PAGE = ["首页 > 新闻 > 正文", "全市首批口袋公园建成开放", "{line}",
+                      "近日，全市首批二十六个口袋公园全部建成并向市民开放，这些公园利用城市边角地改造而成。",
+                      "家住附近的刘先生说，以前这里是一片空地，现在有了步道和座椅，晚饭后过来走走很方便。", "相关阅读"]
+
+
+@pytest.mark.parametrize("line", ["记者｜张小明 编辑｜李小雪 校对｜王小芳", "记者/张小明 编辑/李小雪"])
+def test_the_labels_after_one_opening_a_line_with_a_bar_are_read(line: str) -> None:
+    """A line whose first label a bar follows (记者｜张小明) prints the others so: 编辑｜李小雪 is the editor."""
+    shown = clean("\n".join(HEADER_CREDIT_PAGE).format(line=line))
+    assert ([a.name for a in shown.meta.authors], [e.name for e in shown.meta.editors]) == (["张小明"], ["李小雪"])
+    meta = Metadata()
+    parse_meta_line(line, meta)
+    assert ([a.name for a in meta.authors], [e.name for e in meta.editors]) == (["张小明"], ["李小雪"])
+
+
+def test_a_reporter_named_before_the_role_names_no_outlet() -> None:
+    """张小明 本报记者: the reporter, the role after the name; the line names no outlet (本报 is the paper's own)."""
+    shown = clean("\n".join(HEADER_CREDIT_PAGE).format(line="张小明 本报记者"))
+    assert ([a.name for a in shown.meta.authors], shown.meta.source) == (["张小明"], None)

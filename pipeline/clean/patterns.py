@@ -39,9 +39,10 @@ LABEL_LOOSE = PATTERNS.compile(
 )
 # A date with a two-digit year glued to its time: 18-03-0823:16.
 DATE_SHORT_YEAR = PATTERNS.compile(r"^(?P<yy>\d{2})-(?P<month>\d{1,2})-(?P<day>\d{2})\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})")
-# A label opening a line with a bar or a slash instead of a colon: 编辑|禤志杰, 来源｜广州参考, 責任編輯／林小真.
+# A label opening a line with a bar or a slash instead of a colon: 编辑|禤志杰, 来源｜广州参考, 責任編輯／林小真; on such a
+# line, the labels after a space that the same marks follow (记者｜张晓明 编辑｜李雪).
 LABEL_BAR = PATTERNS.compile(
-    "^(?P<label>" + "|".join(f"(?P<{name}>{rx})" for name, rx in LABELS.items()) + rf")\s*[{BARS}]\s*"
+    "(?P<label>" + "|".join(f"(?P<{name}>{rx})" for name, rx in LABELS.items()) + rf")\s*[{BARS}]\s*"
 )
 # Role words printed before a name: kept apart from the name.
 ROLE_NAMES = r"见习记者|見習記者|记者|記者|通讯员|通訊員|实习生|實習生|编译|編譯|执笔|執筆"
