@@ -42,7 +42,9 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
     if shaped and not meta.authors:
         meta.authors = people(shaped[1])
     role_after = None if byline or shaped else p.NAMES_ROLE_AFTER.search(text)  # 山田太郎（特约记者）
-    if role_after and not meta.authors and not p.MEDIA_WORDS.search(role_after["names"]):  # 新华社 记者: no one
+    if role_after and p.MEDIA_WORDS.search(role_after["names"]):
+        role_after = None  # 新华社 记者: no one named
+    if role_after and not meta.authors:
         meta.authors = people(role_after["names"])
     if shaped and shaped[0] and meta.source is None:
         meta.source = shaped[0]
@@ -56,7 +58,7 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
             meta.published = iso_datetime(date)
         if not matches:
             _read_outlet_and_byline([text[: date.start()], text[date.end() :]], meta, names=names)
-    elif (header and not matches and not (byline or shaped) and len(text) <= BARE_NAME_CHARS
+    elif (header and not matches and not (byline or shaped or role_after) and len(text) <= BARE_NAME_CHARS
           and not p.TITLE_MARKS.search(text)):
         _read_outlet_and_byline([text], meta, names=names)
     for k, match in enumerate(matches):
