@@ -533,3 +533,15 @@ def test_an_official_documents_addressees_are_text_not_a_heading() -> None:
     said = [Decision(label, 0.9) for label in ["title", "heading", "body", "heading", "body"]]
     assert [(d.label, d.by) for d in corrections.heading_words(page, said, title=0)][1:4] == [
         ("body", "heading_is_fragment"), ("body", "model"), ("heading", "model")]
+
+
+@pytest.mark.parametrize("said", ["meta", "boilerplate"])
+def test_a_paragraph_under_the_text_closed_by_its_editors_tag_is_the_last_paragraph(said: str) -> None:
+    """…口袋公園。（編輯：李小雪）1131120 right under the text is its last paragraph, whether the model called it
+    metadata or furniture; a labelled credit alone there (（編輯：李小雪）) stays what the model said."""
+    paragraph = "台中市政府今天宣布，全市首批26座口袋公園全部完工啟用，這些公園利用閒置空地改造而成。"
+    for close, label in [("市府表示，明年還將再建30座口袋公園，持續增加綠地。（編輯：李小雪）1131120", "body"),
+                         ("（編輯：李小雪）1131120", said)]:
+        page = Page([Line(n, t) for n, t in enumerate(["台中口袋公園啟用", paragraph, close, "延伸閱讀"], start=1)])
+        decisions = [Decision(x, 0.9) for x in ["title", "body", said, "boilerplate"]]
+        assert corrections.closing_paragraph(page, decisions, 0)[2].label == label

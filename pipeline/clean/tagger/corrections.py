@@ -120,15 +120,17 @@ def text_to_page_end(page: Page, decisions: list[Decision], title: int) -> list[
 
 
 def closing_paragraph(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
-    """A paragraph right under the text that ends with its writer's name in brackets (…表达慰问。(书聿)) is the
-    text's last paragraph: a closing credit, not furniture."""
+    """A paragraph right under the text that ends with its writer's name in brackets (…表达慰问。(书聿)) or its
+    editor's tag (…口袋公園。（編輯：李雪）1131120) is the text's last paragraph: a closing credit, not furniture,
+    and no line of metadata."""
     body = _body_lines(decisions)
     below = body[-1] + 1 if body else len(decisions)
     if below >= len(decisions):
         return decisions
-    decision = decisions[below]
-    if decision.by != "model" or decision.label != "boilerplate" or not page.paragraph[below] or (
-            p.TRAILING_CREDIT.search(page.texts[below]) is None):
+    decision, text = decisions[below], page.texts[below]
+    closed = ((page.paragraph[below] and p.TRAILING_CREDIT.search(text) is not None)
+              or (p.EDITOR_TAG.search(text) is not None and _running_text(page, below)))
+    if decision.by != "model" or decision.label not in ("boilerplate", "meta") or not closed:
         return decisions
     out = list(decisions)
     out[below] = overrule(decision, "body", "closing_paragraph")
@@ -423,7 +425,8 @@ CORRECTIONS = {
     "text_to_page_end": "running text between the model's last line of text and the page's end, with no more than "
                         f"{FOOTER_LINES} lines of furniture under it, is text (a page that ends with its text)",
     "closing_paragraph": "a paragraph right under the text that ends with its writer's name in brackets "
-                         "(…表达慰问。(书聿)) is the text's last paragraph",
+                         "(…表达慰问。(书聿)) or its editor's tag (…。（編輯：李雪）1131120) is the text's last "
+                         "paragraph",
     "credit_words": "between the title and the text a date line, a byline or a labelled field, and just below the "
                     "text a short labelled credit, is metadata",
     "date_over_title": "where no metadata line has a date, the nearest short dated line among the few above the title "
