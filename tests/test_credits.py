@@ -544,3 +544,14 @@ def test_a_reporter_named_before_the_role_names_no_outlet() -> None:
     """张小明 本报记者: the reporter, the role after the name; the line names no outlet (本报 is the paper's own)."""
     shown = clean("\n".join(HEADER_CREDIT_PAGE).format(line="张小明 本报记者"))
     assert ([a.name for a in shown.meta.authors], shown.meta.source) == (["张小明"], None)
+
+
+@pytest.mark.parametrize("place", ["台中", "高雄", "花蓮"])
+def test_a_dispatchs_reporter_glued_to_the_place_is_the_name_alone(place: str) -> None:
+    """中央社記者趙小妍台中20日電: the reporter is 趙小妍, whatever place follows the name before the day."""
+    shown = clean("\n".join(["首頁 > 地方", "台中首批口袋公園啟用 市民家門口多了綠意", "2024/11/20 09:30",
+                             f"中央社記者趙小妍{place}20日電",
+                             "市政府今天宣布，全市首批26座口袋公園全部完工啟用，這些公園利用閒置空地改造而成。",
+                             "住在附近的劉先生說，以前這裡是一片空地，現在有了步道和座椅，晚飯後過來走走很方便。",
+                             "延伸閱讀"]))
+    assert [a.name for a in shown.meta.authors] == ["趙小妍"]

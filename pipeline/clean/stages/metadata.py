@@ -221,6 +221,9 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
     if fields["AUTHOR"] and "AUTHOR" in taken:
         start = starts["AUTHOR"]
         end = _names_after(line.text, start + len(taken["AUTHOR"]), surnamed=True)
+        dispatch = p.NAMES_PLACE_DAY.match(line.text, start)  # 趙麗妍台中20日電: the name, not the place after it
+        if dispatch and (names := reporter_names(dispatch.group(), dated=True)):
+            end = start + len(names[0])
         role = p.ROLE_BEFORE.search(line.text[:start])  # 記者林小華: the role apart from the name
         meta.authors = _credit(_whole_credit(line.text, start, end), role[1] if role else None)
     if fields["EDITOR"] and "EDITOR" in taken:
