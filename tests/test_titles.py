@@ -216,3 +216,19 @@ def test_a_registers_title_on_its_labels_line_names_the_printed_headline() -> No
     assert next(b.text for b in article.blocks if b.kind == "para").startswith("各地级以上市人民政府")
     alone = clean(INLINE_REGISTER.replace("\n某某省人民政府办公厅关于加强社区嵌入式服务设施建设的通知\n", "\n"))
     assert alone.meta.title == "某某省人民政府办公厅关于加强社区嵌入式服务设施建设的通知"
+
+
+@pytest.mark.parametrize(("whole", "title"), [
+    ("全市首批口袋公园建成开放_城市晚报", "全市首批口袋公园建成开放"),  # the scraped <title> at the top
+    ("·[新闻] 全市首批口袋公园 建成开放", "全市首批口袋公园 建成开放"),  # a related list's item, a space in it
+])
+def test_a_headline_over_two_lines_that_the_page_prints_whole_elsewhere_is_one_title(whole: str, title: str) -> None:
+    """Two lines make one headline where another line of the page prints them as one (a whole word of it), though
+    no mark shows the break: the title is both, not its second half with the first called furniture."""
+    article = clean("\n".join([whole, "首页>>城事", "全市首批口袋公园", "建成开放", "发布时间：2024-11-20",
+                               "近日，全市首批二十六个口袋公园全部建成并向市民开放，这些公园利用城市边角地改造而成。",
+                               "家住附近的刘先生说，以前这里是一片空地，现在有了步道和座椅，晚饭后过来走走很方便。"]))
+    assert (article.meta.title, article.meta.subtitle) == (title, None)
+    lines = [Line(1, "首页"), Line(2, "全市首批口袋公园"), Line(3, "建成开放"), Line(4, "近日，口袋公园建成开放。")]
+    decisions = [Decision(label, 0.9) for label in ["boilerplate", "boilerplate", "title", "body"]]
+    assert [d.label for d in _title_group(lines, decisions)] == ["boilerplate", "boilerplate", "title", "body"]

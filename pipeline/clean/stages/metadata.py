@@ -48,6 +48,8 @@ def split_title(draft: Draft) -> Draft:
     if not title_lines:
         return draft
     title, subtitle = "", None
+    # Lines joined as a headline's two halves (the page printing them as one elsewhere: its scraped <title>)
+    continued = {d.line for d in draft.report.lines if d.by == "headline_continued"}
     for line in title_lines:
         text = title_value(line.text)
         if not title:
@@ -56,6 +58,10 @@ def split_title(draft: Draft) -> Draft:
             title += text  # a headline broken over two lines
         elif subtitle is None and draft.head is not None and head_names_whole(draft.head, title, text):
             title += f" {text}"  # … in two parts, as the head prints it whole
+        elif (subtitle is None and {line.number, title_lines[0].number} & continued
+              and not text.startswith(c.DASHES) and not _bracketed(text)):
+            # … in two parts, as the page prints it whole (with the space it prints between them)
+            title += f" {text}" if any(f"{title} {text}" in other for other in draft.texts) else text
         elif subtitle is None:
             # ——副题, a 题注 in brackets, or a sub-headline on its own line
             subtitle = text if _bracketed(text) else SUBTITLE_DASH.sub("", text, count=1).strip("—- ")

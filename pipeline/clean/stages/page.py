@@ -287,17 +287,35 @@ def _title_group(lines: Sequence[Line], decisions: list[Decision], head: Head | 
 
     if free(title - 1) and decisions[title - 1].label == "boilerplate":
         above = lines[title - 1].text
-        if (c.continues_headline(above, text) and len(above) + len(text) <= c.MAX_TITLE_CHARS
+        if ((c.continues_headline(above, text) or _printed_whole(lines, title - 1))
+                and len(above) + len(text) <= c.MAX_TITLE_CHARS
                 and c.is_title_like(above.rstrip(CONTINUES) or above) and not c.SEPARATORS.search(above)
                 and not c.label_matches(above) and above[-1] not in "：:"):  # 港澳频道：, 发文机关： label what follows
             joined[title - 1] = overrule(decisions[title], "title", "headline_continued")
     if free(title + 1):
         below = lines[title + 1].text
-        if (c.continues_headline(text, below) and len(text) + len(below) <= c.MAX_TITLE_CHARS) or (
+        if ((c.continues_headline(text, below) or _printed_whole(lines, title))
+                and len(text) + len(below) <= c.MAX_TITLE_CHARS) or (
             below.startswith(c.DASHES) and c.is_title_like(below.lstrip("—-－ "))
         ):
             joined[title + 1] = overrule(decisions[title], "title", "headline_continued")
     return joined
+
+
+def _printed_whole(lines: Sequence[Line], first: int) -> bool:
+    """Whether another line of the page prints lines `first` and `first + 1` as one, as a whole word of it (a
+    scraped <title> at the top, 全市首批口袋公园建成开放_城市晚报; a related list's ·[新闻] 途牛发布春节出游调查报告
+    六成受调者选择自助游): a headline printed over two lines."""
+    whole = squeezed(lines[first].text + lines[first + 1].text)
+    if c.han_count(whole) < 2 * MIN_HAN:
+        return False
+    for k, line in enumerate(lines):
+        other = squeezed(line.text)
+        at = other.find(whole) if k not in (first, first + 1) else -1
+        end = at + len(whole)
+        if at >= 0 and not (at > 0 and other[at - 1].isalnum()) and not (end < len(other) and other[end].isalnum()):
+            return True
+    return False
 
 
 def head_names_whole(head: Head, first: str, second: str) -> bool:
