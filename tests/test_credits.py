@@ -555,3 +555,24 @@ def test_a_dispatchs_reporter_glued_to_the_place_is_the_name_alone(place: str) -
                              "住在附近的劉先生說，以前這裡是一片空地，現在有了步道和座椅，晚飯後過來走走很方便。",
                              "延伸閱讀"]))
     assert [a.name for a in shown.meta.authors] == ["趙小妍"]
+
+
+@pytest.mark.parametrize(("lead", "source"), [
+    ("中新网北京11月20日电 (记者 张小明)", "中新网"), ("中国新闻网北京11月20日电（记者张小明）", "中国新闻网"),
+    ("新华社北京11月20日电（记者张小明）", "新华社"), ("本报北京11月20日电（记者张小明）", None),
+])
+def test_a_datelines_outlet_glued_to_its_place_is_the_source(lead: str, source: str | None) -> None:
+    """中新网北京11月20日电: the outlet is the longest opening that ends like an outlet's name before a place; the
+    paper's own 本报 is no outlet."""
+    page = "\n".join(HEADER_CREDIT_PAGE).format(line="2024-11-20 09:30").replace("近日，", lead + "近日，")
+    shown = clean(page)
+    assert ([a.name for a in shown.meta.authors], shown.meta.source) == (["张小明"], source)
+
+
+@pytest.mark.parametrize(("line", "source"), [
+    ("澎湃新闻记者 张小明 实习生 李小雪", "澎湃新闻"), ("本报记者 张小明", None), ("特约记者 张小明", None)])
+def test_the_outlet_before_a_bylines_role_is_the_source(line: str, source: str | None) -> None:
+    """澎湃新闻记者 张小明: the outlet opening a byline is the source where no other line names it."""
+    meta = Metadata()
+    parse_meta_line(line, meta)
+    assert (meta.authors[0].name.split("、")[0], meta.source) == ("张小明", source)

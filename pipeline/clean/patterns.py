@@ -263,6 +263,8 @@ BYLINE = PATTERNS.compile(
 # An official document's number under its title: 杭政办函〔2024〕1号, 国发〔2023〕5號.
 DOC_NUMBER = PATTERNS.compile(r"^[" + HAN_CLASS + r"]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*[号號]$")
 # The place and kind of a report after a byline: 台北即時報導, 北京报道, 台北23日電.
+# An outlet's name glued to a dispatch's place before its day: 中新网北京11月20日电 (values.agency_of parts them).
+OUTLET_PLACE_DAY = PATTERNS.compile(r"(?P<run>[" + HAN_CLASS + r"]{4,14})\s*(?:\d{1,2}月)?\d{1,2}日(?:电|電)")
 # A dispatch's names glued to its place before the day: 趙麗妍台中20日電 (values.reporter_names parts them).
 NAMES_PLACE_DAY = PATTERNS.compile(r"[" + HAN_CLASS + r"]{4,8}(?=\d{1,2}日(?:電|电))")
 REPORT_PLACE = PATTERNS.compile(r"^[" + HAN_CLASS + r"]{2,6}?(?:\d{1,2}日)?(?:即時|即时|綜合|综合)?(?:報導|报道|電|电)$")

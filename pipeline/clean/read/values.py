@@ -35,6 +35,10 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
     byline = p.BYLINE.match(text)
     if byline and not meta.authors:
         meta.authors = people(byline["names"], role="记者" if "记" in text else "記者")
+    agency = byline["agency"].strip() if byline else ""  # 澎湃新闻记者 段彦超: the outlet, not 本报 or 特约
+    if (agency and meta.source is None and c.han_count(agency) == len(agency) and p.MEDIA_WORDS.search(agency)
+            and not p.SELF_REFERENCE.match(agency)):
+        meta.source = agency
     editor = p.EDITOR_CREDIT.match(text)  # (陈巍 编辑)
     if editor and not meta.editors:
         meta.editors = people(editor["names"])
@@ -267,9 +271,19 @@ def byline_by_shape(text: str) -> tuple[str | None, str] | None:
 
 
 def agency_of(lead: str) -> str:
-    # 新华社巴黎12月9日电 → 新华社; 据新华社拉萨电 → 新华社
-    match = re.match(r"^([" + HAN_CLASS + r"]{1,6}?社)", uncited(lead.strip()))
-    return match.group(1) if match else ""
+    """The agency or outlet of a dateline's lead: 新华社巴黎12月9日电, 据新华社拉萨电 → 新华社; 中新网北京11月20日电 →
+    中新网, 中国新闻网北京11月20日电 → 中国新闻网 (the longest opening that ends like an outlet's name, a place of two
+    characters or more after it)."""
+    lead = uncited(lead.strip())
+    match = re.match(r"^([" + HAN_CLASS + r"]{1,6}?社)", lead)
+    if match:
+        return match.group(1)
+    dated = p.OUTLET_PLACE_DAY.match(lead)
+    if dated is None:
+        return ""
+    run = dated["run"]
+    ends = [k for k in range(2, len(run) - 1) if p.MEDIA_WORDS.search(run[:k])]
+    return run[: ends[-1]] if ends else ""
 
 
 def reporter_names(rest: str, dated: bool) -> list[str]:
