@@ -576,3 +576,12 @@ def test_the_outlet_before_a_bylines_role_is_the_source(line: str, source: str |
     meta = Metadata()
     parse_meta_line(line, meta)
     assert (meta.authors[0].name.split("、")[0], meta.source) == ("张小明", source)
+
+
+@pytest.mark.parametrize("lead", ["大公報記者張小明報道：", "（記者張小明報道）",
+                                  "香港文匯報訊（記者 張小明 香港報道）", "本报讯（记者 張小明 北京报道）"])
+def test_hong_kongs_report_word_closes_a_dateline(lead: str) -> None:
+    """Hong Kong's pages write the report word 報道 (Taiwan's 報導): the dateline's reporter is read either way; the
+    place the report was filed from before it (北京报道, 香港報道) is no name."""
+    page = "\n".join(HEADER_CREDIT_PAGE).format(line="2024-11-20 09:30").replace("近日，", lead + "近日，")
+    assert [a.name for a in clean(page).meta.authors] == ["張小明"]

@@ -180,7 +180,7 @@ HEADING_NUMBER = PATTERNS.compile("^(?:" + "|".join(f"({rx})" for rx in HEADING_
 # A news dateline's reporter: （记者唐霁）, （中央社記者沈佩瑤台北23日電）, 〔記者王小明／台北報導〕.
 DATELINE = PATTERNS.compile(
     r"^(?P<lead>[^（(〔【\[]{0,20})[（(〔【\[](?P<agency>[^（）()〔〕【】\[\]]{0,8}?)(?:记者|記者)\s*"
-    r"(?P<rest>[" + HAN_CLASS + r"·\s、]{2,30}?)\s*(?:[／/]\s*[" + HAN_CLASS + r"]{2,6}?(?:報導|报道|電|电))?"
+    r"(?P<rest>[" + HAN_CLASS + r"·\s、]{2,30}?)\s*(?:[／/]\s*[" + HAN_CLASS + r"]{2,6}?(?:報導|報道|报道|電|电))?"
     r"\s*(?P<dated>\d{1,2}日(?:电|電))?[）)〕】\]]"
 )
 # A dateline opening a paragraph with no brackets: 环球网实习记者胥文琦1月12日报道, 大江网讯 实习生吴梦丽、记者喻云亮报道：
@@ -188,7 +188,7 @@ DATELINE = PATTERNS.compile(
 OPEN_DATELINE = PATTERNS.compile(
     r"^(?P<lead>[^，。,（(【\[〔]{0,16}?)(?P<agency>)(?:" + ROLE_NAMES + r")\s*(?P<rest>[" + HAN_CLASS + r"·]{2,6}"
     r"(?:(?:[、\s]|" + ROLE_NAMES + r")+[" + HAN_CLASS + r"·]{2,6}){0,5}?)\s*(?P<dated>(?:\d{1,2}月)?\d{1,2}日)?"
-    r"(?:报道|報導|电|電)(?=[：:\s　]|$)"
+    r"(?:报道|報導|報道|电|電)(?=[：:\s　]|$)"
 )
 # A wire dateline without a reporter: （中央社台北23日電）, 新华社北京3月5日电.
 AGENCY_DATELINE = PATTERNS.compile(r"^[（(]?(?P<agency>[" + HAN_CLASS + r"]{1,6}?社)[" + HAN_CLASS + r"]{2,8}?\d{1,2}日(?:电|電)")
@@ -237,7 +237,7 @@ SURNAMES = frozenset(
 OUTLET_BEFORE_ROLE = PATTERNS.compile(r"^[【\[(（]?(?P<outlet>[^\s/／╱|｜【\[(（]{2,12}?)\s*[/／╱]\s*(?:" + ROLE_NAMES + ")")
 REPORT_BYLINE = PATTERNS.compile(
     r"^[（(【\[]?\s*(?P<names>[" + HAN_CLASS + r"]{2,4}(?:[、\s]+[" + HAN_CLASS + r"]{2,4})*)\s*[／/╱]\s*[" + HAN_CLASS
-    + r"]{0,6}?(?:即時|即时|綜合|综合)?(?:報導|报道)\s*[）)】\]]?$"
+    + r"]{0,6}?(?:即時|即时|綜合|综合)?(?:報導|報道|报道)\s*[）)】\]]?$"
 )
 # An outlet and names either side of a slash, a whole line (in brackets or not): 中廣新聞／楊菁惠, 【台灣醒報／林歆芳】,
 # 石佳/中国青年报. values.byline_by_shape checks that the outlet ends like one and that the names open with surnames.
@@ -258,7 +258,7 @@ OFFICIAL_TITLE = PATTERNS.compile(
 # A byline line under the title: （記者林小華／台北報導）, 本报记者 张三 李四.
 BYLINE = PATTERNS.compile(
     r"^[（(]?\s*(?P<agency>[^（）()记記]{0,8}?)(?:记者|記者)\s*(?P<names>[" + HAN_CLASS + r"·、\s]{2,20}?)\s*"
-    r"(?:[／/|｜]\s*[" + HAN_CLASS + r"]{2,8}?)?\s*(?:综合报道|綜合報導|报道|報導|电|電)?\s*[）)]?$"
+    r"(?:[／/|｜]\s*[" + HAN_CLASS + r"]{2,8}?)?\s*(?:综合报道|綜合報導|綜合報道|报道|報導|報道|电|電)?\s*[）)]?$"
 )
 # An official document's number under its title: 杭政办函〔2024〕1号, 国发〔2023〕5號.
 DOC_NUMBER = PATTERNS.compile(r"^[" + HAN_CLASS + r"]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*[号號]$")
@@ -301,7 +301,7 @@ MICROBLOG_LINK = PATTERNS.compile(r"(?<=[" + HAN_CLASS + r"])(?:微博|微博客
 REPORT_SUFFIX = PATTERNS.compile(r"(?:综合报道|綜合報導|报道|報導|记者|記者|特约记者|特約記者)$")
 # What a credit says was done, not a name: a report word closing a name (賴俊佑報導, 廖宇杰摄, 陈智 整合) and a word
 # opening an outlet (摘自京华时报, 据北京晨报). NAME_END is tried where white space starts: linear on long runs.
-NAME_END = PATTERNS.compile(r"(?<!\s)\s*(?:报道|報導|摄影|攝影|摄|攝|整合|整理|编译|編譯|撰稿|发自|發自)$")
+NAME_END = PATTERNS.compile(r"(?<!\s)\s*(?:报道|報導|報道|摄影|攝影|摄|攝|整合|整理|编译|編譯|撰稿|发自|發自)$")
 # What the names wrote and shot, glued after them: 彭瑜 賀懷湘文/圖, 张三 图/文 (tried where white space starts).
 WORK_AFTER_NAMES = PATTERNS.compile(r"(?<!\s)\s*(?:文|图|圖)\s*[/／]\s*(?:文|图|圖|摄|攝|摄影|攝影)$")
 # A chart's or a map's maker, not the text's writer: 制图/李铭 (the role before the name: GRAPHIC_BEFORE, searched up to

@@ -289,9 +289,12 @@ def agency_of(lead: str) -> str:
 def reporter_names(rest: str, dated: bool) -> list[str]:
     """Names in a dateline: 唐霁; 沈佩瑤 of 沈佩瑤台北 (a place precedes 23日電); 陈望 and 樊骁 of 陈望 通讯员樊骁
     (a role word parts them); no report word (陈智 整合)."""
-    names = [_bare_name(n) for n in re.split(r"[\s、]+", rest.strip()) if n]
+    tokens = [n for n in re.split(r"[\s、]+", rest.strip()) if n]
+    names = [_bare_name(n) for n in tokens]
     if not names:
         return []
+    if len(names) > 1 and REPORTED.search(tokens[-1]) and _place_like(names[-1]):
+        names = names[:-1]  # 张小明 北京报道: the place the report was filed from
     if dated:
         last = names[-1]
         # The place before the date: two characters, the name two or three before it.
@@ -300,6 +303,15 @@ def reporter_names(rest: str, dated: bool) -> list[str]:
         elif len(names) > 1:
             names = names[:-1] if len(last) <= 3 else names
     return [n for n in names if 2 <= len(n) <= 4]
+
+
+REPORTED = re.compile(r"(?:报道|報導|報道)$")
+
+
+def _place_like(word: str) -> bool:
+    """Whether a word before a report word reads as the place it was filed from, not a name: a province's, or one
+    that opens with no common surname (北京, 香港, 广州; 武汉 reads as a name)."""
+    return re.fullmatch(f"(?:{p.PROVINCES})", word) is not None or (word[:1] not in p.SURNAMES and len(word) >= 2)
 
 
 def iso_date(text: str) -> str | None:
