@@ -545,3 +545,15 @@ def test_a_paragraph_under_the_text_closed_by_its_editors_tag_is_the_last_paragr
         page = Page([Line(n, t) for n, t in enumerate(["台中口袋公園啟用", paragraph, close, "延伸閱讀"], start=1)])
         decisions = [Decision(x, 0.9) for x in ["title", "body", said, "boilerplate"]]
         assert corrections.closing_paragraph(page, decisions, 0)[2].label == label
+
+
+def test_a_related_lists_dates_under_the_text_are_not_the_articles() -> None:
+    """Under an end marker (相关新闻) the items of a related list print their own days: no date of the article."""
+    paragraph = "大桥昨日正式通车，两岸之间的车程由原来的四十分钟缩短到二十分钟，附近居民纷纷前往体验新桥。"
+    texts = ["大桥通车", paragraph, "相关新闻", "老旧小区改造提速 今年已开工一百二十个 2024-11-18"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = [Decision(label, 0.9) for label in ("title", "body", "boilerplate", "boilerplate")]
+    assert corrections.date_under_text(page, said, 0) == said
+    dated = Page([Line(n, t) for n, t in enumerate([*texts[:2], "2024-11-20 09:30", *texts[2:]], start=1)])
+    said = [Decision(label, 0.9) for label in ("title", "body", "boilerplate", "boilerplate", "boilerplate")]
+    assert corrections.date_under_text(dated, said, 0)[2] == Decision("meta", 0.9, "date_under_text")

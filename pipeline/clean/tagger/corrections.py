@@ -5,6 +5,7 @@ decisions, once the title is chosen, and then `credit_read`, which asks the mode
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 
 from pipeline.clean import classify as c
@@ -352,12 +353,14 @@ def date_over_title(page: Page, decisions: list[Decision], title: int) -> list[D
 def date_under_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """A page that prints no date around its title may print it under the text ((2012-01-17 20:00)  晚間新聞):
     where no metadata line has a date, the first short dated line among the few under the text is metadata, and so
-    is the text's last line where it is one (发布于 2024-11-20 08:03・IP 属地北京: no sentence)."""
+    is the text's last line where it is one (发布于 2024-11-20 08:03・IP 属地北京: no sentence). Not under an end
+    marker: the items of a related list (相关新闻) print their own dates."""
     body = _body_lines(decisions)
     if not body:
         return decisions
     last = body[-1:] if len(body) > 1 else []
-    return _dated_line(page, decisions, [*last, *_under_text(body, len(decisions))], "date_under_text")
+    under = list(itertools.takewhile(lambda i: not c.is_end_marker(page.texts[i]), _under_text(body, len(decisions))))
+    return _dated_line(page, decisions, [*last, *under], "date_under_text")
 
 
 def _dated_line(page: Page, decisions: list[Decision], places: Iterable[int], rule: str) -> list[Decision]:
