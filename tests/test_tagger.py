@@ -557,3 +557,14 @@ def test_a_related_lists_dates_under_the_text_are_not_the_articles() -> None:
     dated = Page([Line(n, t) for n, t in enumerate([*texts[:2], "2024-11-20 09:30", *texts[2:]], start=1)])
     said = [Decision(label, 0.9) for label in ("title", "body", "boilerplate", "boilerplate", "boilerplate")]
     assert corrections.date_under_text(dated, said, 0)[2] == Decision("meta", 0.9, "date_under_text")
+
+
+@pytest.mark.parametrize(("credit", "label"), [("文/张小明 图/李小雪", "meta"), ("文｜张小明", "meta"),
+                                               ("市民在口袋公园休闲。本报记者 陈小才 摄", "caption")])
+def test_a_writers_credit_over_the_text_that_the_model_calls_a_caption_is_metadata(credit: str, label: str) -> None:
+    """文/张小明 图/李小雪 between the title and the text names the writer, whatever the model said; a picture's caption
+    with its photographer's credit stays a caption."""
+    paragraph = "近日，全市首批二十六个口袋公园全部建成并向市民开放，这些公园利用城市边角地改造而成。"
+    page = Page([Line(n, t) for n, t in enumerate(["全市首批口袋公园建成开放", credit, paragraph, paragraph], start=1)])
+    said = [Decision(x, 0.7) for x in ["title", "caption", "body", "body"]]
+    assert corrections.credit_read(page, said, 0, tagger.load().credits)[1].label == label

@@ -73,6 +73,8 @@ NAMES_ROLE_AFTER = PATTERNS.compile(
 # 文 beside a slash (文/王小明, 李慧婷/文).
 CLOSING_CREDIT = PATTERNS.compile(r"[（(](?P<credit>[^（）()]{1,30})[）)]$")
 WRITER_CREDIT = PATTERNS.compile(r"记者|記者|通讯员|通訊員|作者|[/／]\s*文|文\s*[/／]")
+# A writer's credit by the word 文 and a slash or a bar: 文/张晓明, 文｜张晓明, 张晓明/文 (a picture's credit names no writer).
+WRITTEN_BY = PATTERNS.compile(r"^文\s*[/／|｜]|[/／]\s*文(?![" + HAN_CLASS + r"])")
 # A staff code glued to an editor's name: 杜硕_NB12556.
 STAFF_CODE = PATTERNS.compile(r"_[A-Za-z]*\d+$")
 

@@ -180,7 +180,8 @@ def _credit_opening(text: str) -> bool:
 def credit_read(page: Page, decisions: list[Decision], title: int, reader: CreditReader) -> list[Decision]:
     """Between the title and the text, or just under the text, a short line the model calls furniture in which
     the credit reader finds an outlet or a name is metadata: a byline without a label or role word (中廣新聞／楊菁惠,
-    (李艳 撰稿)) that the rules of `credit_lines` cannot tell from a menu. The reader learned the furniture above
+    (李艳 撰稿)) that the rules of `credit_lines` cannot tell from a menu; above the text, a writer's credit the model
+    calls a caption too (文/张晓明 图/李雪). The reader learned the furniture above
     the text as well as the credits (trained on the furniture under it too, it read fewer outlets right); a line
     the page prints again (a share button, a menu word) is furniture whatever it reads as. Under the text only a
     line shaped like a closing credit is asked, and only for people: an outlet's name there is a button or a link."""
@@ -191,7 +192,9 @@ def credit_read(page: Page, decisions: list[Decision], title: int, reader: Credi
     for i in (*range(title + 1, body[0]), *_under_text(body, len(out))):
         text, decision = page.texts[i], out[i]
         under = i > body[-1]
-        if (decision.by != "model" or decision.label != "boilerplate" or not may_be_credit(page, i)
+        credited = not under and p.WRITTEN_BY.search(text) is not None  # 文/张晓明 图/李雪: no picture's caption
+        if (decision.by != "model" or decision.label not in ("boilerplate", *(("caption",) if credited else ()))
+                or not may_be_credit(page, i)
                 or page.counts[text] > 1 or (under and not _closing_credit_shaped(text))):  # a byline is printed once
             continue
         naming = PEOPLE if under else NAMING
