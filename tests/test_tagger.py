@@ -568,3 +568,17 @@ def test_a_writers_credit_over_the_text_that_the_model_calls_a_caption_is_metada
     page = Page([Line(n, t) for n, t in enumerate(["全市首批口袋公园建成开放", credit, paragraph, paragraph], start=1)])
     said = [Decision(x, 0.7) for x in ["title", "caption", "body", "body"]]
     assert corrections.credit_read(page, said, 0, tagger.load().credits)[1].label == label
+
+
+@pytest.mark.parametrize(("first", "second"), [("■ 小空间 大民生", "■ 微更新 大变化"),
+                                               ("1.小空间 大民生", "2.微更新 大变化")])
+def test_a_caption_marked_as_the_pages_headings_over_a_paragraph_is_a_heading(first: str, second: str) -> None:
+    """A line the model calls a caption, sure of it, that opens with the mark (■) or the kind of number (1.) of a
+    line it calls a heading, over a paragraph, is the next section's heading; it was dropped as a caption."""
+    paragraph = "近日，全市首批二十六个口袋公园全部建成并向市民开放，这些公园利用城市边角地改造而成。"
+    texts = ["口袋公园建成开放", paragraph, first, paragraph, paragraph, second, paragraph, paragraph]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = [Decision(x, 0.93) for x in ["title", "body", "heading", "body", "body", "caption", "body", "body"]]
+    assert corrections.heading_words(page, said, 0)[5] == Decision("heading", 0.93, "headline_over_text")
+    plain = Page([Line(n, t) for n, t in enumerate([*texts[:5], "微更新 大变化", *texts[6:]], start=1)])
+    assert corrections.heading_words(plain, said, 0)[5].label == "caption"

@@ -239,6 +239,7 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
     under a heading, or, unsure, text)."""
     body = _body_lines(decisions)
     out = list(decisions)
+    marks = _headings_marks(page, decisions)  # a caption opening with one, over a paragraph, is a heading
     for i, decision in enumerate(out):
         text = page.texts[i]
         if decision.by != "model":
@@ -267,12 +268,24 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
               and c.heading_kind(text) in CHAPTERS and c.is_heading_shaped(text)):
             out[i] = overrule(decision, "heading", "chapter_number")
         elif ((decision.label == "boilerplate" or (decision.label == "caption" and (
-                decision.confidence < CAPTION_DOUBT or (i > 0 and out[i - 1].label == "heading")))  # a heading's deck
+                decision.confidence < CAPTION_DOUBT or (i > 0 and out[i - 1].label == "heading")  # a heading's deck
+                or page.texts[i][:1] in marks or (c.heading_kind(text) or "") in marks))
                or (decision.label == "body" and decision.confidence < CAPTION_DOUBT and not page.paragraph[i]
                    and not c.is_fragment(text)))
               and body and body[0] <= i < body[-1] and out[i + 1].label == "body" and _heads_paragraph(page, i)):
             out[i] = overrule(decision, "heading", "headline_over_text")
     return out
+
+
+def _headings_marks(page: Page, decisions: Sequence[Decision]) -> set[str]:
+    """The marks that open the lines the model calls headings (■, ◆, ▶, ◎), and the kinds of their numbers (1., 一、):
+    the page's own marks of its headings."""
+    headings = [text for text, d in zip(page.texts, decisions, strict=True) if d.label == "heading"]
+    return ({mark for text in headings if (mark := text[:1]) and not mark.isalnum() and not mark.isspace()
+             and mark not in HEADING_MARK_EXCEPT} | {kind for text in headings if (kind := c.heading_kind(text))})
+
+
+HEADING_MARK_EXCEPT = "（(【[“「『《\"'"  # an opening bracket or quote is no mark of a heading
 
 
 def _leads_in(text: str) -> bool:
