@@ -582,3 +582,15 @@ def test_a_caption_marked_as_the_pages_headings_over_a_paragraph_is_a_heading(fi
     assert corrections.heading_words(page, said, 0)[5] == Decision("heading", 0.93, "headline_over_text")
     plain = Page([Line(n, t) for n, t in enumerate([*texts[:5], "微更新 大变化", *texts[6:]], start=1)])
     assert corrections.heading_words(plain, said, 0)[5].label == "caption"
+
+
+@pytest.mark.parametrize("fold", ["展开全文", "展开剩余80%", "點擊展開全文"])
+def test_a_button_folding_the_rest_of_the_text_does_not_end_it(fold: str) -> None:
+    """展开全文 between the text's halves (a page that ends with its text): the text under it is the article's,
+    the button furniture, never a heading."""
+    paragraph = "近日，全市首批二十六个口袋公园全部建成并向市民开放，这些公园利用城市边角地改造而成。"
+    texts = ["口袋公园建成开放", paragraph, fold, paragraph + "。", paragraph + "！", "相关阅读"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = [Decision(x, 0.9) for x in ["title", "body", "boilerplate", "boilerplate", "boilerplate", "boilerplate"]]
+    decided = corrections.heading_words(page, corrections.text_to_page_end(page, said, 0), 0)
+    assert [d.label for d in decided] == ["title", "body", "boilerplate", "body", "body", "boilerplate"]

@@ -129,6 +129,8 @@ WIDGET_WORDS = PATTERNS.compile(
     r"^(?:广告|廣告|推广|推廣|赞助|贊助|(?:调整|調整)?(?:字级|字級|字体|字體)"
     r"|(?:继续|繼續)(?:阅读|閱讀|浏览|瀏覽).{0,4})\s*[" + COLONS + r"]?$"
 )
+# A button folding the rest of the text under it: 展开全文, 展开剩余80%, 點擊展開全文.
+FOLD = PATTERNS.compile(r"^(?:点击|點擊)?(?:展开|展開)(?:全文|剩余\s*\d{1,3}\s*%|剩餘\s*\d{1,3}\s*%)\s*[>》»∨⌄]*$")
 # Lines after which the article is over: related lists, footers, tags, share bars.
 # A heading of related links: 相关新闻, 延伸阅读.
 RELATED = r"(?:相关|相關)(?:阅读|閱讀|新闻|新聞|文章|链接|鏈接|推荐|推薦|报道|報導)|(?:延伸|推荐|推薦|热门|熱門|更多)(?:阅读|閱讀)"

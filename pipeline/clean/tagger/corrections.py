@@ -61,7 +61,8 @@ def _heads_paragraph(page: Page, i: int) -> bool:
     byline."""
     text = page.texts[i]
     return (i + 1 < len(page.texts) and page.paragraph[i + 1] and c.is_heading_shaped(text)
-            and not (c.is_chrome(text) or c.is_caption(text) or _stamp_or_link(text) or _byline(text)))
+            and not (c.is_chrome(text) or c.is_end_marker(text) or p.FOLD.match(text) or c.is_caption(text)
+                     or _stamp_or_link(text) or _byline(text)))
 
 
 def site_under_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
@@ -107,16 +108,21 @@ def text_to_page_end(page: Page, decisions: list[Decision], title: int) -> list[
     if not body:
         return decisions
     end = body[-1] + 1
-    while (end < len(page.texts) and _running_text(page, end) and decisions[end].by == "model"
-           and decisions[end].label in ("boilerplate", "caption") and not _furniture_under_text(page.texts[end])):
+    folds = set()  # 展开全文 between the text's halves: a button folding the rest, which stays furniture
+    while end < len(page.texts) and decisions[end].by == "model" and decisions[end].label in ("boilerplate", "caption"):
+        if p.FOLD.match(page.texts[end]) and end + 1 < len(page.texts) and _running_text(page, end + 1):
+            folds.add(end)
+        elif not _running_text(page, end) or _furniture_under_text(page.texts[end]):
+            break
         end += 1
     rest = range(end, len(page.texts))
-    if end == body[-1] + 1 or len(rest) > FOOTER_LINES or any(
+    if end - len(folds) == body[-1] + 1 or len(rest) > FOOTER_LINES or any(
             page.paragraph[k] and not _furniture_under_text(page.texts[k]) for k in rest):
         return decisions
     out = list(decisions)
     for i in range(body[-1] + 1, end):
-        out[i] = overrule(out[i], "body", "text_to_page_end")
+        if i not in folds:
+            out[i] = overrule(out[i], "body", "text_to_page_end")
     return out
 
 
