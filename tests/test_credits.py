@@ -585,3 +585,20 @@ def test_hong_kongs_report_word_closes_a_dateline(lead: str) -> None:
     place the report was filed from before it (北京报道, 香港報道) is no name."""
     page = "\n".join(HEADER_CREDIT_PAGE).format(line="2024-11-20 09:30").replace("近日，", lead + "近日，")
     assert [a.name for a in clean(page).meta.authors] == ["張小明"]
+
+
+@pytest.mark.parametrize(("line", "source", "authors"), [
+    ("民視新聞／王小明、李大華 台中報導", "民視新聞", ["王小明、李大華"]),
+    ("上報快訊／王小明報導", "上報", ["王小明"]),
+    ("CNEWS匯流新聞網記者王小明／台中報導", "CNEWS匯流新聞網", ["王小明"]),
+])
+def test_an_outlets_byline_with_the_reports_place_names_its_reporters(line: str, source: str,
+                                                                      authors: list[str]) -> None:
+    """An outlet, a slash and the names before the report's place (民視新聞／王小明、李大華 台中報導), or the outlet
+    glued to the reporter's role (CNEWS匯流新聞網記者王小明): the outlet is the source, every name an author, the
+    place none."""
+    shown = clean("\n".join(["新聞網", "台中首批口袋公園啟用 市民家門口多了綠意", "2024/11/20 09:30", line,
+                             "台中市政府今天宣布，全市首批26座口袋公園全部完工啟用，這些公園利用閒置空地改造而成。",
+                             "住在附近的劉先生說，以前這裡是一片空地，現在有了步道和座椅，晚飯後過來走走很方便。",
+                             "延伸閱讀"]))
+    assert (shown.meta.source, [a.name for a in shown.meta.authors]) == (source, authors)

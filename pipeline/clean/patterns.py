@@ -247,6 +247,10 @@ REPORT_BYLINE = PATTERNS.compile(
 # 石佳/中国青年报. values.byline_by_shape checks that the outlet ends like one and that the names open with surnames.
 _BYLINE_NAMES = r"(?P<names>[" + HAN_CLASS + r"]{2,3}(?:[、 \u3000]+[" + HAN_CLASS + r"]{2,3})*)"
 _BYLINE_OUTLET = r"(?P<outlet>[^\s/／╱|｜【】\[\]()（）〔〕]{2,12})"
+# The report's place and word closing a byline, or the word alone glued to the names: 王小明 台中報導, 王小明報導.
+REPORTED_TAIL = PATTERNS.compile(r"(?:(?<!\s)\s+[" + HAN_CLASS + r"]{2,6}?(?:即時|即时|綜合|综合)?)?(?:報導|报道|報道)(?=\s*[】\])）〕]?$)")
+# An outlet's name glued to its reporter's role and name: CNEWS匯流新聞網記者王小明 (values parts them).
+OUTLET_ROLE_NAME = PATTERNS.compile(r"^(?P<outlet>[^\s记記]{2,20}?)(?:记者|記者)\s*(?P<names>[" + HAN_CLASS + r"]{2,4})$")
 OUTLET_NAMES = PATTERNS.compile(r"^[【\[(（〔]?\s*" + _BYLINE_OUTLET + r"\s*[/／╱]\s*" + _BYLINE_NAMES + r"\s*[】\])）〕]?$")
 NAMES_OUTLET = PATTERNS.compile(r"^[【\[(（〔]?\s*" + _BYLINE_NAMES + r"\s*[/／╱]\s*" + _BYLINE_OUTLET + r"\s*[】\])）〕]?$")
 # Under the text, a line that ends the article's frame though the line model does not read it as an end marker:

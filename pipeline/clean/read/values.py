@@ -111,6 +111,13 @@ def _read_outlet_and_byline(pieces: list[str], meta: Metadata, *, names: bool = 
             if p.DESK.search(part):
                 after_desk = True
                 continue
+            glued_role = p.OUTLET_ROLE_NAME.match(part)  # CNEWS匯流新聞網記者王小明: the outlet, then the reporter
+            if glued_role and p.MEDIA_WORDS.search(glued_role["outlet"]):
+                meta.source = meta.source or glued_role["outlet"]
+                if names and not meta.authors:
+                    meta.authors = people(glued_role["names"])
+                reporter_named = True
+                continue
             if p.BYLINE.match(part):
                 if names and not meta.authors:
                     meta.authors = people(part)  # 編譯茅毅、記者謝守真: the names, the role words apart
@@ -255,19 +262,22 @@ def byline_by_shape(text: str) -> tuple[str | None, str] | None:
     and the names either side of a slash
     (中廣新聞／楊菁惠, 【台灣醒報／林歆芳】, 石佳/中国青年报). The names are of two or three characters, one opening
     with a common surname, and the outlet ends like an outlet's name (公視新聞網 / 醫療 is a channel's path,
-    生活中心／賴俊佑報導 a desk's credit, which the credit reader reads)."""
+    生活中心／賴俊佑報導 a desk's credit, which the credit reader reads); the report's place after an outlet's names
+    (民視新聞／王小明、李大華 台中報導, 上報快訊／王小明報導) is no name."""
     text = text.strip()
+    unnamed = None  # 【華視新聞╱報導】: an outlet's report, no one named (but 上報快訊／王小明報導 names one)
     for shape, with_outlet in ((p.REPORT_BYLINE, False), (p.OUTLET_NAMES, True), (p.NAMES_OUTLET, True)):
-        match = shape.match(text)
+        match = shape.match(p.REPORTED_TAIL.sub("", text) if shape is p.OUTLET_NAMES else text)
         if match is None or (with_outlet and not p.MEDIA_WORDS.search(match["outlet"])):
             continue
         names = match["names"].strip()
         if not with_outlet and p.MEDIA_WORDS.search(names):
-            return names, ""  # 【華視新聞╱報導】: an outlet's report, no one named
+            unnamed = names, ""
+            continue
         parts = re.split(f"[{re.escape(p.NAME_JOINERS)}]+", names)
         if all(len(name) <= 3 for name in parts) and any(name[0] in p.SURNAMES for name in parts):
             return (match["outlet"] if with_outlet else None), names
-    return None
+    return unnamed
 
 
 def agency_of(lead: str) -> str:

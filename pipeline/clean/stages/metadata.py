@@ -16,6 +16,7 @@ from pipeline.clean.read.values import (
     NAME_SEPARATOR,
     agency_of,
     as_printed,
+    byline_by_shape,
     first_word,
     iso_date,
     parse_meta_line,
@@ -231,7 +232,11 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
         if dispatch and (names := reporter_names(dispatch.group(), dated=True)):
             end = start + len(names[0])
         role = p.ROLE_BEFORE.search(line.text[:start])  # 記者林小華: the role apart from the name
-        meta.authors = _credit(_whole_credit(line.text, start, end), role[1] if role else None)
+        credit = _whole_credit(line.text, start, end)
+        shaped = byline_by_shape(line.text)  # 民視新聞／王小明、李大華 台中報導: the byline's names, all of them
+        if shaped and credit in shaped[1] and len(shaped[1]) > len(credit):
+            credit = shaped[1]
+        meta.authors = _credit(credit, role[1] if role else None)
     if fields["EDITOR"] and "EDITOR" in taken:
         start = starts["EDITOR"]
         meta.editors = _credit(line.text[start : _names_after(line.text, start + len(taken["EDITOR"]))])
