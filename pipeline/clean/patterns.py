@@ -44,6 +44,9 @@ DATE_SHORT_YEAR = PATTERNS.compile(r"^(?P<yy>\d{2})-(?P<month>\d{1,2})-(?P<day>\
 LABEL_BAR = PATTERNS.compile(
     "(?P<label>" + "|".join(f"(?P<{name}>{rx})" for name, rx in LABELS.items()) + rf")\s*[{BARS}]\s*"
 )
+# The report word closing a byline or a dateline, as the mainland, Taiwan and Hong Kong print it. The line model's
+# features (REPORT_SUFFIX, REPORT_PLACE, RELATED) keep the two they were trained with.
+REPORT_WORD = r"报道|報導|報道"
 # Role words printed before a name: kept apart from the name.
 ROLE_NAMES = r"见习记者|見習記者|记者|記者|通讯员|通訊員|实习生|實習生|编译|編譯|执笔|執筆"
 ROLE_PREFIX = r"(?:本报|本報|特约|特約|实习|實習|香港特约|香港特約)?"  # 本报记者, 特约记者, 实习记者
@@ -184,7 +187,7 @@ HEADING_NUMBER = PATTERNS.compile("^(?:" + "|".join(f"({rx})" for rx in HEADING_
 # A news dateline's reporter: （记者唐霁）, （中央社記者沈佩瑤台北23日電）, 〔記者王小明／台北報導〕.
 DATELINE = PATTERNS.compile(
     r"^(?P<lead>[^（(〔【\[]{0,20})[（(〔【\[](?P<agency>[^（）()〔〕【】\[\]]{0,8}?)(?:记者|記者)\s*"
-    r"(?P<rest>[" + HAN_CLASS + r"·\s、]{2,30}?)\s*(?:[／/]\s*[" + HAN_CLASS + r"]{2,6}?(?:報導|報道|报道|電|电))?"
+    r"(?P<rest>[" + HAN_CLASS + r"·\s、]{2,30}?)\s*(?:[／/]\s*[" + HAN_CLASS + r"]{2,6}?(?:" + REPORT_WORD + r"|電|电))?"
     r"\s*(?P<dated>\d{1,2}日(?:电|電))?[）)〕】\]]"
 )
 # A dateline opening a paragraph with no brackets: 环球网实习记者胥文琦1月12日报道, 大江网讯 实习生吴梦丽、记者喻云亮报道：
@@ -192,7 +195,7 @@ DATELINE = PATTERNS.compile(
 OPEN_DATELINE = PATTERNS.compile(
     r"^(?P<lead>[^，。,（(【\[〔]{0,16}?)(?P<agency>)(?:" + ROLE_NAMES + r")\s*(?P<rest>[" + HAN_CLASS + r"·]{2,6}"
     r"(?:(?:[、\s]|" + ROLE_NAMES + r")+[" + HAN_CLASS + r"·]{2,6}){0,5}?)\s*(?P<dated>(?:\d{1,2}月)?\d{1,2}日)?"
-    r"(?:报道|報導|報道|电|電)(?=[：:\s　]|$)"
+    r"(?:" + REPORT_WORD + r"|电|電)(?=[：:\s　]|$)"
 )
 # A wire dateline without a reporter: （中央社台北23日電）, 新华社北京3月5日电.
 AGENCY_DATELINE = PATTERNS.compile(r"^[（(]?(?P<agency>[" + HAN_CLASS + r"]{1,6}?社)[" + HAN_CLASS + r"]{2,8}?\d{1,2}日(?:电|電)")
@@ -241,14 +244,15 @@ SURNAMES = frozenset(
 OUTLET_BEFORE_ROLE = PATTERNS.compile(r"^[【\[(（]?(?P<outlet>[^\s/／╱|｜【\[(（]{2,12}?)\s*[/／╱]\s*(?:" + ROLE_NAMES + ")")
 REPORT_BYLINE = PATTERNS.compile(
     r"^[（(【\[]?\s*(?P<names>[" + HAN_CLASS + r"]{2,4}(?:[、\s]+[" + HAN_CLASS + r"]{2,4})*)\s*[／/╱]\s*[" + HAN_CLASS
-    + r"]{0,6}?(?:即時|即时|綜合|综合)?(?:報導|報道|报道)\s*[）)】\]]?$"
+    + r"]{0,6}?(?:即時|即时|綜合|综合)?(?:" + REPORT_WORD + r")\s*[）)】\]]?$"
 )
 # An outlet and names either side of a slash, a whole line (in brackets or not): 中廣新聞／楊菁惠, 【台灣醒報／林歆芳】,
 # 石佳/中国青年报. values.byline_by_shape checks that the outlet ends like one and that the names open with surnames.
 _BYLINE_NAMES = r"(?P<names>[" + HAN_CLASS + r"]{2,3}(?:[、 \u3000]+[" + HAN_CLASS + r"]{2,3})*)"
 _BYLINE_OUTLET = r"(?P<outlet>[^\s/／╱|｜【】\[\]()（）〔〕]{2,12})"
 # The report's place and word closing a byline, or the word alone glued to the names: 王小明 台中報導, 王小明報導.
-REPORTED_TAIL = PATTERNS.compile(r"(?:(?<!\s)\s+[" + HAN_CLASS + r"]{2,6}?(?:即時|即时|綜合|综合)?)?(?:報導|报道|報道)(?=\s*[】\])）〕]?$)")
+REPORTED_TAIL = PATTERNS.compile(r"(?:(?<!\s)\s+[" + HAN_CLASS + r"]{2,6}?(?:即時|即时|綜合|综合)?)?(?:" + REPORT_WORD
+                            + r")(?=\s*[】\])）〕]?$)")
 # An outlet's name glued to its reporter's role and name: CNEWS匯流新聞網記者王小明 (values parts them).
 OUTLET_ROLE_NAME = PATTERNS.compile(r"^(?P<outlet>[^\s记記]{2,20}?)(?:记者|記者)\s*(?P<names>[" + HAN_CLASS + r"]{2,4})$")
 OUTLET_NAMES = PATTERNS.compile(r"^[【\[(（〔]?\s*" + _BYLINE_OUTLET + r"\s*[/／╱]\s*" + _BYLINE_NAMES + r"\s*[】\])）〕]?$")
@@ -266,15 +270,15 @@ OFFICIAL_TITLE = PATTERNS.compile(
 # A byline line under the title: （記者林小華／台北報導）, 本报记者 张三 李四.
 BYLINE = PATTERNS.compile(
     r"^[（(]?\s*(?P<agency>[^（）()记記]{0,8}?)(?:记者|記者)\s*(?P<names>[" + HAN_CLASS + r"·、\s]{2,20}?)\s*"
-    r"(?:[／/|｜]\s*[" + HAN_CLASS + r"]{2,8}?)?\s*(?:综合报道|綜合報導|綜合報道|报道|報導|報道|电|電)?\s*[）)]?$"
+    r"(?:[／/|｜]\s*[" + HAN_CLASS + r"]{2,8}?)?\s*(?:综合报道|綜合報導|綜合報道|" + REPORT_WORD + r"|电|電)?\s*[）)]?$"
 )
 # An official document's number under its title: 杭政办函〔2024〕1号, 国发〔2023〕5號.
 DOC_NUMBER = PATTERNS.compile(r"^[" + HAN_CLASS + r"]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*[号號]$")
-# The place and kind of a report after a byline: 台北即時報導, 北京报道, 台北23日電.
 # An outlet's name glued to a dispatch's place before its day: 中新网北京11月20日电 (values.agency_of parts them).
 OUTLET_PLACE_DAY = PATTERNS.compile(r"(?P<run>[" + HAN_CLASS + r"]{4,14})\s*(?:\d{1,2}月)?\d{1,2}日(?:电|電)")
 # A dispatch's names glued to its place before the day: 趙麗妍台中20日電 (values.reporter_names parts them).
 NAMES_PLACE_DAY = PATTERNS.compile(r"[" + HAN_CLASS + r"]{4,8}(?=\d{1,2}日(?:電|电))")
+# The place and kind of a report after a byline: 台北即時報導, 北京报道, 台北23日電.
 REPORT_PLACE = PATTERNS.compile(r"^[" + HAN_CLASS + r"]{2,6}?(?:\d{1,2}日)?(?:即時|即时|綜合|综合)?(?:報導|报道|電|电)$")
 # A labelled summary at the top of an article: 摘要：…, 核心提示：…
 SUMMARY = PATTERNS.compile(r"^[【\[]?(?:内容)?(?:摘要|提要|核心提示|導讀|导读)[】\]]?\s*[:：]?\s*")
@@ -309,7 +313,7 @@ MICROBLOG_LINK = PATTERNS.compile(r"(?<=[" + HAN_CLASS + r"])(?:微博|微博客
 REPORT_SUFFIX = PATTERNS.compile(r"(?:综合报道|綜合報導|报道|報導|记者|記者|特约记者|特約記者)$")
 # What a credit says was done, not a name: a report word closing a name (賴俊佑報導, 廖宇杰摄, 陈智 整合) and a word
 # opening an outlet (摘自京华时报, 据北京晨报). NAME_END is tried where white space starts: linear on long runs.
-NAME_END = PATTERNS.compile(r"(?<!\s)\s*(?:报道|報導|報道|摄影|攝影|摄|攝|整合|整理|编译|編譯|撰稿|发自|發自)$")
+NAME_END = PATTERNS.compile(r"(?<!\s)\s*(?:" + REPORT_WORD + r"|摄影|攝影|摄|攝|整合|整理|编译|編譯|撰稿|发自|發自)$")
 # What the names wrote and shot, glued after them: 彭瑜 賀懷湘文/圖, 张三 图/文 (tried where white space starts).
 WORK_AFTER_NAMES = PATTERNS.compile(r"(?<!\s)\s*(?:文|图|圖)\s*[/／]\s*(?:文|图|圖|摄|攝|摄影|攝影)$")
 # A chart's or a map's maker, not the text's writer: 制图/李铭 (the role before the name: GRAPHIC_BEFORE, searched up to
@@ -336,6 +340,9 @@ POSTED_FROM = PATTERNS.compile(
     r"|(?:发表|發表)(?:于|於)\s*(?:中国|中國)?(?:" + PROVINCES + r")"
     r"|(?<=\d)\s*[·•]\s*(?:" + PROVINCES + r")(?![" + HAN_CLASS + r"])"
 )
+# A dateline's last piece closed by the report word (张小明 北京报道), and a province's name alone.
+REPORTED = PATTERNS.compile("(?:" + REPORT_WORD + ")$")
+PROVINCE = PATTERNS.compile("(?:" + PROVINCES + ")")
 # Credits that name no person: anonymous, compiled from the web, the site or paper itself, a desk or another body
 # (编辑部, 本报评论部, 融媒体中心, 县委办公室, 课题组; a name of two ending in 部 is one: 阿部).
 NOT_A_PERSON = PATTERNS.compile(

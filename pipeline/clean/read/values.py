@@ -303,7 +303,7 @@ def reporter_names(rest: str, dated: bool) -> list[str]:
     names = [_bare_name(n) for n in tokens]
     if not names:
         return []
-    if len(names) > 1 and REPORTED.search(tokens[-1]) and _place_like(names[-1]):
+    if len(names) > 1 and p.REPORTED.search(tokens[-1]) and _place_like(names[-1]):
         names = names[:-1]  # 张小明 北京报道: the place the report was filed from
     if dated:
         last = names[-1]
@@ -315,13 +315,10 @@ def reporter_names(rest: str, dated: bool) -> list[str]:
     return [n for n in names if 2 <= len(n) <= 4]
 
 
-REPORTED = re.compile(r"(?:报道|報導|報道)$")
-
-
 def _place_like(word: str) -> bool:
     """Whether a word before a report word reads as the place it was filed from, not a name: a province's, or one
     that opens with no common surname (北京, 香港, 广州; 武汉 reads as a name)."""
-    return re.fullmatch(f"(?:{p.PROVINCES})", word) is not None or (word[:1] not in p.SURNAMES and len(word) >= 2)
+    return p.PROVINCE.fullmatch(word) is not None or (word[:1] not in p.SURNAMES and len(word) >= 2)
 
 
 def iso_date(text: str) -> str | None:

@@ -309,13 +309,8 @@ def _printed_whole(lines: Sequence[Line], first: int) -> bool:
     whole = squeezed(lines[first].text + lines[first + 1].text)
     if c.han_count(whole) < 2 * MIN_HAN:
         return False
-    for k, line in enumerate(lines):
-        other = squeezed(line.text)
-        at = other.find(whole) if k not in (first, first + 1) else -1
-        end = at + len(whole)
-        if at >= 0 and not (at > 0 and other[at - 1].isalnum()) and not (end < len(other) and other[end].isalnum()):
-            return True
-    return False
+    bounded = re.compile(rf"(?<![^\W_]){re.escape(whole)}(?![^\W_])")  # not inside a longer word
+    return any(bounded.search(squeezed(line.text)) for k, line in enumerate(lines) if k not in (first, first + 1))
 
 
 def head_names_whole(head: Head, first: str, second: str) -> bool:

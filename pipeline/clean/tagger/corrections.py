@@ -199,8 +199,8 @@ def credit_read(page: Page, decisions: list[Decision], title: int, reader: Credi
         text, decision = page.texts[i], out[i]
         under = i > body[-1]
         credited = not under and p.WRITTEN_BY.search(text) is not None  # 文/张晓明 图/李雪: no picture's caption
-        if (decision.by != "model" or decision.label not in ("boilerplate", *(("caption",) if credited else ()))
-                or not may_be_credit(page, i)
+        asked = ("boilerplate", "caption") if credited else ("boilerplate",)
+        if (decision.by != "model" or decision.label not in asked or not may_be_credit(page, i)
                 or page.counts[text] > 1 or (under and not _closing_credit_shaped(text))):  # a byline is printed once
             continue
         naming = PEOPLE if under else NAMING
@@ -245,7 +245,7 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
     under a heading, or, unsure, text)."""
     body = _body_lines(decisions)
     out = list(decisions)
-    marks = _headings_marks(page, decisions)  # a caption opening with one, over a paragraph, is a heading
+    styles = {_heading_style(t) for t, d in zip(page.texts, decisions, strict=True) if d.label == "heading"} - {None}
     for i, decision in enumerate(out):
         text = page.texts[i]
         if decision.by != "model":
@@ -275,7 +275,7 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
             out[i] = overrule(decision, "heading", "chapter_number")
         elif ((decision.label == "boilerplate" or (decision.label == "caption" and (
                 decision.confidence < CAPTION_DOUBT or (i > 0 and out[i - 1].label == "heading")  # a heading's deck
-                or page.texts[i][:1] in marks or (c.heading_kind(text) or "") in marks))
+                or _heading_style(text) in styles))  # marked as the page's headings are
                or (decision.label == "body" and decision.confidence < CAPTION_DOUBT and not page.paragraph[i]
                    and not c.is_fragment(text)))
               and body and body[0] <= i < body[-1] and out[i + 1].label == "body" and _heads_paragraph(page, i)):
@@ -283,12 +283,12 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
     return out
 
 
-def _headings_marks(page: Page, decisions: Sequence[Decision]) -> set[str]:
-    """The marks that open the lines the model calls headings (■, ◆, ▶, ◎), and the kinds of their numbers (1., 一、):
-    the page's own marks of its headings."""
-    headings = [text for text, d in zip(page.texts, decisions, strict=True) if d.label == "heading"]
-    return ({mark for text in headings if (mark := text[:1]) and not mark.isalnum() and not mark.isspace()
-             and mark not in HEADING_MARK_EXCEPT} | {kind for text in headings if (kind := c.heading_kind(text))})
+def _heading_style(text: str) -> str | None:
+    """How a line is marked as a heading may be: the kind of its number (1., 一、) or the mark opening it (■, ◆, ▶);
+    None for neither (a letter, a bracket or a quote opening it)."""
+    mark = text[:1]
+    return c.heading_kind(text) or (mark if mark and not mark.isalnum() and not mark.isspace()
+                                    and mark not in HEADING_MARK_EXCEPT else None)
 
 
 HEADING_MARK_EXCEPT = "（(【[“「『《\"'"  # an opening bracket or quote is no mark of a heading

@@ -77,11 +77,13 @@ def registered_title(page: Page) -> int | None:
         if label is None:
             continue
         inline = label.end() < len(text)
-        at = i if inline else i + 1
-        value = text[label.end() :] if inline else page.texts[i + 1] if i + 1 < len(page.texts) else ""
-        if c.han_count(value) >= MIN_HAN and len(value) <= MAX_CHARS and "。" not in value:
-            printed = [j for j, other in enumerate(page.texts) if j != at and other == value] if inline else []
-            return next((j for j in printed if j > i), printed[0] if printed else at)
+        if not inline and i + 1 == len(page.texts):
+            continue
+        at, value = (i, text[label.end() :]) if inline else (i + 1, page.texts[i + 1])
+        if c.han_count(value) < MIN_HAN or len(value) > MAX_CHARS or "。" in value:
+            continue
+        printed = [j for j, other in enumerate(page.texts) if j != at and other == value] if inline else []
+        return next((j for j in printed if j > i), printed[0] if printed else at)
     return None
 
 
