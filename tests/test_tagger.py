@@ -405,6 +405,27 @@ def test_running_text_to_the_pages_end_is_text() -> None:
         ("body", "text_to_page_end"), ("caption", "model"), ("boilerplate", "model")]
 
 
+def test_a_short_pages_lead_under_its_header_is_text() -> None:
+    """A page of two or three paragraphs: the running text the model called furniture between the header (the title,
+    the metadata under it) and its first line of text is text; not a line of furniture there, nor a run longer than a
+    lead, nor where the header is followed by something else."""
+    lead = "截至11月19日，全省已收购秋粮超过500万吨，收购进度过半。"
+    texts = ["全省秋粮收购进度过半", "【来源：农民日报】【作者：张晓明】", lead, "各收储企业敞开收购，农民卖粮顺畅。"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = [Decision(label, 0.9) for label in ["title", "meta", "boilerplate", "body"]]
+    assert [(d.label, d.by) for d in corrections.lead_under_header(page, said, 0)] == [
+        ("title", "model"), ("meta", "model"), ("body", "lead_under_header"), ("body", "model")]
+    notice_texts = [*texts[:2], "免责声明：本文仅代表作者个人观点。", texts[3]]
+    notice = Page([Line(n, t) for n, t in enumerate(notice_texts, start=1)])
+    assert corrections.lead_under_header(notice, said, 0)[2].label == "boilerplate"
+    long_run = Page([Line(n, t) for n, t in enumerate([*texts[:2], lead, lead, lead, lead, texts[3]], start=1)])
+    decided = corrections.lead_under_header(long_run, [*said[:2], *said[2:3] * 4, said[3]], 0)
+    assert {d.label for d in decided[2:6]} == {"boilerplate"}
+    menu = Page([Line(n, t) for n, t in enumerate([texts[0], "首页 新闻 图片", lead, texts[3]], start=1)])
+    boilerplate_above = [Decision(label, 0.9) for label in ["title", "boilerplate", "boilerplate", "body"]]
+    assert corrections.lead_under_header(menu, boilerplate_above, 0)[2].label == "boilerplate"
+
+
 def test_the_text_between_the_first_paragraph_and_the_closing_credit_is_the_articles() -> None:
     """A short line between paragraphs that the model called furniture is text when a credit closes the
     article just below; a credit far below the last paragraph the model read (past a poll, related links)

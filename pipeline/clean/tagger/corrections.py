@@ -126,6 +126,27 @@ def text_to_page_end(page: Page, decisions: list[Decision], title: int) -> list[
     return out
 
 
+def lead_under_header(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """A short page's lead: the running text between the header (the title and the metadata under it) and the
+    model's first line of text, no more than FOOTER_LINES lines of it, is text where the model called it furniture
+    (a page of two or three paragraphs gives the model little to go on)."""
+    body = _body_lines(decisions)
+    if not body:
+        return decisions
+    start = title + 1
+    while start < body[0] and decisions[start].label == "meta":
+        start += 1
+    lead = range(start, body[0])
+    if not lead or len(lead) > FOOTER_LINES or not all(
+            decisions[k].by == "model" and decisions[k].label == "boilerplate" and page.paragraph[k]
+            and not _furniture_under_text(page.texts[k]) for k in lead):
+        return decisions
+    out = list(decisions)
+    for i in lead:
+        out[i] = overrule(out[i], "body", "lead_under_header")
+    return out
+
+
 def closing_paragraph(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """A paragraph right under the text that ends with its writer's name in brackets (…表达慰问。(书聿)) or its
     editor's tag (…口袋公園。（編輯：李雪）1131120) is the text's last paragraph: a closing credit, not furniture,
@@ -431,8 +452,8 @@ def _body_lines(decisions: Sequence[Decision], *also: str) -> list[int]:
 
 
 # run in this order over the decisions
-RULES = (code_between_text, framed_text, site_under_text, text_to_page_end, closing_paragraph, credit_lines,
-         date_over_title, date_under_text, heading_words, spoken_lines)
+RULES = (code_between_text, lead_under_header, framed_text, site_under_text, text_to_page_end, closing_paragraph,
+         credit_lines, date_over_title, date_under_text, heading_words, spoken_lines)
 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
 # does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
@@ -449,6 +470,8 @@ CORRECTIONS = {
                        "a field of the register (原标题：…)",
     "text_to_page_end": "running text between the model's last line of text and the page's end, with no more than "
                         f"{FOOTER_LINES} lines of furniture under it, is text (a page that ends with its text)",
+    "lead_under_header": f"running text between the header (the title and the metadata under it) and the model's "
+                         f"first line of text, no more than {FOOTER_LINES} lines of it, is text (a short page's lead)",
     "closing_paragraph": "a paragraph right under the text that ends with its writer's name in brackets "
                          "(…表达慰问。(书聿)) or its editor's tag (…。（編輯：李雪）1131120) is the text's last "
                          "paragraph",
