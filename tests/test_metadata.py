@@ -154,6 +154,7 @@ def test_no_byline_shape_where_no_name_stands_beside_an_outlet(line: str) -> Non
     ("優活健康資訊網╱uho新聞中心林小明", "優活健康資訊網"), ("中廣新聞／楊小惠", "中廣新聞"),
     ("第一财经日报(上海)", "第一财经日报"),
     ("摘自京华时报 2012-01-12", "京华时报"), ("CBSi中国·ZOL", "CBSi中国·ZOL"),
+    ("本文转自：健康时报", "健康时报"), ("文章选自城市周刊", "城市周刊"),
 ])
 def test_an_outlet_is_read_up_to_a_space_a_slash_or_a_bracket(value: str, outlet: str) -> None:
     assert first_word(value) == outlet

@@ -89,6 +89,19 @@ def test_a_byline_or_a_dispatchs_line_in_brackets_is_no_candidate_headline(line:
     assert titles.candidates(Page(page_lines(text))) == [0]
 
 
+@pytest.mark.parametrize("line", ["图文：张晓明", "口述：李大华 整理：张晓明", "本文转自：健康时报",
+                                  "策划：杨小林 编辑：李雪"])
+def test_a_line_of_credits_alone_is_no_candidate_headline(line: str) -> None:
+    """A credit's role and a name or an outlet (and no more), one credit or several, is never the headline; a
+    headline a speaker's or a place's name opens is (李华：稳就业要靠实体经济, 海南：加快建设自贸港)."""
+    headlines = ["李华：稳就业要靠实体经济", "海南：加快建设自贸港"]
+    text = "\n".join(["古镇里的手艺人", line, "2024-11-20 10:00 来源：文化周报",
+                      "在古镇的一条小巷里，有一家开了三十年的竹编店。", *headlines])
+    page = Page(page_lines(text))
+    assert [page.texts[i] for i in titles.candidates(page)] == ["古镇里的手艺人", *headlines]
+    assert clean(text).meta.title == "古镇里的手艺人"
+
+
 def test_the_evidence_says_how_much_of_a_line_the_running_text_uses() -> None:
     """A headline's pairs of characters come back in its text; a toolbar's do not."""
     page = Page(page_lines(PAGE))

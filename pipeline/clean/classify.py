@@ -171,9 +171,10 @@ def is_title_like(text: str) -> bool:
 def could_be_title(text: str) -> bool:
     """A headline that may be the article's title: not a byline (石佳/中国青年报, BBC中文記者), an
     outlet or a desk alone (新闻中心), a picture credit, a line a dash opens (——副题, a subtitle or an
-    attribution: a headline never starts with one), nor one with a web address (a site's name and URL)."""
+    attribution: a headline never starts with one), nor one with a web address (a site's name and URL), nor a line of
+    credits alone (图文：张晓明, 口述：李大华 整理：张晓明)."""
     if (not is_title_like(text) or is_caption(text) or p.REPORT_SUFFIX.search(text) or text.startswith(DASHES)
-            or p.WEB_ADDRESS.search(text)):
+            or p.WEB_ADDRESS.search(text) or p.CREDITS_ONLY.match(text)):
         return False
     if len(text) > 12:
         return True

@@ -47,6 +47,13 @@ LABEL_BAR = PATTERNS.compile(
 # The report word closing a byline or a dateline, as the mainland, Taiwan and Hong Kong print it. The line model's
 # features (REPORT_SUFFIX, REPORT_PLACE, RELATED) keep the two they were trained with.
 REPORT_WORD = r"报道|報導|報道"
+# Credits' role words beside the labels' (采写：, 口述：, 图文：, 本文转自：): a line of credits alone, each a role and a
+# name or an outlet (图文：张晓明, 口述：李大华 整理：张晓明), is never a headline.
+CREDIT_ROLES = (r"采写|採寫|图文|圖文|口述|整理|撰写|撰寫|执笔|執筆|摄像|攝像|翻译|翻譯|统筹|統籌|策划|策劃|监制|監製|出品"
+                r"|制作|製作|设计|設計|初审|初審|复审|複審|终审|終審|审稿|審稿|(?:本文)?(?:转自|轉自|转载自|轉載自)|稿源|供稿")
+CREDITS_ONLY = PATTERNS.compile(
+    r"^(?:(?:" + "|".join(LABELS[field] for field in ("author", "editor", "source")) + "|" + CREDIT_ROLES + r")\s*["
+    + COLONS + BARS + r"]\s*[^\s:：，。；！？]{2,12}(?:[\s、][" + HAN_CLASS + r"]{2,4}){0,3}\s*){1,4}$")
 # Role words printed before a name: kept apart from the name.
 ROLE_NAMES = r"见习记者|見習記者|记者|記者|通讯员|通訊員|实习生|實習生|编译|編譯|执笔|執筆"
 ROLE_PREFIX = r"(?:本报|本報|特约|特約|实习|實習|香港特约|香港特約)?"  # 本报记者, 特约记者, 实习记者
@@ -322,9 +329,10 @@ GRAPHIC_WORDS = r"编制|編製|制图|製圖|绘制|繪製|绘图|繪圖"
 GRAPHIC_BEFORE = PATTERNS.compile(r"(?:" + GRAPHIC_WORDS + r")\s{0,3}[/／:：]?\s{0,3}$")
 GRAPHIC_AFTER = PATTERNS.compile(r"\s{0,3}(?:" + GRAPHIC_WORDS + ")")
 GRAPHIC = PATTERNS.compile(GRAPHIC_WORDS)
-# A word opening an outlet's name that cites it (摘自京华时报, 据北京晨报), or a source's label glued on with no colon or
-# space (来源示例日报).
-OUTLET_LEAD = PATTERNS.compile(r"(?:摘自|选自|選自|转自|轉自|转载自|轉載自|来自|來自|据|據|" + LABELS["source"] + r")\s*")
+# A word opening an outlet's name that cites it (摘自京华时报, 据北京晨报, 本文转自：健康时报), or a source's label glued on
+# with no colon or space (来源示例日报).
+OUTLET_LEAD = PATTERNS.compile(r"(?:(?:本文|文章)?(?:摘自|选自|選自|转自|轉自|转载自|轉載自)|来自|來自|据|據|" + LABELS["source"]
+                             + r")\s*[" + COLONS + r"]?\s*")
 # A desk of the newsroom, not a person or an outlet: 生活中心, 国际组.
 DESK = PATTERNS.compile(r"(?:中心|组|組|部|室)$")
 # The provinces, municipalities and regions of the mainland, Hong Kong, Macao and Taiwan: where a post was sent from.
