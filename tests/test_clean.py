@@ -289,6 +289,46 @@ def test_a_heading_in_brackets_or_with_a_picture_credit_is_a_caption() -> None:
     assert [e.rule for e in draft.report.events if e.stage == "find_headings"][:2] == ["caption", "caption"]
 
 
+BRACKETED_HEADINGS = """首页 > 民生
+我市出台措施稳定冬季蔬菜供应
+2024-11-20 09:00 来源：城市日报
+为保障冬季蔬菜市场供应，市政府近日出台多项措施，稳定菜价，方便群众生活。
+【扩大本地种植】
+全市新建蔬菜大棚500余座，冬季本地蔬菜日产量预计达到300吨，比去年同期增加两成。
+【畅通外地调运】
+市商务局与周边省份主要产区签订供货协议，开通蔬菜运输绿色通道，确保外地蔬菜及时进入本地市场。
+【加强价格监测】
+市发展改革委每日发布主要蔬菜价格，对哄抬价格等违法行为依法严肃查处。
+责任编辑：王芳
+【打印本页】【关闭窗口】
+"""
+
+
+def test_a_phrase_in_brackets_heading_each_section_is_a_heading_a_button_is_not() -> None:
+    """【扩大本地种植】 between paragraphs heads its section (the furniture rules read a line in 【】 as a button: the
+    sections' headings and the last section were lost); 【打印本页】【关闭窗口】 under the text stays furniture."""
+    article = clean(BRACKETED_HEADINGS)
+    assert headings(article) == [(1, "【扩大本地种植】"), (1, "【畅通外地调运】"), (1, "【加强价格监测】")]
+    assert len(paras(article)) == 4 and "打印" not in "".join(paras(article))
+    assert [(line.text, line.role) for line in find_headings(Draft(
+        [Line(1, "【扩大本地种植】", zone="body", role="heading"), Line(2, "全市新建蔬菜大棚500余座。", zone="body")],
+        Metadata(), Report("t", "utf-8"), stage="find_headings")).lines] == [
+        ("【扩大本地种植】", "heading"), ("全市新建蔬菜大棚500余座。", "para")]
+
+
+def test_the_last_section_of_a_page_that_ends_with_its_text_is_kept_with_its_heading() -> None:
+    """A page that ends with its text, whose sections have headings: the last section's heading and its paragraph
+    were lost (the model learnt pages with the site's footer under the text)."""
+    page = "\n".join(["财经", "年末消费市场观察：以旧换新带动家电销售", "2024年11月20日 10:30 来源：经济日报",
+                      "今年以来，家电以旧换新政策持续发力，带动相关商品销售明显增长。", "政策效应持续释放",
+                      "商务部数据显示，前10个月，全国家电以旧换新销售额同比增长超过两成。", "线下门店客流回升",
+                      "在一家大型家电卖场，记者看到，前来选购的顾客络绎不绝，节能家电尤其受欢迎。", "企业加快产品升级",
+                      "多家家电企业表示，将推出更多绿色智能产品，满足消费者升级需求。"])
+    article = clean(page)
+    assert [text for _, text in headings(article)] == ["政策效应持续释放", "线下门店客流回升", "企业加快产品升级"]
+    assert paras(article)[-1] == "多家家电企业表示，将推出更多绿色智能产品，满足消费者升级需求。"
+
+
 def test_line_having_is_a_checked_copy() -> None:
     line = Line(3, "一、总体要求", indented=True)
     moved = line.having(zone="body", role="heading", level=1)

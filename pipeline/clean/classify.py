@@ -218,6 +218,14 @@ def is_heading_shaped(text: str) -> bool:
     return not (is_chrome(text) or is_meta_line(text))
 
 
+def is_bracketed_heading(text: str) -> bool:
+    """A heading-shaped phrase wholly in 【】 (【扩大本地种植】), which the furniture rules take for a button (【纠错】,
+    【打印】【关闭】): where it stands decides."""
+    inner = text[1:-1].strip()
+    return (text[:1] == "【" and text[-1:] == "】" and "】" not in inner and not any(ch.isdigit() for ch in inner)
+            and is_heading_shaped(inner))
+
+
 def is_fragment(text: str) -> bool:
     """A piece of a sentence cut at a line break, or a quotation's credit: text, not a heading."""
     return p.FRAGMENT.search(text) is not None

@@ -78,8 +78,9 @@ def join_text(left: str, right: str) -> str:
 
 
 def _aside(text: str) -> bool:
-    """A photo caption or a note in brackets, which a heading never is."""
-    return c.is_caption(text) or (c.is_bracketed(text) and c.heading_kind(text) is None)
+    """A photo caption or a note in brackets, which a heading never is (a phrase in 【】 may be: 【扩大本地种植】)."""
+    return c.is_caption(text) or (c.is_bracketed(text) and c.heading_kind(text) is None
+                                  and not c.is_bracketed_heading(text))
 
 
 def find_headings(draft: Draft) -> Draft:

@@ -37,7 +37,8 @@ def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decis
     out = list(decisions)
     for i in range(body[0] + 1, close):
         text, decision = page.texts[i], out[i]
-        furniture = c.is_chrome(text) or c.is_end_marker(text)
+        furniture = ((c.is_chrome(text) and not (c.is_bracketed_heading(text) and _section_heading(page, i)))
+                     or c.is_end_marker(text))
         if (furniture or p.LINKS_UNDER_TEXT.match(text)) and i > body[-1]:
             break
         if decision.by == "model" and decision.label == "boilerplate" and not furniture:
@@ -60,9 +61,10 @@ def _heads_paragraph(page: Page, i: int) -> bool:
     """Whether line i is a headline over a paragraph (a section's heading), not a button, a caption, a stamp or a
     byline."""
     text = page.texts[i]
-    return (i + 1 < len(page.texts) and page.paragraph[i + 1] and c.is_heading_shaped(text)
-            and not (c.is_chrome(text) or c.is_end_marker(text) or p.FOLD.match(text) or c.is_caption(text)
-                     or _stamp_or_link(text) or _byline(text)))
+    return (i + 1 < len(page.texts) and page.paragraph[i + 1]
+            and (c.is_heading_shaped(text) or c.is_bracketed_heading(text))
+            and not (c.is_end_marker(text) or p.FOLD.match(text) or c.is_caption(text) or _stamp_or_link(text)
+                     or _byline(text)))
 
 
 def site_under_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
@@ -103,26 +105,31 @@ def text_to_page_end(page: Page, decisions: list[Decision], title: int) -> list[
     """A page that ends with its text (the article copied with a button or two under it; the model learnt pages
     with the site's footer under the text): the running text between the model's last line of text and the page's
     end is text, where no more than FOOTER_LINES lines follow it, none of them running text but furniture (the
-    site's legal notice, a link)."""
+    site's legal notice, a link); a headline over a paragraph there is the last section's heading, where the text
+    above has headings."""
     body = _body_lines(decisions)
     if not body:
         return decisions
     end = body[-1] + 1
     folds = set()  # 展开全文 between the text's halves: a button folding the rest, which stays furniture
+    heads = set()  # the last section's heading, on a page whose text has headings
+    headed = any(d.label == "heading" for d in decisions[: body[-1]])
     while end < len(page.texts) and decisions[end].by == "model" and decisions[end].label in ("boilerplate", "caption"):
         if p.FOLD.match(page.texts[end]) and end + 1 < len(page.texts) and _running_text(page, end + 1):
             folds.add(end)
+        elif headed and _heads_paragraph(page, end) and not _furniture_under_text(page.texts[end]):
+            heads.add(end)
         elif not _running_text(page, end) or _furniture_under_text(page.texts[end]):
             break
         end += 1
     rest = range(end, len(page.texts))
-    if end - len(folds) == body[-1] + 1 or len(rest) > FOOTER_LINES or any(
+    if end - len(folds) - len(heads) == body[-1] + 1 or len(rest) > FOOTER_LINES or any(
             page.paragraph[k] and not _furniture_under_text(page.texts[k]) for k in rest):
         return decisions
     out = list(decisions)
     for i in range(body[-1] + 1, end):
         if i not in folds:
-            out[i] = overrule(out[i], "body", "text_to_page_end")
+            out[i] = overrule(out[i], "heading" if i in heads else "body", "text_to_page_end")
     return out
 
 
@@ -263,7 +270,8 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
     boilerplate (as is a line of text that is a widget's words: 字号：大 中 小), a piece of a sentence (因为) inside
     the text is text; and a chapter, part or section number (第二章　…) between lines of text makes a heading, as
     does a headline over a paragraph (one the model called furniture, a caption it was unsure of or that stands
-    under a heading, or, unsure, text)."""
+    under a heading, or, unsure, text or metadata that names nothing), a phrase in 【】 among them (【扩大本地种植】:
+    no button there)."""
     body = _body_lines(decisions)
     out = list(decisions)
     styles = {_heading_style(t) for t, d in zip(page.texts, decisions, strict=True) if d.label == "heading"} - {None}
@@ -278,7 +286,8 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
         if decision.label == "heading" and len(text) <= c.MAX_CREDIT_CHARS and (c.meta_labels(text, glued=True)
                                                                                  or _byline(text)):
             out[i] = overrule(decision, "meta", "heading_is_credit")
-        elif decision.label == "heading" and ((c.is_chrome(text) and not text.isdigit())  # 01: a numbered part
+        elif decision.label == "heading" and ((c.is_chrome(text) and not text.isdigit()  # 01: a numbered part
+                                               and not (c.is_bracketed_heading(text) and _heads_paragraph(page, i)))
                                               or c.is_end_marker(text) or p.WIDGET_WORDS.match(text)
                                               or _stamp_or_link(text)):
             out[i] = overrule(decision, "boilerplate", "heading_is_button")
@@ -298,7 +307,9 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
                 decision.confidence < CAPTION_DOUBT or (i > 0 and out[i - 1].label == "heading")  # a heading's deck
                 or _heading_style(text) in styles))  # marked as the page's headings are
                or (decision.label == "body" and decision.confidence < CAPTION_DOUBT and not page.paragraph[i]
-                   and not c.is_fragment(text)))
+                   and not c.is_fragment(text))
+               or (decision.label == "meta" and decision.confidence < CAPTION_DOUBT and not f.dated_any(text)
+                   and not c.is_meta_line(text, in_header=True)))
               and body and body[0] <= i < body[-1] and out[i + 1].label == "body" and _heads_paragraph(page, i)):
             out[i] = overrule(decision, "heading", "headline_over_text")
     return out
@@ -469,7 +480,8 @@ CORRECTIONS = {
                        "(相关阅读：…), a link to the item before or after (下一条：…), the keywords (關鍵字：…), "
                        "a field of the register (原标题：…)",
     "text_to_page_end": "running text between the model's last line of text and the page's end, with no more than "
-                        f"{FOOTER_LINES} lines of furniture under it, is text (a page that ends with its text)",
+                        f"{FOOTER_LINES} lines of furniture under it, is text (a page that ends with its text), and "
+                        "a headline over a paragraph there its last section's heading where the text has headings",
     "lead_under_header": f"running text between the header (the title and the metadata under it) and the model's "
                          f"first line of text, no more than {FOOTER_LINES} lines of it, is text (a short page's lead)",
     "closing_paragraph": "a paragraph right under the text that ends with its writer's name in brackets "
@@ -501,7 +513,8 @@ CORRECTIONS = {
                        "(or a list item ending with ；) and has no picture's words (图为, 摄) is text, as is one below "
                        "the text's start of sentences closed by their writers' credit in brackets",
     "headline_over_text": "a headline-shaped line over a paragraph, inside the text, is a heading (where the model "
-                          "called it furniture, a caption under 0.80 or under a heading, or text under 0.80)",
+                          "called it furniture, a caption under 0.80 or under a heading, or text or metadata with no "
+                          "label, date or byline under 0.80), a phrase in 【】 too (【扩大本地种植】)",
     "some_text": "a page the model finds no text on: the line below the title likeliest to be text is its text",
     "registered_title": "a page whose register names its title (a government page's table: a bare 标题： label over "
                         "it, or 名称：… with the headline printed again below) has that line for its title, over the "
