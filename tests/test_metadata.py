@@ -249,6 +249,10 @@ def test_an_updates_date_is_the_publications_where_the_page_gives_no_other_first
     ("2012/1/12 上午 11:45", "2012-01-12T11:45:00+08:00"), ("2012年1月12日中午1点05", "2012-01-12T13:05:00+08:00"),
     ("２０１２－０１－１２", "2012-01-12"),  # full-width digits and hyphens
     ("2012年1月12日 10名游客", "2012-01-12"), ("2012-01-12 星期四", "2012-01-12"),  # no time
+    ("2024.11.20 (三) 09:30", "2024-11-20T09:30:00+08:00"), ("2024.11.20（週三）21:30", "2024-11-20T21:30:00+08:00"),
+    ("2024-11-20 HKT 08:03", "2024-11-20T08:03:00+08:00"),  # a time zone between them
+    ("2024/11/20 PM 3:30", "2024-11-20T15:30:00+08:00"), ("2024年11月20日 星期三 9:30 pm", "2024-11-20T21:30:00+08:00"),
+    ("20 Nov 2024", "2024-11-20"), ("20 November 2024 10:30 am", "2024-11-20T10:30:00+08:00"),  # the day first
 ])
 def test_a_dates_time_with_a_weekday_or_the_half_of_the_day_before_it(text: str, published: str) -> None:
     found = find_date(text)

@@ -376,13 +376,14 @@ DATE_HAN = PATTERNS.compile(
     r"(?P<day>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号號](?P<roc>)"
     r"(?:\s*(?P<hour>\d{1,2})[:：时時](?P<minute>\d{2})(?:[:：分](?P<second>\d{2}))?)?"
 )
-# Dates with an English month: Jan 17, 2012; January 17, 2012 06:00 AM.
+# Dates with an English month: Jan 17, 2012; January 17, 2012 06:00 AM; the day first: 20 Nov 2024, 20 November 2024.
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAME = r"(?P<monthname>" + "|".join(MONTHS) + r")[a-z]*\.?"
+_EN_TIME = r"(?:\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?" + AM_PM + ")?"
 DATE_EN = PATTERNS.compile(
-    r"\b(?P<monthname>" + "|".join(MONTHS) + r")[a-z]*\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)(?P<roc>)"
-    r"(?:\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?" + AM_PM + ")?",
-    re.I,
-)
+    r"\b" + _MONTH_NAME + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)(?P<roc>)" + _EN_TIME, re.I)
+DATE_EN_DAY_FIRST = PATTERNS.compile(
+    r"\b(?P<day>\d{1,2})\s+" + _MONTH_NAME + r",?\s+(?P<year>(?:19|20)\d\d)(?P<roc>)" + _EN_TIME, re.I)
 ROLE_WORD = PATTERNS.compile(r"(?:记者|記者|编译|編譯|编辑|編輯|撰文|文|图|圖|摄影|攝影|通讯员|通訊員|出品|策划|策劃|监制|監製|责编|責編)")
 
 # Program code printed in an article (a command to type, a listing): a shell or interpreter prompt, a word

@@ -144,7 +144,8 @@ def _short_year_date(match: re.Match[str]) -> str | None:
 def find_date(text: str) -> re.Match[str] | None:
     """The first date in a text, in any of the shapes pages print (full-width digits too)."""
     text = text.translate(FULL_WIDTH_DIGITS)
-    return p.DATETIME.search(text) or p.DATE_DMY.search(text) or p.DATE_EN.search(text) or p.DATE_HAN.search(text)
+    return (p.DATETIME.search(text) or p.DATE_DMY.search(text) or p.DATE_EN.search(text)
+            or p.DATE_EN_DAY_FIRST.search(text) or p.DATE_HAN.search(text))
 
 
 def number(text: str) -> int:
@@ -159,11 +160,14 @@ def number(text: str) -> int:
 
 # A clock time just before a date, white space between: 18:07 2012-01-16. Tried where a digit starts: linear.
 TIME_BEFORE = PATTERNS.compile(r"(?<!\d)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*$")
-# A time after its date with a weekday or the half of the day between: 2012年1月12日 星期四 10:30,
-# 2012/1/12 下午 03:45:00, 2012年1月12日下午3时45分. Tried where the date ends (before its white space): linear.
+# A time after its date with a weekday (in brackets too), a time zone or the half of the day between, the half after
+# it too: 2012年1月12日 星期四 10:30, 2024.11.20 (三) 09:30, 2024-11-20 HKT 08:03, 2012/1/12 下午 03:45:00,
+# 2024/11/20 PM 3:30, 2012年1月12日下午3时45分, 2024年11月20日 星期三 9:30 pm. Tried where the date ends (before its
+# white space): linear.
 TIME_AFTER = PATTERNS.compile(
-    r"(?<!\s)\s*(?:(?:星期|週|周|禮拜|礼拜)[一二三四五六日天]\s*)?(?:(?P<half>上午|下午|中午|晚上|晚间|晚間|凌晨|早上)\s*)?"
-    r"(?P<hour>\d{1,2})[:：时時点點](?P<minute>\d{2})(?:[:：分](?P<second>\d{2}))?(?!\d)")
+    r"(?<!\s)\s*(?:[（(]?(?:星期|週|周|禮拜|礼拜)?[一二三四五六日天][）)]?\s*)?(?:(?:HKT|CST|TST|GMT|UTC)\s*)?"
+    r"(?:(?P<half>上午|下午|中午|晚上|晚间|晚間|凌晨|早上)\s*|(?P<half_before>[AaPp]\.?[Mm]\.?)\s+)?"
+    r"(?P<hour>\d{1,2})[:：时時点點](?P<minute>\d{2})(?:[:：分](?P<second>\d{2}))?(?!\d)" + p.AM_PM)
 AFTERNOON = ("下午", "晚上", "晚间", "晚間")
 
 
@@ -184,7 +188,7 @@ def iso_datetime(match: re.Match[str]) -> str | None:
         found = {**found, **time.groupdict()} if time else found  # 18:07 2012-01-16: the time before its date
     if found["hour"] is None or int(found["hour"]) > 23 or int(found["minute"]) > 59:
         return date
-    hour, half = int(found["hour"]), (found.get("ampm") or "")[:1].lower()
+    hour, half = int(found["hour"]), (found.get("ampm") or found.get("half_before") or "")[:1].lower()
     if (half == "p" or found.get("half") in AFTERNOON or (found.get("half") == "中午" and hour < 11)) and hour < 12:
         hour += 12  # 06:45 pm, 下午3时45分
     elif half == "a" and hour == 12:
