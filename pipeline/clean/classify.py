@@ -88,9 +88,10 @@ def _label_matches(text: str, glued: bool) -> tuple[re.Match[str], ...]:
     pattern = p.LABEL_LOOSE if glued else p.LABEL
     found += [m for m in pattern.finditer(text, opening.end() if opening else 0)
               if glued or _label_stands_alone(text, m.start())]
-    if opening:  # 记者｜张晓明 编辑｜李雪: the labels after it that a space opens and a bar follows
+    credit = opening or p.WRITTEN_BY.match(text)  # 记者｜张晓明, or a writer's credit: 文｜张晓明
+    if credit:  # … 编辑｜李雪: the labels after it that a space opens and a bar follows
         taken = {m.start() for m in found}
-        found += [m for m in p.LABEL_BAR.finditer(text, opening.end())
+        found += [m for m in p.LABEL_BAR.finditer(text, credit.end())
                   if m.start() not in taken and text[m.start() - 1].isspace()]
         found.sort(key=lambda m: m.start())
     return tuple(found)
