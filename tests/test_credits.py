@@ -572,9 +572,11 @@ def test_a_datelines_outlet_glued_to_its_place_is_the_source(lead: str, source: 
 
 
 @pytest.mark.parametrize(("line", "source"), [
-    ("澎湃新闻记者 张小明 实习生 李小雪", "澎湃新闻"), ("本报记者 张小明", None), ("特约记者 张小明", None)])
+    ("澎湃新闻记者 张小明 实习生 李小雪", "澎湃新闻"), ("本报记者 张小明", None), ("特约记者 张小明", None),
+    ("都市晚报客户端记者 张小明", "都市晚报客户端")])
 def test_the_outlet_before_a_bylines_role_is_the_source(line: str, source: str | None) -> None:
-    """澎湃新闻记者 张小明: the outlet opening a byline is the source where no other line names it."""
+    """澎湃新闻记者 张小明: the outlet opening a byline (or its app: 都市晚报客户端) is the source where no other line
+    names it."""
     meta = Metadata()
     parse_meta_line(line, meta)
     assert (meta.authors[0].name.split("、")[0], meta.source) == ("张小明", source)

@@ -36,8 +36,8 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
     if byline and not meta.authors:
         meta.authors = people(byline["names"], role="记者" if "记" in text else "記者")
     agency = byline["agency"].strip() if byline else ""  # 澎湃新闻记者 段彦超: the outlet, not 本报 or 特约
-    if (agency and meta.source is None and c.han_count(agency) == len(agency) and p.MEDIA_WORDS.search(agency)
-            and not p.SELF_REFERENCE.match(agency)):
+    if (agency and meta.source is None and c.han_count(agency) == len(agency)
+            and p.MEDIA_WORDS.search(p.APP_SUFFIX.sub("", agency)) and not p.SELF_REFERENCE.match(agency)):
         meta.source = agency
     editor = p.EDITOR_CREDIT.match(text)  # (陈巍 编辑)
     if editor and not meta.editors:
