@@ -58,9 +58,20 @@ def test_official_notice_title_over_two_lines_subtitle_and_nested_headings() -> 
     assert paras(article)[0] == "各区县教育局，各直属学校："
 
 
+def test_a_notices_signature_under_its_text_is_text_where_the_page_prints_its_date_elsewhere() -> None:
+    """The issuer's name and the day alone under it (市教育局 / 2024年2月20日) close the notice's text: the model took
+    them for furniture. A name under the text without the day is not taken for one, nor are they on a page without
+    a date of its own (the day under the text is its date)."""
+    assert paras(clean(NOTICE))[-2:] == ["市教育局", "2024年2月20日"]
+    unsigned = NOTICE.replace("2024年2月20日\n【", "【")
+    assert "市教育局" not in paras(clean(unsigned))
+    undated = clean(NOTICE.replace("发布时间：2024年2月20日  ", ""))
+    assert undated.meta.published == "2024-02-20" and "2024年2月20日" not in paras(undated)
+
+
 def test_fixed_line_classes_keep_the_notice_end_and_its_signature_as_text() -> None:
-    # The packaged model takes this short notice's signature (落款) for furniture; a sidecar's classes put the
-    # last section and the signature back, and the rules then nest its heading and keep the signature as text.
+    # A sidecar's classes put the last section and the signature (落款) back where the model does not read them,
+    # and the rules then nest its heading and keep the signature as text.
     article = clean(NOTICE, fixed={15: "heading", 16: "body", 17: "body", 18: "body"})
     assert headings(article) == [(1, "一、总体要求"), (2, "（一）安全检查"), (2, "（二）物资准备"), (1, "二、工作安排")]
     assert paras(article)[-2:] == ["市教育局", "2024年2月20日"]

@@ -378,6 +378,9 @@ DATE_HAN = PATTERNS.compile(
     r"(?P<day>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号號](?P<roc>)"
     r"(?:\s*(?P<hour>\d{1,2})[:：时時](?P<minute>\d{2})(?:[:：分](?P<second>\d{2}))?)?"
 )
+# The day alone closing a notice's signature, as documents print it: 2024年2月20日, 二〇二四年二月二十日.
+SIGNATURE_DAY = PATTERNS.compile(r"^(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[" + HAN_DIGITS + r"]{4}\s*年\s*"
+                                 r"[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$")
 # Dates with an English month: Jan 17, 2012; January 17, 2012 06:00 AM; the day first: 20 Nov 2024, 20 November 2024.
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_NAME = r"(?P<monthname>" + "|".join(MONTHS) + r")[a-z]*\.?"

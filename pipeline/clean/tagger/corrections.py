@@ -172,6 +172,35 @@ def closing_paragraph(page: Page, decisions: list[Decision], title: int) -> list
     return out
 
 
+def signature(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """A notice's signature (落款) right under its text: the issuer's name on a line or two and the day alone under
+    it (市教育局 / 2024年2月20日) close the text, under its last sentence. Where the page prints its date elsewhere
+    only: a day alone under the text of a page without one is its date (`date_under_text`)."""
+    body = _body_lines(decisions)
+    if not body or not c.ends_sentence(page.texts[body[-1]]) or not any(
+            d.label == "meta" and f.dated_any(page.texts[i]) for i, d in enumerate(decisions)):
+        return decisions
+    for day in range(body[-1] + 2, min(body[-1] + 4, len(decisions))):
+        names = range(body[-1] + 1, day)
+        if not p.SIGNATURE_DAY.match(page.texts[day]):
+            continue
+        if all(_issuer(page.texts[k]) for k in names) and all(
+                decisions[k].by == "model" and decisions[k].label != "body" for k in (*names, day)):
+            out = list(decisions)
+            for k in (*names, day):
+                out[k] = overrule(out[k], "body", "signature")
+            return out
+        break
+    return decisions
+
+
+def _issuer(text: str) -> bool:
+    """A line that may name a notice's issuer: a short name, no sentence, no label, no date, no button."""
+    return (c.han_count(text) >= 2 and len(text) <= c.MAX_CREDIT_CHARS and c.mark_count(text) == 0
+            and not (c.is_chrome(text) or c.is_end_marker(text) or c.meta_labels(text, glued=True)
+                     or p.DIGIT.search(text) or c.is_bracketed(text)))
+
+
 def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """Metadata the words show: between the title and the text, a date line, a byline (one with no role word by its
     shape: 中廣新聞／楊菁惠), a labelled field or an outlet's name printed once (中國時報, 旺報), and a short line of a
@@ -464,7 +493,7 @@ def _body_lines(decisions: Sequence[Decision], *also: str) -> list[int]:
 
 # run in this order over the decisions
 RULES = (code_between_text, lead_under_header, framed_text, site_under_text, text_to_page_end, closing_paragraph,
-         credit_lines, date_over_title, date_under_text, heading_words, spoken_lines)
+         signature, credit_lines, date_over_title, date_under_text, heading_words, spoken_lines)
 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
 # does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
@@ -487,6 +516,8 @@ CORRECTIONS = {
     "closing_paragraph": "a paragraph right under the text that ends with its writer's name in brackets "
                          "(…表达慰问。(书聿)) or its editor's tag (…。（編輯：李雪）1131120) is the text's last "
                          "paragraph",
+    "signature": "a notice's signature right under its text, the issuer's name on a line or two and the day alone "
+                 "under it (市教育局 / 2024年2月20日), is text, where the page prints its date elsewhere",
     "credit_words": "between the title and the text a date line, a byline or a labelled field, and just below the "
                     "text a short labelled credit, is metadata",
     "date_over_title": "where no metadata line has a date, the nearest short dated line among the few above the title "
