@@ -424,6 +424,9 @@ def test_a_short_pages_lead_under_its_header_is_text() -> None:
     menu = Page([Line(n, t) for n, t in enumerate([texts[0], "首页 新闻 图片", lead, texts[3]], start=1)])
     boilerplate_above = [Decision(label, 0.9) for label in ["title", "boilerplate", "boilerplate", "body"]]
     assert corrections.lead_under_header(menu, boilerplate_above, 0)[2].label == "boilerplate"
+    letter = Page([Line(n, t) for n, t in enumerate([texts[0], "2024-11-20", "各位业主：", texts[3]], start=1)])
+    salutation = [Decision(label, 0.5) for label in ["title", "meta", "meta", "body"]]
+    assert corrections.lead_under_header(letter, salutation, 0)[2] == Decision("body", 0.5, "lead_under_header")
 
 
 def test_the_text_between_the_first_paragraph_and_the_closing_credit_is_the_articles() -> None:

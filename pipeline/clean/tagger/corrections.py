@@ -136,17 +136,18 @@ def text_to_page_end(page: Page, decisions: list[Decision], title: int) -> list[
 def lead_under_header(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """A short page's lead: the running text between the header (the title and the metadata under it) and the
     model's first line of text, no more than FOOTER_LINES lines of it, is text where the model called it furniture
-    (a page of two or three paragraphs gives the model little to go on)."""
+    (a page of two or three paragraphs gives the model little to go on), as is a letter's salutation there (各位业主：,
+    尊敬的旅客：) whatever the model called it."""
     body = _body_lines(decisions)
     if not body:
         return decisions
     start = title + 1
-    while start < body[0] and decisions[start].label == "meta":
+    while start < body[0] and decisions[start].label == "meta" and not p.SALUTATION.match(page.texts[start]):
         start += 1
     lead = range(start, body[0])
-    if not lead or len(lead) > FOOTER_LINES or not all(
-            decisions[k].by == "model" and decisions[k].label == "boilerplate" and page.paragraph[k]
-            and not _furniture_under_text(page.texts[k]) for k in lead):
+    if not lead or len(lead) > FOOTER_LINES or not all(decisions[k].by == "model" and (
+            p.SALUTATION.match(page.texts[k]) or (decisions[k].label == "boilerplate" and page.paragraph[k]
+                                                  and not _furniture_under_text(page.texts[k]))) for k in lead):
         return decisions
     out = list(decisions)
     for i in lead:
@@ -512,7 +513,8 @@ CORRECTIONS = {
                         f"{FOOTER_LINES} lines of furniture under it, is text (a page that ends with its text), and "
                         "a headline over a paragraph there its last section's heading where the text has headings",
     "lead_under_header": f"running text between the header (the title and the metadata under it) and the model's "
-                         f"first line of text, no more than {FOOTER_LINES} lines of it, is text (a short page's lead)",
+                         f"first line of text, no more than {FOOTER_LINES} lines of it, is text (a short page's lead), "
+                         "as is a letter's salutation there (各位业主：)",
     "closing_paragraph": "a paragraph right under the text that ends with its writer's name in brackets "
                          "(…表达慰问。(书聿)) or its editor's tag (…。（編輯：李雪）1131120) is the text's last "
                          "paragraph",
