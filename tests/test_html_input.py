@@ -17,6 +17,7 @@ import pytest
 
 from pipeline import docbook, document, html_page
 from pipeline.build import run
+from pipeline.clean.read.values import iso_date
 from pipeline.clean.stages.page import headline_line
 from pipeline.clean.tagger.page import Page
 from pipeline.clean.types import Draft, Head, Line, Metadata, Report
@@ -265,6 +266,34 @@ def test_the_headline_the_title_names_is_the_title_not_the_site_name_before_it()
     doc = document.from_bytes(source.encode(), name="page.html")
     assert docbook.read_info(doc.tree).title == "市民公园新增两处健身步道"
     assert doc.report.from_head["title"] == "the line the head names as the headline"
+
+
+SITE_NAMED = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>某某县人民政府</title>{json_ld}</head><body>
+<table><tr><td>某某县人民政府</td></tr><tr><td>首页 | 政务公开 | 政务服务 | 互动交流</td></tr></table>
+<table><tr><td class="title">关于做好2025年冬春季森林防火工作的通知</td></tr>
+<tr><td class="info">发布时间：2024-11-20 10:15 来源：县应急管理局 浏览次数：1532</td></tr>
+<tr><td class="content"><p>当前已进入冬春季森林防火紧要期，为切实做好森林防火工作，现将有关事项通知如下。</p>
+<p>各乡镇要落实属地管理责任，明确专人负责辖区内森林防火工作，做到守土有责、守土尽责。</p></td></tr></table>
+</body></html>"""
+
+
+def test_a_head_naming_the_pages_first_line_the_site_name_gives_way_to_the_likelier_headline() -> None:
+    """A government site's <title> is its name on every page, printed as the page's first line: the headline the
+    ranker finds under it, over the date and the source, is the title."""
+    doc = document.from_bytes(SITE_NAMED.format(json_ld="").encode(), name="page.html")
+    assert docbook.read_info(doc.tree).title == "关于做好2025年冬春季森林防火工作的通知"
+
+
+def test_a_heads_time_in_another_zone_is_the_same_moment_in_the_pages_own() -> None:
+    """JSON-LD's datePublished in UTC (…Z) is read at the same moment at +08:00 (it was taken as a time at +08:00,
+    eight hours early), where the text prints no date."""
+    json_ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-11-19T23:45:00Z"}'
+               "</script>")
+    source = SITE_NAMED.format(json_ld=json_ld).replace("发布时间：2024-11-20 10:15 ", "")
+    doc = document.from_bytes(source.encode(), name="page.html")
+    assert docbook.read_info(doc.tree).published == "2024-11-20T07:45:00+08:00"
+    assert iso_date("2024-11-20T01:45:00.000-0500") == "2024-11-20T14:45:00+08:00"
+    assert iso_date("2024-11-20 08:00:00") == "2024-11-20T08:00:00+08:00"
 
 
 @pytest.mark.parametrize(("title", "expected"), [

@@ -6,6 +6,7 @@ a credit joined as printed, and the parts of a dateline (新华社巴黎12月9�
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from pipeline.chinese import HAN_CLASS, UTC_OFFSET
 from pipeline.clean import classify as c
@@ -326,8 +327,21 @@ def _place_like(word: str) -> bool:
 
 
 def iso_date(text: str) -> str | None:
-    """The ISO 8601 date (and time) of the first date in a text, if it has one."""
+    """The ISO 8601 date (and time) of the first date in a text, if it has one; a time a head's value gives in
+    another zone (2024-11-19T23:45:00Z, JSON-LD's datePublished) at the same moment in the pages' own (+08:00)."""
+    if ZONED.match(text):
+        try:
+            moment = datetime.fromisoformat(text.strip())
+        except ValueError:
+            pass
+        else:
+            return moment.astimezone(PAGE_ZONE).isoformat(timespec="seconds")
     found = find_date(text)
     return iso_datetime(found) if found else None
+
+
+PAGE_ZONE = datetime.strptime(UTC_OFFSET, "%z").tzinfo  # the zone of the times pages print
+# An ISO 8601 time with its zone: 2024-11-19T23:45:00Z, 2024-11-20T07:45:00.000+0800.
+ZONED = PATTERNS.compile(r"^\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})\s*$")
 
 PATTERNS.save()

@@ -42,6 +42,7 @@ DEFAULT_MODEL = Path(str(resources.files("pipeline") / "models" / "line-tagger.z
 HTML_MODEL = DEFAULT_MODEL.with_name("line-tagger-html.zip")
 PACKAGED_MODELS = (DEFAULT_MODEL, HTML_MODEL)
 REVIEW_BELOW = 0.7  # a decision less sure than this is marked for review in --explain
+LIKELY = 0.5  # the ranker's probability of a line that it is likelier the headline than not
 MAX_MODEL_BYTES = 64_000_000  # a model file, and each of its members unpacked (the packaged one is 0.3 MB)
 
 
@@ -82,12 +83,16 @@ class LineTagger:
     def read(self, page: Page, fixed: Mapping[int, str] | None = None, headline: int | None = None) -> Tagging:
         """The decisions, and the title candidates the ranker weighed; `headline` is the line an HTML page's
         head names as the headline (its <title>, og:title, JSON-LD), taken for the title over the ranker's
-        choice (a sidecar's title over both); without one, the line a register's 标题： label stands over is."""
+        choice (a sidecar's title over both), unless that is the page's first line and the ranker likelier takes
+        another (a site's name printed over its pages, the <title> of every page); without one, the line a
+        register's 标题： label stands over is."""
         fixed = fixed or {}
         if not page.texts:
             return Tagging([], [])
         named = [i for i, label in fixed.items() if label == "title"]
         candidates = [] if named else self.titles.rank(page)
+        if headline == 0 and candidates and candidates[0].index != 0 and candidates[0].score >= LIKELY:
+            headline = None  # the head names the page's first line, the site's name over every page (某某县人民政府)
         registered = None if named or headline is not None else registered_title(page)  # 标题： over it
         given = headline if headline is not None else registered  # the page names its headline
         if named:
