@@ -582,6 +582,17 @@ def test_the_outlet_before_a_bylines_role_is_the_source(line: str, source: str |
     assert (meta.authors[0].name.split("、")[0], meta.source) == ("张小明", source)
 
 
+@pytest.mark.parametrize(("line", "source"), [
+    ("新华社巴库11月20日电（记者张小明）", "新华社"), ("（中央社台北11月20日電）", "中央社"),
+    ("本报北京11月20日电（记者张小明）", None)])
+def test_a_datelines_agency_on_a_line_of_its_own_is_the_source(line: str, source: str | None) -> None:
+    """A dispatch's dateline printed on its own line under the title (a metadata line, not the text's opening): its
+    agency is the source (it was lost; the month before the day too: 11月20日电); the paper's own 本报 is none."""
+    meta = Metadata()
+    parse_meta_line(line, meta)
+    assert meta.source == source
+
+
 @pytest.mark.parametrize("lead", ["大公報記者張小明報道：", "（記者張小明報道）",
                                   "香港文匯報訊（記者 張小明 香港報道）", "本报讯（记者 張小明 北京报道）"])
 def test_hong_kongs_report_word_closes_a_dateline(lead: str) -> None:

@@ -205,7 +205,8 @@ OPEN_DATELINE = PATTERNS.compile(
     r"(?:" + REPORT_WORD + r"|电|電)(?=[：:\s　]|$)"
 )
 # A wire dateline without a reporter: （中央社台北23日電）, 新华社北京3月5日电.
-AGENCY_DATELINE = PATTERNS.compile(r"^[（(]?(?P<agency>[" + HAN_CLASS + r"]{1,6}?社)[" + HAN_CLASS + r"]{2,8}?\d{1,2}日(?:电|電)")
+AGENCY_DATELINE = PATTERNS.compile(r"^[（(]?(?P<agency>[" + HAN_CLASS + r"]{1,6}?社)[" + HAN_CLASS
+                                   + r"]{2,8}?(?:\d{1,2}月)?\d{1,2}日(?:电|電)")
 # The outlet's own tag opening the text: [世华财讯]…, 〔中央社〕…, 【明報專訊】…, 新浪财经讯 北京时间…, 腾讯科技讯（…）.
 # A bracketed tag counts when it ends like an outlet (MEDIA_WORDS, 讯): 【订票电话加价】 is a topic. A lead of two
 # characters before 讯 is the paper's short name (商报讯, 晨报讯), not the outlet as the page names it.

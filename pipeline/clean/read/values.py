@@ -40,6 +40,10 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
     if (agency and meta.source is None and c.han_count(agency) == len(agency)
             and p.MEDIA_WORDS.search(p.APP_SUFFIX.sub("", agency)) and not p.SELF_REFERENCE.match(agency)):
         meta.source = agency
+    dateline = None if byline else p.DATELINE.match(text) or p.AGENCY_DATELINE.match(text)
+    if dateline and meta.source is None:  # a dateline on its own line: 新华社巴库11月20日电（记者张晓明）
+        wire = (dateline.groupdict().get("agency") or "").strip() or agency_of(dateline.groupdict().get("lead") or "")
+        meta.source = None if p.SELF_REFERENCE.match(wire) else wire or None
     editor = p.EDITOR_CREDIT.match(text)  # (陈巍 编辑)
     if editor and not meta.editors:
         meta.editors = people(editor["names"])
