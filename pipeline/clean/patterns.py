@@ -381,9 +381,6 @@ DATE_HAN = PATTERNS.compile(
 )
 # A letter's or a notice's salutation on its own line over the text: 各位业主：, 尊敬的旅客：, 亲爱的同学们：.
 SALUTATION = PATTERNS.compile(r"^(?:(?:尊敬的|敬爱的|敬愛的|亲爱的|親愛的|各位)[^\s:：，。]{1,16}|[^\s:：，。]{1,12}(?:们|們))[:：]$")
-# The day alone closing a notice's signature, as documents print it: 2024年2月20日, 二〇二四年二月二十日.
-SIGNATURE_DAY = PATTERNS.compile(r"^(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[" + HAN_DIGITS + r"]{4}\s*年\s*"
-                                 r"[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$")
 # Dates with an English month: Jan 17, 2012; January 17, 2012 06:00 AM; the day first: 20 Nov 2024, 20 November 2024.
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_NAME = r"(?P<monthname>" + "|".join(MONTHS) + r")[a-z]*\.?"

@@ -41,9 +41,9 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
             and p.MEDIA_WORDS.search(p.APP_SUFFIX.sub("", agency)) and not p.SELF_REFERENCE.match(agency)):
         meta.source = agency
     dateline = None if byline else p.DATELINE.match(text) or p.AGENCY_DATELINE.match(text)
-    if dateline and meta.source is None:  # a dateline on its own line: 新华社巴库11月20日电（记者张晓明）
-        wire = (dateline.groupdict().get("agency") or "").strip() or agency_of(dateline.groupdict().get("lead") or "")
-        meta.source = None if p.SELF_REFERENCE.match(wire) else wire or None
+    wire = dateline_agency(dateline) if dateline else ""  # a dateline on its own line: 新华社巴库11月20日电（记者…）
+    if wire and meta.source is None and not p.SELF_REFERENCE.match(wire):
+        meta.source = wire
     editor = p.EDITOR_CREDIT.match(text)  # (陈巍 编辑)
     if editor and not meta.editors:
         meta.editors = people(editor["names"])
@@ -287,6 +287,13 @@ def byline_by_shape(text: str) -> tuple[str | None, str] | None:
         if all(len(name) <= 3 for name in parts) and any(name[0] in p.SURNAMES for name in parts):
             return (match["outlet"] if with_outlet else None), names
     return unnamed
+
+
+def dateline_agency(match: re.Match[str]) -> str:
+    """The agency or outlet a dateline names (DATELINE, OPEN_DATELINE, AGENCY_DATELINE): its agency before the
+    reporter, else its lead's (新华社巴库11月20日电（记者张晓明）)."""
+    found = match.groupdict()
+    return (found.get("agency") or "").strip() or agency_of(found.get("lead") or "")
 
 
 def agency_of(lead: str) -> str:

@@ -14,9 +14,9 @@ from pipeline.clean.read import credits
 from pipeline.clean.read.credits import FIELD_OF, CreditReader, Span
 from pipeline.clean.read.values import (
     NAME_SEPARATOR,
-    agency_of,
     as_printed,
     byline_by_shape,
+    dateline_agency,
     first_word,
     iso_date,
     parse_meta_line,
@@ -321,11 +321,11 @@ def _read_dateline(draft: Draft, index: int) -> bool:
     if not match:
         wire = p.AGENCY_DATELINE.match(line.text)  # （中央社台北23日電）: the agency, no reporter
         if wire and draft.meta.source is None:
-            draft.meta.source = wire["agency"]
+            draft.meta.source = dateline_agency(wire)
             draft.record("dateline_source", line, line.text)
         return wire is not None
     name = reporter_names(match["rest"], bool(match["dated"]))
-    agency = match["agency"].strip() or agency_of(match["lead"])
+    agency = dateline_agency(match)
     read_here = any(r.line == line.number and r.field == "author" for r in draft.report.readings)
     edited_here = {r.text for r in draft.report.readings if r.line == line.number and r.field == "editor"}
     if name and edited_here and {e.name for e in draft.meta.editors} <= edited_here <= set(name):

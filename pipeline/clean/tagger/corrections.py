@@ -178,12 +178,11 @@ def signature(page: Page, decisions: list[Decision], title: int) -> list[Decisio
     it (市教育局 / 2024年2月20日) close the text, under its last sentence. Where the page prints its date elsewhere
     only: a day alone under the text of a page without one is its date (`date_under_text`)."""
     body = _body_lines(decisions)
-    if not body or not c.ends_sentence(page.texts[body[-1]]) or not any(
-            d.label == "meta" and f.dated_any(page.texts[i]) for i, d in enumerate(decisions)):
+    if not body or not c.ends_sentence(page.texts[body[-1]]) or not _dated_meta(page, decisions):
         return decisions
     for day in range(body[-1] + 2, min(body[-1] + 4, len(decisions))):
         names = range(body[-1] + 1, day)
-        if not p.SIGNATURE_DAY.match(page.texts[day]):
+        if not _day_alone(page.texts[day]):
             continue
         if all(_issuer(page.texts[k]) for k in names) and all(
                 decisions[k].by == "model" and decisions[k].label != "body" for k in (*names, day)):
@@ -193,6 +192,13 @@ def signature(page: Page, decisions: list[Decision], title: int) -> list[Decisio
             return out
         break
     return decisions
+
+
+def _day_alone(text: str) -> bool:
+    """A day alone as a document's signature prints it, by year, month and day (2024年2月20日, 二〇二四年二月二十日),
+    no time."""
+    day = p.DATETIME.fullmatch(text) or p.DATE_HAN.fullmatch(text)
+    return day is not None and day["hour"] is None and "年" in text
 
 
 def _issuer(text: str) -> bool:
@@ -450,7 +456,7 @@ def date_under_text(page: Page, decisions: list[Decision], title: int) -> list[D
 def _dated_line(page: Page, decisions: list[Decision], places: Iterable[int], rule: str) -> list[Decision]:
     """Where no metadata line has a date, the first short dated line of `places` that the model decided is
     metadata, by `rule`."""
-    if any(d.label == "meta" and f.dated_any(page.texts[i]) for i, d in enumerate(decisions)):
+    if _dated_meta(page, decisions):
         return decisions
     found = next((i for i in places if f.dated_any(page.texts[i]) and decisions[i].by == "model"
                   and not page.paragraph[i]), None)
@@ -459,6 +465,11 @@ def _dated_line(page: Page, decisions: list[Decision], places: Iterable[int], ru
     out = list(decisions)
     out[found] = overrule(decisions[found], "meta", rule)
     return out
+
+
+def _dated_meta(page: Page, decisions: Sequence[Decision]) -> bool:
+    """Whether a line decided to be metadata has a date: the page prints its date."""
+    return any(d.label == "meta" and f.dated_any(page.texts[i]) for i, d in enumerate(decisions))
 
 
 def spoken_lines(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
