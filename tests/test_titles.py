@@ -245,3 +245,24 @@ def test_a_headline_over_two_lines_that_the_page_prints_whole_elsewhere_is_one_t
     lines = [Line(1, "首页"), Line(2, "全市首批口袋公园"), Line(3, "建成开放"), Line(4, "近日，口袋公园建成开放。")]
     decisions = [Decision(label, 0.9) for label in ["boilerplate", "boilerplate", "title", "body"]]
     assert [d.label for d in _title_group(lines, decisions)] == ["boilerplate", "boilerplate", "title", "body"]
+
+
+RELATED_UNDER = "\n".join([
+    "首页 > 生活", "老旧小区加装电梯 本月起可申请补贴", "2024-11-20 10:30",
+    "记者从市住建局获悉，本市老旧小区加装电梯补贴政策本月起施行，每部电梯最高可获得二十万元补贴，业主可向街道提出申请。",
+    "据介绍，补贴资金由市区两级财政共同承担，申请材料包括业主同意书、施工方案和验收报告，街道受理后二十个工作日内完成审核。",
+    "市住建局有关负责人表示，今年全市计划完成加装电梯五百部，目前已有三百余个小区提交了意向申请，进度快于往年。",
+    "相关新闻", "公交线路本周末起调整 三条线路延长运营时间", "2024-11-19 16:20", "城区新增三处停车场 共提供车位八百个",
+    "2024-11-18 09:05"])
+
+
+@pytest.mark.parametrize(("rival", "taken"), [(0.08, 1), (0.02, 7)])
+def test_a_doubted_headline_gives_way_to_a_close_rival_over_far_more_text(
+        monkeypatch: pytest.MonkeyPatch, rival: float, taken: int) -> None:
+    """Where the ranker doubts its best (a related list's headline under the text, 0.1) and a rival scores near it,
+    the one standing over the article's text is the headline; a rival far below the best is not weighed."""
+    model = tagger.load()
+    monkeypatch.setattr(model.titles, "rank", lambda page: [titles.Candidate(7, 0.1), titles.Candidate(1, rival)])
+    decisions = model.tag(Page(page_lines(RELATED_UNDER)))
+    assert [i for i, d in enumerate(decisions) if d.label == "title"] == [taken]
+    assert (sum(d.label == "body" for d in decisions) >= 3) == (taken == 1)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import json
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -25,6 +26,7 @@ from pathlib import Path
 
 import pycrfsuite
 
+from pipeline.clean.classify import han_count
 from pipeline.clean.read.credits import CreditReader
 from pipeline.clean.tagger.corrections import RULES, credit_read
 from pipeline.clean.tagger.features import FEATURE_SET_VERSION
@@ -43,6 +45,9 @@ HTML_MODEL = DEFAULT_MODEL.with_name("line-tagger-html.zip")
 PACKAGED_MODELS = (DEFAULT_MODEL, HTML_MODEL)
 REVIEW_BELOW = 0.7  # a decision less sure than this is marked for review in --explain
 LIKELY = 0.5  # the ranker's probability of a line that it is likelier the headline than not
+# Where the ranker doubts its best headline (under LIKELY), a rival scored at least RIVAL of the best is weighed
+# by the text the line model finds under each: a rival heading MORE_TEXT times the text is the headline.
+RIVAL, MORE_TEXT = 0.5, 2.0
 MAX_MODEL_BYTES = 64_000_000  # a model file, and each of its members unpacked (the packaged one is 0.3 MB)
 
 
@@ -106,6 +111,8 @@ class LineTagger:
         title_confidence = 1.0 if named or given is not None else candidates[0].score
         tagger = self._lines
         labels = tagger.tag(page_features(page, title))
+        if not named and given is None and title_confidence < LIKELY:
+            title, labels, title_confidence = self._heads_the_text(page, candidates, labels)
         decisions = []
         for i, label in enumerate(labels):
             if i in fixed:
@@ -132,9 +139,33 @@ class LineTagger:
         decisions = credit_read(page, decisions, title, self.credits)
         return Tagging(decisions, candidates)
 
+    def _heads_the_text(self, page: Page, candidates: Sequence[Candidate], labels: list[str],
+                        ) -> tuple[int, list[str], float]:
+        """The doubted best headline, or the close rival standing over far more of the text the line model
+        finds (a related list's headline under the article outscores the headline in a few pages); with the
+        line labels under it and its score."""
+        best, *others = candidates
+        rivals = list(itertools.takewhile(lambda rival: rival.score >= RIVAL * best.score, others))
+        if not rivals:
+            return best.index, labels, best.score
+        text = _text_under(page, best.index, labels)
+        chosen, chosen_labels, chosen_text = best, labels, text
+        for rival in rivals:
+            rival_labels = self._lines.tag(page_features(page, rival.index))
+            under = _text_under(page, rival.index, rival_labels)
+            if under >= MORE_TEXT * max(text, 1) and under > chosen_text:
+                chosen, chosen_labels, chosen_text = rival, rival_labels, under
+        self._lines.tag(page_features(page, chosen.index))  # the marginals read below are the chosen sequence's
+        return chosen.index, chosen_labels, chosen.score
+
     def _marginal(self, tagger: pycrfsuite.Tagger, label: str, i: int) -> float:
         """P(line i has `label`) for the sequence last tagged; 0 for a class the model never saw."""
         return tagger.marginal(label, i) if label in self._known[id(tagger)] else 0.0
+
+
+def _text_under(page: Page, title: int, labels: Sequence[str]) -> int:
+    """The Han characters of the lines labelled body below the title."""
+    return sum(han_count(page.texts[i]) for i in range(title + 1, len(labels)) if labels[i] == "body")
 
 
 def _open(blob: bytes) -> pycrfsuite.Tagger:
