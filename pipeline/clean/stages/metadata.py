@@ -178,9 +178,16 @@ def _read_opening_tag(draft: Draft) -> None:
             continue
         lead, tag = match["lead"], match["tag"]
         if (lead and not p.SELF_REFERENCE.match(lead)) or (tag and _outlet_like(tag)):
-            draft.meta.source = lead or tag
+            draft.meta.source = lead or _without_report_word(tag)
             draft.record("opening_tag", line, line.text)
         return
+
+
+def _without_report_word(tag: str) -> str:
+    """A bracketed tag's outlet without the 讯 closing it where the rest ends like an outlet's name (【香港文匯報訊】:
+    香港文匯報, as 香港文匯報訊 unbracketed and 【明報專訊】 read), kept where 讯 ends the name itself ([世华财讯])."""
+    bare = tag[:-1]
+    return bare if tag.endswith(("讯", "訊")) and p.MEDIA_WORDS.search(bare) else tag
 
 
 def _outlet_like(tag: str) -> bool:
