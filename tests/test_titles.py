@@ -266,3 +266,26 @@ def test_a_doubted_headline_gives_way_to_a_close_rival_over_far_more_text(
     decisions = model.tag(Page(page_lines(RELATED_UNDER)))
     assert [i for i, d in enumerate(decisions) if d.label == "title"] == [taken]
     assert (sum(d.label == "body" for d in decisions) >= 3) == (taken == 1)
+
+
+DEK_HEADLINE = "春节前全国集中开展欠薪专项检查"
+
+
+@pytest.mark.parametrize(("dek", "subtitle"), [
+    ("人社部要求各地在春节前解决拖欠农民工工资问题，确保农民工按时足额领到工资", True),
+    ("人社部要求各地在春节前解决拖欠农民工工资问题", False),  # no clauses: two headlines
+])
+def test_a_dek_of_clauses_under_its_headline_is_the_subtitle(dek: str, subtitle: bool) -> None:
+    headline = DEK_HEADLINE
+    """The ranker likes the line over the date best; a sentence of clauses there under a shorter headline without any
+    (a portal's dek) is the headline's subtitle, not the title."""
+    text = "\n".join([
+        "人民网 >> 社会", headline, dek, "2012年01月12日08:44    来源：《人民日报》",
+        "本报北京1月11日电 （记者王明浩）人力资源和社会保障部今天召开电视电话会议，"
+        "部署春节前集中开展农民工工资支付情况专项检查。",
+        "会议要求，各地要重点检查建筑、制造、餐饮等劳动密集型行业，对拒不支付劳动报酬的行为依法严肃查处。",
+        "人社部有关负责人表示，专项检查将持续到春节前，各地要公布举报投诉电话，畅通维权渠道。"])
+    ranked = tagger.load().titles.rank(Page(page_lines(text)))
+    assert ranked[0].index == 2  # the ranker's own choice: the line over the date
+    meta = clean(text).meta
+    assert (meta.title, meta.subtitle) == ((headline, dek) if subtitle else (dek, None))

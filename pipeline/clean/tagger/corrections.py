@@ -563,6 +563,9 @@ CORRECTIONS = {
     "registered_title": "a page whose register names its title (a government page's table: a bare 标题： label over "
                         "it, or 名称：… with the headline printed again below) has that line for its title, over the "
                         "ranker's choice",
+    "dek_under_headline": "the ranker's likeliest headline that is a sentence of clauses right under a shorter "
+                          "headline without any (有分析认为…，也有观点认为，… under 柯达宣布重组 起诉苹果) is the "
+                          "subtitle under that title",
     "headline_continued": "the rest of a headline broken over two lines, and a ——subtitle under it, join the title",
     "file_name": "a page no line of which reads as a headline (a text of paragraphs only) has its file's name for its "
                  "title, as a line above its first (warning W104), and its lines of running text above the first "

@@ -48,6 +48,10 @@ LIKELY = 0.5  # the ranker's probability of a line that it is likelier the headl
 # Where the ranker doubts its best headline (under LIKELY), a rival scored at least RIVAL of the best is weighed
 # by the text the line model finds under each: a rival heading MORE_TEXT times the text is the headline.
 RIVAL, MORE_TEXT = 0.5, 2.0
+# The ranker's likeliest line as a dek under its headline (柯达宣布重组 起诉苹果 / 有分析认为…，也有观点认为，…): a
+# sentence of clauses right under a shorter line without any that the ranker gives at least DEK_HEADLINE.
+DEK_HEADLINE = 0.2
+CLAUSE_MARKS = "，,；;。"
 MAX_MODEL_BYTES = 64_000_000  # a model file, and each of its members unpacked (the packaged one is 0.3 MB)
 
 
@@ -109,14 +113,20 @@ class LineTagger:
         else:
             raise NoHeadline("cannot tell the title from the navigation: no line reads as a headline")
         title_confidence = 1.0 if named or given is not None else candidates[0].score
+        dek = title if not named and given is None and _dek_under_headline(page, candidates) else None
+        if dek is not None:
+            title = dek - 1
         tagger = self._lines
         labels = tagger.tag(page_features(page, title))
-        if not named and given is None and title_confidence < LIKELY:
+        if not named and given is None and dek is None and title_confidence < LIKELY:
             title, labels, title_confidence = self._heads_the_text(page, candidates, labels)
         decisions = []
         for i, label in enumerate(labels):
             if i in fixed:
                 decisions.append(Decision(fixed[i], 1.0, "sidecar"))
+                continue
+            if i == dek:
+                decisions.append(Decision("title", round(title_confidence, 3), "dek_under_headline"))
                 continue
             if i == title:
                 if headline == title or registered == title:
@@ -161,6 +171,18 @@ class LineTagger:
     def _marginal(self, tagger: pycrfsuite.Tagger, label: str, i: int) -> float:
         """P(line i has `label`) for the sequence last tagged; 0 for a class the model never saw."""
         return tagger.marginal(label, i) if label in self._known[id(tagger)] else 0.0
+
+
+def _dek_under_headline(page: Page, candidates: Sequence[Candidate]) -> bool:
+    """Whether the likeliest headline is a dek right under the headline: a sentence of clauses under a shorter
+    candidate without any that the ranker gives at least DEK_HEADLINE (the two are the title and its subtitle)."""
+    best = candidates[0].index
+    above = next((x for x in candidates if x.index == best - 1), None)
+    if above is None or above.score < DEK_HEADLINE:
+        return False
+    headline, dek = page.texts[best - 1], page.texts[best]
+    return (any(mark in dek for mark in CLAUSE_MARKS) and not any(mark in headline for mark in CLAUSE_MARKS)
+            and len(headline) < len(dek))
 
 
 def _text_under(page: Page, title: int, labels: Sequence[str]) -> int:
