@@ -464,10 +464,11 @@ def test_furniture_under_the_text_closes_the_frame(furniture: str) -> None:
 
 
 @pytest.mark.parametrize("date", ["２０１２年１月１７日（星期二）", "January 17, 2012 06:00 AM | 151 次",
-                                  "17.01.2012 06:00"])
+                                  "17.01.2012 06:00", "最後更新： 2012年1月17日， 格林尼治標準時間 10:20"])
 def test_a_date_in_any_shape_pages_print_is_read_as_metadata_around_the_text(date: str) -> None:
-    """Full-width digits, an English month, the day first: between the title and the text, and under the text where
-    no metadata line has a date, a short line with such a date is metadata."""
+    """Full-width digits, an English month, the day first, a comma before the time: between the title and the text,
+    above the title, and under the text where no metadata line has a date, a short line with such a date is
+    metadata."""
     paragraph = "大桥昨日正式通车，两岸之间的车程由原来的四十分钟缩短到二十分钟，附近居民纷纷前往体验新桥。"
     header = Page([Line(n, t) for n, t in enumerate(["大桥通车", date, paragraph], start=1)])
     said = [Decision(label, 0.9) for label in ("title", "boilerplate", "body")]
@@ -475,6 +476,9 @@ def test_a_date_in_any_shape_pages_print_is_read_as_metadata_around_the_text(dat
     footer = Page([Line(n, t) for n, t in enumerate(["大桥通车", paragraph, "完", date], start=1)])
     said = [Decision(label, 0.9) for label in ("title", "body", "boilerplate", "boilerplate")]
     assert corrections.date_under_text(footer, said, 0)[3] == Decision("meta", 0.9, "date_under_text")
+    above = Page([Line(n, t) for n, t in enumerate([date, "大桥通车", paragraph], start=1)])
+    said = [Decision(label, 0.9) for label in ("boilerplate", "title", "body")]
+    assert corrections.date_over_title(above, said, 1)[0] == Decision("meta", 0.9, "date_over_title")
 
 
 def test_a_posts_stamp_is_never_a_heading() -> None:

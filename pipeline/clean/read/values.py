@@ -153,6 +153,17 @@ def find_date(text: str) -> re.Match[str] | None:
             or p.DATE_EN_DAY_FIRST.search(text) or p.DATE_HAN.search(text))
 
 
+def without_date(text: str) -> str | None:
+    """The text without its first date and the time after it (a comma between them too: 2012年1月12日， 格林尼治標準時間
+    10:20), or None where it has no date."""
+    found = find_date(text)
+    if found is None:
+        return None
+    end = len(text[: found.end()].rstrip())
+    time = TIME_AFTER.match(text.translate(FULL_WIDTH_DIGITS), end)
+    return text[: found.start()] + text[time.end() if time else found.end() :]
+
+
 def number(text: str) -> int:
     """The value of a date's number in Arabic or Chinese numerals: 2024, 二〇二四 (digit by digit), 五, 十二, 二十一."""
     if text.isdigit():
@@ -163,14 +174,20 @@ def number(text: str) -> int:
     return int("".join(str(p.HAN_NUMERALS[digit]) for digit in text))
 
 
+# The time zones pages print before a time, with their offsets: a time is the pages' own (+08:00) unless it names
+# Greenwich (BBC's 格林尼治標準時間 10:20, GMT, UTC), printed as it is with its offset.
+GREENWICH = ("GMT", "UTC", "格林尼治标准时间", "格林尼治標準時間", "格林威治时间", "格林威治時間")
+OWN_ZONES = ("HKT", "CST", "TST", "北京时间", "北京時間", "台北时间", "台北時間", "香港时间", "香港時間")
+ZONES = {zone: "+00:00" for zone in GREENWICH} | {zone: UTC_OFFSET for zone in OWN_ZONES}
 # A clock time just before a date, white space between: 18:07 2012-01-16. Tried where a digit starts: linear.
 TIME_BEFORE = PATTERNS.compile(r"(?<!\d)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*$")
-# A time after its date with a weekday (in brackets too), a time zone or the half of the day between, the half after
-# it too: 2012年1月12日 星期四 10:30, 2024.11.20 (三) 09:30, 2024-11-20 HKT 08:03, 2012/1/12 下午 03:45:00,
-# 2024/11/20 PM 3:30, 2012年1月12日下午3时45分, 2024年11月20日 星期三 9:30 pm. Tried where the date ends (before its
-# white space): linear.
+# A time after its date (a comma between too) with a weekday (in brackets too), a time zone or the half of the day
+# between, the half after it too: 2012年1月12日 星期四 10:30, 2024.11.20 (三) 09:30, 2024-11-20 HKT 08:03,
+# 2012年1月12日， 格林尼治標準時間 10:20, 2012/1/12 下午 03:45:00, 2024/11/20 PM 3:30, 2012年1月12日下午3时45分,
+# 2024年11月20日 星期三 9:30 pm. Tried where the date ends (before its white space): linear.
 TIME_AFTER = PATTERNS.compile(
-    r"(?<!\s)\s*(?:[（(]?(?:星期|週|周|禮拜|礼拜)?[一二三四五六日天][）)]?\s*)?(?:(?:HKT|CST|TST|GMT|UTC)\s*)?"
+    r"(?<!\s)[，,]?\s*(?:[（(]?(?:星期|週|周|禮拜|礼拜)?[一二三四五六日天][）)]?\s*)?(?:(?P<zone>"
+    + "|".join(ZONES) + r")\s*)?"
     r"(?:(?P<half>上午|下午|中午|晚上|晚间|晚間|凌晨|早上)\s*|(?P<half_before>[AaPp]\.?[Mm]\.?)\s+)?"
     r"(?P<hour>\d{1,2})[:：时時点點](?P<minute>\d{2})(?:[:：分](?P<second>\d{2}))?(?!\d)" + p.AM_PM)
 AFTERNOON = ("下午", "晚上", "晚间", "晚間")
@@ -199,7 +216,8 @@ def iso_datetime(match: re.Match[str]) -> str | None:
     elif half == "a" and hour == 12:
         hour = 0  # 12:30 am
     second = int(found["second"] or 0)
-    return f"{date}T{hour:02d}:{int(found['minute']):02d}:{second:02d}{UTC_OFFSET}"
+    offset = ZONES.get(found.get("zone") or "", UTC_OFFSET)
+    return f"{date}T{hour:02d}:{int(found['minute']):02d}:{second:02d}{offset}"
 
 
 def first_word(value: str) -> str | None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.read.credits import ROLE, CreditReader, rest_of_page
-from pipeline.clean.read.values import byline_by_shape
+from pipeline.clean.read.values import byline_by_shape, without_date
 from pipeline.clean.tagger import features as f
 from pipeline.clean.tagger.page import Page
 from pipeline.clean.tagger.titles import same_headline
@@ -459,7 +459,7 @@ def _dated_line(page: Page, decisions: list[Decision], places: Iterable[int], ru
     if _dated_meta(page, decisions):
         return decisions
     found = next((i for i in places if f.dated_any(page.texts[i]) and decisions[i].by == "model"
-                  and not page.paragraph[i]), None)
+                  and not (page.paragraph[i] and c.looks_like_paragraph(without_date(page.texts[i]) or ""))), None)
     if found is None:
         return decisions
     out = list(decisions)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pipeline.chinese import HAN
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
-from pipeline.clean.read.values import find_date
+from pipeline.clean.read.values import without_date
 
 FEATURE_SET_VERSION = 6  # also counts the title ranker's evidence and the credit reader's features
 WINDOW = 3  # neighbours on each side whose features a line sees
@@ -138,11 +138,15 @@ def dated_short(text: str) -> Value:
 def dated_any(text: str) -> bool:
     """A short line with a date in it in any shape pages print (２０１２年１月１７日, January 17, 2012 06:00 AM), and no
     sentence: what the corrections look for. The model's feature (`dated_short`) reads the shapes it was trained on."""
-    return _short(text) and find_date(text) is not None
+    rest = without_date(text)  # a comma between the date and its time is the date's
+    return rest is not None and len(text) <= SHORT_CHARS and _short(rest)
+
+
+SHORT_CHARS = 60  # a line of metadata is no longer
 
 
 def _short(text: str) -> bool:
-    return len(text) <= 60 and "。" not in text and "，" not in text
+    return len(text) <= SHORT_CHARS and "。" not in text and "，" not in text
 
 
 def han_chars(text: str) -> Value:
