@@ -36,6 +36,15 @@ def test_candidates_are_headline_shaped_a_picture_mark_aside() -> None:
     assert "2012年01月12日 10:20　来源：人民网　作者：李明" not in chosen
 
 
+@pytest.mark.parametrize(("line", "candidate"), [
+    ("帮你约专家 健康行 青年汇 新媒助政 幸福满家", False), ("熱門： 中央氣象局 颱風動態 停班停課 防颱準備", False),
+    ("港府總動員 下午航班停 今晚考慮改掛 8號以上風球", True),  # a headline of four phrases
+])
+def test_a_list_of_short_words_is_no_candidate(line: str, candidate: bool) -> None:
+    page = Page(page_lines("\n".join(["首页", line, PAGE.split("\n")[6]])))
+    assert (1 in titles.candidates(page)) == candidate
+
+
 def test_the_ranker_takes_the_headline_over_the_text_over_furniture_and_related_headlines() -> None:
     page = Page(page_lines(PAGE))
     ranked = tagger.load().titles.rank(page)

@@ -173,9 +173,10 @@ def could_be_title(text: str) -> bool:
     """A headline that may be the article's title: not a byline (石佳/中国青年报, BBC中文記者), an
     outlet or a desk alone (新闻中心), a picture credit, a line a dash opens (——副题, a subtitle or an
     attribution: a headline never starts with one), nor one with a web address (a site's name and URL), nor a line of
-    credits alone (图文：张晓明, 口述：李大华 整理：张晓明)."""
+    credits alone (图文：张晓明, 口述：李大华 整理：张晓明), nor a list of short words (a channel's menu: 帮你约专家
+    健康行 青年汇 新媒助政 幸福满家, a tag list)."""
     if (not is_title_like(text) or is_caption(text) or p.REPORT_SUFFIX.search(text) or text.startswith(DASHES)
-            or p.WEB_ADDRESS.search(text) or p.CREDITS_ONLY.match(text)):
+            or p.WEB_ADDRESS.search(text) or p.CREDITS_ONLY.match(text) or _word_list(text)):
         return False
     if len(text) > 12:
         return True
@@ -184,6 +185,12 @@ def could_be_title(text: str) -> bool:
 
 
 DASHES = ("——", "—", "--", "－－")  # opening a subtitle line: ——副题
+WORD_LIST_PARTS, WORD_CHARS = 5, 6  # a list of words: this many parts at least, none longer (headlines: 4 at most)
+
+
+def _word_list(text: str) -> bool:
+    parts = text.split()
+    return len(parts) >= WORD_LIST_PARTS and max(map(len, parts)) <= WORD_CHARS
 
 
 def continues_headline(above: str, below: str) -> bool:
