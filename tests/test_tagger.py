@@ -622,3 +622,21 @@ def test_a_button_folding_the_rest_of_the_text_does_not_end_it(fold: str) -> Non
     said = [Decision(x, 0.9) for x in ["title", "body", "boilerplate", "boilerplate", "boilerplate", "boilerplate"]]
     decided = corrections.heading_words(page, corrections.text_to_page_end(page, said, 0), 0)
     assert [d.label for d in decided] == ["title", "body", "boilerplate", "body", "body", "boilerplate"]
+
+
+def test_a_pictures_caption_the_model_calls_metadata_is_a_caption() -> None:
+    """图为…。记者 李大华 摄 under the headline credits the photographer: a caption, and the writer's credit closing
+    the text names the author."""
+    from pipeline.clean import clean
+
+    text = "\n".join([
+        "首页 > 文化 > 正文", "春节将至 非遗手艺人赶制年画", "图为手艺人正在印制年画。记者 李大华 摄",
+        "2012年01月15日 10:12 来源：示例商报",
+        "春节临近，在城南的年画作坊里，几位非遗手艺人正忙着赶制年画，满屋飘着墨香。",
+        "今年七十二岁的王师傅从事木版年画制作已有五十余年，他说，年画要经过起稿、刻版、印刷、装裱等十多道工序。",
+        "近年来，随着非遗保护工作的推进，传统年画重新受到年轻人的喜爱，作坊的订单比往年增加了三成。",
+        "（本报记者 张晓明）"])
+    page = Page([Line(n, t) for n, t in enumerate(text.split("\n"), start=1)])
+    said = [Decision(label, 0.5) for label in ("boilerplate", "title", "meta", "meta", "body", "body", "body", "meta")]
+    assert [d.label for d in corrections.picture_caption(page, said, 1)][2:4] == ["caption", "meta"]
+    assert [a.name for a in clean(text).meta.authors] == ["张晓明"]

@@ -396,6 +396,7 @@ def overrule(decision: Decision, label: str, correction: str) -> Decision:
     return Decision(label, decision.confidence, correction)
 
 
+FULL_STOPS = "。！？"  # what ends a sentence inside a line
 CODE = "code"  # program code, kept as printed: a class that corrections and sidecars give, never the model
 LEAD_IN = "：:"  # a line of text ending so leads into what follows it (a command to type)
 
@@ -492,6 +493,19 @@ def _codeable(page: Page, decisions: Sequence[Decision], i: int) -> bool:
         c.is_code(page.texts[i]) or _in_pre(page, i))
 
 
+def picture_caption(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """A line the model calls metadata that is a picture's caption with a sentence in it (图为手艺人正在印制年画。记者
+    李大华 摄) is a caption: its photographer is not the article's writer (on the training sites such lines are all
+    captions, text or furniture)."""
+    out = list(decisions)
+    for i, decision in enumerate(decisions):
+        text = page.texts[i]
+        if (decision.by == "model" and decision.label == "meta" and c.is_caption(text)
+                and any(mark in text for mark in FULL_STOPS)):
+            out[i] = overrule(decision, "caption", "picture_caption")
+    return out
+
+
 def _in_pre(page: Page, i: int) -> bool:
     """The line stands in an HTML page's <pre> (its DomHints say so)."""
     hints = page.lines[i].dom
@@ -504,8 +518,8 @@ def _body_lines(decisions: Sequence[Decision], *also: str) -> list[int]:
 
 
 # run in this order over the decisions
-RULES = (code_between_text, lead_under_header, framed_text, site_under_text, text_to_page_end, closing_paragraph,
-         signature, credit_lines, date_over_title, date_under_text, heading_words, spoken_lines)
+RULES = (code_between_text, picture_caption, lead_under_header, framed_text, site_under_text, text_to_page_end,
+         closing_paragraph, signature, credit_lines, date_over_title, date_under_text, heading_words, spoken_lines)
 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
 # does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
@@ -513,6 +527,8 @@ CORRECTIONS = {
     "code_between_text": "a run of lines of program code (or an HTML page's <pre>) below the title with the "
                          "article's text after it, or a command a line of text leads into (…输入：), is code, "
                          "kept as printed",
+    "picture_caption": "a line the model calls metadata that is a picture's caption with a sentence in it (图为…。"
+                       "记者 李大华 摄) is a caption",
     "text_in_frame": "between the article's first line of text and the credit that closes it, a line is text, "
                      "a caption or a section's heading (a headline under a sentence that ends, over a paragraph) "
                      "unless it is furniture (a button, a page list, an end marker)",
