@@ -59,6 +59,20 @@ def test_breadcrumb_gives_site_and_categories(line: str, publisher: str | None, 
     assert parse_breadcrumb(line) == (publisher, subjects)
 
 
+@pytest.mark.parametrize(("tail", "subjects"), [("城区老旧小区改造今年全面启动", ["社会新闻"]),
+                                               ("民生新闻", ["社会新闻", "民生新闻"])])
+def test_a_breadcrumbs_headline_is_no_category(tail: str, subjects: list[str]) -> None:
+    """A breadcrumb ending with the headline printed below it names the categories before it; a short last part
+    printed again (a channel's name in its menu) is a category."""
+    from pipeline.clean import clean
+
+    headline = "城区老旧小区改造今年全面启动"
+    text = "\n".join([f"您现在的位置：示例网 > 社会新闻 > {tail}", "首页 | 民生新闻 | 财经", "民生新闻", headline,
+                      "2012-01-12 09:41", "城区老旧小区改造工作今年将全面启动，涉及小区一百二十个，惠及居民三万余户。",
+                      "据市住建局介绍，改造内容包括屋面防水、外墙保温、管网更新、道路修缮和绿化提升等。"])
+    assert list(clean(text).meta.subjects) == subjects
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -70,13 +70,19 @@ def numbered(raw: Sequence[str], dom: Sequence[DomHints | None] = ()) -> list[Li
     return [Line(n, t, dom=dom[n - 1] if n <= len(dom) else None) for n, t in enumerate(raw, start=1)]
 
 
+CATEGORY_CHARS = 10  # a breadcrumb's category is no longer; its last part printed as a line below is the headline
+
+
 def read_breadcrumb(draft: Draft) -> Draft:
     """Take the site (publisher) and the category (subjects) from the first breadcrumb."""
     if draft.meta.publisher or draft.meta.subjects:
         return draft
-    for line in draft.lines:
+    for k, line in enumerate(draft.lines):
         if c.is_breadcrumb(line.text):
             publisher, subjects = parse_breadcrumb(line.text)
+            below = {other.text for other in draft.lines[k + 1 :]}
+            if subjects and len(subjects[-1]) > CATEGORY_CHARS and subjects[-1] in below:
+                subjects = subjects[:-1]  # … > 社会新闻 > 城区老旧小区改造今年全面启动: the headline printed below
             draft.meta.publisher = publisher
             draft.meta.subjects = subjects
             draft.record("breadcrumb", line, line.text)
