@@ -336,3 +336,20 @@ def test_a_sources_name_in_latin_script_is_its_words(line: str, source: str) -> 
     meta = Metadata()
     parse_meta_line(line, meta)
     assert meta.source == source
+
+
+@pytest.mark.parametrize(("under", "published"), [
+    ("香港時間１６時３０分", "2012-01-12T16:30:00+08:00"), ("16:30", "2012-01-12T16:30:00+08:00"),
+    ("新聞資料庫 | 昨天新聞", "2012-01-12"),  # no time alone: the date alone
+])
+def test_a_time_alone_under_the_date_line_is_the_dates(under: str, published: str) -> None:
+    """A press release closes with its day and, on the line under it, its time (２０１２年１月１２日（星期四） /
+    香港時間１６時３０分): the two are the date."""
+    from pipeline.clean import clean
+
+    text = "\n".join([
+        "新聞公報", "政府公布二〇一二年施政報告諮詢結果",
+        "政府發言人今日（一月十二日）表示，政府在過去兩個月共收到市民提交的意見書約三千份，涵蓋房屋、安老及教育等範疇。",
+        "發言人表示，政府會認真考慮市民的意見，並在制訂政策時加以參考。", "完", "２０１２年１月１２日（星期四）",
+        under])
+    assert clean(text).meta.published == published

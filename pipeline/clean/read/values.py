@@ -191,6 +191,17 @@ TIME_AFTER = PATTERNS.compile(
     r"(?:(?P<half>上午|下午|中午|晚上|晚间|晚間|凌晨|早上)\s*|(?P<half_before>[AaPp]\.?[Mm]\.?)\s+)?"
     r"(?P<hour>\d{1,2})[:：时時点點](?P<minute>\d{2})(?:[:：分](?P<second>\d{2}))?(?!\d)" + p.AM_PM)
 AFTERNOON = ("下午", "晚上", "晚间", "晚間")
+# A clock time alone on its line, a zone's name before it: 香港時間１７時０６分 under 2012年1月17日（星期二）.
+TIME_ALONE = PATTERNS.compile(
+    r"^(?:(?P<zone>" + "|".join(ZONES) + r")\s*)?(?P<hour>\d{1,2})[:：时時点點](?P<minute>\d{2})分?$")
+
+
+def clock_time(text: str) -> str | None:
+    """The time of a line that is a clock time alone, as ISO 8601 puts it after a date (T17:06:00+08:00)."""
+    found = TIME_ALONE.match(text.strip().translate(FULL_WIDTH_DIGITS))
+    if found is None or int(found["hour"]) > 23 or int(found["minute"]) > 59:
+        return None
+    return f"T{int(found['hour']):02d}:{found['minute']}:00{ZONES.get(found['zone'] or '', UTC_OFFSET)}"
 
 
 def iso_datetime(match: re.Match[str]) -> str | None:

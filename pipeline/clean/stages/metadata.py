@@ -16,6 +16,7 @@ from pipeline.clean.read.values import (
     NAME_SEPARATOR,
     as_printed,
     byline_by_shape,
+    clock_time,
     dateline_agency,
     first_word,
     iso_date,
@@ -115,11 +116,15 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
     own = [line for line in over if line.number not in for_date]
     meta_lines = [*(line for line in under if line.zone == "header"), *own,
                   *(line for line in under if line.zone != "header"), *(line for line in over if line not in own)]
+    dated = None  # the number of the line the date is read from
     for line in meta_lines:
         read = draft.meta if line.number not in for_date else Metadata()
+        undated = draft.meta.published is None
         parse_meta_line(line.text, read, header=line.zone == "header", names=False)
         if draft.meta.published is None:
             draft.meta.published = read.published
+        if undated and draft.meta.published:
+            dated = line.number
         draft.record("metadata", line)
     if draft.meta.published is None:  # a date in a shape the rules do not read as the line's date
         dates = (iso_date(r.text) for r in draft.report.readings if r.tag == "DATE")
@@ -129,6 +134,8 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
     if published and len(published) == len("2024-01-31") and time:  # a date line, and the time by the title
         hour, minute = time.text.split(":")
         draft.meta.published = f"{published}T{int(hour):02d}:{minute}:00{UTC_OFFSET}"
+    elif published and len(published) == len("2024-01-31") and dated is not None:
+        draft.meta.published = published + (_clock_under(draft, dated) or "")
     draft.report.readings = [replace(r, field="published") if (r.tag == "DATE" and iso_date(r.text) == published)
                              or (r.tag == "TIME" and published != draft.meta.published) else r
                              for r in draft.report.readings]
@@ -167,6 +174,14 @@ def _read_editor_below(draft: Draft, reader: CreditReader) -> None:
             draft.meta.editors = read.editors
         draft.record("editor_below", line)
         return
+
+
+def _clock_under(draft: Draft, number: int) -> str | None:
+    """The time on the page's line right under line `number` where that line is a clock time alone (香港時間１７時０６分
+    under 2012年1月17日（星期二）): the date's time."""
+    numbers = [decided.line for decided in draft.report.lines]
+    k = numbers.index(number) if number in numbers else len(numbers)
+    return clock_time(draft.texts[k + 1]) if k + 1 < len(draft.texts) else None
 
 
 def _read_opening_tag(draft: Draft) -> None:
