@@ -640,3 +640,15 @@ def test_a_pictures_caption_the_model_calls_metadata_is_a_caption() -> None:
     said = [Decision(label, 0.5) for label in ("boilerplate", "title", "meta", "meta", "body", "body", "body", "meta")]
     assert [d.label for d in corrections.picture_caption(page, said, 1)][2:4] == ["caption", "meta"]
     assert [a.name for a in clean(text).meta.authors] == ["张晓明"]
+
+
+@pytest.mark.parametrize("day_said", ["body", "boilerplate"])
+def test_a_signatures_issuer_over_a_day_the_model_took_for_text_is_text(day_said: str) -> None:
+    """市教育局 / 2024年2月20日 under the notice's last sentence: the issuer is text whether or not the model took the
+    day alone for text."""
+    texts = ["关于做好春季学期开学工作的通知", "发布时间：2024年2月20日",
+             "各校于2月26日正式开学，具体安排另行通知。", "市教育局", "2024年2月20日", "【打印本页】"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = [Decision(label, 0.8) for label in ("title", "meta", "body", "boilerplate", day_said, "boilerplate")]
+    assert [d.label for d in corrections.signature(page, said, 0)] == [
+        "title", "meta", "body", "body", "body", "boilerplate"]

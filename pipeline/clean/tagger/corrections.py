@@ -178,14 +178,16 @@ def signature(page: Page, decisions: list[Decision], title: int) -> list[Decisio
     it (市教育局 / 2024年2月20日) close the text, under its last sentence. Where the page prints its date elsewhere
     only: a day alone under the text of a page without one is its date (`date_under_text`)."""
     body = _body_lines(decisions)
+    if body and _day_alone(page.texts[body[-1]]):
+        body = body[:-1]  # the day the model took for text: the issuer's name over it may still be furniture
     if not body or not c.ends_sentence(page.texts[body[-1]]) or not _dated_meta(page, decisions):
         return decisions
     for day in range(body[-1] + 2, min(body[-1] + 4, len(decisions))):
         names = range(body[-1] + 1, day)
         if not _day_alone(page.texts[day]):
             continue
-        if all(_issuer(page.texts[k]) for k in names) and all(
-                decisions[k].by == "model" and decisions[k].label != "body" for k in (*names, day)):
+        if all(_issuer(page.texts[k]) and decisions[k].label != "body" for k in names) and all(
+                decisions[k].by == "model" for k in (*names, day)):
             out = list(decisions)
             for k in (*names, day):
                 out[k] = overrule(out[k], "body", "signature")
