@@ -618,3 +618,14 @@ def test_an_outlets_byline_with_the_reports_place_names_its_reporters(line: str,
                              "住在附近的劉先生說，以前這裡是一片空地，現在有了步道和座椅，晚飯後過來走走很方便。",
                              "延伸閱讀"]))
     assert (shown.meta.source, [a.name for a in shown.meta.authors]) == (source, authors)
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("示例健康網╱新聞中心王小明 2024-01-12 10:50", "王小明"), ("示例日報╱編輯部陳大文 2024-01-12", "陳大文"),
+    ("示例健康網╱uho新聞中心林小旻 2024-01-12 10:50", "林小旻"),
+])
+def test_a_desks_name_glued_before_the_reporters_is_no_part_of_the_name(line: str, author: str) -> None:
+    """新聞中心王小明, 編輯部陳大文: a scraper glued the desk (中心, 部, 室, 组) to the reporter's name; the name is the
+    reporter's alone."""
+    shown = clean("\n".join(HEADER_CREDIT_PAGE).format(line=line))
+    assert [a.name for a in shown.meta.authors] == [author]

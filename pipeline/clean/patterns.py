@@ -337,7 +337,10 @@ GRAPHIC = PATTERNS.compile(GRAPHIC_WORDS)
 OUTLET_LEAD = PATTERNS.compile(r"(?:(?:本文|文章)?(?:摘自|选自|選自|转自|轉自|转载自|轉載自)|来自|來自|据|據|" + LABELS["source"]
                              + r")\s*[" + COLONS + r"]?\s*")
 # A desk of the newsroom, not a person or an outlet: 生活中心, 国际组.
-DESK = PATTERNS.compile(r"(?:中心|组|組|部|室)$")
+DESK_WORDS = r"(?:中心|组|組|部|室)"
+DESK = PATTERNS.compile(DESK_WORDS + "$")
+# A desk's name and a reporter's glued, as a scraper joins the spans of a credit line: uho新聞中心林又旻.
+DESK_NAME_GLUED = PATTERNS.compile(r"^(?P<desk>\S{0,10}?" + DESK_WORDS + r")(?P<name>[" + HAN_CLASS + r"]{2,3})$")
 # The provinces, municipalities and regions of the mainland, Hong Kong, Macao and Taiwan: where a post was sent from.
 PROVINCES = (
     "北京|天津|上海|重庆|重慶|河北|山西|辽宁|遼寧|吉林|黑龙江|黑龍江|江苏|江蘇|浙江|安徽|福建|江西|山东|山東|河南|湖北|湖南"

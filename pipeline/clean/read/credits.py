@@ -190,8 +190,19 @@ class CreditReader:
         if not text:
             return []
         found = spans(text, self._tagger.tag(_encoded(char_features(text, elsewhere))))
-        wholes = [_whole_value(text, kept) for span in found if (kept := _name_only(span))]
+        wholes = [_whole_value(text, kept) for span in found if (kept := _name_only(_without_desk(text, span)))]
         return [kept for whole in wholes if (kept := _unbuttoned(whole))]
+
+
+def _without_desk(text: str, span: Span) -> Span:
+    """A name's span without the end of a desk's name glued before it that the model took in (編輯部陳大文: 陳大文,
+    新聞中心王小明: 王小明)."""
+    if span.tag not in ("AUTHOR", "EDITOR"):
+        return span
+    for k in (2, 1):
+        if len(span.text) - k >= 2 and p.DESK.search(text[: span.start + k]):  # a name of two characters at least
+            return _cut(span, k, len(span.text)) or span
+    return span
 
 
 def _whole_value(text: str, span: Span) -> Span:

@@ -99,7 +99,7 @@ def _read_outlet_and_byline(pieces: list[str], meta: Metadata, *, names: bool = 
     reporter_named = after_desk = False
     for piece in pieces:
         piece = re.sub(r"[（(【\[][^）)】\]]*[）)】\]]", "  ", piece)  # an update note: （8/23 15:31 更新）
-        for part in (x.strip(FIELD_SEPARATORS + "-—") for x in re.split(r"[／/|｜·•]+|\s{2,}", piece)):
+        for part in (x.strip(FIELD_SEPARATORS + "-—") for x in re.split(r"[／/╱|｜·•]+|\s{2,}", piece)):
             outlet = p.MICROBLOG_LINK.sub("", part)  # 成都商报微博: the outlet's name and its microblog's link
             media = p.MEDIA_WORDS.search(outlet) is not None
             buttoned = not media and p.BUTTON_TAIL.search(part) is not None  # 无忌我要评论: a button glued on
@@ -113,6 +113,11 @@ def _read_outlet_and_byline(pieces: list[str], meta: Metadata, *, names: bool = 
                 continue
             if any(ch.isdigit() for ch in part) and not p.MEDIA_WORDS.search(part):
                 continue  # a time, a counter (0人参与); but an outlet's name may hold digits (21世纪网, 新华08网)
+            desk = p.DESK_NAME_GLUED.match(part)  # uho新聞中心林又旻: a desk's name and a reporter's glued
+            if desk and desk["name"][0] in p.SURNAMES:
+                meta.authors = meta.authors or people(desk["name"])
+                reporter_named = True
+                continue
             if p.DESK.search(part):
                 after_desk = True
                 continue
