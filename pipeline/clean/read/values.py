@@ -164,8 +164,7 @@ def without_date(text: str) -> str | None:
     found = find_date(text)
     if found is None:
         return None
-    end = len(text[: found.end()].rstrip())
-    time = TIME_AFTER.match(text.translate(FULL_WIDTH_DIGITS), end)
+    time = _time_after(found)
     return text[: found.start()] + text[time.end() if time else found.end() :]
 
 
@@ -206,7 +205,19 @@ def clock_time(text: str) -> str | None:
     found = TIME_ALONE.match(text.strip().translate(FULL_WIDTH_DIGITS))
     if found is None or int(found["hour"]) > 23 or int(found["minute"]) > 59:
         return None
-    return f"T{int(found['hour']):02d}:{found['minute']}:00{ZONES.get(found['zone'] or '', UTC_OFFSET)}"
+    return iso_time(int(found["hour"]), int(found["minute"]), zone=found["zone"])
+
+
+def iso_time(hour: int, minute: int, second: int = 0, zone: str | None = None) -> str:
+    """A clock time as ISO 8601 puts it after a date, with the offset of the zone printed (the pages' own, +08:00,
+    where none is): T17:06:00+08:00."""
+    return f"T{hour:02d}:{minute:02d}:{second:02d}{ZONES.get(zone or '', UTC_OFFSET)}"
+
+
+def _time_after(date: re.Match[str]) -> re.Match[str] | None:
+    """The time printed after a date match (a weekday, a zone or the half of the day between), if any."""
+    end = len(date.string[: date.end()].rstrip())  # where the date's own characters end
+    return TIME_AFTER.match(date.string, end)
 
 
 def iso_datetime(match: re.Match[str]) -> str | None:
@@ -221,8 +232,7 @@ def iso_datetime(match: re.Match[str]) -> str | None:
         return None
     date = f"{year:04d}-{month:02d}-{day:02d}"
     if found["hour"] is None:
-        end = len(match.string[: match.end()].rstrip())  # where the date's own characters end
-        time = TIME_AFTER.match(match.string, end) or TIME_BEFORE.search(match.string, 0, match.start())
+        time = _time_after(match) or TIME_BEFORE.search(match.string, 0, match.start())
         found = {**found, **time.groupdict()} if time else found  # 18:07 2012-01-16: the time before its date
     if found["hour"] is None or int(found["hour"]) > 23 or int(found["minute"]) > 59:
         return date
@@ -231,9 +241,7 @@ def iso_datetime(match: re.Match[str]) -> str | None:
         hour += 12  # 06:45 pm, 下午3时45分
     elif half == "a" and hour == 12:
         hour = 0  # 12:30 am
-    second = int(found["second"] or 0)
-    offset = ZONES.get(found.get("zone") or "", UTC_OFFSET)
-    return f"{date}T{hour:02d}:{int(found['minute']):02d}:{second:02d}{offset}"
+    return date + iso_time(hour, int(found["minute"]), int(found["second"] or 0), found.get("zone"))
 
 
 def first_word(value: str) -> str | None:

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
-from pipeline.chinese import HAN_CLASS, UTC_OFFSET
+from pipeline.chinese import HAN_CLASS
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.read import credits
@@ -20,6 +20,7 @@ from pipeline.clean.read.values import (
     dateline_agency,
     first_word,
     iso_date,
+    iso_time,
     parse_meta_line,
     people,
     reporter_names,
@@ -131,11 +132,14 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
         draft.meta.published = next((iso for iso in dates if iso), None)
     published = draft.meta.published
     time = next((r for r in draft.report.readings if r.tag == "TIME"), None)
-    if published and len(published) == len("2024-01-31") and time:  # a date line, and the time by the title
-        hour, minute = time.text.split(":")
-        draft.meta.published = f"{published}T{int(hour):02d}:{minute}:00{UTC_OFFSET}"
-    elif published and len(published) == len("2024-01-31") and dated is not None:
-        draft.meta.published = published + (_clock_under(draft, dated) or "")
+    if published and len(published) == len("2024-01-31"):  # a day alone: its time by the title, or under the date
+        clock: str | None = None
+        if time:
+            hour, minute = time.text.split(":")
+            clock = iso_time(int(hour), int(minute))
+        else:
+            clock = _clock_under(draft, dated) if dated is not None else None
+        draft.meta.published = published + (clock or "")
     draft.report.readings = [replace(r, field="published") if (r.tag == "DATE" and iso_date(r.text) == published)
                              or (r.tag == "TIME" and published != draft.meta.published) else r
                              for r in draft.report.readings]
