@@ -182,7 +182,8 @@ def test_the_rules_keep_a_value_the_reader_read_first() -> None:
 
 def test_a_byline_the_model_called_furniture_is_metadata_when_the_reader_names_someone_in_it() -> None:
     """Between the title and the text: an outlet and a reporter without a label (东南晨报／王立明) are metadata
-    whatever the line model said; a menu word, a line the page prints twice and a paragraph are not."""
+    whatever the line model said; a menu word, a line the page prints twice, one amid furniture and a paragraph
+    are not."""
     texts = ["首页", "新建大桥通车 两岸车程缩短一半", "东南晨报／王立明", "新闻 财经 体育", "分享",
              "新建大桥昨日正式通车，两岸之间的车程由原来的四十分钟缩短到二十分钟，附近居民纷纷前往体验。",
              "交通部门表示，大桥全长两千三百米，设双向六车道。", "分享"]
@@ -195,6 +196,10 @@ def test_a_byline_the_model_called_furniture_is_metadata_when_the_reader_names_s
     assert [d.label for d in decisions][5:] == said[5:]
     sidecar = [Decision(label, 1.0, "sidecar") for label in said]
     assert corrections.credit_read(page, sidecar, 1, reader) == sidecar  # a person's classes stand
+    amid = Page([Line(n, t) for n, t in enumerate([*texts[:4], "进入东南晨报", *texts[4:]], start=1)])
+    assert {s.tag for s in reader.read("进入东南晨报", "")} & {"OUTLET", "AUTHOR"}  # read as a name
+    assert corrections.credit_read(amid, [Decision(label, 0.9) for label in [*said[:4], "boilerplate", *said[4:]]],
+                                   1, reader)[4].label == "boilerplate"  # furniture on both sides: furniture
     doubled = Page([Line(n, t) for n, t in enumerate([*texts, "东南晨报／王立明"], start=1)])
     assert corrections.credit_read(doubled, [Decision(label, 0.9) for label in [*said, "boilerplate"]], 1,
                                    reader)[2].label == "boilerplate"  # printed twice: furniture

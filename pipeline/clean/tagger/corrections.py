@@ -255,8 +255,10 @@ def credit_read(page: Page, decisions: list[Decision], title: int, reader: Credi
     (李艳 撰稿)) that the rules of `credit_lines` cannot tell from a menu; above the text, a writer's credit the model
     calls a caption too (文/张晓明 图/李雪). The reader learned the furniture above
     the text as well as the credits (trained on the furniture under it too, it read fewer outlets right); a line
-    the page prints again (a share button, a menu word) is furniture whatever it reads as. Under the text only a
-    line shaped like a closing credit is asked, and only for people: an outlet's name there is a button or a link."""
+    the page prints again (a share button, a menu word) is furniture whatever it reads as, and so is a line with
+    furniture on both sides (进入财经社区 between 热点排行 and 相关新闻: a byline stands by the title, the date or the
+    text). Under the text only a line shaped like a closing credit is asked, and only for people: an outlet's name
+    there is a button or a link."""
     body = _body_lines(decisions)
     if not body:
         return decisions
@@ -267,12 +269,18 @@ def credit_read(page: Page, decisions: list[Decision], title: int, reader: Credi
         credited = not under and p.WRITTEN_BY.search(text) is not None  # 文/张晓明 图/李雪: no picture's caption
         asked = ("boilerplate", "caption") if credited else ("boilerplate",)
         if (decision.by != "model" or decision.label not in asked or not may_be_credit(page, i)
-                or page.counts[text] > 1 or (under and not _closing_credit_shaped(text))):  # a byline is printed once
+                or page.counts[text] > 1 or (under and not _closing_credit_shaped(text))  # a byline is printed once
+                or (not under and _amid_furniture(out, i))):
             continue
         naming = PEOPLE if under else NAMING
         if any(span.tag in naming for span in reader.read(text, rest_of_page(page.texts, text))):
             out[i] = overrule(decision, "meta", "credit_read")
     return out
+
+
+def _amid_furniture(decisions: Sequence[Decision], i: int) -> bool:
+    """Whether the lines on both sides of line i are furniture."""
+    return 0 < i < len(decisions) - 1 and decisions[i - 1].label == decisions[i + 1].label == "boilerplate"
 
 
 def may_be_credit(page: Page, i: int) -> bool:
@@ -558,7 +566,8 @@ CORRECTIONS = {
     "spoken_line": "inside the text, a labelled line that is a sentence of clauses (记者：…，…？, an interview's "
                    "question) is text, not a credit",
     "credit_read": "between the title and the text or just under it, a short line in which the credit reader finds an "
-                   "outlet or a name (中廣新聞／楊菁惠, (李艳 撰稿)) is metadata",
+                   "outlet or a name (中廣新聞／楊菁惠, (李艳 撰稿)) is metadata, unless furniture stands on both "
+                   "sides of it",
     "headline_repeated": "a line under the title that repeats the headline (white space and a picture mark aside) "
                          "is neither a heading nor text",
     "heading_is_credit": "a heading-shaped labelled credit (《棱镜》作者 周纯) or byline (本报记者 于涛) is metadata",
