@@ -405,6 +405,21 @@ def test_running_text_to_the_pages_end_is_text() -> None:
         ("body", "text_to_page_end"), ("caption", "model"), ("boilerplate", "model")]
 
 
+def test_the_items_of_a_list_the_last_line_of_text_leads_into_are_text() -> None:
+    """A rule's last article leads into a list at the page's end (…应当具备下列条件： / （一）…； / （二）…。): its
+    items are text, where the model called them furniture; numbered lines under a line leading into nothing are not."""
+    lead = "第四条 个人养犬应当具备下列条件："
+    items = ["（一）具有完全民事行为能力；", "（二）有固定住所且独户居住。"]
+    page = Page([Line(n, t) for n, t in enumerate(["示例市养犬管理条例", "第三条 本市实行养犬登记制度。", lead, *items],
+                                                  start=1)])
+    said = [Decision(label, 0.9) for label in ["title", "body", "body", "boilerplate", "boilerplate"]]
+    assert [(d.label, d.by) for d in corrections.text_to_page_end(page, said, 0)][3:] == [
+        ("body", "text_to_page_end"), ("body", "text_to_page_end")]
+    ended = Page([Line(n, t) for n, t in enumerate(["示例市养犬管理条例", "第三条 本市实行养犬登记制度。",
+                                                    "第四条 养犬应当登记。", *items], start=1)])
+    assert {d.label for d in corrections.text_to_page_end(ended, said, 0)[3:]} == {"boilerplate"}
+
+
 def test_a_short_pages_lead_under_its_header_is_text() -> None:
     """A page of two or three paragraphs: the running text the model called furniture between the header (the title,
     the metadata under it) and its first line of text is text; not a line of furniture there, nor a run longer than a

@@ -95,6 +95,18 @@ def _running_text(page: Page, i: int) -> bool:
     return page.paragraph[i] or c.looks_like_paragraph(p.EDITOR_TAG.sub("", page.texts[i]))
 
 
+def _led_in_item(page: Page, decisions: Sequence[Decision], i: int) -> bool:
+    """Whether line i is an item of a list that a line of text leads into (…应当具备下列条件： / （一）具有完全民事
+    行为能力； / （二）…。): it opens with a number and ends a clause, as do the lines between it and that line."""
+    k = i
+    while k > 0 and p.HEADING_NUMBER.match(page.texts[k]) and page.texts[k][-1] in ITEM_ENDS:
+        k -= 1
+    return k < i and decisions[k].label == "body" and page.texts[k][-1] in LEAD_IN
+
+
+ITEM_ENDS = "；;。"  # what ends a list's item that is a clause of the sentence leading into it
+
+
 def _furniture_under_text(text: str) -> bool:
     """A line under the text that is the site's, a picture's caption or a link (►颱風假薪水怎麼算？), whatever its
     sentences."""
@@ -104,9 +116,9 @@ def _furniture_under_text(text: str) -> bool:
 def text_to_page_end(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """A page that ends with its text (the article copied with a button or two under it; the model learnt pages
     with the site's footer under the text): the running text between the model's last line of text and the page's
-    end is text, where no more than FOOTER_LINES lines follow it, none of them running text but furniture (the
-    site's legal notice, a link); a headline over a paragraph there is the last section's heading, where the text
-    above has headings."""
+    end is text, as are the items of a list it leads into, where no more than FOOTER_LINES lines follow it, none
+    of them running text but furniture (the site's legal notice, a link); a headline over a paragraph there is the
+    last section's heading, where the text above has headings."""
     body = _body_lines(decisions)
     if not body:
         return decisions
@@ -119,7 +131,8 @@ def text_to_page_end(page: Page, decisions: list[Decision], title: int) -> list[
             folds.add(end)
         elif headed and _heads_paragraph(page, end) and not _furniture_under_text(page.texts[end]):
             heads.add(end)
-        elif not _running_text(page, end) or _furniture_under_text(page.texts[end]):
+        elif not (_running_text(page, end) or _led_in_item(page, decisions, end)) or _furniture_under_text(
+                page.texts[end]):
             break
         end += 1
     rest = range(end, len(page.texts))
@@ -546,7 +559,8 @@ CORRECTIONS = {
                        "(免责声明：…, 转载请注明出处, 不代表本网立场), related links under their heading "
                        "(相关阅读：…), a link to the item before or after (下一条：…), the keywords (關鍵字：…), "
                        "a field of the register (原标题：…)",
-    "text_to_page_end": "running text between the model's last line of text and the page's end, with no more than "
+    "text_to_page_end": "running text (and the items of a list that text leads into: …下列条件： / （一）…；) between "
+                        "the model's last line of text and the page's end, with no more than "
                         f"{FOOTER_LINES} lines of furniture under it, is text (a page that ends with its text), and "
                         "a headline over a paragraph there its last section's heading where the text has headings",
     "lead_under_header": f"running text between the header (the title and the metadata under it) and the model's "
