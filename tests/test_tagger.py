@@ -254,6 +254,10 @@ def test_a_headings_words_can_overrule_the_model() -> None:
     assert [d.label for d in decisions] == ["title", "body", "meta", "boilerplate", "heading", "heading", "body"]
     assert [d.by for d in decisions] == ["model", "model", "heading_is_credit", "heading_is_button", "model",
                                          "chapter_number", "model"]
+    first = Page([Line(n, t) for n, t in enumerate(["监察法", "（2018年3月20日通过）", "第一章　总则",
+                                                    "为了深化国家监察体制改革，制定本法。", texts[-1]], start=1)])
+    said_first = [Decision(label, 0.48) for label in ["title", "meta", "meta", "body", "body"]]
+    assert corrections.heading_words(first, said_first, title=0)[2] == Decision("heading", 0.48, "chapter_number")
 
 
 def test_a_headline_over_the_text_it_heads_is_a_heading() -> None:

@@ -327,7 +327,8 @@ def _doubtful_lead(page: Page, decisions: list[Decision], i: int, first: int) ->
 def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """What a heading's words say: a labelled credit (《棱镜》作者 周纯) or a byline is metadata, a button (facebook) is
     boilerplate (as is a line of text that is a widget's words: 字号：大 中 小), a piece of a sentence (因为) inside
-    the text is text; and a chapter, part or section number (第二章　…) between lines of text makes a heading, as
+    the text is text; and a chapter, part or section number (第二章　…) between lines of text or right over the
+    first makes a heading, as
     does a headline over a paragraph (one the model called furniture, a caption it was unsure of or that stands
     under a heading, or, unsure, text or metadata that names nothing), a phrase in 【】 among them (【扩大本地种植】:
     no button there)."""
@@ -359,7 +360,7 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
                 (i < body[-1] and page.paragraph[i] and ("，" in text or text.endswith("；"))
                  and not c.is_caption(text)) or _text_with_writers_credit(page, i)):
             out[i] = overrule(decision, "body", "caption_is_text")
-        elif (decision.label != "heading" and body and body[0] < i < body[-1]
+        elif (decision.label != "heading" and body and title < i < body[-1] and (body[0] < i or i + 1 == body[0])
               and c.heading_kind(text) in CHAPTERS and c.is_heading_shaped(text)):
             out[i] = overrule(decision, "heading", "chapter_number")
         elif ((decision.label == "boilerplate" or (decision.label == "caption" and (
@@ -592,7 +593,8 @@ CORRECTIONS = {
                       "boilerplate",
     "heading_is_fragment": "a heading-shaped piece of a sentence (因为) inside the text, or a sentence's opening of "
                            "clauses that a colon leads into the text (各区人民政府，市政府各部门：), is text",
-    "chapter_number": "a chapter, part or section number (第二章 …) between lines of text is a heading",
+    "chapter_number": "a chapter, part or section number (第二章 …) between lines of text or right over the first is a "
+                      "heading",
     "caption_is_text": "inside the text (or just over it, under the header, where the model doubts it: the lead), a "
                        "line the model called a caption that reads as running text of clauses "
                        "(or a list item ending with ；) and has no picture's words (图为, 摄) is text, as is one below "
