@@ -427,7 +427,8 @@ def test_the_items_of_a_list_the_last_line_of_text_leads_into_are_text() -> None
 def test_a_short_pages_lead_under_its_header_is_text() -> None:
     """A page of two or three paragraphs: the running text the model called furniture between the header (the title,
     the metadata under it) and its first line of text is text; not a line of furniture there, nor a run longer than a
-    lead, nor where the header is followed by something else."""
+    lead, nor where the header is followed by something else; a salutation or a notice's addressees (各部门、各单位：)
+    are text there."""
     lead = "截至11月19日，全省已收购秋粮超过500万吨，收购进度过半。"
     texts = ["全省秋粮收购进度过半", "【来源：农民日报】【作者：张晓明】", lead, "各收储企业敞开收购，农民卖粮顺畅。"]
     page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
@@ -446,6 +447,10 @@ def test_a_short_pages_lead_under_its_header_is_text() -> None:
     letter = Page([Line(n, t) for n, t in enumerate([texts[0], "2024-11-20", "各位业主：", texts[3]], start=1)])
     salutation = [Decision(label, 0.5) for label in ["title", "meta", "meta", "body"]]
     assert corrections.lead_under_header(letter, salutation, 0)[2] == Decision("body", 0.5, "lead_under_header")
+    for addressees in ("各部门、各单位：", "各乡镇人民政府，县直有关单位："):  # a notice's addressees
+        notice = Page([Line(n, t) for n, t in enumerate([texts[0], addressees, lead, texts[3]], start=1)])
+        said_notice = [Decision(label, 0.6) for label in ["title", "boilerplate", "boilerplate", "body"]]
+        assert [d.by for d in corrections.lead_under_header(notice, said_notice, 0)][1:3] == ["lead_under_header"] * 2
 
 
 def test_the_text_between_the_first_paragraph_and_the_closing_credit_is_the_articles() -> None:

@@ -382,8 +382,14 @@ DATE_HAN = PATTERNS.compile(
     r"(?P<day>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号號](?P<roc>)"
     r"(?:\s*(?P<hour>\d{1,2})[:：时時](?P<minute>\d{2})(?:[:：分](?P<second>\d{2}))?)?"
 )
-# A letter's or a notice's salutation on its own line over the text: 各位业主：, 尊敬的旅客：, 亲爱的同学们：.
-SALUTATION = PATTERNS.compile(r"^(?:(?:尊敬的|敬爱的|敬愛的|亲爱的|親愛的|各位)[^\s:：，。]{1,16}|[^\s:：，。]{1,12}(?:们|們))[:：]$")
+# What a notice's addressees end with: 各部门、各单位：, 各乡镇人民政府，县直有关单位：, 市政府各委、办、局：.
+ADDRESSEES = r"(?:单位|單位|部门|部門|政府|机关|機關|机构|機構|学校|學校|企业|企業|委|局|处|處|室|办|辦|所|中心)"
+# A letter's or a notice's salutation on its own line over the text: 各位业主：, 尊敬的旅客：, 亲爱的同学们：, and
+# a notice's addressees (各部门、各单位：).
+SALUTATION = PATTERNS.compile(
+    r"^(?:(?:尊敬的|敬爱的|敬愛的|亲爱的|親愛的|各位)[^\s:：，。]{1,16}|[^\s:：，。]{1,12}(?:们|們)"
+    r"|[^\s:：。]{0,20}?各[^\s:：。]{0,40}" + ADDRESSEES + r")[:：]$"
+)
 # Dates with an English month: Jan 17, 2012; January 17, 2012 06:00 AM; the day first: 20 Nov 2024, 20 November 2024.
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_NAME = r"(?P<monthname>" + "|".join(MONTHS) + r")[a-z]*\.?"

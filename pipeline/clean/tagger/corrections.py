@@ -150,7 +150,7 @@ def lead_under_header(page: Page, decisions: list[Decision], title: int) -> list
     """A short page's lead: the running text between the header (the title and the metadata under it) and the
     model's first line of text, no more than FOOTER_LINES lines of it, is text where the model called it furniture
     (a page of two or three paragraphs gives the model little to go on), as is a letter's salutation there (各位业主：,
-    尊敬的旅客：) whatever the model called it."""
+    尊敬的旅客：) or a notice's addressees (各部门、各单位：) whatever the model called it."""
     body = _body_lines(decisions)
     if not body:
         return decisions
@@ -566,7 +566,7 @@ CORRECTIONS = {
                         "a headline over a paragraph there its last section's heading where the text has headings",
     "lead_under_header": f"running text between the header (the title and the metadata under it) and the model's "
                          f"first line of text, no more than {FOOTER_LINES} lines of it, is text (a short page's lead), "
-                         "as is a letter's salutation there (各位业主：)",
+                         "as is a letter's salutation or a notice's addressees there (各位业主：, 各部门、各单位：)",
     "closing_paragraph": "a paragraph right under the text that ends with its writer's name in brackets "
                          "(…表达慰问。(书聿)) or its editor's tag (…。（編輯：李雪）1131120) is the text's last "
                          "paragraph",
