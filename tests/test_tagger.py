@@ -556,6 +556,15 @@ def test_an_interviews_question_inside_the_text_is_text_not_a_credit() -> None:
     decisions = corrections.spoken_lines(page, [Decision(label, 0.9) for label in said], 0)
     assert [(d.label, d.by) for d in decisions][1:7] == [("meta", "model"), ("body", "model"), ("body", "spoken_line"),
                                                          ("body", "model"), ("meta", "model"), ("meta", "model")]
+    asked = ["专访示例大学校长", "2024-06-12 来源：示例教育报 记者 曹晓", "记者：您怎么看待当前高等教育面临的挑战？",
+             "校长：高等教育正处在深刻变革之中，人工智能对人才培养提出了新要求。", "记者：对毕业生有什么寄语？",
+             "校长：希望大家保持好奇心，终身学习。"]
+    interview = Page([Line(n, t) for n, t in enumerate(asked, start=1)])
+    said_interview = [Decision(label, 0.9) for label in ["title", "meta", "meta", "body", "meta", "boilerplate"]]
+    assert [d.by for d in corrections.spoken_lines(interview, said_interview, 0)] == [
+        "model", "model", "spoken_line", "model", "spoken_line", "model"]  # questions over and under the text
+    titled = Page([Line(n, t) for n, t in enumerate([*asked[:4], "原标题：校长寄语为何走红？", asked[5]], start=1)])
+    assert corrections.spoken_lines(titled, said_interview, 0)[4].by == "model"  # the register's field: no question
 
 
 def test_a_caption_that_reads_as_running_text_inside_the_text_is_text() -> None:

@@ -498,16 +498,29 @@ def _dated_meta(page: Page, decisions: Sequence[Decision]) -> bool:
 
 
 def spoken_lines(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
-    """Inside the text, a labelled line that is a sentence of clauses is what someone said, not a credit: an
-    interview's question (记者：这次评级下调对欧美股市没有带来影响，那么是否会对A股构成影响？)."""
+    """Inside the text, a labelled line that is a sentence of clauses is what someone said, not a credit, and so
+    is a question there or on the line right over or under the text: an interview's question (记者：这次评级下调
+    对欧美股市没有带来影响，那么是否会对A股构成影响？, 记者：学校有哪些新举措？). Run before the corrections that
+    read where the text begins and ends."""
     body = _body_lines(decisions)
     out = list(decisions)
-    for i in range(body[0] + 1, body[-1]) if body else ():
+    for i in range(max(title + 1, body[0] - 1), min(len(out), body[-1] + 2)) if body else ():
         text, decision = page.texts[i], out[i]
+        clauses = ("，" in text or "," in text) and body[0] < i < body[-1]
+        asked = text[-1] in QUESTION_MARKS and not _register_field(text)  # 原标题：…为何…？ is the register's
         if decision.by == "model" and decision.label == "meta" and c.ends_sentence(text) and (
-                "，" in text or "," in text) and not c.is_bracketed(text):  # （作者：张三，系某大学教授）: a credit
+                clauses or asked) and not c.is_bracketed(text):  # （作者：张三，系某大学教授）: a credit
             out[i] = overrule(decision, "body", "spoken_line")
     return out
+
+
+QUESTION_MARKS = "？?"  # what ends a question, which no credit does
+
+
+def _register_field(text: str) -> bool:
+    """Whether a line opens with a label of the page's register (原标题：…, 关键词：…)."""
+    labels = c.label_matches(text)
+    return bool(labels) and labels[0].start() == 0 and c.label_field(labels[0]) == "register"
 
 
 def _codeable(page: Page, decisions: Sequence[Decision], i: int) -> bool:
@@ -542,8 +555,8 @@ def _body_lines(decisions: Sequence[Decision], *also: str) -> list[int]:
 
 
 # run in this order over the decisions
-RULES = (code_between_text, picture_caption, lead_under_header, framed_text, site_under_text, text_to_page_end,
-         closing_paragraph, signature, credit_lines, date_over_title, date_under_text, heading_words, spoken_lines)
+RULES = (code_between_text, picture_caption, spoken_lines, lead_under_header, framed_text, site_under_text,
+         text_to_page_end, closing_paragraph, signature, credit_lines, date_over_title, date_under_text, heading_words)
 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
 # does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
@@ -579,7 +592,7 @@ CORRECTIONS = {
     "date_under_text": "where no metadata line has a date, the first short dated line among the few under the text "
                        "(or the text's last line, where it is one: 发布于 2024-11-20 08:03・IP 属地北京) is metadata",
     "spoken_line": "inside the text, a labelled line that is a sentence of clauses (记者：…，…？, an interview's "
-                   "question) is text, not a credit",
+                   "question) is text, not a credit, as is a question there or right over the text (记者：…？)",
     "credit_read": "between the title and the text or just under it, a short line in which the credit reader finds an "
                    "outlet or a name (中廣新聞／楊菁惠, (李艳 撰稿)) is metadata, unless furniture stands on both "
                    "sides of it",
