@@ -424,6 +424,20 @@ def test_the_items_of_a_list_the_last_line_of_text_leads_into_are_text() -> None
     assert {d.label for d in corrections.text_to_page_end(ended, said, 0)[3:]} == {"boilerplate"}
 
 
+def test_a_comment_board_under_the_text_is_furniture() -> None:
+    """A comment board's heading under the text (热门评论（128）) and the readers' comments under it are furniture,
+    whatever the model called them; a section quoting readers under a plain 网友评论 stays text."""
+    paragraph = "第三季度国产手机出货量同比增长百分之十二，市场份额进一步提高。"
+    board = ["热门评论（128）", "小明同学 2小时前", "国产手机越来越好了，支持！"]
+    page = Page([Line(n, t) for n, t in enumerate(["国产手机出货量回升", paragraph, paragraph, *board], start=1)])
+    said = [Decision(label, 0.9) for label in ["title", "body", "body", "body", "body", "body"]]
+    assert [(d.label, d.by) for d in corrections.comment_board(page, said, 0)][2:] == [
+        ("body", "model"), *[("boilerplate", "comment_board")] * 3]
+    quoted = Page([Line(n, t) for n, t in enumerate(["国产手机出货量回升", paragraph, paragraph, "网友评论",
+                                                     *board[1:]], start=1)])
+    assert corrections.comment_board(quoted, said, 0) == said
+
+
 def test_a_short_pages_lead_under_its_header_is_text() -> None:
     """A page of two or three paragraphs: the running text the model called furniture between the header (the title,
     the metadata under it) and its first line of text is text; not a line of furniture there, nor a run longer than a

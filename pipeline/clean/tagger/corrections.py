@@ -168,6 +168,21 @@ def lead_under_header(page: Page, decisions: list[Decision], title: int) -> list
     return out
 
 
+def comment_board(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """Under the text's first line, a comment board's heading (热门评论（128）, 最新评论) and every line under it
+    are furniture: readers' comments (国产手机越来越好了，支持！) read as text to the model."""
+    body = _body_lines(decisions)
+    start = next((i for i in range(body[0] + 1, len(page.texts)) if p.COMMENT_BOARD.match(page.texts[i])),
+                 None) if body else None
+    if start is None:
+        return decisions
+    out = list(decisions)
+    for i in range(start, len(out)):
+        if out[i].by == "model" and out[i].label in ("body", "heading", "caption"):
+            out[i] = overrule(out[i], "boilerplate", "comment_board")
+    return out
+
+
 def closing_paragraph(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """A paragraph right under the text that ends with its writer's name in brackets (…表达慰问。(书聿)) or its
     editor's tag (…口袋公園。（編輯：李雪）1131120) is the text's last paragraph: a closing credit, not furniture,
@@ -556,7 +571,8 @@ def _body_lines(decisions: Sequence[Decision], *also: str) -> list[int]:
 
 # run in this order over the decisions
 RULES = (code_between_text, picture_caption, spoken_lines, lead_under_header, framed_text, site_under_text,
-         text_to_page_end, closing_paragraph, signature, credit_lines, date_over_title, date_under_text, heading_words)
+         text_to_page_end, comment_board, closing_paragraph, signature, credit_lines, date_over_title,
+         date_under_text, heading_words)
 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
 # does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
@@ -580,6 +596,8 @@ CORRECTIONS = {
     "lead_under_header": f"running text between the header (the title and the metadata under it) and the model's "
                          f"first line of text, no more than {FOOTER_LINES} lines of it, is text (a short page's lead), "
                          "as is a letter's salutation or a notice's addressees there (各位业主：, 各部门、各单位：)",
+    "comment_board": "under the text's first line, a comment board's heading (热门评论（128）, 最新评论) and the "
+                     "lines under it are boilerplate",
     "closing_paragraph": "a paragraph right under the text that ends with its writer's name in brackets "
                          "(…表达慰问。(书聿)) or its editor's tag (…。（編輯：李雪）1131120) is the text's last "
                          "paragraph",
