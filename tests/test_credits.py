@@ -43,6 +43,9 @@ def test_spans_are_trimmed_of_separators() -> None:
     for k in range(7, 11):
         tags[k] = "AUTHOR"  # 陳俐君 and the slash after it
     assert [(s.tag, s.text) for s in credits.spans(text, tags)] == [("OUTLET", "聯合報"), ("AUTHOR", "陳俐君")]
+    bar = "文丨张小明"  # 丨, a stroke that is a Han character, parts a role from a name as ｜ does
+    assert [(s.tag, s.text) for s in credits.spans(bar, ["O", "AUTHOR", "AUTHOR", "AUTHOR", "AUTHOR"])] == [
+        ("AUTHOR", "张小明")]
 
 
 @pytest.mark.parametrize(("tag", "text", "stop", "name"), [
@@ -420,11 +423,13 @@ def test_what_stands_before_the_slash_and_the_role_is_never_the_author() -> None
 @pytest.mark.parametrize(("credit", "name", "author", "editor"), [
     ("(陈小巍 编辑)", "陈小巍", None, "陈小巍"), ("(曹小明 編輯)", "曹小明", None, "曹小明"),
     ("记者张小三 编辑李小四", "张小三", "张小三", None),
+    ("（文/张小三 编辑/李小四）", "李小四", None, "李小四"), ("责编｜李小四", "李小四", None, "李小四"),
 ])
 def test_a_name_that_the_editors_role_closes_is_the_editor(
         credit: str, name: str, author: str | None, editor: str | None) -> None:
     """(陈巍 编辑): the role after the name, closing the credit, makes it the editor's, whatever the reader tagged it
-    (the reader's span is an author's here); a role before the next name (记者张三 编辑李四) does not."""
+    (the reader's span is an author's here), as does the role with a slash right before it (文/张三 编辑/李四); a role
+    before the next name (记者张三 编辑李四) does not."""
     line = Line(30, credit, zone="tail", role="meta")
     draft = Draft([line], Metadata(), Report("page.txt", "utf-8"))
     metadata._take_spans(draft, line, [credits.Span("AUTHOR", credit.index(name), credit.index(name) + 3, name)])

@@ -54,7 +54,7 @@ DATE_SPAN = PATTERNS.compile(
     p.DATE + r"|\d{1,2}/\d{1,2}/(?:19|20)\d\d|\d{1,2}:\d{2}(?::\d{2})?|(?:[ap]\.?m\.?|上午|下午|星期.|週.|周.)",
     re.I,
 )
-SEPARATORS = " \u3000\u00a0|｜∣│╱/／·•,，:：【】[]（）()"  # trimmed off a span's ends
+SEPARATORS = " \u3000\u00a0|｜∣│丨︱╱/／·•,，:：【】[]（）()"  # trimmed off a span's ends
 # never a name
 WEEKDAY_OR_TIME = PATTERNS.compile(r"(?:星期|週|周|禮拜|礼拜)[一二三四五六日天末]|\d{1,2}:\d{2}(?::\d{2})?")
 

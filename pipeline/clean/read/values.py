@@ -16,7 +16,7 @@ from pipeline.regex_cache import Patterns
 
 PATTERNS = Patterns(__file__)  # saved at the end of the module
 
-FIELD_SEPARATORS = " \t\u3000|｜︱/·•,，;；【】[]"
+FIELD_SEPARATORS = " \t\u3000|｜︱丨/·•,，;；【】[]"
 BARE_NAME_CHARS = 20  # a header line this short with no label or date may be a name alone
 MAX_NAME_CHARS = 5  # one person's name or pen name (康斯坦丁, 李小飞刀); longer words are outlets
 MAX_CREDIT_PIECE = 10  # characters of a piece of a credit (names glued: 谭飞王艳明闫鹃); a longer one is a sentence

@@ -297,10 +297,10 @@ def _whole_credit(text: str, start: int, end: int) -> str:
 def _by_shape(text: str, span: Span, byline: re.Match[str] | None) -> Span:
     """A name's span as the credit's shape has it, whatever the reader tagged it: what stands before a slash and the
     reporter's role is the outlet (欣傳媒╱記者丁彥伶), and so is a name that ends like one ((金羊网)); a name that 编辑
-    closes is the editor ((曹文明 編輯))."""
+    closes is the editor ((曹文明 編輯)), as is one that 编辑/ opens (文/张晓明 编辑/李大伟)."""
     if span.tag == "AUTHOR" and ((byline and span.text == byline["outlet"]) or p.OUTLET_NAMED.match(span.text)):
         return replace(span, tag="OUTLET")
-    if span.tag == "AUTHOR" and p.EDITOR_AFTER.match(text, span.end):
+    if span.tag == "AUTHOR" and (p.EDITOR_AFTER.match(text, span.end) or p.EDITOR_BEFORE.search(text[: span.start])):
         return replace(span, tag="EDITOR")
     return span
 
