@@ -164,6 +164,19 @@ def test_a_source_label_glued_to_its_outlet_is_no_part_of_its_name() -> None:
     assert (article.meta.source, [a.name for a in article.meta.authors]) == ("示例日报", ["王小明"])
 
 
+def test_a_wechat_articles_header_names_the_writer_and_the_account() -> None:
+    """原创 李小静 科技前沿观察 2024-05-06 21:10: the writer, then the account (the source); the reader, which took
+    both for one name, is not asked."""
+    page = ("大模型进入“拼应用”阶段\n原创 李小静 科技前沿观察 2024-05-06 21:10 发表于北京\n"
+            "过去一年，国内大模型数量快速增长。业内人士认为，比拼参数规模的阶段已经过去，接下来要看谁能把模型用好。\n"
+            "在制造业，已有企业将大模型用于设备故障诊断，平均排查时间缩短了一半。\n")
+    article = clean(page)
+    assert (article.meta.source, [a.name for a in article.meta.authors]) == ("科技前沿观察", ["李小静"])
+    meta = Metadata()
+    parse_meta_line("原创 科技前沿观察 2024-05-06", meta)  # no writer named: no one read as one
+    assert meta.authors == [] and meta.source is None
+
+
 def test_the_cleaning_takes_the_readers_values_and_the_report_shows_its_spans() -> None:
     doc = document.from_file(CORPUS / "07_xinhua_france_strike.txt")
     used = {r.field: r.text for r in doc.report.readings if r.field}

@@ -29,7 +29,8 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
 
     Labelled fields (来源：…) are read by their labels. A date anywhere in the line is the
     publication date, and the words beside it name the outlet or the author (中国网 2019-11-25,
-    2023/08/25 徐子軒, 聯合報／記者王小明). In the header (`header`), a line of a name alone
+    2023/08/25 徐子軒, 聯合報／記者王小明), and a WeChat article's header its writer and account (原创 李文静
+    科技前沿观察 2024-05-06). In the header (`header`), a line of a name alone
     (呂嘉鴻, BBC中文記者) is read the same way. Without `names`, unlabelled words are read as an
     outlet only, never as a name (where the credit reader has read the line).
     """
@@ -47,6 +48,11 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
     editor = p.EDITOR_CREDIT.match(text)  # (陈巍 编辑)
     if editor and not meta.editors:
         meta.editors = people(editor["names"])
+    wechat = p.WECHAT_HEADER.match(text)  # 原创 李文静 科技前沿观察 2024-05-06 21:10
+    if wechat and not meta.authors:
+        meta.authors = people(wechat["name"]) or [Person(wechat["name"])]
+    if wechat and meta.source is None:
+        meta.source = wechat["account"]
     shaped = None if byline else byline_by_shape(text)  # 邱俐穎／台北報導, 中廣新聞／楊菁惠; not 台北／綜合報導
     if shaped and not meta.authors:
         meta.authors = people(shaped[1])

@@ -218,6 +218,8 @@ def _read_credits(draft: Draft, reader: CreditReader, line: Line, part: str | No
     """The credit reader's spans of a line, or of a part of it (the page's other lines tell the reader
     which words the site prints elsewhere)."""
     text = line.text if part is None else part
+    if p.WECHAT_HEADER.match(text):  # its shape says which is the writer and which the account: the rules read it
+        return
     _take_spans(draft, line.having(text=text), reader.read(text, credits.rest_of_page(draft.texts, line.text)))
 
 
