@@ -141,9 +141,10 @@ WIDGET_WORDS = PATTERNS.compile(
 )
 # The heading of a comment board under an article: a board's own word (热门评论, 最新評論, 全部留言) or a count
 # (评论（128）, 網友評論 12條); a plain 网友评论 may head a section of the text quoting readers.
+_COMMENT_COUNT = r"\s*[（(\[【]?\s*\d+\s*(?:条|條)?\s*[）)\]】]?"  # （128）, 12條
 COMMENT_BOARD = PATTERNS.compile(
-    r"^(?:(?:热门|熱門|最新|全部|精彩)(?:评论|評論|留言)(?:" + r"\s*[（(\[【]?\s*\d+\s*(?:条|條)?\s*[）)\]】]?)?"
-    r"|(?:网友|網友|用户|用戶|读者|讀者)?(?:评论|評論|留言)\s*[（(\[【]?\s*\d+\s*(?:条|條)?\s*[）)\]】]?)$"
+    r"^(?:(?:热门|熱門|最新|全部|精彩)(?:评论|評論|留言)(?:" + _COMMENT_COUNT + r")?"
+    r"|(?:网友|網友|用户|用戶|读者|讀者)?(?:评论|評論|留言)" + _COMMENT_COUNT + r")$"
 )
 # A button folding the rest of the text under it: 展开全文, 展开剩余80%, 點擊展開全文.
 FOLD = PATTERNS.compile(r"^(?:点击|點擊)?(?:展开|展開)(?:全文|剩余\s*\d{1,3}\s*%|剩餘\s*\d{1,3}\s*%)\s*[>》»∨⌄]*$")

@@ -6,6 +6,7 @@ decisions, once the title is chosen, and then `credit_read`, which asks the mode
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 
 from pipeline.clean import classify as c
@@ -272,9 +273,15 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
 def _credit_opening(text: str) -> bool:
     """Whether a line opens with a writer's or a source's label (作者：Steed(…), 来源：…), not a speaker's
     (记者：…？ opens an interview's question)."""
+    label = _opening_label(text)
+    return label is not None and c.label_field(label) in ("author", "source") and not (
+        label["label"].startswith(("记者", "記者")))
+
+
+def _opening_label(text: str) -> re.Match[str] | None:
+    """The metadata label a line opens with, if any."""
     labels = c.label_matches(text)
-    return bool(labels) and labels[0].start() == 0 and c.label_field(labels[0]) in ("author", "source") and not (
-        labels[0]["label"].startswith(("记者", "記者")))
+    return labels[0] if labels and labels[0].start() == 0 else None
 
 
 def credit_read(page: Page, decisions: list[Decision], title: int, reader: CreditReader) -> list[Decision]:
@@ -534,8 +541,8 @@ QUESTION_MARKS = "？?"  # what ends a question, which no credit does
 
 def _register_field(text: str) -> bool:
     """Whether a line opens with a label of the page's register (原标题：…, 关键词：…)."""
-    labels = c.label_matches(text)
-    return bool(labels) and labels[0].start() == 0 and c.label_field(labels[0]) == "register"
+    label = _opening_label(text)
+    return label is not None and c.label_field(label) == "register"
 
 
 def _codeable(page: Page, decisions: Sequence[Decision], i: int) -> bool:
@@ -610,7 +617,8 @@ CORRECTIONS = {
     "date_under_text": "where no metadata line has a date, the first short dated line among the few under the text "
                        "(or the text's last line, where it is one: 发布于 2024-11-20 08:03・IP 属地北京) is metadata",
     "spoken_line": "inside the text, a labelled line that is a sentence of clauses (记者：…，…？, an interview's "
-                   "question) is text, not a credit, as is a question there or right over the text (记者：…？)",
+                   "question) is text, not a credit, as is a question there or right over or under the text "
+                   "(记者：…？)",
     "credit_read": "between the title and the text or just under it, a short line in which the credit reader finds an "
                    "outlet or a name (中廣新聞／楊菁惠, (李艳 撰稿)) is metadata, unless furniture stands on both "
                    "sides of it",
