@@ -239,7 +239,7 @@ EDITOR_TAG = PATTERNS.compile(  # no leading white space: a search would try it 
 EDITOR_AFTER = PATTERNS.compile(r"(?<!\s)\s*(?:" + EDITOR_WORDS + r")\s*[）)\]】]?\s*$")
 # The editor's role right before a name, with a slash or a bar between them: 编辑/李大伟, 责编｜王小红 (where the
 # credit reader may take the name for a writer's: 文/张晓明 编辑/李大伟). Searched in the text before the name.
-EDITOR_BEFORE = PATTERNS.compile(r"(?:" + EDITOR_WORDS + r")\s*[/／|｜丨]\s*$")
+EDITOR_BEFORE = PATTERNS.compile(r"(?:" + EDITOR_WORDS + r")\s*[" + BARS + r"丨]\s*$")
 # The names after a credit's that close it with them (not a role word or another credit's label: (李沐阳 编辑), 刘梦婕 校对
 # 张彦君): ( 編輯： 劉威 楊倩 ),
 # （編輯：唐佩君/呂佳蓉）. Tried where a run of joiners starts: linear on long runs.

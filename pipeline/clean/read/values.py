@@ -50,7 +50,7 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
         meta.editors = people(editor["names"])
     wechat = p.WECHAT_HEADER.match(text)  # 原创 李文静 科技前沿观察 2024-05-06 21:10
     if wechat and not meta.authors:
-        meta.authors = people(wechat["name"]) or [Person(wechat["name"])]
+        meta.authors = credit_people(wechat["name"])
     if wechat and meta.source is None:
         meta.source = wechat["account"]
     shaped = None if byline else byline_by_shape(text)  # 邱俐穎／台北報導, 中廣新聞／楊菁惠; not 台北／綜合報導
@@ -264,6 +264,11 @@ def uncited(name: str) -> str:
     """An outlet's name without the word that cites it: 摘自京华时报 → 京华时报, 据新华社拉萨电 → 新华社拉萨电."""
     lead = p.OUTLET_LEAD.match(name)
     return name[lead.end() :] if lead else name
+
+
+def credit_people(value: str, role: str | None = None) -> list[Person]:
+    """The names of a span as one credit; a span people() cannot split (蒋 凌) as printed; none for no one."""
+    return people(value, role) or ([] if p.NOT_A_PERSON.match(value) else [Person(value, role)])
 
 
 def people(value: str, role: str | None = None) -> list[Person]:

@@ -17,6 +17,7 @@ from pipeline.clean.read.values import (
     as_printed,
     byline_by_shape,
     clock_time,
+    credit_people,
     dateline_agency,
     first_word,
     iso_date,
@@ -264,10 +265,10 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
         shaped = byline_by_shape(line.text)  # 民視新聞／王小明、李大華 台中報導: the byline's names, all of them
         if shaped and credit in shaped[1] and len(shaped[1]) > len(credit):
             credit = shaped[1]
-        meta.authors = _credit(credit, role[1] if role else None)
+        meta.authors = credit_people(credit, role[1] if role else None)
     if fields["EDITOR"] and "EDITOR" in taken:
         start = starts["EDITOR"]
-        meta.editors = _credit(line.text[start : _names_after(line.text, start + len(taken["EDITOR"]))])
+        meta.editors = credit_people(line.text[start : _names_after(line.text, start + len(taken["EDITOR"]))])
 
 
 def _names_after(text: str, end: int, *, surnamed: bool = False) -> int:
@@ -305,11 +306,6 @@ def _by_shape(text: str, span: Span, byline: re.Match[str] | None) -> Span:
     if span.tag == "AUTHOR" and (p.EDITOR_AFTER.match(text, span.end) or p.EDITOR_BEFORE.search(text[: span.start])):
         return replace(span, tag="EDITOR")
     return span
-
-
-def _credit(value: str, role: str | None = None) -> list[Person]:
-    """The names of a span as one credit; a span people() cannot split (蒋 凌) as printed; none for no one."""
-    return people(value, role) or ([] if p.NOT_A_PERSON.match(value) else [Person(value, role)])
 
 
 def read_bylines(draft: Draft, reader: CreditReader) -> Draft:
@@ -405,7 +401,8 @@ def from_head(draft: Draft) -> Draft:
     if meta.source is None and head.source:
         meta.source, taken["source"] = head.source, "contentsource or source meta"
     if not meta.authors:
-        meta.authors = [person for value in head.authors if _may_be_author(value, draft) for person in _credit(value)]
+        meta.authors = [person for value in head.authors if _may_be_author(value, draft)
+                        for person in credit_people(value)]
         if meta.authors:
             taken["authors"] = "meta author, json-ld author or the body's itemprop=author"
     if meta.publisher is None and head.site_name:
