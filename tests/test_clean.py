@@ -624,3 +624,20 @@ def test_a_widgets_words_between_paragraphs_are_no_heading(widget: str) -> None:
     article = clean(WIDGETS.format(widget))
     assert headings(article) == [(1, "家门口吃上热乎饭")]
     assert widget not in paras(article)
+
+
+@pytest.mark.parametrize(("credit", "source"), [
+    ("供稿：示例大学宣传部", "示例大学宣传部"), ("（供稿：示例大学宣传部）", "示例大学宣传部"),
+    ("摘自《示例周刊》2026年第3期", "示例周刊"), ("发布单位：示例市人民政府办公室", "示例市人民政府办公室"),
+    ("信息提供：示例区教育局", "示例区教育局"), ("本文转自：示例晚报", "示例晚报"),
+])
+def test_a_credit_naming_where_the_text_came_from_under_it_is_the_source(credit: str, source: str) -> None:
+    """供稿：…, 摘自《…》, 发布单位：… under the text name its source, bracketed or not; the line is no paragraph."""
+    texts = ["首页 > 新闻中心 > 工作动态", "示例市举办春季农业技术培训会", "发布时间：2026-03-12 10:20  浏览次数：312",
+             "为提高农民种植技术水平，示例市农业农村局于3月10日在市农技中心举办春季农业技术培训会，全市各乡镇农技人员"
+             "和种植大户共200余人参加培训。",
+             "培训邀请省农科院专家围绕小麦春季管理、病虫害防治等内容进行了讲解，并现场解答了农户提出的问题。",
+             "下一步，该局将继续组织专家深入田间地头，为农户提供技术指导服务。", credit, "【打印本页】【关闭窗口】"]
+    article = clean("\n".join(texts))
+    assert article.meta.source == source
+    assert paras(article)[-1] == texts[5]

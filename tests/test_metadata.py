@@ -353,3 +353,16 @@ def test_a_time_alone_under_the_date_line_is_the_dates(under: str, published: st
         "發言人表示，政府會認真考慮市民的意見，並在制訂政策時加以參考。", "完", "２０１２年１月１２日（星期四）",
         under])
     assert clean(text).meta.published == published
+
+
+@pytest.mark.parametrize(("line", "source"), [
+    ("发布时间：2026-03-12 10:20  供稿：示例大学宣传部", "示例大学宣传部"),
+    ("发布时间：2026-03-12  来稿单位：示例县农业农村局", "示例县农业农村局"),
+    ("2026-03-12 摘自《示例周刊》2026年第3期", "示例周刊"),
+    ("稿源： 《半月谈内部版》  2012-01-16 18:22", "半月谈内部版"),
+    ("发布时间：2026-03-12 他供稿多年", None),  # no label: no source
+])
+def test_a_credit_naming_where_the_text_came_from_is_the_source(line: str, source: str | None) -> None:
+    meta = Metadata()
+    parse_meta_line(line, meta)
+    assert meta.source == source

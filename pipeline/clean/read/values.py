@@ -93,6 +93,9 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
             meta.authors = [] if p.GRAPHIC.search(name) else people(name, role=match.group("label").rstrip(":：|｜ "))
         elif field == "editor" and not meta.editors:
             meta.editors = people(value)
+    cited = p.SOURCE_CREDIT.search(text) if meta.source is None else None
+    if cited:
+        meta.source = uncited(cited["outlet"])
 
 
 def _read_outlet_and_byline(pieces: list[str], meta: Metadata, *, names: bool = True) -> None:

@@ -133,7 +133,7 @@ def text_to_page_end(page: Page, decisions: list[Decision], title: int) -> list[
         elif headed and _heads_paragraph(page, end) and not _furniture_under_text(page.texts[end]):
             heads.add(end)
         elif not (_running_text(page, end) or _led_in_item(page, decisions, end)) or _furniture_under_text(
-                page.texts[end]):
+                page.texts[end]) or _closing_credit(page.texts[end]):
             break
         end += 1
     rest = range(end, len(page.texts))
@@ -243,9 +243,8 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
     """Metadata the words show: between the title and the text, a date line, a byline (one with no role word by its
     shape: 中廣新聞／楊菁惠), a labelled field or an outlet's name printed once (中國時報, 旺報), and a short line of a
     date and a labelled field or a writer's credit that the model took for the text's first (… 08:51来源： 华龙网,
-    作者：Steed(…)); just below the text, a short labelled credit (责任编辑：…, 【编辑：…】, 网络编辑:…) or an editor's
-    in brackets ((陈巍 编辑)). The model may call them boilerplate (a site's own layout), but their values are read by
-    rules."""
+    作者：Steed(…)); just below the text, a closing credit (`_closing_credit`). The model may call them boilerplate
+    (a site's own layout), but their values are read by rules."""
     body = _body_lines(decisions)
     if not body:
         return decisions
@@ -253,7 +252,8 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
     out = list(decisions)
     for i in [*range(title + 1, first + 1), *_under_text(body, len(out))]:
         text, decision = page.texts[i], out[i]
-        if decision.by != "model" or decision.label == "meta" or (page.paragraph[i] and i != first):
+        if decision.by != "model" or decision.label == "meta" or (
+                page.paragraph[i] and i != first and not (i > first and c.is_bracketed(text))):  # (供稿：…)
             continue
         if i == first:  # the text's first line: a short date and a labelled field (08:51来源： 华龙网), or a credit
             credit = (f.dated_any(text) and bool(c.meta_labels(text, glued=True))) or _credit_opening(text)
@@ -262,12 +262,18 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
                       or byline_by_shape(text) is not None
                       or bool(f.media_name(text) and not any(ch.isspace() for ch in text) and page.counts[text] == 1))
         else:
-            labelled = (bool(c.meta_labels(text, glued=True)) or p.EDITOR_TAG.search(text) is not None
-                        or p.EDITOR_CREDIT.match(text) is not None)
-            credit = len(text) <= c.MAX_CREDIT_CHARS and labelled
+            credit = _closing_credit(text)
         if credit:
             out[i] = overrule(decision, "meta", "credit_words")
     return out
+
+
+def _closing_credit(text: str) -> bool:
+    """Whether a line under the text is a short labelled credit (责任编辑：…, 【编辑：…】, 网络编辑:…), an editor's in
+    brackets ((陈巍 编辑)) or one that names the text's source (（供稿：宣传部）, 摘自《示例周刊》)."""
+    return len(text) <= c.MAX_CREDIT_CHARS and (
+        bool(c.meta_labels(text, glued=True)) or p.EDITOR_TAG.search(text) is not None
+        or p.EDITOR_CREDIT.match(text) is not None or p.SOURCE_CREDIT.search(text) is not None)
 
 
 def _credit_opening(text: str) -> bool:
