@@ -641,3 +641,15 @@ def test_a_credit_naming_where_the_text_came_from_under_it_is_the_source(credit:
     article = clean("\n".join(texts))
     assert article.meta.source == source
     assert paras(article)[-1] == texts[5]
+
+
+@pytest.mark.parametrize(("credit", "authors"), [("出处：examplenet 2026年03月12日 作者：ExampleNet", []),
+                                                 ("出处：examplenet 2026年03月12日 作者：张晓明", ["张晓明"])])
+def test_an_author_credit_naming_the_outlet_names_no_one(credit: str, authors: list[str]) -> None:
+    """作者：ExampleNet beside 出处：examplenet credits the outlet (its name in any case), not a person."""
+    texts = ["示例科技网 > 数码", "春节出游拍照的五个小技巧", credit,
+             "春节假期不少朋友会外出旅游，用手机拍出好照片其实并不难，掌握几个小技巧就能让照片更出彩。",
+             "首先要注意光线，尽量选择早晚光线柔和的时候拍摄，避免正午强光造成的过曝。"]
+    article = clean("\n".join(texts))
+    assert article.meta.source == "examplenet"
+    assert [a.name for a in article.meta.authors] == authors

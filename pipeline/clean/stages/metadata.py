@@ -316,6 +316,9 @@ def read_bylines(draft: Draft, reader: CreditReader) -> Draft:
     paragraphs = [i for i in body if draft.lines[i].role != "heading"]
     closing = paragraphs[-CLOSING_PARAGRAPHS:][::-1]  # the last first: a line of credits or promotion may follow it
     meta = draft.meta
+    outlet = (meta.source or "").casefold()
+    if outlet and [author.name.casefold() for author in meta.authors] == [outlet]:
+        meta.authors = []  # 作者：PConline beside 出处：pconline: the outlet credited, no one named
     if paragraphs and not (meta.authors and meta.source and meta.editors):
         first = draft.lines[paragraphs[0]]
         _read_credits(draft, reader, first, credits.opening(first.text))
