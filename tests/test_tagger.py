@@ -699,3 +699,15 @@ def test_a_signatures_issuer_over_a_day_the_model_took_for_text_is_text(day_said
     said = [Decision(label, 0.8) for label in ("title", "meta", "body", "boilerplate", day_said, "boilerplate")]
     assert [d.label for d in corrections.signature(page, said, 0)] == [
         "title", "meta", "body", "body", "body", "boilerplate"]
+
+
+def test_a_caption_the_model_reads_under_a_sections_heading_is_text_unless_marked_as_one() -> None:
+    """The last section's one paragraph under its heading, over the editor's credit, was called a caption and dropped
+    with its heading; a line marked as a caption (图为…) there stays one."""
+    paragraph = "下一步，示例市将继续加大投入力度，推动乡村振兴取得新的更大成效。"
+    for line, label in [(paragraph, "body"), ("图为示例市新建的高标准农田。", "caption")]:
+        texts = ["示例市乡村振兴工作取得明显成效", "今年以来，示例市坚持把乡村振兴作为工作重点，各项工作取得成效。",
+                 "基础设施持续完善", line, "责任编辑：王芳"]
+        page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+        said = [Decision(x, 0.93) for x in ["title", "body", "heading", "caption", "meta"]]
+        assert corrections.text_under_heading(page, said, 0)[3].label == label

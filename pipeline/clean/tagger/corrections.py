@@ -571,6 +571,18 @@ def picture_caption(page: Page, decisions: list[Decision], title: int) -> list[D
     return out
 
 
+def text_under_heading(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """A line the model calls a caption right under a section's heading, reading as running text and not marked as
+    a caption (图为…, …摄), is the section's text: a heading heads text (the last section's one paragraph over the
+    editor's credit was dropped with its heading)."""
+    out = list(decisions)
+    for i in range(max(title, 0) + 2, len(decisions)):
+        if (decisions[i].by == "model" and decisions[i].label == "caption" and out[i - 1].label == "heading"
+                and page.paragraph[i] and not c.is_caption(page.texts[i])):
+            out[i] = overrule(decisions[i], "body", "text_under_heading")
+    return out
+
+
 def _in_pre(page: Page, i: int) -> bool:
     """The line stands in an HTML page's <pre> (its DomHints say so)."""
     hints = page.lines[i].dom
@@ -583,9 +595,9 @@ def _body_lines(decisions: Sequence[Decision], *also: str) -> list[int]:
 
 
 # run in this order over the decisions
-RULES = (code_between_text, picture_caption, spoken_lines, lead_under_header, framed_text, site_under_text,
-         text_to_page_end, comment_board, closing_paragraph, signature, credit_lines, date_over_title,
-         date_under_text, heading_words)
+RULES = (code_between_text, picture_caption, spoken_lines, lead_under_header, framed_text, text_under_heading,
+         site_under_text, text_to_page_end, comment_board, closing_paragraph, signature, credit_lines,
+         date_over_title, date_under_text, heading_words)
 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
 # does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
@@ -595,6 +607,8 @@ CORRECTIONS = {
                          "kept as printed",
     "picture_caption": "a line the model calls metadata that is a picture's caption with a sentence in it (图为…。"
                        "记者 李大华 摄) is a caption",
+    "text_under_heading": "a line the model calls a caption right under a section's heading that reads as "
+                          "running text and is not marked as a caption (图为…, …摄) is text",
     "text_in_frame": "between the article's first line of text and the credit that closes it, a line is text, "
                      "a caption or a section's heading (a headline under a sentence that ends, over a paragraph) "
                      "unless it is furniture (a button, a page list, an end marker)",
