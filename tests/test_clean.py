@@ -653,3 +653,18 @@ def test_an_author_credit_naming_the_outlet_names_no_one(credit: str, authors: l
     article = clean("\n".join(texts))
     assert article.meta.source == "examplenet"
     assert [a.name for a in article.meta.authors] == authors
+
+
+@pytest.mark.parametrize("layout", ["credit under the text", "related list under it", "text to the page's end"])
+def test_a_sentence_in_english_inside_the_text_is_text_and_the_text_goes_on_after_it(layout: str) -> None:
+    """An English sentence quoted between paragraphs was furniture to the model (no Chinese), and so were the
+    paragraphs after it where the page ends with its text or a credit closes it; all are the article's."""
+    quote = "The project was funded by the World Bank and is expected to benefit more than 20,000 farmers."
+    paragraphs = ["今年以来，示例市坚持把乡村振兴作为全市工作的重中之重，统筹推进产业发展、人才培养和基础设施建设。",
+                  "世界银行项目负责人在接受采访时说：", quote,
+                  "全市新建高标准农田12万亩，粮食总产量连续五年稳定在100万吨以上，农民人均可支配收入增长7.2%。",
+                  "下一步，示例市将继续加大投入力度，推动乡村振兴取得新的更大成效。"]
+    under = {"credit under the text": ["责任编辑：王芳", "相关新闻", "示例县召开乡村振兴工作会议"],
+             "related list under it": ["相关新闻", "示例县召开乡村振兴工作会议"], "text to the page's end": []}[layout]
+    page = ["示例新闻网 > 农业", "示例市乡村振兴工作取得明显成效", "2026-03-12 来源：示例日报", *paragraphs, *under]
+    assert paras(clean("\n".join(page)))[-3:] == paragraphs[-3:]

@@ -157,6 +157,15 @@ def looks_like_paragraph(text: str) -> bool:
     return han >= PARAGRAPH_HAN and marks >= 3
 
 
+def is_latin_sentence(text: str) -> bool:
+    """A sentence in Latin script (an English paragraph quoted in the text): words, no Chinese, a full stop at
+    its end; not a button's or a menu's few words."""
+    return han_count(text) == 0 and len(text.split()) >= LATIN_SENTENCE_WORDS and text.rstrip("\"'”’)")[-1:] in ".!?"
+
+
+LATIN_SENTENCE_WORDS = 8
+
+
 @lru_cache(maxsize=4096)
 def is_title_like(text: str) -> bool:
     """A headline: short, Chinese, not a sentence, not furniture."""

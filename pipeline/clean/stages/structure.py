@@ -43,7 +43,9 @@ def join_wrapped_lines(draft: Draft) -> Draft:
             joined.append(line)
             continue
         starts_paragraph = (uses_indent and line.indented) or c.heading_kind(line.text) is not None
-        unfinished = previous.text[-1] not in SENTENCE_END + "：；:;"
+        # a sentence in English ends with a full stop after a word (…20,000 farmers.), not after a digit (增长7. / 2%)
+        english_end = previous.text[-1] == "." and previous.text[-2:-1].isascii() and previous.text[-2:-1].isalpha()
+        unfinished = previous.text[-1] not in SENTENCE_END + "：；:;" and not english_end
         at_width = width is not None and display_width(previous.text) >= width
         wrapped = at_width and (uses_blank or uses_indent or unfinished)
         indented_page = uses_indent and unfinished and len(previous.text) >= MIN_CONTINUED_CHARS

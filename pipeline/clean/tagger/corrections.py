@@ -27,10 +27,10 @@ CHAPTERS = ("part", "chapter", "section")  # numbering that only a heading has (
 def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """Between the article's first line of text and the credit that closes it (编辑：…), every line is
     the article's, text, a caption or a section's heading, unless it is furniture (a button, a page list,
-    正文已结束): an article cut into one short line per phrase reads as a menu to the model. Program code is
-    the article's too: text between listings is text. Below the last line the model read as text, furniture
-    (分享到：, an end marker, 相关阅读：…, a list of pages) closes the frame: what follows it is the site's, not
-    the article's."""
+    正文已结束; not a sentence in English): an article cut into one short line per phrase reads as a menu to the
+    model. Program code is the article's too: text between listings is text. Below the last line the model read
+    as text, furniture (分享到：, an end marker, 相关阅读：…, a list of pages) closes the frame: what follows it is
+    the site's, not the article's."""
     close = page.closing_credit(title)
     body = _body_lines(decisions, CODE)
     if close is None or not body or close - body[-1] > f.CREDIT_REACH:
@@ -38,8 +38,8 @@ def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decis
     out = list(decisions)
     for i in range(body[0] + 1, close):
         text, decision = page.texts[i], out[i]
-        furniture = ((c.is_chrome(text) and not (c.is_bracketed_heading(text) and _section_heading(page, i)))
-                     or c.is_end_marker(text))
+        furniture = ((c.is_chrome(text) and not (c.is_bracketed_heading(text) and _section_heading(page, i))
+                      and not c.is_latin_sentence(text)) or c.is_end_marker(text))
         if (furniture or p.LINKS_UNDER_TEXT.match(text)) and i > body[-1]:
             break
         if decision.by == "model" and decision.label == "boilerplate" and not furniture:
@@ -92,8 +92,10 @@ def _sites_line(text: str) -> bool:
 
 
 def _running_text(page: Page, i: int) -> bool:
-    """Whether line i reads as running text, an editor's tag closing it aside (…資訊。（編輯：陳小華）1131030)."""
-    return page.paragraph[i] or c.looks_like_paragraph(p.EDITOR_TAG.sub("", page.texts[i]))
+    """Whether line i reads as running text, an editor's tag closing it aside (…資訊。（編輯：陳小華）1131030), or is
+    a sentence in English quoted in the text."""
+    return (page.paragraph[i] or c.looks_like_paragraph(p.EDITOR_TAG.sub("", page.texts[i]))
+            or c.is_latin_sentence(page.texts[i]))
 
 
 def _led_in_item(page: Page, decisions: Sequence[Decision], i: int) -> bool:
@@ -583,6 +585,20 @@ def text_under_heading(page: Page, decisions: list[Decision], title: int) -> lis
     return out
 
 
+def latin_in_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """Sentences in English between lines of text (a foreign speaker's words quoted as said) are text: the model
+    learnt a line without Chinese as furniture."""
+    out = list(decisions)
+    for i in range(max(title, 0) + 1, len(decisions) - 1):
+        if not (decisions[i].by == "model" and decisions[i].label == "boilerplate"
+                and c.is_latin_sentence(page.texts[i])):
+            continue
+        below = next((k for k in range(i + 1, len(decisions)) if not c.is_latin_sentence(page.texts[k])), None)
+        if out[i - 1].label == "body" and below is not None and out[below].label == "body":
+            out[i] = overrule(decisions[i], "body", "latin_in_text")
+    return out
+
+
 def _in_pre(page: Page, i: int) -> bool:
     """The line stands in an HTML page's <pre> (its DomHints say so)."""
     hints = page.lines[i].dom
@@ -596,8 +612,8 @@ def _body_lines(decisions: Sequence[Decision], *also: str) -> list[int]:
 
 # run in this order over the decisions
 RULES = (code_between_text, picture_caption, spoken_lines, lead_under_header, framed_text, text_under_heading,
-         site_under_text, text_to_page_end, comment_board, closing_paragraph, signature, credit_lines,
-         date_over_title, date_under_text, heading_words)
+         site_under_text, text_to_page_end, latin_in_text, comment_board, closing_paragraph, signature,
+         credit_lines, date_over_title, date_under_text, heading_words)
 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
 # does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
@@ -609,6 +625,7 @@ CORRECTIONS = {
                        "记者 李大华 摄) is a caption",
     "text_under_heading": "a line the model calls a caption right under a section's heading that reads as "
                           "running text and is not marked as a caption (图为…, …摄) is text",
+    "latin_in_text": "a sentence in English between lines of text is text",
     "text_in_frame": "between the article's first line of text and the credit that closes it, a line is text, "
                      "a caption or a section's heading (a headline under a sentence that ends, over a paragraph) "
                      "unless it is furniture (a button, a page list, an end marker)",
