@@ -668,3 +668,17 @@ def test_a_sentence_in_english_inside_the_text_is_text_and_the_text_goes_on_afte
              "related list under it": ["相关新闻", "示例县召开乡村振兴工作会议"], "text to the page's end": []}[layout]
     page = ["示例新闻网 > 农业", "示例市乡村振兴工作取得明显成效", "2026-03-12 来源：示例日报", *paragraphs, *under]
     assert paras(clean("\n".join(page)))[-3:] == paragraphs[-3:]
+
+
+def test_a_notices_note_of_attachments_over_its_signature_is_text_with_the_signature() -> None:
+    """附件：1.培训日程安排 / 2.报名表 between a notice's last sentence and its signature: all the notice's, as printed
+    (the model took the note, the issuer and the day for furniture)."""
+    page = ["首页 > 政务公开 > 通知公告", "关于举办2026年春季农业技术培训班的通知",
+            "发布时间：2026-03-12  来源：示例市农业农村局", "各县（市、区）农业农村局：",
+            "为提高农民种植技术水平，经研究，决定举办2026年春季农业技术培训班。现将有关事项通知如下：",
+            "一、培训时间", "2026年3月20日至22日，共3天。", "二、培训地点", "示例市农业技术推广中心（人民路88号）。",
+            "三、其他事项", "请各单位于3月18日前将报名表报送至市农业农村局科教科。"]
+    close = ["附件：1.培训日程安排", "2.报名表", "3.住宿安排", "示例市农业农村局", "2026年3月12日"]
+    article = clean("\n".join([*page, *close, "【打印本页】【关闭窗口】"]))
+    assert paras(article)[-6:] == [page[-1], *close]  # the items are no headings
+    assert headings(article)[-1] == (1, "三、其他事项")

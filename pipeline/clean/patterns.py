@@ -207,6 +207,8 @@ HEADING_NUMBERS: dict[str, str] = {
     "arabic-number": r"\d{1,2}\s*[、.．](?!\d)",
 }
 HEADING_NUMBER = PATTERNS.compile("^(?:" + "|".join(f"({rx})" for rx in HEADING_NUMBERS.values()) + ")")
+# A notice's note of its attachments, printed between its text and its signature: 附件：1.培训日程安排 / 2.报名表.
+ATTACHMENTS = PATTERNS.compile(r"^(?:相关)?(?:附件|附件清单)\s*\d{0,2}\s*[:：]")
 # A news dateline's reporter: （记者唐霁）, （中央社記者沈佩瑤台北23日電）, 〔記者王小明／台北報導〕.
 DATELINE = PATTERNS.compile(
     r"^(?P<lead>[^（(〔【\[]{0,20})[（(〔【\[](?P<agency>[^（）()〔〕【】\[\]]{0,8}?)(?:记者|記者)\s*"

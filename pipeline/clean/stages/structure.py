@@ -6,6 +6,7 @@ import unicodedata
 
 from pipeline.chinese import SENTENCE_END
 from pipeline.clean import classify as c
+from pipeline.clean import patterns as p
 from pipeline.clean.punctuation import pair_brackets, tidy_spacing, to_full_width
 from pipeline.clean.types import Draft, Line
 
@@ -104,7 +105,8 @@ def find_headings(draft: Draft) -> Draft:
     for k, i in enumerate(body[:-1]):
         line = draft.lines[i]
         numbered = c.heading_kind(line.text) is not None and c.is_heading_shaped(line.text)
-        if numbered and line.role != "heading" and draft.lines[body[k + 1]].role != "heading":
+        if (numbered and line.role != "heading" and draft.lines[body[k + 1]].role != "heading"
+                and not _attachment_item(draft, body, k)):
             draft.lines[i] = line.having(role="heading")  # 一、总体要求 over its text: numbered, so a heading
     last_para = max((i for i in body if draft.lines[i].role != "heading"), default=-1)
     kinds: list[str] = []
@@ -125,6 +127,15 @@ def find_headings(draft: Draft) -> Draft:
         draft.lines[i] = line.having(role="heading", level=level)
         draft.record(f"heading_{kind}", line, line.text)
     return draft
+
+
+def _attachment_item(draft: Draft, body: list[int], k: int) -> bool:
+    """Whether body line k is an item of a notice's note of attachments (附件：1.培训日程安排 / 2.报名表): numbered
+    lines under the note."""
+    j = k - 1
+    while j >= 0 and c.heading_kind(draft.lines[body[j]].text) is not None:
+        j -= 1
+    return j >= 0 and p.ATTACHMENTS.match(draft.lines[body[j]].text) is not None
 
 
 FIXES = (("full_width", to_full_width), ("bracket_pair", pair_brackets), ("space_beside_mark", tidy_spacing))

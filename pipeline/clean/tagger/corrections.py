@@ -206,25 +206,38 @@ def closing_paragraph(page: Page, decisions: list[Decision], title: int) -> list
 
 def signature(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """A notice's signature (落款) right under its text: the issuer's name on a line or two and the day alone under
-    it (市教育局 / 2024年2月20日) close the text, under its last sentence. Where the page prints its date elsewhere
-    only: a day alone under the text of a page without one is its date (`date_under_text`)."""
+    it (市教育局 / 2024年2月20日) close the text, under its last sentence, and so does the note of its attachments
+    printed between them (附件：1.培训日程安排 / 2.报名表). Where the page prints its date elsewhere only: a day alone
+    under the text of a page without one is its date (`date_under_text`)."""
     body = _body_lines(decisions)
     if body and _day_alone(page.texts[body[-1]]):
         body = body[:-1]  # the day the model took for text: the issuer's name over it may still be furniture
     if not body or not c.ends_sentence(page.texts[body[-1]]) or not _dated_meta(page, decisions):
         return decisions
-    for day in range(body[-1] + 2, min(body[-1] + 4, len(decisions))):
-        names = range(body[-1] + 1, day)
+    end = _attachments_end(page, body[-1] + 1)
+    for day in range(end + 1, min(end + 3, len(decisions))):
+        names = range(end, day)
         if not _day_alone(page.texts[day]):
             continue
         if all(_issuer(page.texts[k]) and decisions[k].label != "body" for k in names) and all(
-                decisions[k].by == "model" for k in (*names, day)):
+                decisions[k].by == "model" for k in range(body[-1] + 1, day + 1)):
             out = list(decisions)
-            for k in (*names, day):
+            for k in range(body[-1] + 1, day + 1):
                 out[k] = overrule(out[k], "body", "signature")
             return out
         break
     return decisions
+
+
+def _attachments_end(page: Page, i: int) -> int:
+    """Where the note of a notice's attachments starting at line i ends (附件：1.… and the numbered items under
+    it); i where there is none."""
+    if i >= len(page.texts) or not p.ATTACHMENTS.match(page.texts[i]):
+        return i
+    k = i + 1
+    while k < len(page.texts) and p.HEADING_NUMBER.match(page.texts[k]) and len(page.texts[k]) <= c.MAX_CREDIT_CHARS:
+        k += 1
+    return k
 
 
 def _day_alone(text: str) -> bool:
@@ -646,7 +659,8 @@ CORRECTIONS = {
                          "(…表达慰问。(书聿)) or its editor's tag (…。（編輯：李雪）1131120) is the text's last "
                          "paragraph",
     "signature": "a notice's signature right under its text, the issuer's name on a line or two and the day alone "
-                 "under it (市教育局 / 2024年2月20日), is text, where the page prints its date elsewhere",
+                 "under it (市教育局 / 2024年2月20日), is text, where the page prints its date elsewhere, and so is "
+                 "the note of its attachments between them (附件：1.… / 2.…)",
     "credit_words": "between the title and the text a date line, a byline or a labelled field, and just below the "
                     "text a short labelled credit, is metadata",
     "date_over_title": "where no metadata line has a date, the nearest short dated line among the few above the title "
