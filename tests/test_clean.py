@@ -682,3 +682,13 @@ def test_a_notices_note_of_attachments_over_its_signature_is_text_with_the_signa
     article = clean("\n".join([*page, *close, "【打印本页】【关闭窗口】"]))
     assert paras(article)[-6:] == [page[-1], *close]  # the items are no headings
     assert headings(article)[-1] == (1, "三、其他事项")
+
+
+@pytest.mark.parametrize(("close", "source"), [("(中時新聞網)", "中時新聞網"), ("（示例日报）", "示例日报"),
+                                               ("（示例大学）", None)])
+def test_an_outlets_name_alone_in_brackets_under_the_text_is_its_source(close: str, source: str | None) -> None:
+    """(中時新聞網) right under the text credits the outlet; a name in brackets that is no outlet's names none."""
+    texts = ["中時新聞網", "台北口袋公園首批26座完工", "王小明", "2026年3月12日 週四 上午10:20",
+             "台北市政府今天宣布，全市首批26座口袋公園全部完工啟用，這些公園利用閒置空地改造而成。",
+             "市府表示，明年還將再建30座口袋公園，持續增加綠地面積，並邀請市民參與設計。", close]
+    assert clean("\n".join(texts)).meta.source == source

@@ -157,6 +157,12 @@ def looks_like_paragraph(text: str) -> bool:
     return han >= PARAGRAPH_HAN and marks >= 3
 
 
+def bracketed_outlet(text: str) -> str | None:
+    """The outlet's name a line prints alone in round brackets ((中時新聞網), （金羊网）), if it is one."""
+    match = p.BRACKETED_OUTLET.fullmatch(text)
+    return match["outlet"] if match and p.MEDIA_WORDS.search(match["outlet"]) else None
+
+
 def is_latin_sentence(text: str) -> bool:
     """A sentence in Latin script (an English paragraph quoted in the text): words, no Chinese, a full stop at
     its end; not a button's or a menu's few words."""

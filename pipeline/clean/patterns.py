@@ -331,6 +331,8 @@ GLUED_DATE = PATTERNS.compile(r"\d{1,2}:\d{2}(?:19|20)\d\d[/-]\d{1,2}[/-]\d{1,2}
 # An outlet's app after its name: 都市晚报客户端记者 张晓明 names the paper's app (the source as printed).
 APP_SUFFIX = PATTERNS.compile(r"(?:客户端|客戶端|APP|App)$")
 MEDIA_WORDS = PATTERNS.compile(r"(?:报|報|网|網|社|台|电视|電視|新闻|新聞|日报|日報|时报|時報|周刊|週刊|财经|財經|科技|中文|消息|快讯|快訊|在线|在線|頻道|频道)$")
+# An outlet's name alone in round brackets, a closing credit under the text: (中時新聞網), （金羊网）.
+BRACKETED_OUTLET = PATTERNS.compile(r"[（(](?P<outlet>[" + HAN_CLASS + r"]{2,12})[）)]")
 # An outlet's name is printed with a label of the kind of item after it: 上報快訊 → 上報.
 OUTLET_SUFFIX = PATTERNS.compile(r"(?:快讯|快訊|即时|即時|独家|獨家)$")
 # A comment button glued after a credit (its counter (0) is cut with the brackets): 法制晚报李洁我要评论.

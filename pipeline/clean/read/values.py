@@ -96,6 +96,8 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
     cited = p.SOURCE_CREDIT.search(text) if meta.source is None else None
     if cited:
         meta.source = uncited(cited["outlet"])
+    if meta.source is None:
+        meta.source = c.bracketed_outlet(text)  # (中時新聞網) under the text
 
 
 def _read_outlet_and_byline(pieces: list[str], meta: Metadata, *, names: bool = True) -> None:

@@ -285,10 +285,12 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
 
 def _closing_credit(text: str) -> bool:
     """Whether a line under the text is a short labelled credit (责任编辑：…, 【编辑：…】, 网络编辑:…), an editor's in
-    brackets ((陈巍 编辑)) or one that names the text's source (（供稿：宣传部）, 摘自《示例周刊》)."""
+    brackets ((陈巍 编辑)), one that names the text's source (（供稿：宣传部）, 摘自《示例周刊》) or an outlet's name
+    alone in brackets ((中時新聞網))."""
     return len(text) <= c.MAX_CREDIT_CHARS and (
         bool(c.meta_labels(text, glued=True)) or p.EDITOR_TAG.search(text) is not None
-        or p.EDITOR_CREDIT.match(text) is not None or p.SOURCE_CREDIT.search(text) is not None)
+        or p.EDITOR_CREDIT.match(text) is not None or p.SOURCE_CREDIT.search(text) is not None
+        or c.bracketed_outlet(text) is not None)
 
 
 def _credit_opening(text: str) -> bool:
