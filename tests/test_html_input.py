@@ -454,3 +454,18 @@ def test_the_line_the_title_opens_with_is_the_headline(title: str, lines: list[s
     draft = Draft([Line(n, t) for n, t in enumerate(lines, start=1)], Metadata(), Report("page.html", "utf-8"),
                   head=Head(title=title))
     assert headline_line(draft, Page(draft.lines)) == named
+
+
+def test_a_dashed_subtitle_under_the_headline_the_head_names_is_the_subtitle(tmp_path: Path) -> None:
+    """<h1> holds the headline the <title> names, the <h2> under it a ——subtitle: the subtitle, not furniture."""
+    title = "示例市举办春季农业技术培训会"
+    paragraphs = "".join(f"<p>{p}</p>" for p in [
+        "为提高农民种植技术水平，示例市农业农村局于3月10日在市农技中心举办春季农业技术培训会，共200余人参加培训。",
+        "培训邀请省农科院专家围绕小麦春季管理、病虫害防治等内容进行了讲解，并现场解答了农户提出的问题。"])
+    page = tmp_path / "page.html"
+    page.write_text(f'<html><head><meta charset="utf-8"><title>{title}</title></head><body><div class="crumb">'
+                    f'首页 &gt; 农业 &gt; 正文</div><div class="article"><h1 class="title">{title}</h1>'
+                    f'<h2 class="subtitle">——200余名农技人员参加</h2><div class="source">2026-03-12 示例日报</div>'
+                    f"{paragraphs}</div></body></html>", "utf-8")
+    info = docbook.read_info(document.from_file(page).tree)
+    assert (info.title, info.subtitle) == (title, "200余名农技人员参加")

@@ -281,9 +281,10 @@ def _title_group(lines: Sequence[Line], decisions: list[Decision], head: Head | 
     if title is None or decisions[title].by == "registered_title":
         return decisions
     joined = list(decisions)
-    if decisions[title].by == "head_title":
-        if (head is not None and title + 1 < len(lines) and decisions[title + 1].by == "model"
-                and head_names_whole(head, lines[title].text, lines[title + 1].text)):
+    if decisions[title].by == "head_title":  # the head names the headline: only a ——subtitle, or what makes it whole
+        if title + 1 < len(lines) and decisions[title + 1].by == "model" and (
+                _dashed_subtitle(lines[title + 1].text)
+                or (head is not None and head_names_whole(head, lines[title].text, lines[title + 1].text))):
             joined[title + 1] = overrule(decisions[title], "title", "headline_continued")
         return joined
     text = lines[title].text
@@ -301,11 +302,14 @@ def _title_group(lines: Sequence[Line], decisions: list[Decision], head: Head | 
     if free(title + 1):
         below = lines[title + 1].text
         if ((c.continues_headline(text, below) or _printed_whole(lines, title))
-                and len(text) + len(below) <= c.MAX_TITLE_CHARS) or (
-            below.startswith(c.DASHES) and c.is_title_like(below.lstrip("—-－ "))
-        ):
+                and len(text) + len(below) <= c.MAX_TITLE_CHARS) or _dashed_subtitle(below):
             joined[title + 1] = overrule(decisions[title], "title", "headline_continued")
     return joined
+
+
+def _dashed_subtitle(text: str) -> bool:
+    """A subtitle a dash opens under the headline: ——200余名农技人员参加."""
+    return text.startswith(c.DASHES) and c.is_title_like(text.lstrip("—-－ "))
 
 
 def _printed_whole(lines: Sequence[Line], first: int) -> bool:
