@@ -525,6 +525,7 @@ def test_the_names_after_an_editors_close_the_credit_with_it(text: str, read: st
 @pytest.mark.parametrize(("text", "read", "authors"), [
     ("执笔人：闵小夫 赵小波 刘小韬 胡小顺", "闵小夫 赵小波 刘小韬", "闵小夫 赵小波 刘小韬 胡小顺"),
     ("記者 黃小容 賴小杰 台中", "黃小容 賴小杰", "黃小容 賴小杰"),  # a place closes the byline
+    ("作者：张小明、李小伟、王芳 2026-03-12", "张小明、李小伟", "张小明、李小伟、王芳"),  # the date after them
 ])
 def test_the_names_after_an_authors_that_open_with_a_surname_close_the_credit(text: str, read: str,
                                                                             authors: str) -> None:

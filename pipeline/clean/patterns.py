@@ -253,9 +253,10 @@ EDITOR_AFTER = PATTERNS.compile(r"(?<!\s)\s*(?:" + EDITOR_WORDS + r")\s*[）)\]�
 EDITOR_BEFORE = PATTERNS.compile(r"(?:" + EDITOR_WORDS + r")\s*[" + BARS + r"丨]\s*$")
 # The names after a credit's that close it with them (not a role word or another credit's label: (李沐阳 编辑), 刘梦婕 校对
 # 张彦君): ( 編輯： 劉威 楊倩 ),
-# （編輯：唐佩君/呂佳蓉）. Tried where a run of joiners starts: linear on long runs.
+# （編輯：唐佩君/呂佳蓉）, 作者：张晓明、李大伟、王芳 2026-03-12 (a date after them). Tried where a run of joiners starts:
+# linear on long runs.
 CREDIT_NAMES_AFTER = PATTERNS.compile(r"(?<![\s/／、])(?:[\s/／、]+(?!" + LABELS["editor"] + "|" + LABELS["author"]
-                                + r")[" + HAN_CLASS + r"]{2,3})+(?=\s*[）)】\]]|\s*$)")
+                                + r")[" + HAN_CLASS + r"]{2,3})+(?=\s*[）)】\]]|\s*$|\s+\d)")
 # A credit in brackets of names that the editor's role closes, a line of its own: (陈巍 编辑), （曹文明 編輯）.
 EDITOR_CREDIT = PATTERNS.compile(
     r"^[（(]\s*(?P<names>[" + HAN_CLASS + r"]{2,4}?(?:[、\s]+[" + HAN_CLASS + r"]{2,4}?){0,3}?)\s*(?:" + EDITOR_WORDS
