@@ -163,6 +163,11 @@ def bracketed_outlet(text: str) -> str | None:
     return match["outlet"] if match and p.MEDIA_WORDS.search(match["outlet"]) else None
 
 
+def is_attachment_item(text: str) -> bool:
+    """An item of a notice's note of attachments, under 附件： (2.报名表): a short line a number opens."""
+    return p.HEADING_NUMBER.match(text) is not None and len(text) <= MAX_CREDIT_CHARS
+
+
 def is_latin_sentence(text: str) -> bool:
     """A sentence in Latin script (an English paragraph quoted in the text): words, no Chinese, a full stop at
     its end; not a button's or a menu's few words."""

@@ -47,17 +47,20 @@ LABEL_BAR = PATTERNS.compile(
 # The report word closing a byline or a dateline, as the mainland, Taiwan and Hong Kong print it. The line model's
 # features (REPORT_SUFFIX, REPORT_PLACE, RELATED) keep the two they were trained with.
 REPORT_WORD = r"报道|報導|報道"
+# The words citing where a text was reprinted or excerpted from (转自京华时报, 摘自《示例周刊》).
+REPRINTED_FROM = r"转自|轉自|转载自|轉載自"
+EXCERPTED_FROM = r"摘自|选自|選自"
+# The role words that name where the text came from (稿源：兰州日报, 供稿：宣传部, 本文转自：健康时报): its source.
+SOURCE_ROLES = r"(?:本文)?(?:" + REPRINTED_FROM + r")|稿源|供稿"
 # Credits' role words beside the labels' (采写：, 口述：, 图文：, 本文转自：): a line of credits alone, each a role and a
 # name or an outlet (图文：张晓明, 口述：李大华 整理：张晓明), is never a headline.
-# Of them, those that name where the text came from (稿源：兰州日报, 供稿：宣传部, 本文转自：健康时报): its source.
-SOURCE_ROLES = r"(?:本文)?(?:转自|轉自|转载自|轉載自)|稿源|供稿"
 CREDIT_ROLES = (r"采写|採寫|图文|圖文|口述|整理|撰写|撰寫|执笔|執筆|摄像|攝像|翻译|翻譯|统筹|統籌|策划|策劃|监制|監製|出品"
                 r"|制作|製作|设计|設計|初审|初審|复审|複審|终审|終審|审稿|審稿|" + SOURCE_ROLES)
 # A source named by such a role, or by a unit's label the line model was not trained with (发布单位：, 信息提供：), or cited
 # by a work's title (摘自《示例周刊》): the rules read it where the credit reader found no outlet.
 SOURCE_CREDIT = PATTERNS.compile(
     r"(?:^|(?<=[\s(（【\[]))(?:(?:" + SOURCE_ROLES + r"|(?:供稿|来稿|來稿|发布|發布|发文|發文)(?:单位|單位|部门|部門)"
-    r"|信息提供|資料提供)\s*[" + COLONS + r"]\s*|(?:本文|文章)?(?:摘自|选自|選自)\s*[" + COLONS + r"]?\s*(?=《))"
+    r"|信息提供|資料提供)\s*[" + COLONS + r"]\s*|(?:本文|文章)?(?:" + EXCERPTED_FROM + r")\s*[" + COLONS + r"]?\s*(?=《))"
     r"《?(?P<outlet>[^\s《》，,。；;（(）)【】\[\]|｜/／:：]{2,30})"
 )
 CREDITS_ONLY = PATTERNS.compile(
@@ -361,8 +364,8 @@ GRAPHIC_AFTER = PATTERNS.compile(r"\s{0,3}(?:" + GRAPHIC_WORDS + ")")
 GRAPHIC = PATTERNS.compile(GRAPHIC_WORDS)
 # A word opening an outlet's name that cites it (摘自京华时报, 据北京晨报, 本文转自：健康时报), or a source's label glued on
 # with no colon or space (来源示例日报).
-OUTLET_LEAD = PATTERNS.compile(r"(?:(?:本文|文章)?(?:摘自|选自|選自|转自|轉自|转载自|轉載自)|来自|來自|据|據|" + LABELS["source"]
-                             + r")\s*[" + COLONS + r"]?\s*")
+OUTLET_LEAD = PATTERNS.compile(r"(?:(?:本文|文章)?(?:" + EXCERPTED_FROM + "|" + REPRINTED_FROM + r")|来自|來自|据|據|"
+                             + LABELS["source"] + r")\s*[" + COLONS + r"]?\s*")
 # A desk of the newsroom, not a person or an outlet: 生活中心, 国际组.
 DESK_WORDS = r"(?:中心|组|組|部|室)"
 DESK = PATTERNS.compile(DESK_WORDS + "$")

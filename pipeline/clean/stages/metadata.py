@@ -96,7 +96,7 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
     and the fields the reader found nothing for). The first value of a field wins: the reader reads the lines
     under the title before those above it (the site's frame: its day, its name); the rules read the header's
     lines (under the title, then those above it the model took for metadata) before the lines under the text,
-    and the dates of the site's frame last."""
+    and the dates of the site's frame last. An author credit that is the outlet's name names no one."""
     title = next((decided.line for decided in draft.report.lines if decided.label == "title"), 0)
     for_date = {decided.line for decided in draft.report.lines if decided.by in DATE_ONLY}
     draft.lines = [_without_place(draft, line) if line.role == "meta" else line for line in draft.lines]
@@ -146,6 +146,9 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
                              for r in draft.report.readings]
     if not draft.meta.editors:
         _read_editor_below(draft, reader)
+    outlet = (draft.meta.source or "").casefold()
+    if outlet and [author.name.casefold() for author in draft.meta.authors] == [outlet]:
+        draft.meta.authors = []  # 作者：PConline beside 出处：pconline: the outlet credited, no one named
     draft.lines = [line for line in draft.lines if line.role != "meta"]
     return draft
 
@@ -316,9 +319,6 @@ def read_bylines(draft: Draft, reader: CreditReader) -> Draft:
     paragraphs = [i for i in body if draft.lines[i].role != "heading"]
     closing = paragraphs[-CLOSING_PARAGRAPHS:][::-1]  # the last first: a line of credits or promotion may follow it
     meta = draft.meta
-    outlet = (meta.source or "").casefold()
-    if outlet and [author.name.casefold() for author in meta.authors] == [outlet]:
-        meta.authors = []  # 作者：PConline beside 出处：pconline: the outlet credited, no one named
     if paragraphs and not (meta.authors and meta.source and meta.editors):
         first = draft.lines[paragraphs[0]]
         _read_credits(draft, reader, first, credits.opening(first.text))

@@ -133,7 +133,7 @@ def _attachment_item(draft: Draft, body: list[int], k: int) -> bool:
     """Whether body line k is an item of a notice's note of attachments (附件：1.培训日程安排 / 2.报名表): numbered
     lines under the note."""
     j = k - 1
-    while j >= 0 and c.heading_kind(draft.lines[body[j]].text) is not None:
+    while j >= 0 and c.is_attachment_item(draft.lines[body[j]].text):
         j -= 1
     return j >= 0 and p.ATTACHMENTS.match(draft.lines[body[j]].text) is not None
 

@@ -235,7 +235,7 @@ def _attachments_end(page: Page, i: int) -> int:
     if i >= len(page.texts) or not p.ATTACHMENTS.match(page.texts[i]):
         return i
     k = i + 1
-    while k < len(page.texts) and p.HEADING_NUMBER.match(page.texts[k]) and len(page.texts[k]) <= c.MAX_CREDIT_CHARS:
+    while k < len(page.texts) and c.is_attachment_item(page.texts[k]):
         k += 1
     return k
 
@@ -664,7 +664,8 @@ CORRECTIONS = {
                  "under it (市教育局 / 2024年2月20日), is text, where the page prints its date elsewhere, and so is "
                  "the note of its attachments between them (附件：1.… / 2.…)",
     "credit_words": "between the title and the text a date line, a byline or a labelled field, and just below the "
-                    "text a short labelled credit, is metadata",
+                    "text a closing credit (a short labelled one, an editor's in brackets, one naming the text's "
+                    "source: 供稿：…, 摘自《…》, (中時新聞網)), is metadata",
     "date_over_title": "where no metadata line has a date, the nearest short dated line among the few above the title "
                   "(a breadcrumb with the day) is metadata",
     "date_under_text": "where no metadata line has a date, the first short dated line among the few under the text "
