@@ -76,6 +76,8 @@ def build(article: Article, *, lang: str = SOURCE_LANG) -> etree._Element:
             _table(stack[-1], block)
         elif block.kind == "code":
             _el(stack[-1], "programlisting", block.text)
+        elif block.kind == "signature":
+            _el(stack[-1], "para", block.text, role="signature")
         else:
             _el(stack[-1], "para", block.text)
     return root

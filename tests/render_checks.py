@@ -218,6 +218,13 @@ def justified_share(path: Path, body_size: float) -> float:
     return float(sum(abs(right - x) <= tolerance for x in full) / len(full))
 
 
+def line_ends(path: Path) -> list[tuple[str, float, float, float]]:
+    """Each printed line of a PDF: its text, where it starts and ends, and its type size."""
+    with pdfplumber.open(path) as pdf:
+        return [("".join(c["text"] for c in row), row[0]["x0"], row[-1]["x1"], row[0]["size"])
+                for page in pdf.pages for row in _rows(page)]
+
+
 def _rows(page: Any) -> list[list[dict[str, Any]]]:
     """A page's characters in lines (by baseline), left to right."""
     by_line: dict[int, list[dict[str, Any]]] = {}

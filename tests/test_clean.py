@@ -18,7 +18,8 @@ from tests.conftest import CORPUS, TESTS
 
 
 def paras(article: Article) -> list[str]:
-    return [b.text for b in article.blocks if b.kind == "para"]
+    """The text's paragraphs, a notice's signature among them."""
+    return [b.text for b in article.blocks if b.kind in ("para", "signature")]
 
 
 def headings(article: Article) -> list[tuple[int, str]]:
@@ -682,6 +683,24 @@ def test_a_notices_note_of_attachments_over_its_signature_is_text_with_the_signa
     article = clean("\n".join([*page, *close, "【打印本页】【关闭窗口】"]))
     assert paras(article)[-6:] == [page[-1], *close]  # the items are no headings
     assert headings(article)[-1] == (1, "三、其他事项")
+
+
+def test_a_notices_signature_is_set_apart_from_its_text() -> None:
+    """The issuer's name and the day under a notice's last sentence, or under its note of attachments, are its
+    signature (落款: set flush right by every renderer); a name with no day under it, a day under a line that ends no
+    sentence, and the text's last sentence are not."""
+    def signature(text: str) -> list[str]:
+        return [b.text for b in clean(text).blocks if b.kind == "signature"]
+
+    assert signature(NOTICE) == ["市教育局", "2024年2月20日"]
+    assert signature(NOTICE.replace("2024年2月20日\n【", "【")) == []
+    assert signature(NOTICE.replace("具体安排另行通知。", "具体安排如下")) == []
+    attached = NOTICE.replace("市教育局\n", "附件：1.开学工作安排表\n2.安全检查清单\n市教育局\n")
+    assert signature(attached) == ["市教育局", "2024年2月20日"]
+    assert paras(clean(attached))[-4:-2] == ["附件：1.开学工作安排表", "2.安全检查清单"]
+    article = docbook.build(clean(NOTICE))
+    assert [p.get("role") for p in article.iter(docbook.DB + "para")][-3:] == [None, "signature", "signature"]
+    docbook.validate(article)
 
 
 @pytest.mark.parametrize(("close", "source"), [("(中時新聞網)", "中時新聞網"), ("（示例日报）", "示例日报"),

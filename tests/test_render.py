@@ -695,6 +695,55 @@ def test_paragraph_ends_and_numbers_are_joined_for_print() -> None:
     assert xhtml.spaced("他们 说好。") == f"他们\u3000说{join}好。"
 
 
+# A notice's signature ------------------------------------------------------------------------------
+
+NOTICE_PAGE = TESTS / "data" / "notice" / "notice.txt"
+SIGNATURE = ["示例市农业农村局", "2026年3月12日"]
+
+
+def assert_set_flush_right(pdf: Path, lines: list[str]) -> None:
+    """The lines end at the text block's right edge (where most of the body's lines end: full lines, a mark hung
+    past the edge aside) and start well past the paragraphs' indent."""
+    printed = rc.line_ends(pdf)
+    body_size = max((size for *_, size in printed), key=[size for *_, size in printed].count)
+    body = [(x0, x1) for text, x0, x1, size in printed if size == body_size]
+    left = min(x0 for x0, _ in body)
+    right = max({round(x1) for _, x1 in body}, key=lambda x: sum(abs(x1 - x) < 1 for _, x1 in body))
+    found = [(x0, x1) for text, x0, x1, _ in printed if text in lines]
+    assert len(found) == len(lines), (lines, printed)
+    for x0, x1 in found:
+        assert right - x1 <= 0.25 * body_size and x0 - left > 4 * body_size, (x0, x1, left, right)
+
+
+@epub_checker.ON_ONE_WORKER
+@pytest.mark.skipif(rc.libreoffice() is None, reason="LibreOffice is not installed (make test installs it)")
+def test_a_notices_signature_is_set_flush_right_in_every_format(tmp_path: Path) -> None:
+    """The issuer's name and the day under a notice end at the text block's right edge, unindented, in the PDF,
+    the DOCX (as LibreOffice prints it), the EPUB and the web page; the text above keeps its two-em indent."""
+    config = Config(seeds=NOTICE_PAGE.parent, out=tmp_path, variants=("zh-Hans",), jobs=1)
+    assert not build.run(config, [NOTICE_PAGE]).failed
+    folder, name = tmp_path / "notice", "notice.zh-Hans"
+    pdf = folder / f"{name}.pdf"
+    assert_set_flush_right(pdf, SIGNATURE)
+    assert rc.typeset(pdf)["indent_off_2em"] == 0
+    signed = [p for p in docx.Document(str(folder / f"{name}.docx")).paragraphs
+              if p.style is not None and p.style.name == "Signature"]
+    assert [p.text for p in signed] == SIGNATURE
+    assert signed[0].style is not None
+    style = signed[0].style.paragraph_format
+    assert style.alignment == WD_ALIGN_PARAGRAPH.RIGHT and not style.first_line_indent
+    assert_set_flush_right(rc.libreoffice_convert(folder / f"{name}.docx", "pdf", tmp_path), SIGNATURE)
+    result = epub_checker.check(folder / f"{name}.epub")
+    assert result.valid and result.messages == []
+    with zipfile.ZipFile(folder / f"{name}.epub") as epub:
+        chapter = epub.read(next(n for n in epub.namelist() if n.endswith("ch004.xhtml"))).decode()
+        css = epub.read("EPUB/styles/stylesheet1.css").decode()
+    assert chapter.count('<div class="signature"') == 2 and "role=" not in chapter
+    assert "div.signature p { text-indent: 0; text-align: right; }" in css
+    page = (folder / f"{name}.html").read_text("utf-8")
+    assert [line for line in SIGNATURE if f'<p class="signature">{line}</p>' in page] == SIGNATURE
+
+
 # Program code ---------------------------------------------------------------------------------------
 
 CODE_PAGE = TESTS / "data" / "code" / "listing.txt"

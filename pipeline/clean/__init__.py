@@ -33,7 +33,7 @@ class Block:
     """A heading (with its level), a paragraph, program code (its lines as printed), a figure or a table of the
     article body."""
 
-    kind: str  # heading, para, code, figure or table (the text of these two their caption, if any)
+    kind: str  # heading, para, signature, code, figure or table (the text of these two their caption, if any)
     text: str
     line: int
     level: int = 0
@@ -99,7 +99,7 @@ def _article(draft: Draft) -> Article:
             gap = "\n\n" if line.blank_before else "\n"
             blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text}{gap}{line.text}")
         else:
-            kind = line.role if line.role in ("heading", "code") else "para"
+            kind = line.role if line.role in ("heading", "code", "signature") else "para"
             blocks.append(Block(kind, line.text, line.number, line.level))
     blocks = [replace(b, text=textwrap.dedent(b.text)) if b.kind == "code" else b for b in blocks]
     if not any(block.kind == "para" for block in blocks):

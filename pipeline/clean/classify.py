@@ -168,6 +168,20 @@ def is_attachment_item(text: str) -> bool:
     return p.HEADING_NUMBER.match(text) is not None and len(text) <= MAX_CREDIT_CHARS
 
 
+def is_day_alone(text: str) -> bool:
+    """A day alone as a document's signature prints it, by year, month and day (2024年2月20日, 二〇二四年二月二十日),
+    no time."""
+    day = p.DATETIME.fullmatch(text) or p.DATE_HAN.fullmatch(text)
+    return day is not None and day["hour"] is None and "年" in text
+
+
+def could_be_issuer(text: str) -> bool:
+    """A line that may name a notice's issuer: a short name, no sentence, no label, no date, no button."""
+    return (han_count(text) >= 2 and len(text) <= MAX_CREDIT_CHARS and mark_count(text) == 0
+            and not (is_chrome(text) or is_end_marker(text) or meta_labels(text, glued=True)
+                     or p.DIGIT.search(text) or is_bracketed(text)))
+
+
 def is_latin_sentence(text: str) -> bool:
     """A sentence in Latin script (an English paragraph quoted in the text): words, no Chinese, a full stop at
     its end; not a button's or a menu's few words."""

@@ -10,7 +10,7 @@ from typing import Any, Literal
 from pipeline.errors import DocumentWarning
 
 Zone = Literal["page", "header", "body", "tail"]
-Role = Literal["", "meta", "heading", "para", "code"]
+Role = Literal["", "meta", "heading", "para", "code", "signature"]
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,18 @@ local function only_data_urls(image)
   end
 end
 
+-- A paragraph with a DocBook role (a notice's signature: <para role="signature">) reaches pandoc as a Div
+-- with a "role" attribute: it becomes a class for EPUB's stylesheet and a paragraph style of the reference
+-- DOCX ("Signature"), and no "role" attribute, which HTML keeps for ARIA's roles.
+local ROLE_STYLES = { signature = "Signature" }
+
+local function role_to_style(div)
+  local style = ROLE_STYLES[div.attributes.role]
+  if style then
+    return pandoc.Div(div.content, pandoc.Attr("", { div.attributes.role }, { ["custom-style"] = style }))
+  end
+end
+
 local function convert(request)
   local doc = pandoc.read(request.text, "docbook", {}, {})
   local meta = pandoc.read("---\n" .. request.metadata .. "\n---\n", "markdown", {}, {}).meta
@@ -34,6 +46,7 @@ local function convert(request)
   end
   doc.meta = meta
   doc:walk({ Image = only_data_urls })
+  doc = doc:walk({ Div = role_to_style })
   local options = request.options
   if request.to == "epub3" then
     options.template = template(request.to)

@@ -29,6 +29,8 @@ CELL_STYLE = "Compact"  # pandoc's for a table cell's text: the body's face, no 
 CODE_STYLE, CODE_CHARS = "SourceCode", "VerbatimChar"  # pandoc's for program code: its block, and its text
 CODE_FACE = "DejaVu Sans Mono"  # as the PDF's (Chinese in the code in the region's sans)
 CODE_SHADE = "F4F4F2"
+SIGNATURE_STYLE = "Signature"  # a notice's signature (convert.lua's name for <para role="signature">)
+SIGNATURE_SPACE = "240"  # twentieths of a point: a line of the body's 12 pt between the text and a signature
 HEADING_STYLES = ("Title", "Subtitle", *(f"Heading{n}" for n in range(1, 7)))
 FIGURE_STYLES = ("Figure", "CaptionedFigure", "Caption", "ImageCaption", "TableCaption")  # pandoc's, for an
 # image and a table's caption
@@ -136,6 +138,7 @@ def styles_xml(data: bytes, region: str) -> bytes:
     set_fonts(child(cell, "rPr"), serif, lang)
     three_lines(root)
     program_code(root, sans, lang)
+    signature(root)
     for style_id in (*HEADING_STYLES, "Author", "Date", "Abstract"):
         element = style(root, style_id)
         rpr = child(element, "rPr")
@@ -195,6 +198,20 @@ def program_code(root: etree._Element, sans: str, lang: str) -> None:
     fonts = child(child(chars, "rPr"), "rFonts")
     fonts.attrib.update({W + "ascii": CODE_FACE, W + "hAnsi": CODE_FACE, W + "cs": CODE_FACE, W + "eastAsia": sans})
     child(child(chars, "rPr"), "lang").set(W + "eastAsia", lang)
+
+
+def signature(root: etree._Element) -> None:
+    """A notice's signature (the issuer's name and the day) as the PDF sets it: flush right, unindented, a line
+    below the text (and none between its own lines)."""
+    ppr = paragraph_props(style(root, SIGNATURE_STYLE))
+    ind = child(ppr, "ind")
+    ind.set(W + "firstLineChars", "0")
+    ind.set(W + "firstLine", "0")
+    spacing = child(ppr, "spacing")
+    spacing.set(W + "before", SIGNATURE_SPACE)
+    spacing.set(W + "after", "0")
+    child(ppr, "contextualSpacing")
+    child(ppr, "jc").set(W + "val", "right")
 
 
 def no_spacing(ppr: etree._Element) -> None:

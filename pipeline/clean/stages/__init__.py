@@ -14,7 +14,7 @@ from functools import partial
 
 from pipeline.clean.stages.metadata import from_head, read_bylines, read_metadata, split_title
 from pipeline.clean.stages.page import drop_repeats, read_breadcrumb, tag_lines, take_abstract, trim_whitespace
-from pipeline.clean.stages.structure import find_headings, fix_punctuation, join_wrapped_lines
+from pipeline.clean.stages.structure import find_headings, fix_punctuation, join_wrapped_lines, mark_signature
 from pipeline.clean.tagger import LineTagger
 from pipeline.clean.types import Draft
 
@@ -35,6 +35,7 @@ def stages(tagger: LineTagger) -> tuple[Stage, ...]:
         from_head,
         join_wrapped_lines,
         find_headings,
+        mark_signature,
         fix_punctuation,
     )
 

@@ -138,6 +138,30 @@ def _attachment_item(draft: Draft, body: list[int], k: int) -> bool:
     return j >= 0 and p.ATTACHMENTS.match(draft.lines[body[j]].text) is not None
 
 
+SIGNATURE_NAMES = 2  # lines of the issuer's name over a signature's day
+
+
+def mark_signature(draft: Draft) -> Draft:
+    """A notice's signature (落款) at the article's end, set apart from its text (flush right in every output): the
+    day alone on the last line and the issuer's name on a line or two over it (市教育局 / 2024年2月20日), under the
+    text's last sentence or its note of attachments."""
+    body = [i for i, line in enumerate(draft.lines) if line.zone == "body"]
+    if not body or draft.lines[body[-1]].role != "para" or not c.is_day_alone(draft.lines[body[-1]].text):
+        return draft
+    start = len(body) - 1
+    while (start > 1 and len(body) - 1 - start < SIGNATURE_NAMES and draft.lines[body[start - 1]].role == "para"
+           and c.could_be_issuer(draft.lines[body[start - 1]].text)):
+        start -= 1
+    above = draft.lines[body[start - 1]] if start else None
+    if above is None or above.role != "para" or not (
+            c.ends_sentence(above.text) or c.is_attachment_item(above.text) or p.ATTACHMENTS.match(above.text)):
+        return draft
+    for i in body[start:]:
+        draft.record("signature", draft.lines[i], draft.lines[i].text)
+        draft.lines[i] = draft.lines[i].having(role="signature")
+    return draft
+
+
 FIXES = (("full_width", to_full_width), ("bracket_pair", pair_brackets), ("space_beside_mark", tidy_spacing))
 
 

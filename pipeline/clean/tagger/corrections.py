@@ -210,16 +210,16 @@ def signature(page: Page, decisions: list[Decision], title: int) -> list[Decisio
     printed between them (附件：1.培训日程安排 / 2.报名表). Where the page prints its date elsewhere only: a day alone
     under the text of a page without one is its date (`date_under_text`)."""
     body = _body_lines(decisions)
-    if body and _day_alone(page.texts[body[-1]]):
+    if body and c.is_day_alone(page.texts[body[-1]]):
         body = body[:-1]  # the day the model took for text: the issuer's name over it may still be furniture
     if not body or not c.ends_sentence(page.texts[body[-1]]) or not _dated_meta(page, decisions):
         return decisions
     end = _attachments_end(page, body[-1] + 1)
     for day in range(end + 1, min(end + 3, len(decisions))):
         names = range(end, day)
-        if not _day_alone(page.texts[day]):
+        if not c.is_day_alone(page.texts[day]):
             continue
-        if all(_issuer(page.texts[k]) and decisions[k].label != "body" for k in names) and all(
+        if all(c.could_be_issuer(page.texts[k]) and decisions[k].label != "body" for k in names) and all(
                 decisions[k].by == "model" for k in range(body[-1] + 1, day + 1)):
             out = list(decisions)
             for k in range(body[-1] + 1, day + 1):
@@ -238,20 +238,6 @@ def _attachments_end(page: Page, i: int) -> int:
     while k < len(page.texts) and c.is_attachment_item(page.texts[k]):
         k += 1
     return k
-
-
-def _day_alone(text: str) -> bool:
-    """A day alone as a document's signature prints it, by year, month and day (2024年2月20日, 二〇二四年二月二十日),
-    no time."""
-    day = p.DATETIME.fullmatch(text) or p.DATE_HAN.fullmatch(text)
-    return day is not None and day["hour"] is None and "年" in text
-
-
-def _issuer(text: str) -> bool:
-    """A line that may name a notice's issuer: a short name, no sentence, no label, no date, no button."""
-    return (c.han_count(text) >= 2 and len(text) <= c.MAX_CREDIT_CHARS and c.mark_count(text) == 0
-            and not (c.is_chrome(text) or c.is_end_marker(text) or c.meta_labels(text, glued=True)
-                     or p.DIGIT.search(text) or c.is_bracketed(text)))
 
 
 def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
