@@ -711,3 +711,61 @@ def test_an_outlets_name_alone_in_brackets_under_the_text_is_its_source(close: s
              "台北市政府今天宣布，全市首批26座口袋公園全部完工啟用，這些公園利用閒置空地改造而成。",
              "市府表示，明年還將再建30座口袋公園，持續增加綠地面積，並邀請市民參與設計。", close]
     assert clean("\n".join(texts)).meta.source == source
+
+
+EPAPER = ["首页", "上一版", "本版新闻", "老街改造后迎来首批游客 商户说生意好了", "这样的城市更新，值得推广",
+          "三千米长的步道，走得完吗", "社区书屋开进了菜市场", "国内统一刊号：CN12-3456", "2026年3月12日 星期四",
+          "老街改造后迎来首批游客 商户说生意好了", "改造历时两年；保留了六十多栋老建筑，新增停车位三百个",
+          "2026年3月12日", "本报记者王小明长沙报道",
+          "经过两年的改造，示例市老街昨日重新开放，迎来了首批游客。不少市民专程赶来，拍照留念。",
+          "老街商户李女士说，改造以后客流明显增加，店里的生意比以前好了不少。",
+          "据介绍，老街改造保留了六十多栋老建筑，并新增停车位三百个，方便市民游客。", "下一篇 关闭本页"]
+
+
+def test_an_epapers_list_of_the_pages_headlines_is_not_the_articles_head() -> None:
+    """An e-paper's page prints its list of headlines (the article's among them) over the article: the article's
+    own copy of the headline heads it, with its dek (the subtitle: no sentence, over the credits), its date and its
+    byline (the place of the report glued to the name: 王小明长沙报道), and the list is furniture."""
+    article = clean("\n".join(EPAPER))
+    assert article.meta.title == EPAPER[3]
+    assert article.meta.subtitle == EPAPER[10]
+    assert [p.name for p in article.meta.authors] == ["王小明"]
+    assert article.meta.published == "2026-03-12"
+    assert paras(article) == EPAPER[13:16] and headings(article) == []
+    led = clean("\n".join([*EPAPER[:10], EPAPER[10] + "。", *EPAPER[11:]]))
+    assert led.meta.subtitle is None, "a sentence under the title is the text's lead, not a dek"
+
+
+@pytest.mark.parametrize(("byline", "author"), [("本报记者王小明长沙报道", "王小明"), ("（记者李文长沙报道）", "李文"),
+                                                ("記者王小明報導", "王小明"), ("记者 张晓明 北京报道", "张晓明")])
+def test_a_report_place_glued_to_the_reporters_name_is_no_part_of_it(byline: str, author: str) -> None:
+    texts = ["示例新闻网", "老街改造后迎来首批游客", "2026年3月12日 08:30", byline, *EPAPER[13:16]]
+    assert [p.name for p in clean("\n".join(texts)).meta.authors] == [author]
+
+
+@pytest.mark.parametrize(("line", "source"), [
+    ("中国网山东频道 ( 2013-05-02 10:11:12 )        稿件来源： 大众日报", "大众日报"),
+    ("央广网浙江频道 2013-05-02 10:11:12 来源：浙江日报", "浙江日报")])
+def test_the_outlet_after_a_source_label_is_the_source_before_the_outlet_printed_bare(line: str, source: str) -> None:
+    """中国网山东频道 ( date ) 稿件来源： 大众日报: the channel that reprints the article is not where it came from."""
+    texts = ["示例网首页", "老街改造后迎来首批游客", line, *EPAPER[13:16]]
+    assert clean("\n".join(texts)).meta.source == source
+
+
+def test_bracketed_headings_with_counts_a_broadcasters_captions_and_lead_ins_to_the_text() -> None:
+    """【…超100名学生感染…】 over its paragraph is a section heading (its digits a count, not a page's number); a line
+    after △ is a picture's caption, neither a heading nor text; a line ending with —— leads into the text under it and
+    is text, no heading."""
+    paragraphs = ["当地时间7月3日，示例大学宿舍区暴发疫情，至少105名学生确诊，校方已经对宿舍区实施封闭管理。",
+                  "校方表示，目前至少有300名学生正在接受隔离观察，相关课程改为线上进行，考试时间另行通知。",
+                  "据统计，全国至少37个州出现疫情反弹，其中四个州本周确诊病例数均高于此前日增记录。",
+                  "多名专家表示，人群中出现任何程度的抗体都会提供一定的屏障，但远远不足以阻断传播。"]
+    texts = ["示例新闻网 > 国际", "示例国新冠确诊病例超278万例", "2020-07-04 01:55:04 来源：示例新闻客户端",
+             paragraphs[0], "△示例市市长王大明", paragraphs[1], "【示例大学宿舍区超100名学生感染】", paragraphs[2],
+             "秉持开放理念，坚持走合作发展道路，以自身发展作出更大贡献——", paragraphs[3], "责任编辑：张三"]
+    article = clean("\n".join(texts))
+    assert headings(article) == [(1, "【示例大学宿舍区超100名学生感染】")]
+    assert "△示例市市长王大明" not in paras(article)
+    assert texts[8] in paras(article)
+    assert classify.is_bracketed_heading("【超100名学生感染】")
+    assert not any(map(classify.is_bracketed_heading, ("【第2页】", "【2024-01-05 发布】", "【1】", "【评论(12)】")))

@@ -701,6 +701,20 @@ def test_a_signatures_issuer_over_a_day_the_model_took_for_text_is_text(day_said
         "title", "meta", "body", "body", "body", "boilerplate"]
 
 
+@pytest.mark.parametrize(("dek", "label"), [
+    ("因资金不足导致改造停滞，“老街”想通过招商再开工；目前已完成招商", "title"),
+    ("经过两年的改造，示例市老街昨日重新开放。", "body"),  # a sentence: the text's lead
+    ("图为改造后的示例市老街", "body")])  # a picture's caption
+def test_a_dek_under_the_title_over_the_credits_is_the_subtitle(dek: str, label: str) -> None:
+    texts = ["老街改造后迎来首批游客 商户说生意好了", dek, "2026年3月12日", "本报记者王小明长沙报道",
+             "经过两年的改造，示例市老街昨日重新开放，迎来了首批游客。不少市民专程赶来，拍照留念。"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = [Decision(label, 0.8) for label in ("title", "body", "meta", "meta", "body")]
+    assert [d.label for d in corrections.dek_over_credits(page, said, 0)] == ["title", label, "meta", "meta", "body"]
+    said[2] = Decision("body", 0.8)  # no credits under it
+    assert corrections.dek_over_credits(page, said, 0)[1].label == "body"
+
+
 def test_a_caption_the_model_reads_under_a_sections_heading_is_text_unless_marked_as_one() -> None:
     """The last section's one paragraph under its heading, over the editor's credit, was called a caption and dropped
     with its heading; a line marked as a caption (图为…) there stays one."""

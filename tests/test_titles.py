@@ -152,6 +152,24 @@ def test_the_best_candidates_first_copy_takes_its_place() -> None:
     assert titles.first_copy_first(Page(page_lines(PAGE)), alone) == alone
 
 
+def test_the_copy_that_heads_the_text_is_taken_where_only_furniture_stands_between_copies() -> None:
+    """An e-paper's list of the page's headlines over the article repeats its headline: the copy over the article's
+    text (nearer it, no text between the copies) heads it; with text between them (a related list under the
+    article, its items with their summaries) the first copy does."""
+    headline = "老街改造后迎来首批游客 商户说生意好了"
+    text = ["经过两年的改造，示例市老街昨日重新开放，迎来了首批游客。不少市民专程赶来，拍照留念。",
+            "老街商户李女士说，改造以后客流明显增加，店里的生意比以前好了不少。"]
+    listed = ["本版新闻", headline, "这样的城市更新，值得推广", "社区书屋开进了菜市场", "国内统一刊号：CN12-3456",
+              "2026年3月12日 星期四", headline, "2026年3月12日", *text]
+    page = Page(page_lines("\n".join(listed)))
+    ranked = [titles.Candidate(1, 0.8), titles.Candidate(6, 0.8), titles.Candidate(2, 0.1)]
+    assert titles.first_copy_first(page, ranked)[0] == titles.Candidate(6, 0.8)
+    related = [headline, "2026年3月12日", *text, "相关新闻", headline, "2026年3月12日", *text[:1]]
+    page = Page(page_lines("\n".join(related)))
+    ranked = [titles.Candidate(len(text) + 3, 0.8), titles.Candidate(0, 0.8)]
+    assert titles.first_copy_first(page, ranked)[0] == titles.Candidate(0, 0.8)
+
+
 def test_the_headline_with_its_picture_mark_is_a_copy_of_the_headline_without() -> None:
     """A headline printed with its picture mark (…[组图]) over a caption printing it without is the same headline:
     the first of them heads the article, whichever the ranker liked better; white space aside too."""

@@ -12,6 +12,7 @@ SEPARATORS = re.compile(r"[|｜]")
 MAX_META_CHARS = 100
 MAX_TITLE_CHARS = 80
 MAX_HEADING_CHARS = 32
+MIN_NUMBERED_HAN = 4  # Han characters of a bracketed heading with digits in it (【超100名学生感染】, not 【第2页】)
 MAX_CREDIT_CHARS = 40  # a credit or byline line (责任编辑：…, 聯合報／記者…) is at most this long
 PARAGRAPH_HAN = 40  # Han characters that make a line running text even without a full stop
 MENU_ITEMS = 4  # this many short items in a line, split by spaces, are a menu or a toolbar
@@ -261,11 +262,14 @@ def is_heading_shaped(text: str) -> bool:
 
 
 def is_bracketed_heading(text: str) -> bool:
-    """A heading-shaped phrase wholly in 【】 (【扩大本地种植】), which the furniture rules take for a button (【纠错】,
-    【打印】【关闭】): where it stands decides."""
+    """A heading-shaped phrase wholly in 【】 (【扩大本地种植】, 【美国西雅图一大学宿舍区超100名学生感染】), which the
+    furniture rules take for a button (【纠错】, 【打印】【关闭】): where it stands decides. Digits are a count's in
+    words (超100名), not a page's number or a date (【2】, 【2024-01-05】)."""
     inner = text[1:-1].strip()
-    return (text[:1] == "【" and text[-1:] == "】" and "】" not in inner and not any(ch.isdigit() for ch in inner)
-            and is_heading_shaped(inner))
+    numbered = any(ch.isdigit() for ch in inner)
+    return (text[:1] == "【" and text[-1:] == "】" and "】" not in inner and is_heading_shaped(inner)
+            and not (numbered and (han_count(inner) < MIN_NUMBERED_HAN or p.DATETIME.search(inner)
+                                   or p.DATE_HAN.search(inner))))
 
 
 def is_fragment(text: str) -> bool:

@@ -185,9 +185,10 @@ LEGAL_NOTICE = PATTERNS.compile(
     r"(?:授权|授權)[，,]?(?:不得|禁止|严禁|嚴禁)|(?:有权|有權)(?:逕予|径予|予以)?(?:删除|刪除)"
     r"|(?:版权|版權)(?:均)?(?:属于|屬於|归|歸)"
 )
-# Photo captions: 图为…, 图注…, （摄影 …）, 圖／…, a line that ends with a picture credit.
+# Photo captions: 图为…, 图注…, （摄影 …）, 圖／…, a line that ends with a picture credit, a caption after the
+# triangle that broadcasters' pages set before one (△示例市市长王大明).
 CAPTION = PATTERNS.compile(
-    r"^(?:图为|圖為|图注|圖說|图说|上图|下图|左图|右图|上圖|下圖|资料图|資料圖|图片来源|圖片來源|图像来源|圖像來源|图像加注|圖像加註|图片：|圖片：|(?:图|圖)\s*[/／])"
+    r"^(?:△|图为|圖為|图注|圖說|图说|上图|下图|左图|右图|上圖|下圖|资料图|資料圖|图片来源|圖片來源|图像来源|圖像來源|图像加注|圖像加註|图片：|圖片：|(?:图|圖)\s*[/／])"
     r"|[（(](?:[^（）()]{0,20})(?:摄影?|攝影?|图|圖|照片|供图|供圖|示意圖|示意图|圖取自|图取自)[^（）()]{0,30}[）)]\s*$"
     r"|^[（(]?(?:摄影|攝影|摄|攝)\s*[:：/／]?\s*[" + HAN_CLASS + r"·\s]{2,12}[）)]?$"
     r"|\s(?:图|圖)\s*[/／]\s*[^\s，。,]{1,12}\s*$"  # …的帽子。 圖／歐新社
@@ -386,6 +387,7 @@ POSTED_FROM = PATTERNS.compile(
 )
 # A dateline's last piece closed by the report word (张小明 北京报道), and a province's name alone.
 REPORTED = PATTERNS.compile("(?:" + REPORT_WORD + ")$")
+REPORT_AFTER = PATTERNS.compile("(?:" + REPORT_WORD + ")")  # the report word right after a byline's names and place
 PROVINCE = PATTERNS.compile("(?:" + PROVINCES + ")")
 # Credits that name no person: anonymous, compiled from the web, the site or paper itself, a desk or another body
 # (编辑部, 本报评论部, 融媒体中心, 县委办公室, 课题组; a name of two ending in 部 is one: 阿部).

@@ -36,7 +36,10 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
     """
     byline = p.BYLINE.match(text)
     if byline and not meta.authors:
-        meta.authors = people(byline["names"], role="记者" if "记" in text else "記者")
+        credited = byline["names"].strip()
+        if p.REPORT_AFTER.match(text, byline.end("names")):  # 记者王小明长沙报道: the place glued to the name
+            credited = without_glued_place(credited)
+        meta.authors = people(credited, role="记者" if "记" in text else "記者")
     agency = byline["agency"].strip() if byline else ""  # 澎湃新闻记者 段彦超: the outlet, not 本报 or 特约
     if (agency and meta.source is None and c.han_count(agency) == len(agency)
             and p.MEDIA_WORDS.search(p.APP_SUFFIX.sub("", agency)) and not p.SELF_REFERENCE.match(agency)):
@@ -387,6 +390,18 @@ def reporter_names(rest: str, dated: bool) -> list[str]:
         elif len(names) > 1:
             names = names[:-1] if len(last) <= 3 else names
     return [n for n in names if 2 <= len(n) <= 4]
+
+
+def without_glued_place(name: str) -> str:
+    """A reporter's name before the report word with the place it was filed from glued to it cut off (王小明长沙 of
+    本报记者王小明长沙报道: 王小明): two characters, the name two or three before them (as in 趙麗妍台中20日電)."""
+    if name[:1] in p.SURNAMES and len(name) in PLACE_GLUED and c.han_count(name) == len(name):
+        return name[:-PLACE_CHARS]
+    return name
+
+
+PLACE_CHARS = 2  # a report's place glued to its reporter's name
+PLACE_GLUED = (4, 5)  # characters of a name and a place glued (a name of two or three)
 
 
 def _place_like(word: str) -> bool:

@@ -13,6 +13,7 @@ from pipeline.clean import patterns as p
 from pipeline.clean.read import credits
 from pipeline.clean.read.credits import FIELD_OF, CreditReader, Span
 from pipeline.clean.read.values import (
+    FIELD_SEPARATORS,
     NAME_SEPARATOR,
     as_printed,
     byline_by_shape,
@@ -26,6 +27,7 @@ from pipeline.clean.read.values import (
     people,
     reporter_names,
     role_parted,
+    without_glued_place,
 )
 from pipeline.clean.stages.page import head_names_whole
 from pipeline.clean.tagger.titles import title_value
@@ -227,6 +229,18 @@ def _read_credits(draft: Draft, reader: CreditReader, line: Line, part: str | No
     _take_spans(draft, line.having(text=text), reader.read(text, credits.rest_of_page(draft.texts, line.text)))
 
 
+def _after_labels(text: str, field: str) -> set[int]:
+    """Where the values of a field's labels on a line start (past the separators after each label)."""
+    starts = set()
+    for match in c.label_matches(text, glued=True):
+        if c.label_field(match) == field:
+            start = match.end()
+            while start < len(text) and text[start] in FIELD_SEPARATORS:
+                start += 1
+            starts.add(start)
+    return starts
+
+
 def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
     """The outlet, the authors and the editors of one line's spans, where not read already. Names of one
     role printed side by side are one credit, as printed (张建 周长庆, 唐佩君/呂佳蓉), and so are authors that a role
@@ -237,8 +251,11 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
     not_writers = [s for s in spans if s.tag == "AUTHOR" and _no_writer(line.text, s)]
     taken: dict[str, str] = {}
     starts: dict[str, int] = {}  # where each field's taken credit starts
+    labelled = _after_labels(line.text, "source")
     for tag in ("OUTLET", "AUTHOR", "EDITOR"):
         runs = [s for s in spans if s.tag == tag and s not in not_writers]
+        if tag == "OUTLET":  # a labelled outlet before one printed bare (中国网山东频道 … 稿件来源：大众日报)
+            runs.sort(key=lambda s: s.start not in labelled)
         if not runs:
             continue
         value, starts[tag] = runs[0].text, runs[0].start
@@ -308,6 +325,9 @@ def _by_shape(text: str, span: Span, byline: re.Match[str] | None) -> Span:
         return replace(span, tag="OUTLET")
     if span.tag == "AUTHOR" and (p.EDITOR_AFTER.match(text, span.end) or p.EDITOR_BEFORE.search(text[: span.start])):
         return replace(span, tag="EDITOR")
+    if span.tag == "AUTHOR" and p.REPORT_AFTER.match(text, span.end):  # 本报记者王小明长沙报道
+        name = without_glued_place(span.text)
+        return replace(span, end=span.start + len(name), text=name)
     return span
 
 

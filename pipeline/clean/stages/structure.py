@@ -100,8 +100,9 @@ def find_headings(draft: Draft) -> Draft:
     body = [i for i, line in enumerate(draft.lines) if line.zone == "body" and line.role != "code"]
     for i in body:
         line = draft.lines[i]
-        if line.role == "heading" and (line.text[-1] in "，、；,;….·" or "。" in line.text):
-            draft.lines[i] = line.having(role="")  # a heading never ends mid-sentence: text cut into lines
+        if line.role == "heading" and (line.text[-1] in "，、；,;….·—" or "。" in line.text):
+            # a heading never ends mid-sentence (text cut into lines) nor leads into the text under it (…作出更大贡献——)
+            draft.lines[i] = line.having(role="")
     for k, i in enumerate(body[:-1]):
         line = draft.lines[i]
         numbered = c.heading_kind(line.text) is not None and c.is_heading_shaped(line.text)

@@ -322,6 +322,25 @@ def credit_read(page: Page, decisions: list[Decision], title: int, reader: Credi
     return out
 
 
+def dek_over_credits(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """A line the model calls text right under the title and over the credits (a date line, a byline), ending no
+    sentence and no picture's caption, is the headline's dek, its subtitle (因资金不足导致改造停滞，…；目前已完成招商
+    over 2026年3月12日 / 本报记者王小明长沙报道)."""
+    i = title + 1
+    if i + 1 >= len(decisions):
+        return decisions
+    text, decision = page.texts[i], decisions[i]
+    if (decision.by != "model" or decision.label != "body" or decisions[i + 1].label != "meta"
+            or c.ends_sentence(text) or len(text) > DEK_CHARS or c.is_caption(text)):
+        return decisions
+    out = list(decisions)
+    out[i] = overrule(decision, "title", "dek_over_credits")
+    return out
+
+
+DEK_CHARS = 60  # a dek under a headline is at most this long; a longer line is the text's lead
+
+
 def _amid_furniture(decisions: Sequence[Decision], i: int) -> bool:
     """Whether the lines on both sides of line i are furniture."""
     return 0 < i < len(decisions) - 1 and decisions[i - 1].label == decisions[i + 1].label == "boilerplate"
@@ -688,6 +707,8 @@ CORRECTIONS = {
     "dek_under_headline": "the ranker's likeliest headline that is a sentence of clauses right under a shorter "
                           "headline without any (有分析认为…，也有观点认为，… under 柯达宣布重组 起诉苹果) is the "
                           "subtitle under that title",
+    "dek_over_credits": "a line the model calls text right under the title and over the credits (a date line, a "
+                        "byline), ending no sentence and no picture's caption, is the subtitle",
     "headline_continued": "the rest of a headline broken over two lines, and a ——subtitle under it, join the title",
     "file_name": "a page no line of which reads as a headline (a text of paragraphs only) has its file's name for its "
                  "title, as a line above its first (warning W104), and its lines of running text above the first "

@@ -28,7 +28,7 @@ import pycrfsuite
 
 from pipeline.clean.classify import han_count
 from pipeline.clean.read.credits import CreditReader
-from pipeline.clean.tagger.corrections import RULES, credit_read
+from pipeline.clean.tagger.corrections import RULES, credit_read, dek_over_credits
 from pipeline.clean.tagger.features import FEATURE_SET_VERSION
 from pipeline.clean.tagger.page import FEATURES, Page, page_features
 from pipeline.clean.tagger.titles import Candidate, TitleRanker, registered_title
@@ -147,6 +147,7 @@ class LineTagger:
         for rule in RULES:
             decisions = rule(page, decisions, title)
         decisions = credit_read(page, decisions, title, self.credits)
+        decisions = dek_over_credits(page, decisions, title)
         return Tagging(decisions, candidates)
 
     def _heads_the_text(self, page: Page, candidates: Sequence[Candidate], labels: list[str],

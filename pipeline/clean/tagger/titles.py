@@ -36,6 +36,8 @@ MIN_CHARS, MAX_CHARS = 4, 100  # a candidate's length
 MIN_HAN = 4
 BELOW = 4  # lines below a candidate where its date or byline is looked for
 TEXT_REACH = 30  # lines below a candidate where running text is looked for
+NEAR_COPY = 2  # lines between two copies of the headline that are one headline printed twice (with a picture mark
+# and as its picture's caption)
 AFTER = 15  # lines below a candidate whose running text is counted
 HELD_CHARS = 6  # a line at least this long printed inside a candidate (a <title> holding the headline)
 # A picture or video mark closing a headline: 农民工维权绿色通道(图), …[组图], …（附圖）. Tried where white
@@ -234,12 +236,25 @@ class TitleRanker:
 
 
 def first_copy_first(page: Page, ranked: Sequence[Candidate]) -> list[Candidate]:
-    """The ranked candidates with the best one's first copy in its place: the ranker learns nothing to tell the
-    headline's copies apart (a related list repeating it, a <title> above it, the headline with its picture mark
-    over a caption without it), and the first heads the article."""
+    """The ranked candidates with the copy of the best one that heads the article in its place: the ranker learns
+    nothing to tell the headline's copies apart (a related list repeating it, a <title> above it, the headline with
+    its picture mark over a caption without it). The first heads the article, unless the same line further down,
+    with no running text between them, has the text start nearer under it (an e-paper's list of the page's headlines
+    above the article's own)."""
     best = ranked[0]
-    first = min(x.index for x in ranked if same_headline(page.texts[x.index], page.texts[best.index]))
-    return [Candidate(first, best.score), *(x for x in ranked if x.index != first)]
+    copies = sorted(x.index for x in ranked if same_headline(page.texts[x.index], page.texts[best.index]))
+    heading = copies[0]
+    for later in copies[1:]:
+        if (later - heading > NEAR_COPY and page.texts[later] == page.texts[heading]
+                and not any(page.paragraph[heading + 1 : later])
+                and _text_under(page, later) < _text_under(page, heading)):
+            heading = later
+    return [Candidate(heading, best.score), *(x for x in ranked if x.index != heading)]
+
+
+def _text_under(page: Page, i: int) -> int:
+    """Lines from line i down to the first of running text under it (TEXT_REACH where none is near)."""
+    return next((j - i for j in range(i + 1, min(len(page.texts), i + TEXT_REACH)) if page.paragraph[j]), TEXT_REACH)
 
 
 def same_headline(headline: str, text: str) -> bool:
