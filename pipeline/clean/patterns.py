@@ -185,8 +185,8 @@ LEGAL_NOTICE = PATTERNS.compile(
     r"(?:授权|授權)[，,]?(?:不得|禁止|严禁|嚴禁)|(?:有权|有權)(?:逕予|径予|予以)?(?:删除|刪除)"
     r"|(?:版权|版權)(?:均)?(?:属于|屬於|归|歸)"
 )
-# Photo captions: 图为…, 图注…, （摄影 …）, 圖／…, a line that ends with a picture credit, a caption after the
-# triangle that broadcasters' pages set before one (△示例市市长王大明).
+# Photo captions: 图为…, 图注…, （摄影 …）, 圖／…, a line that ends with a picture credit or is one (…供图), a caption
+# after the triangle that broadcasters' pages set before one (△示例市市长王大明).
 CAPTION = PATTERNS.compile(
     r"^(?:△|图为|圖為|图注|圖說|图说|上图|下图|左图|右图|上圖|下圖|资料图|資料圖|图片来源|圖片來源|图像来源|圖像來源|图像加注|圖像加註|图片：|圖片：|(?:图|圖)\s*[/／])"
     r"|[（(](?:[^（）()]{0,20})(?:摄影?|攝影?|图|圖|照片|供图|供圖|示意圖|示意图|圖取自|图取自)[^（）()]{0,30}[）)]\s*$"
@@ -195,6 +195,7 @@ CAPTION = PATTERNS.compile(
     r"|[。！？」]\s*(?:图为|圖為)"  # …的政治賭局。圖為2021年…
     r"|\s(?:通讯员|通訊員|记者|記者)?[" + HAN_CLASS + r"]{2,4}\s*(?:摄|攝)$"  # …开往襄阳。 通讯员刘娟 摄
     r"|^.{0,30}(?:截图|截圖)$"  # BBC报道截图
+    r"|^[^\s。，,；;/／]{2,20}(?:供图|供圖)$"  # a picture's credit alone: 示例博物院供图
 )
 # A piece of a sentence or of a quotation, never a heading: a line that ends on a word carrying the
 # sentence on (因为, 简单说就是), or the credit under a quoted poem (——（汉）东方朔).
