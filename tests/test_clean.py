@@ -774,3 +774,14 @@ def test_bracketed_headings_with_counts_a_broadcasters_captions_and_lead_ins_to_
     assert classify.is_bracketed_heading("【超100名学生感染】")
     assert not any(map(classify.is_bracketed_heading, ("【第2页】", "【2024-01-05 发布】", "【1】", "【评论(12)】")))
 
+
+
+def test_a_links_label_after_a_paragraphs_last_sentence_goes() -> None:
+    """…的保护时长。详情>> ends with the page's link to more: the label and its arrow go, the sentence stays; an arrow
+    inside a sentence (价格由100元>>200元) or a quote closing the sentence stays."""
+    paragraphs = ["当地时间7月3日，示例组织召开发布会，负责人表示，人群中的抗体只能提供有限的屏障。详情>>",
+                  "他表示：“保持社交距离等防疫措施依然要靠民众自觉，各地不能放松警惕。”更多>>",
+                  "据介绍，示例市的菜价由每斤3元>>5元，涨幅明显，市场监管部门已经介入调查。"]
+    texts = ["示例新闻网 > 国际", "示例组织：抗体不足以阻断传播", "2020-07-04 01:55 来源：示例新闻客户端", *paragraphs,
+             "责任编辑：张三"]
+    assert paras(clean("\n".join(texts))) == [paragraphs[0][:-4], paragraphs[1][:-4], paragraphs[2]]

@@ -327,6 +327,8 @@ TIME_ONLY = PATTERNS.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 STAMP = PATTERNS.compile(r"(?<!\d)\d{1,2}:\d{2}:\d{2}(?!\d)")
 # A link's arrow (更多>>农业, 详细内容»): a link's label, never a heading.
 LINK_ARROW = PATTERNS.compile(r">>|＞＞|»")
+# A link's short label with its arrow after a paragraph's last sentence (…的保护时长。详情>>): the page's, not the text's.
+LINK_AFTER_SENTENCE = PATTERNS.compile(r"(?<=[。！？!?”」』])\s*[^\s。！？，,>＞»”」』\"）)]{1,6}\s*(?:>>|＞＞|»|→)\s*$")
 # An arrow opening a line under the text (►颱風假薪水怎麼算？): a link to another item.
 LINK_LEAD = PATTERNS.compile(r"^[►▶➤▸→]")
 # A name in Latin script of several words (The Verge, Cult of Mac), matched where it starts.

@@ -14,7 +14,13 @@ from functools import partial
 
 from pipeline.clean.stages.metadata import from_head, read_bylines, read_metadata, split_title
 from pipeline.clean.stages.page import drop_repeats, read_breadcrumb, tag_lines, take_abstract, trim_whitespace
-from pipeline.clean.stages.structure import find_headings, fix_punctuation, join_wrapped_lines, mark_signature
+from pipeline.clean.stages.structure import (
+    drop_link_labels,
+    find_headings,
+    fix_punctuation,
+    join_wrapped_lines,
+    mark_signature,
+)
 from pipeline.clean.tagger import LineTagger
 from pipeline.clean.types import Draft
 
@@ -36,6 +42,7 @@ def stages(tagger: LineTagger) -> tuple[Stage, ...]:
         join_wrapped_lines,
         find_headings,
         mark_signature,
+        drop_link_labels,
         fix_punctuation,
     )
 

@@ -163,6 +163,18 @@ def mark_signature(draft: Draft) -> Draft:
     return draft
 
 
+def drop_link_labels(draft: Draft) -> Draft:
+    """A link's short label with its arrow after a paragraph's last sentence (…的保护时长。详情>>) goes: the page's
+    link to more, not the text's words."""
+    for i, line in enumerate(draft.lines):
+        if line.zone == "body" and line.role == "para":
+            text = p.LINK_AFTER_SENTENCE.sub("", line.text)
+            if text != line.text:
+                draft.record("link_label", line, text)
+                draft.lines[i] = line.having(text=text)
+    return draft
+
+
 FIXES = (("full_width", to_full_width), ("bracket_pair", pair_brackets), ("space_beside_mark", tidy_spacing))
 
 
