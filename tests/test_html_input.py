@@ -469,3 +469,33 @@ def test_a_dashed_subtitle_under_the_headline_the_head_names_is_the_subtitle(tmp
                     f"{paragraphs}</div></body></html>", "utf-8")
     info = docbook.read_info(document.from_file(page).tree)
     assert (info.title, info.subtitle) == (title, "200余名农技人员参加")
+
+
+EPAPER = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>老街改造后迎来首批游客 商户说生意好了 - 示例晨报</title></head><body>
+<div class="nav"><a href="/">首页</a></div><table><tr><td><a href="p1.html">上一版</a></td></tr></table>
+<h2>本版新闻</h2>
+<div><a href="a1.html">老街改造后迎来首批游客 商户说生意好了</a></div>
+<div><a href="a2.html">这样的城市更新，值得推广</a></div>
+<div><a href="a3.html">社区书屋开进了菜市场</a></div>
+<ul><li>国内统一刊号：CN12-3456</li><li>2026年3月12日 星期四</li></ul>
+<div class="content"><h1>老街改造后迎来首批游客 商户说生意好了</h1>
+<p>改造历时两年；保留了六十多栋老建筑，新增停车位三百个</p><h4>2026年3月12日</h4><p>本报记者王小明长沙报道</p>
+<p>经过两年的改造，示例市老街昨日重新开放，迎来了首批游客。不少市民专程赶来，拍照留念。</p>
+<p>老街商户李女士说，改造以后客流明显增加，店里的生意比以前好了不少。</p>
+<p>据介绍，老街改造保留了六十多栋老建筑，并新增停车位三百个，方便市民游客。</p></div></body></html>"""
+
+
+def test_of_the_headlines_copies_the_head_names_the_one_over_the_text_is_the_title() -> None:
+    """An e-paper's page lists the page's headlines (the article's among them, as a link) over the article's own
+    <h1>: the <h1>'s copy (line 9) heads the article, with its date and byline under it, and the list is furniture."""
+    doc = document.from_bytes(EPAPER.encode(), name="page.html")
+    info = docbook.read_info(doc.tree)
+    assert info.title == "老街改造后迎来首批游客 商户说生意好了"
+    assert [(d.line, d.by) for d in doc.report.lines if d.label == "title"] == [(9, "head_title")]
+    assert info.authors == ("王小明",) and info.date == "2026-03-12"
+    assert body(doc)[-3:] == [
+        "经过两年的改造，示例市老街昨日重新开放，迎来了首批游客。不少市民专程赶来，拍照留念。",
+        "老街商户李女士说，改造以后客流明显增加，店里的生意比以前好了不少。",
+        "据介绍，老街改造保留了六十多栋老建筑，并新增停车位三百个，方便市民游客。"]
+    assert "这样的城市更新，值得推广" not in body(doc) and "社区书屋开进了菜市场" not in body(doc)

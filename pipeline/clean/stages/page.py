@@ -15,7 +15,7 @@ from pipeline.clean import patterns as p
 from pipeline.clean.tagger.corrections import CODE, overrule
 from pipeline.clean.tagger.lines import LineTagger, NoHeadline, Tagging
 from pipeline.clean.tagger.page import Page
-from pipeline.clean.tagger.titles import MIN_HAN, PICTURE_MARK
+from pipeline.clean.tagger.titles import MIN_HAN, PICTURE_MARK, heading_copy
 from pipeline.clean.types import (
     Decision,
     DomHints,
@@ -106,13 +106,13 @@ def parse_breadcrumb(text: str) -> tuple[str | None, list[str]]:
 
 
 def headline_line(draft: Draft, page: Page) -> int | None:
-    """The first line (index) that an HTML page's head names as its headline (`Head.headlines`: JSON-LD's,
-    og:title, the longest part of the <title>), widths and white space aside, or that headline with a picture mark
-    after it (…[组图]); else the first line that opens the <title> up to a separator and is at least half
-    as long as each of its other parts (标题――中新网, 标题 消费_新闻中心_解放牛网, 标题,股城网), or the
-    headline with a time or a note in brackets after it (标题 【16:15】); else the line most like a headline
-    above the page's text (`_likest_line`; `page` is the lines as the tagger reads them). None without a head or
-    such a line."""
+    """The line (index) that an HTML page's head names as its headline (`Head.headlines`: JSON-LD's,
+    og:title, the longest part of the <title>), widths and white space aside, or that headline with a picture
+    mark after it (…[组图]), where printed twice the copy heading the text (`heading_copy`); else the first line
+    that opens the <title> up to a separator and is at least half as long as each of its other parts (标题――中新网,
+    标题 消费_新闻中心_解放牛网, 标题,股城网), or the headline with a time or a note in brackets after it
+    (标题 【16:15】); else the line most like a headline above the page's text (`_likest_line`; `page` is the
+    lines as the tagger reads them). None without a head or such a line."""
     if draft.head is None:
         return None
     wanted = list(dict.fromkeys(h for h in map(squeezed, draft.head.headlines()) if len(h) >= MIN_HAN))
@@ -121,9 +121,9 @@ def headline_line(draft: Draft, page: Page) -> int | None:
     wanted.sort(key=lambda h: any(other != h and other in h for other in wanted))
     printed = [(squeezed(line.text), squeezed(PICTURE_MARK.sub("", line.text))) for line in draft.lines]
     for headline in wanted:
-        for i, texts in enumerate(printed):
-            if headline in texts:
-                return i
+        copies = [i for i, texts in enumerate(printed) if headline in texts]
+        if copies:  # the copy that heads the article (an e-paper's list of the page's headlines prints it first)
+            return heading_copy(page, copies)
     titles = [_spaced(t) for t in (draft.head.title, draft.head.og_title) if t]
     headlines = [_spaced(h) for h in draft.head.headlines() if c.han_count(h) >= MIN_HAN]
     for i, line in enumerate(draft.lines):

@@ -242,14 +242,21 @@ def first_copy_first(page: Page, ranked: Sequence[Candidate]) -> list[Candidate]
     with no running text between them, has the text start nearer under it (an e-paper's list of the page's headlines
     above the article's own)."""
     best = ranked[0]
-    copies = sorted(x.index for x in ranked if same_headline(page.texts[x.index], page.texts[best.index]))
+    heading = heading_copy(page, sorted(x.index for x in ranked if same_headline(page.texts[x.index],
+                                                                                  page.texts[best.index])))
+    return [Candidate(heading, best.score), *(x for x in ranked if x.index != heading)]
+
+
+def heading_copy(page: Page, copies: Sequence[int]) -> int:
+    """Of the lines printing one headline (in page order), the copy that heads the article: the first, unless the
+    same line further down, with no running text between them, has the text start nearer under it."""
     heading = copies[0]
     for later in copies[1:]:
         if (later - heading > NEAR_COPY and page.texts[later] == page.texts[heading]
                 and not any(page.paragraph[heading + 1 : later])
                 and _text_under(page, later) < _text_under(page, heading)):
             heading = later
-    return [Candidate(heading, best.score), *(x for x in ranked if x.index != heading)]
+    return heading
 
 
 def _text_under(page: Page, i: int) -> int:
