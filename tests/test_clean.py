@@ -785,3 +785,28 @@ def test_a_links_label_after_a_paragraphs_last_sentence_goes() -> None:
     texts = ["示例新闻网 > 国际", "示例组织：抗体不足以阻断传播", "2020-07-04 01:55 来源：示例新闻客户端", *paragraphs,
              "责任编辑：张三"]
     assert paras(clean("\n".join(texts))) == [paragraphs[0][:-4], paragraphs[1][:-4], paragraphs[2]]
+
+
+@pytest.mark.parametrize(("credit", "source", "author"), [
+    ("示例新闻·示例商报记者李文博/文受访者供图", "示例新闻·示例商报", "李文博"),
+    ("本报记者李文博/文 受访者供图", None, "李文博")])
+def test_an_outlet_glued_before_its_reporter_and_the_writers_slash_close_the_credit(
+        credit: str, source: str | None, author: str) -> None:
+    """示例商报记者李文博/文受访者供图 under the title: the outlet glued before the role is the source (本报 names
+    none), and the name ends at its /文 (the picture's credit glued after it is no part of it)."""
+    texts = ["示例新闻网 > 教育", "拿起指挥棒 她跟学生较着劲儿成长", "2022年02月12日", credit,
+             "年过五十，她带领学校民乐团的孩子们一路前行，在比赛中拿下了不俗的成绩。",
+             "说起自己的教师生涯，她笑着说，最大的收获就是看着孩子们一天天成长起来。"]
+    meta = clean("\n".join(texts)).meta
+    assert (meta.source, [p.name for p in meta.authors]) == (source, [author])
+
+
+def test_a_line_going_on_past_a_question_is_no_heading() -> None:
+    """记者：…北方天气如何？10日至11日… over a paragraph is an interview's line of more than one sentence, not a
+    section heading; a heading that is one question (怎样判断…呢？) stays one."""
+    lines = [Line(1, "记者：南方多雨雪天气，北方天气如何？10日至11日的大雾天气", zone="body", role="heading"),
+             Line(2, "气象台首席预报员表示，北方大部地区以晴冷天气为主，需防范大雾。", zone="body"),
+             Line(3, "怎样判断自己是否属于这种情况呢？", zone="body", role="heading"),
+             Line(4, "专家说，可以从以下几个方面来判断。", zone="body")]
+    draft = find_headings(Draft(lines, Metadata(), Report("t", "utf-8"), stage="find_headings"))
+    assert [line.role for line in draft.lines] == ["para", "para", "heading", "para"]

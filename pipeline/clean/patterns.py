@@ -97,6 +97,12 @@ CLOSING_CREDIT = PATTERNS.compile(r"[（(](?P<credit>[^（）()]{1,30})[）)]$")
 WRITER_CREDIT = PATTERNS.compile(r"记者|記者|通讯员|通訊員|作者|[/／]\s*文|文\s*[/／]")
 # A writer's credit by the word 文 and a slash or a bar: 文/张晓明, 文｜张晓明, 张晓明/文 (a picture's credit names no writer).
 WRITTEN_BY = PATTERNS.compile(r"^文\s*[/／|｜]|[/／]\s*文(?![" + HAN_CLASS + r"])")
+# A question or an exclamation with more of the line after it (…天气如何？10日至11日…): more than one sentence.
+SENTENCE_GOES_ON = PATTERNS.compile(r"(?:[？！]|(?<=[" + HAN_CLASS + r"])[?!])(?=[^”」』\"'）)？！?!])")
+# What a name credited did, after a slash (李文博/文, 李雪/图): the name's end, whatever is glued after it.
+ROLE_AFTER_SLASH = PATTERNS.compile(r"(?<=[" + HAN_CLASS + r"]{2})\s*[/／]\s*(?:文|图|圖|摄|攝)")
+# An outlet's name glued before its reporter's role (示例新闻·示例商报记者李文博): the outlet.
+OUTLET_GLUED_ROLE = PATTERNS.compile(r"(?:^|(?<=[\s/／╱|｜【\[(（]))(?P<outlet>[^\s/／╱|｜【\[(（]{2,12})(?:记者|記者)\s*$")
 # A staff code glued to an editor's name: 杜硕_NB12556.
 STAFF_CODE = PATTERNS.compile(r"_[A-Za-z]*\d+$")
 
@@ -266,8 +272,10 @@ CREDIT_NAMES_AFTER = PATTERNS.compile(r"(?<![\s/／、])(?:[\s/／、]+(?!" + LA
 EDITOR_CREDIT = PATTERNS.compile(
     r"^[（(]\s*(?P<names>[" + HAN_CLASS + r"]{2,4}?(?:[、\s]+[" + HAN_CLASS + r"]{2,4}?){0,3}?)\s*(?:" + EDITOR_WORDS
     + r")\s*[）)]$")
-# Agencies named in a dateline that are not a source of their own ("this paper").
-SELF_REFERENCE = PATTERNS.compile(r"^(?:本报|本報|本刊|本台|本网|本網|本站)")
+# Agencies named in a dateline that are not a source of their own ("this paper"), and the words anywhere.
+_SELF = r"(?:本报|本報|本刊|本台|本网|本網|本站)"
+SELF_REFERENCE = PATTERNS.compile("^" + _SELF)
+SELF_NAMED = PATTERNS.compile(_SELF)
 # The hundred commonest Chinese surnames (both scripts): a piece starting with one may be a name.
 SURNAMES = frozenset(
     "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林高罗羅郑鄭梁谢謝宋唐许許韩韓邓鄧冯馮曹彭曾肖萧蕭"

@@ -137,7 +137,8 @@ def _read_outlet_and_byline(pieces: list[str], meta: Metadata, *, names: bool = 
                 continue
             glued_role = p.OUTLET_ROLE_NAME.match(part)  # CNEWS匯流新聞網記者王小明: the outlet, then the reporter
             if glued_role and p.MEDIA_WORDS.search(glued_role["outlet"]):
-                meta.source = meta.source or glued_role["outlet"]
+                if not p.SELF_REFERENCE.match(glued_role["outlet"]):  # 本报记者王小明: the paper names no outlet
+                    meta.source = meta.source or glued_role["outlet"]
                 if names and not meta.authors:
                     meta.authors = people(glued_role["names"])
                 reporter_named = True

@@ -274,6 +274,11 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
     elif fields["OUTLET"] and "AUTHOR" in taken and byline:
         meta.source = byline["outlet"]  # 欣傳媒╱記者丁彥伶: the byline's shape names the outlet the reader missed
         draft.report.readings.append(Reading(line.number, "OUTLET", byline["outlet"], "source"))
+    elif (fields["OUTLET"] and "AUTHOR" in taken
+          and (glued := p.OUTLET_GLUED_ROLE.search(line.text[: starts["AUTHOR"]]))
+          and p.MEDIA_WORDS.search(glued["outlet"]) and not p.SELF_NAMED.search(glued["outlet"])):
+        meta.source = glued["outlet"]  # 示例商报记者李文博: the outlet glued before the reporter's role
+        draft.report.readings.append(Reading(line.number, "OUTLET", glued["outlet"], "source"))
     if fields["AUTHOR"] and "AUTHOR" in taken:
         start = starts["AUTHOR"]
         end = _names_after(line.text, start + len(taken["AUTHOR"]), surnamed=True)
@@ -325,6 +330,8 @@ def _by_shape(text: str, span: Span, byline: re.Match[str] | None) -> Span:
         return replace(span, tag="OUTLET")
     if span.tag == "AUTHOR" and (p.EDITOR_AFTER.match(text, span.end) or p.EDITOR_BEFORE.search(text[: span.start])):
         return replace(span, tag="EDITOR")
+    if span.tag == "AUTHOR" and (did := p.ROLE_AFTER_SLASH.search(span.text)):  # 李文博/文受访者供图: the name
+        return replace(span, end=span.start + did.start(), text=span.text[: did.start()])
     if span.tag == "AUTHOR" and p.REPORT_AFTER.match(text, span.end):  # 本报记者王小明长沙报道
         name = without_glued_place(span.text)
         return replace(span, end=span.start + len(name), text=name)

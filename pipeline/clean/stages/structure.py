@@ -100,8 +100,10 @@ def find_headings(draft: Draft) -> Draft:
     body = [i for i, line in enumerate(draft.lines) if line.zone == "body" and line.role != "code"]
     for i in body:
         line = draft.lines[i]
-        if line.role == "heading" and (line.text[-1] in "，、；,;….·—" or "。" in line.text):
-            # a heading never ends mid-sentence (text cut into lines) nor leads into the text under it (…作出更大贡献——)
+        if line.role == "heading" and (line.text[-1] in "，、；,;….·—" or "。" in line.text
+                                       or p.SENTENCE_GOES_ON.search(line.text)):
+            # a heading never ends mid-sentence (text cut into lines), nor leads into the text under it (…作出更大
+            #贡献——), nor goes on past a question or an exclamation (记者：…天气如何？10日至11日…)
             draft.lines[i] = line.having(role="")
     for k, i in enumerate(body[:-1]):
         line = draft.lines[i]
