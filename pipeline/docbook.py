@@ -24,7 +24,7 @@ from lxml import etree
 
 from pipeline.chinese import byline, written_date
 from pipeline.clean import Article, Block
-from pipeline.clean.types import Metadata, Person
+from pipeline.clean.types import PARA_ROLES, Metadata, Person
 from pipeline.errors import ValidationError
 
 NS = "http://docbook.org/ns/docbook"
@@ -76,8 +76,8 @@ def build(article: Article, *, lang: str = SOURCE_LANG) -> etree._Element:
             _table(stack[-1], block)
         elif block.kind == "code":
             _el(stack[-1], "programlisting", block.text)
-        elif block.kind == "signature":
-            _el(stack[-1], "para", block.text, role="signature")
+        elif block.kind in PARA_ROLES:
+            _el(stack[-1], "para", block.text, role=block.kind)
         else:
             _el(stack[-1], "para", block.text)
     return root

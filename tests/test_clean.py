@@ -12,14 +12,14 @@ from pipeline import docbook
 from pipeline.clean import Article, classify, clean, tagger
 from pipeline.clean.stages import metadata, stage_name, stages
 from pipeline.clean.stages.structure import find_headings
-from pipeline.clean.types import Draft, Line, LineClass, Metadata, Person, Reading, Report
+from pipeline.clean.types import PARA_ROLES, Draft, Line, LineClass, Metadata, Person, Reading, Report
 from pipeline.errors import CleaningError
 from tests.conftest import CORPUS, TESTS
 
 
 def paras(article: Article) -> list[str]:
-    """The text's paragraphs, a notice's signature among them."""
-    return [b.text for b in article.blocks if b.kind in ("para", "signature")]
+    """The text's paragraphs, a letter's or a notice's salutation and signature among them."""
+    return [b.text for b in article.blocks if b.kind in ("para", *PARA_ROLES)]
 
 
 def headings(article: Article) -> list[tuple[int, str]]:
@@ -705,6 +705,19 @@ def test_a_notices_signature_is_set_apart_from_its_text() -> None:
     article = docbook.build(clean(NOTICE))
     assert [p.get("role") for p in article.iter(docbook.DB + "para")][-3:] == [None, "signature", "signature"]
     docbook.validate(article)
+
+
+def test_a_letters_salutation_or_a_notices_addressees_open_its_text_set_apart() -> None:
+    """各区县教育局，各直属学校： (or 尊敬的旅客：) as the text's first line is the salutation (set flush left by every
+    renderer); the same words inside the text, or a first line that is a sentence, are not."""
+    def salutation(text: str) -> list[str]:
+        return [b.text for b in clean(text).blocks if b.kind == "salutation"]
+
+    assert salutation(NOTICE) == ["各区县教育局，各直属学校："]
+    assert salutation(NOTICE.replace("各区县教育局,各直属学校:", "尊敬的家长朋友们:")) == ["尊敬的家长朋友们："]
+    assert salutation(NOTICE.replace("各区县教育局,各直属学校:\n", "")) == []
+    article = docbook.build(clean(NOTICE))
+    assert next(article.iter(docbook.DB + "para")).get("role") == "salutation"
 
 
 @pytest.mark.parametrize(("close", "source"), [("(中時新聞網)", "中時新聞網"), ("（示例日报）", "示例日报"),

@@ -699,6 +699,7 @@ def test_paragraph_ends_and_numbers_are_joined_for_print() -> None:
 
 NOTICE_PAGE = TESTS / "data" / "notice" / "notice.txt"
 SIGNATURE = ["示例市农业农村局", "2026年3月12日"]
+ADDRESSEES = "各区县农业农村局，局属各单位："
 
 
 def assert_set_flush_right(pdf: Path, lines: list[str]) -> None:
@@ -715,33 +716,51 @@ def assert_set_flush_right(pdf: Path, lines: list[str]) -> None:
         assert right - x1 <= 0.25 * body_size and x0 - left > 4 * body_size, (x0, x1, left, right)
 
 
+def assert_set_flush_left(pdf: Path, line: str) -> None:
+    """The line starts at the text block's left edge, where the paragraphs' indented first lines do not."""
+    printed = rc.line_ends(pdf)
+    body_size = max((size for *_, size in printed), key=[size for *_, size in printed].count)
+    left = min(x0 for _, x0, _, size in printed if size == body_size)
+    found = [x0 for text, x0, _, _ in printed if text == line]
+    assert found and abs(found[0] - left) < 0.25 * body_size, (found, left)
+
+
 @epub_checker.ON_ONE_WORKER
 @pytest.mark.skipif(rc.libreoffice() is None, reason="LibreOffice is not installed (make test installs it)")
-def test_a_notices_signature_is_set_flush_right_in_every_format(tmp_path: Path) -> None:
-    """The issuer's name and the day under a notice end at the text block's right edge, unindented, in the PDF,
-    the DOCX (as LibreOffice prints it), the EPUB and the web page; the text above keeps its two-em indent."""
+def test_a_notices_addressees_and_signature_are_set_apart_in_every_format(tmp_path: Path) -> None:
+    """The issuer's name and the day under a notice end at the text block's right edge, unindented, and its
+    addressees over the text start at its left edge, in the PDF, the DOCX (as LibreOffice prints it), the EPUB and
+    the web page; the text between keeps its two-em indent."""
     config = Config(seeds=NOTICE_PAGE.parent, out=tmp_path, variants=("zh-Hans",), jobs=1)
     assert not build.run(config, [NOTICE_PAGE]).failed
     folder, name = tmp_path / "notice", "notice.zh-Hans"
     pdf = folder / f"{name}.pdf"
     assert_set_flush_right(pdf, SIGNATURE)
+    assert_set_flush_left(pdf, ADDRESSEES)
     assert rc.typeset(pdf)["indent_off_2em"] == 0
-    signed = [p for p in docx.Document(str(folder / f"{name}.docx")).paragraphs
-              if p.style is not None and p.style.name == "Signature"]
-    assert [p.text for p in signed] == SIGNATURE
-    assert signed[0].style is not None
-    style = signed[0].style.paragraph_format
-    assert style.alignment == WD_ALIGN_PARAGRAPH.RIGHT and not style.first_line_indent
-    assert_set_flush_right(rc.libreoffice_convert(folder / f"{name}.docx", "pdf", tmp_path), SIGNATURE)
+    paragraphs = docx.Document(str(folder / f"{name}.docx")).paragraphs
+    styled = {name: [p for p in paragraphs if p.style is not None and p.style.name == name]
+              for name in ("Signature", "Salutation")}
+    assert [p.text for p in styled["Signature"]] == SIGNATURE
+    assert [p.text for p in styled["Salutation"]] == [ADDRESSEES]
+    signed, addressed = styled["Signature"][0].style, styled["Salutation"][0].style
+    assert signed is not None and addressed is not None
+    assert signed.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert not signed.paragraph_format.first_line_indent and not addressed.paragraph_format.first_line_indent
+    printed = rc.libreoffice_convert(folder / f"{name}.docx", "pdf", tmp_path)
+    assert_set_flush_right(printed, SIGNATURE)
+    assert_set_flush_left(printed, ADDRESSEES)
     result = epub_checker.check(folder / f"{name}.epub")
     assert result.valid and result.messages == []
     with zipfile.ZipFile(folder / f"{name}.epub") as epub:
-        chapter = epub.read(next(n for n in epub.namelist() if n.endswith("ch004.xhtml"))).decode()
+        chapters = "".join(epub.read(n).decode() for n in epub.namelist() if n.startswith("EPUB/text/ch"))
         css = epub.read("EPUB/styles/stylesheet1.css").decode()
-    assert chapter.count('<div class="signature"') == 2 and "role=" not in chapter
-    assert "div.signature p { text-indent: 0; text-align: right; }" in css
+    assert chapters.count('<div class="signature"') == 2 and chapters.count('<div class="salutation"') == 1
+    assert "role=" not in chapters
+    assert "div.signature p { text-indent: 0; text-align: right; }" in css and "div.salutation p" in css
     page = (folder / f"{name}.html").read_text("utf-8")
     assert [line for line in SIGNATURE if f'<p class="signature">{line}</p>' in page] == SIGNATURE
+    assert f'<p class="salutation">{ADDRESSEES}</p>' in page
 
 
 # Program code ---------------------------------------------------------------------------------------

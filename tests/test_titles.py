@@ -253,7 +253,7 @@ def test_a_registers_title_on_its_labels_line_names_the_printed_headline() -> No
     assert article.meta.title == "某某省人民政府办公厅关于加强社区嵌入式服务设施建设的通知"
     title_line = next(x for x in article.report.lines if x.label == "title")
     assert (title_line.line, title_line.by) == (9, "registered_title")
-    assert next(b.text for b in article.blocks if b.kind == "para").startswith("各地级以上市人民政府")
+    assert next(b.text for b in article.blocks if b.kind == "salutation").startswith("各地级以上市人民政府")
     alone = clean(INLINE_REGISTER.replace("\n某某省人民政府办公厅关于加强社区嵌入式服务设施建设的通知\n", "\n"))
     assert alone.meta.title == "某某省人民政府办公厅关于加强社区嵌入式服务设施建设的通知"
 

@@ -23,7 +23,7 @@ from pipeline.clean import tagger as line_tagger
 from pipeline.clean.stages import stage_name, stages
 from pipeline.clean.stages.page import numbered
 from pipeline.clean.tagger import LineTagger
-from pipeline.clean.types import DomHints, Draft, Head, Metadata, Picture, Report, Table
+from pipeline.clean.types import PARA_ROLES, DomHints, Draft, Head, Metadata, Picture, Report, Table
 from pipeline.errors import CleaningError, DocumentWarning
 from pipeline.ingest import REPAIRED
 
@@ -33,7 +33,7 @@ class Block:
     """A heading (with its level), a paragraph, program code (its lines as printed), a figure or a table of the
     article body."""
 
-    kind: str  # heading, para, signature, code, figure or table (the text of these two their caption, if any)
+    kind: str  # heading, para (or one of PARA_ROLES), code, figure or table (the text of these two their caption)
     text: str
     line: int
     level: int = 0
@@ -99,7 +99,7 @@ def _article(draft: Draft) -> Article:
             gap = "\n\n" if line.blank_before else "\n"
             blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text}{gap}{line.text}")
         else:
-            kind = line.role if line.role in ("heading", "code", "signature") else "para"
+            kind = line.role if line.role in ("heading", "code", *PARA_ROLES) else "para"
             blocks.append(Block(kind, line.text, line.number, line.level))
     blocks = [replace(b, text=textwrap.dedent(b.text)) if b.kind == "code" else b for b in blocks]
     if not any(block.kind == "para" for block in blocks):

@@ -30,6 +30,7 @@ CODE_STYLE, CODE_CHARS = "SourceCode", "VerbatimChar"  # pandoc's for program co
 CODE_FACE = "DejaVu Sans Mono"  # as the PDF's (Chinese in the code in the region's sans)
 CODE_SHADE = "F4F4F2"
 SIGNATURE_STYLE = "Signature"  # a notice's signature (convert.lua's name for <para role="signature">)
+SALUTATION_STYLE = "Salutation"  # a letter's salutation, a notice's addressees (<para role="salutation">)
 SIGNATURE_SPACE = "240"  # twentieths of a point: a line of the body's 12 pt between the text and a signature
 HEADING_STYLES = ("Title", "Subtitle", *(f"Heading{n}" for n in range(1, 7)))
 FIGURE_STYLES = ("Figure", "CaptionedFigure", "Caption", "ImageCaption", "TableCaption")  # pandoc's, for an
@@ -139,6 +140,7 @@ def styles_xml(data: bytes, region: str) -> bytes:
     three_lines(root)
     program_code(root, sans, lang)
     signature(root)
+    salutation(root)
     for style_id in (*HEADING_STYLES, "Author", "Date", "Abstract"):
         element = style(root, style_id)
         rpr = child(element, "rPr")
@@ -198,6 +200,13 @@ def program_code(root: etree._Element, sans: str, lang: str) -> None:
     fonts = child(child(chars, "rPr"), "rFonts")
     fonts.attrib.update({W + "ascii": CODE_FACE, W + "hAnsi": CODE_FACE, W + "cs": CODE_FACE, W + "eastAsia": sans})
     child(child(chars, "rPr"), "lang").set(W + "eastAsia", lang)
+
+
+def salutation(root: etree._Element) -> None:
+    """A letter's salutation or a notice's addressees as the PDF sets them: flush left, unindented."""
+    ind = child(paragraph_props(style(root, SALUTATION_STYLE)), "ind")
+    ind.set(W + "firstLineChars", "0")
+    ind.set(W + "firstLine", "0")
 
 
 def signature(root: etree._Element) -> None:

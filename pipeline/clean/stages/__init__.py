@@ -19,7 +19,7 @@ from pipeline.clean.stages.structure import (
     find_headings,
     fix_punctuation,
     join_wrapped_lines,
-    mark_signature,
+    mark_notice_parts,
 )
 from pipeline.clean.tagger import LineTagger
 from pipeline.clean.types import Draft
@@ -41,7 +41,7 @@ def stages(tagger: LineTagger) -> tuple[Stage, ...]:
         from_head,
         join_wrapped_lines,
         find_headings,
-        mark_signature,
+        mark_notice_parts,
         drop_link_labels,
         fix_punctuation,
     )

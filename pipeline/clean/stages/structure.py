@@ -8,7 +8,7 @@ from pipeline.chinese import SENTENCE_END
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.punctuation import pair_brackets, tidy_spacing, to_full_width
-from pipeline.clean.types import Draft, Line
+from pipeline.clean.types import Draft, Line, Role
 
 WRAP_MAX_WIDTH = 200  # display columns; a page with longer lines has one paragraph a line
 WRAP_MIN_WIDTH = 30  # narrower pages are not hard-wrapped text but lists of short lines
@@ -144,11 +144,15 @@ def _attachment_item(draft: Draft, body: list[int], k: int) -> bool:
 SIGNATURE_NAMES = 2  # lines of the issuer's name over a signature's day
 
 
-def mark_signature(draft: Draft) -> Draft:
-    """A notice's signature (落款) at the article's end, set apart from its text (flush right in every output): the
-    day alone on the last line and the issuer's name on a line or two over it (市教育局 / 2024年2月20日), under the
-    text's last sentence or its note of attachments."""
+def mark_notice_parts(draft: Draft) -> Draft:
+    """A letter's or a notice's parts set apart from its text (in every output): the salutation or the addressees
+    on the text's first line (各区县教育局，各直属学校：, 尊敬的旅客：), flush left, and the signature (落款) at its
+    end, flush right: the day alone on the last line and the issuer's name on a line or two over it (市教育局 /
+    2024年2月20日), under the text's last sentence or its note of attachments."""
     body = [i for i, line in enumerate(draft.lines) if line.zone == "body"]
+    paras = [i for i in body if draft.lines[i].role == "para"]
+    if len(paras) >= 2 and paras[0] == body[0] and p.SALUTATION.match(draft.lines[paras[0]].text):
+        _set_role(draft, [paras[0]], "salutation")
     if not body or draft.lines[body[-1]].role != "para" or not c.is_day_alone(draft.lines[body[-1]].text):
         return draft
     start = len(body) - 1
@@ -159,10 +163,14 @@ def mark_signature(draft: Draft) -> Draft:
     if above is None or above.role != "para" or not (
             c.ends_sentence(above.text) or c.is_attachment_item(above.text) or p.ATTACHMENTS.match(above.text)):
         return draft
-    for i in body[start:]:
-        draft.record("signature", draft.lines[i], draft.lines[i].text)
-        draft.lines[i] = draft.lines[i].having(role="signature")
+    _set_role(draft, body[start:], "signature")
     return draft
+
+
+def _set_role(draft: Draft, indices: list[int], role: Role) -> None:
+    for i in indices:
+        draft.record(role, draft.lines[i], draft.lines[i].text)
+        draft.lines[i] = draft.lines[i].having(role=role)
 
 
 def drop_link_labels(draft: Draft) -> Draft:

@@ -153,7 +153,8 @@ def lead_under_header(page: Page, decisions: list[Decision], title: int) -> list
     """A short page's lead: the running text between the header (the title and the metadata under it) and the
     model's first line of text, no more than FOOTER_LINES lines of it, is text where the model called it furniture
     (a page of two or three paragraphs gives the model little to go on), as is a letter's salutation there (各位业主：,
-    尊敬的旅客：) or a notice's addressees (各部门、各单位：) whatever the model called it."""
+    尊敬的旅客：) or a notice's addressees (各部门、各单位：) whatever the model called it, and whatever stands over
+    them (a widget's 字号：大 中 小)."""
     body = _body_lines(decisions)
     if not body:
         return decisions
@@ -161,9 +162,11 @@ def lead_under_header(page: Page, decisions: list[Decision], title: int) -> list
     while start < body[0] and decisions[start].label == "meta" and not p.SALUTATION.match(page.texts[start]):
         start += 1
     lead = range(start, body[0])
-    if not lead or len(lead) > FOOTER_LINES or not all(decisions[k].by == "model" and (
+    if lead and not all(decisions[k].by == "model" and (
             p.SALUTATION.match(page.texts[k]) or (decisions[k].label == "boilerplate" and page.paragraph[k]
                                                   and not _furniture_under_text(page.texts[k]))) for k in lead):
+        lead = lead[-1:] if p.SALUTATION.match(page.texts[lead[-1]]) else range(0)  # furniture over the salutation
+    if not lead or len(lead) > FOOTER_LINES or decisions[lead[-1]].by != "model":
         return decisions
     out = list(decisions)
     for i in lead:
