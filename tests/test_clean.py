@@ -10,6 +10,7 @@ import pytest
 
 from pipeline import docbook
 from pipeline.clean import Article, classify, clean, tagger
+from pipeline.clean.read.values import first_word
 from pipeline.clean.stages import metadata, stage_name, stages
 from pipeline.clean.stages.structure import find_headings
 from pipeline.clean.types import PARA_ROLES, Draft, Line, LineClass, Metadata, Person, Reading, Report
@@ -823,3 +824,38 @@ def test_a_line_going_on_past_a_question_is_no_heading() -> None:
              Line(4, "专家说，可以从以下几个方面来判断。", zone="body")]
     draft = find_headings(Draft(lines, Metadata(), Report("t", "utf-8"), stage="find_headings"))
     assert [line.role for line in draft.lines] == ["para", "para", "heading", "para"]
+
+
+TAIWAN_HEADER = ["商情", "消費時尚", "手機銷量排行出爐 三星蘋果各有勝負", "2024.08.05", "11:51", "示例時報 王小明",
+                 "三星", "iPhone", "切換文字大小", "分享至臉書",
+                 "市調機構對全台實體通路調查數據統計顯示，上半年台灣手機市場銷量波動劇烈，一月的銷量最高。",
+                 "上半年進榜的單機，多為旗艦系列，且主要為中高容量版本，也是消費者長期偏好的選擇。",
+                 "非蘋陣營中，中階機種成為上半年最熱銷的手機，另一款入門機也擠進前十名。", "相關新聞"]
+
+
+def test_a_time_under_the_date_and_an_outlet_before_a_name_are_the_header() -> None:
+    """2024.08.05 / 11:51 / 示例時報 王小明 under the title, tags and share buttons under them: the time is the date's,
+    the outlet a space before the reporter's name is the source and the name the author."""
+    meta = clean("\n".join(TAIWAN_HEADER)).meta
+    assert meta.published == "2024-08-05T11:51:00+08:00"
+    assert (meta.source, [p.name for p in meta.authors]) == ("示例時報", ["王小明"])
+
+
+@pytest.mark.parametrize(("credit", "source", "authors"), [
+    ("2024/08/12 02:47 、示例時報", "示例時報", []),  # a list missing its first name
+    ("本文作者：AMD       點擊： 2024-08-12 02:47", None, [])])  # a company's initials name no one
+def test_outlets_broken_or_listed_and_a_companys_initials(credit: str, source: str | None, authors: list[str]) -> None:
+    texts = [*TAIWAN_HEADER[:3], credit, *TAIWAN_HEADER[10:]]
+    meta = clean("\n".join(texts)).meta
+    assert (meta.source, [p.name for p in meta.authors]) == (source, authors)
+    assert first_word("壹 蘋示例網 / 呂小明") == "壹蘋示例網", "one character is no outlet: a space broke the name"
+
+
+
+def test_a_button_to_read_on_between_paragraphs_is_no_heading() -> None:
+    paragraphs = ["示例公司於9月6日舉行的柏林展會中展現其在AI技術領域的最新突破，吸引了大批觀眾駐足。",
+                  "這次的產品發佈展現了示例公司與晶片廠商的密切合作，特別是推出了整合多項智慧功能的新筆電。"]
+    texts = ["示例新聞網 > 科技", "示例公司推3款AI筆電 瞄準創作者", "2024/09/07 13:36:00", "記者王小明／台北報導",
+             paragraphs[0], "請繼續往下閱讀...", paragraphs[1], "#電子產品", "熱門新聞", "示例網站 版權所有"]
+    article = clean("\n".join(texts))
+    assert paras(article) == paragraphs and headings(article) == []

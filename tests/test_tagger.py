@@ -715,6 +715,41 @@ def test_a_dek_under_the_title_over_the_credits_is_the_subtitle(dek: str, label:
     assert corrections.dek_over_credits(page, said, 0)[1].label == "body"
 
 
+def test_the_text_goes_on_past_a_picture_the_model_took_for_its_end() -> None:
+    """…的密切合作。 / ▲…（圖／業者提供） / …此次還推出了…。: the running text under the caption is text, past a
+    line of promotion between its paragraphs (更多新聞：…), up to the furniture under it; with no picture between,
+    the model's end of the text stands."""
+    paragraphs = ["示例公司於9月6日舉行的柏林展會中展現其在AI技術領域的最新突破，吸引了大批觀眾駐足。",
+                  "示例公司的商用筆電搭載了最新的處理器，續航時間比上一代延長了三成，重量也更輕。",
+                  "示例公司此次還推出了名為快速啟動的解決方案，旨在助力企業加速導入AI設備。",
+                  "同時，示例公司推出AI軟體，讓用戶能以自然語言生成圖像，大幅降低創作門檻。"]
+    texts = ["示例公司推3款AI筆電 瞄準創作者", paragraphs[0], "▲示例公司商用筆電新款。（圖／業者提供）", paragraphs[1],
+             paragraphs[2], "更多新聞：示例秋季發表會登場", paragraphs[3], "颱風回馬槍！預測台南登陸", "#電子產品"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = [Decision(label, 0.9) for label in ("title", "body", "caption", *["boilerplate"] * 6)]
+    assert [d.label for d in corrections.text_past_picture(page, said, 0)] == [
+        "title", "body", "caption", "body", "body", "boilerplate", "body", "boilerplate", "boilerplate"]
+    unpictured = Page([Line(n, t) for n, t in enumerate([*texts[:2], *texts[3:]], start=1)])
+    assert corrections.text_past_picture(unpictured, [*said[:2], *said[3:]], 0) == [*said[:2], *said[3:]]
+
+
+def test_another_article_past_the_closing_credit_and_the_furniture_is_not_the_articles() -> None:
+    """責任編輯：… closes the article; past a long run of furniture (share buttons, a hot list, a sponsored story's
+    header) the text of another article is not this one's; with less furniture between, or no text above the credit,
+    the model's reading stands."""
+    sentence = "示例公司表示，今年下半年將推出三款新產品，預計帶動營收成長兩成以上。"
+    furniture = ["往下滑看下一篇文章", "即時熱門文章", *[f"熱門文章第{n}則" for n in range(1, 12)], "sponsored by"]
+    texts = ["示例公司搶攻AI筆電市場", sentence, sentence, sentence, "責任編輯：林小美", *furniture, sentence, sentence]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = [Decision(label, 0.9) for label in
+            ("title", "body", "body", "body", "meta", *["boilerplate"] * len(furniture), "body", "body")]
+    decided = corrections.past_closing_credit(page, said, 0)
+    assert [d.label for d in decided[-2:]] == ["boilerplate", "boilerplate"] and decided[:-2] == said[:-2]
+    near = Page([Line(n, t) for n, t in enumerate([*texts[:5], *furniture[:3], *texts[-2:]], start=1)])
+    near_said = [*said[:5], *said[5:8], *said[-2:]]
+    assert corrections.past_closing_credit(near, near_said, 0) == near_said
+
+
 def test_a_caption_the_model_reads_under_a_sections_heading_is_text_unless_marked_as_one() -> None:
     """The last section's one paragraph under its heading, over the editor's credit, was called a caption and dropped
     with its heading; a line marked as a caption (图为…) there stays one."""

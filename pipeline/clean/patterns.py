@@ -101,8 +101,10 @@ WRITTEN_BY = PATTERNS.compile(r"^文\s*[/／|｜]|[/／]\s*文(?![" + HAN_CLASS 
 SENTENCE_GOES_ON = PATTERNS.compile(r"(?:[？！]|(?<=[" + HAN_CLASS + r"])[?!])(?=[^”」』\"'）)？！?!])")
 # What a name credited did, after a slash (李文博/文, 李雪/图): the name's end, whatever is glued after it.
 ROLE_AFTER_SLASH = PATTERNS.compile(r"(?<=[" + HAN_CLASS + r"]{2})\s*[/／]\s*(?:文|图|圖|摄|攝)")
-# An outlet's name glued before its reporter's role (示例新闻·示例商报记者李文博): the outlet.
-OUTLET_GLUED_ROLE = PATTERNS.compile(r"(?:^|(?<=[\s/／╱|｜【\[(（]))(?P<outlet>[^\s/／╱|｜【\[(（]{2,12})(?:记者|記者)\s*$")
+# An outlet's name before its reporter's name, glued to the role or a space apart (示例新闻·示例商报记者李文博,
+# 示例時報 王小明): the outlet.
+OUTLET_GLUED_ROLE = PATTERNS.compile(
+    r"(?:^|(?<=[\s/／╱|｜【\[(（]))(?P<outlet>[^\s/／╱|｜【\[(（]{2,12})(?:(?:记者|記者)\s*|\s+)$")
 # A staff code glued to an editor's name: 杜硕_NB12556.
 STAFF_CODE = PATTERNS.compile(r"_[A-Za-z]*\d+$")
 
@@ -153,9 +155,10 @@ CHROME_LINE = PATTERNS.compile(
 )
 # A widget's words that a heading's shape may take (read after the line model, which has the furniture it was
 # trained with): an advertisement's mark, a text-size control, a button that opens the rest of the text.
+READ_ON = r"(?:请|請)?(?:继续|繼續)(?:往下)?(?:阅读|閱讀|浏览|瀏覽)"  # 請繼續往下閱讀: the rest of the text under it
 WIDGET_WORDS = PATTERNS.compile(
     r"^(?:广告|廣告|推广|推廣|赞助|贊助|(?:调整|調整)?(?:字级|字級|字体|字體)"
-    r"|(?:继续|繼續)(?:阅读|閱讀|浏览|瀏覽).{0,4})\s*[" + COLONS + r"]?$"
+    r"|" + READ_ON + r".{0,4})\s*[" + COLONS + r"]?$"
 )
 # The heading of a comment board under an article: a board's own word (热门评论, 最新評論, 全部留言) or a count
 # (评论（128）, 網友評論 12條); a plain 网友评论 may head a section of the text quoting readers.
@@ -164,8 +167,9 @@ COMMENT_BOARD = PATTERNS.compile(
     r"^(?:(?:热门|熱門|最新|全部|精彩)(?:评论|評論|留言)(?:" + _COMMENT_COUNT + r")?"
     r"|(?:网友|網友|用户|用戶|读者|讀者)?(?:评论|評論|留言)" + _COMMENT_COUNT + r")$"
 )
-# A button folding the rest of the text under it: 展开全文, 展开剩余80%, 點擊展開全文.
-FOLD = PATTERNS.compile(r"^(?:点击|點擊)?(?:展开|展開)(?:全文|剩余\s*\d{1,3}\s*%|剩餘\s*\d{1,3}\s*%)\s*[>》»∨⌄]*$")
+# A button folding the rest of the text under it: 展开全文, 展开剩余80%, 點擊展開全文, 請繼續往下閱讀...
+FOLD = PATTERNS.compile(r"^(?:(?:点击|點擊)?(?:展开|展開)(?:全文|剩余\s*\d{1,3}\s*%|剩餘\s*\d{1,3}\s*%)|" + READ_ON
+                       + r"(?:全文)?)\s*(?:[>》»∨⌄]*|\.{2,}|…+)$")
 # Lines after which the article is over: related lists, footers, tags, share bars.
 # A heading of related links: 相关新闻, 延伸阅读.
 RELATED = r"(?:相关|相關)(?:阅读|閱讀|新闻|新聞|文章|链接|鏈接|推荐|推薦|报道|報導)|(?:延伸|推荐|推薦|热门|熱門|更多)(?:阅读|閱讀)"
@@ -406,8 +410,8 @@ NOT_A_PERSON = PATTERNS.compile(
     r"^(?:佚名|匿名|不详|不詳|未知|网络|網絡|網路|网友|網友|本站|本网|本網|本报|本報|本刊|综合|綜合|整理|网络整理|網路整理"
     r"|原创|原創|独家|獨家"  # a badge before the credit: 原创 李文静
     r"|.{0,8}(?:综合报道|綜合報導)|.{2,10}(?:部|组|組)|.{1,10}(?:中心|办公室|辦公室|工作室|委员会|委員會|研究院|研究所"
-    r"|协会|協會)|.{0,8}(?:评论员|評論員)|.{0,4}文章|" + PROVINCES + r")$"  # 本报评论员: the paper's voice; 作者最新文章: a
-    # list's heading; 江苏: where the post was sent from
+    r"|协会|協會)|.{0,8}(?:评论员|評論員)|.{0,4}文章|[A-Z]{2,6}|" + PROVINCES + r")$"  # 本报评论员: the paper's voice;
+    # 作者最新文章: a list's heading; AMD: a company's initials (a press release's); 江苏: where the post was sent from
 )
 # Book-title marks and brackets: a line with them is a title or a note, not a name alone.
 TITLE_MARKS = PATTERNS.compile(r"[《》（）()【】〔〕「」“”]")

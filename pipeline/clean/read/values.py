@@ -16,7 +16,7 @@ from pipeline.regex_cache import Patterns
 
 PATTERNS = Patterns(__file__)  # saved at the end of the module
 
-FIELD_SEPARATORS = " \t\u3000|｜︱丨/·•,，;；【】[]"
+FIELD_SEPARATORS = " \t\u3000|｜︱丨/·•,，、;；【】[]"  # 、 too: a list missing its first name (、工商時報)
 BARE_NAME_CHARS = 20  # a header line this short with no label or date may be a name alone
 MAX_NAME_CHARS = 5  # one person's name or pen name (康斯坦丁, 李小飞刀); longer words are outlets
 MAX_CREDIT_PIECE = 10  # characters of a piece of a credit (names glued: 谭飞王艳明闫鹃); a longer one is a sentence
@@ -260,10 +260,13 @@ def iso_datetime(match: re.Match[str]) -> str | None:
 
 
 def first_word(value: str) -> str | None:
-    """A source as printed up to the first space or slash, without a trailing place in brackets or a word opening
-    it (摘自京华时报)."""
+    """A source as printed up to the first space or slash (a space after its first character aside), without a
+    trailing place in brackets or a word opening it (摘自京华时报)."""
     latin = p.LATIN_NAME.match(value.strip())  # The Verge, Cult of Mac: a name in Latin script is words
-    word = latin.group() if latin else value.split()[0] if value.split() else ""
+    words = value.split()
+    if len(words) > 1 and len(words[0]) == 1 and c.han_count(words[0]) == 1:
+        words = [words[0] + words[1], *words[2:]]  # 壹 蘋新聞網: one character is no outlet, a space broke the name
+    word = latin.group() if latin else words[0] if words else ""
     # 第一财经日报(上海), 人民日报（2024年…版）, 優活健康資訊網╱uho新聞中心: the outlet before the bracket or slash
     word = re.split(r"[（(/／╱|｜]", word)[0].strip(FIELD_SEPARATORS)
     return uncited(p.BUTTON_TAIL.sub("", word)) or None  # 求是网参与互动: a link's words glued on

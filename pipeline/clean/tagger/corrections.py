@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.read.credits import ROLE, CreditReader, rest_of_page
-from pipeline.clean.read.values import byline_by_shape, without_date
+from pipeline.clean.read.values import byline_by_shape, clock_time, without_date
 from pipeline.clean.tagger import features as f
 from pipeline.clean.tagger.page import Page
 from pipeline.clean.tagger.titles import same_headline
@@ -149,6 +149,38 @@ def text_to_page_end(page: Page, decisions: list[Decision], title: int) -> list[
     return out
 
 
+def text_past_picture(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """The text going on past a picture the model took for its end: the running text right under a caption under
+    the model's last line of text (…特別是推出了…。 / ▲…（圖／業者提供） / …此次還推出了…。) is text, on through more
+    captions and a line of promotion between its paragraphs (更多新聞：…), up to a line that is none of these."""
+    body = _body_lines(decisions)
+    if not body:
+        return decisions
+    k, pictured, resumed, between = body[-1] + 1, False, [], 0
+    while k < len(page.texts) and decisions[k].by == "model" and page.counts[page.texts[k]] == 1:
+        text = page.texts[k]
+        if decisions[k].label == "caption" or c.is_caption(text):
+            pictured = True
+        elif (pictured and decisions[k].label == "boilerplate" and _running_text(page, k)
+              and not (_furniture_under_text(text) or _closing_credit(text))):
+            resumed.append(k)
+            between = 0
+        elif resumed and between < PROMOTION_LINES and not page.paragraph[k]:
+            between += 1
+        else:
+            break
+        k += 1
+    if not resumed:
+        return decisions
+    out = list(decisions)
+    for i in resumed:
+        out[i] = overrule(out[i], "body", "text_past_picture")
+    return out
+
+
+PROMOTION_LINES = 1  # lines of promotion between the paragraphs of text going on past a picture
+
+
 def lead_under_header(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """A short page's lead: the running text between the header (the title and the metadata under it) and the
     model's first line of text, no more than FOOTER_LINES lines of it, is text where the model called it furniture
@@ -244,11 +276,12 @@ def _attachments_end(page: Page, i: int) -> int:
 
 
 def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
-    """Metadata the words show: between the title and the text, a date line, a byline (one with no role word by its
-    shape: 中廣新聞／楊菁惠), a labelled field or an outlet's name printed once (中國時報, 旺報), and a short line of a
-    date and a labelled field or a writer's credit that the model took for the text's first (… 08:51来源： 华龙网,
-    作者：Steed(…)); just below the text, a closing credit (`_closing_credit`). The model may call them boilerplate
-    (a site's own layout), but their values are read by rules."""
+    """Metadata the words show: between the title and the text, a date line (and a time alone under it), a
+    byline (one with no role word by its shape: 中廣新聞／楊菁惠), a labelled field or an outlet's name printed once
+    (中國時報, 旺報), and a short line of a date and a labelled field or a writer's credit that the model took for
+    the text's first (… 08:51来源： 华龙网, 作者：Steed(…)); just below the text, a closing credit
+    (`_closing_credit`). The model may call them boilerplate (a site's own layout), but their values are read by
+    rules."""
     body = _body_lines(decisions)
     if not body:
         return decisions
@@ -264,12 +297,37 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
         elif i < first:
             credit = (c.is_meta_line(text, in_header=True) or f.dated_any(text) or bool(p.REPORT_BYLINE.match(text))
                       or byline_by_shape(text) is not None
+                      or (clock_time(text) is not None and out[i - 1].label == "meta")  # 11:51 under 2024.08.05
                       or bool(f.media_name(text) and not any(ch.isspace() for ch in text) and page.counts[text] == 1))
         else:
             credit = _closing_credit(text)
         if credit:
             out[i] = overrule(decision, "meta", "credit_words")
     return out
+
+
+def past_closing_credit(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """Another article further down the page (a sponsored story, the next article a page scrolls on to): the text,
+    headings and captions past the credit closing the article's text (責任編輯：…) and a run of SECOND_ARTICLE_GAP
+    lines of furniture or more are not the article's."""
+    body = _body_lines(decisions)
+    for m in range(body[0] + 1, body[-1]) if len(body) >= MIN_ARTICLE_LINES else ():
+        if decisions[m].label != "meta" or not _closing_credit(page.texts[m]):
+            continue
+        after = next(i for i in body if i > m)
+        if sum(i < m for i in body) < MIN_ARTICLE_LINES or after - m - 1 < SECOND_ARTICLE_GAP or any(
+                decisions[k].label != "boilerplate" for k in range(m + 1, after)):
+            return decisions
+        out = list(decisions)
+        for i in range(after, len(out)):
+            if out[i].label in ("body", "heading", "caption"):
+                out[i] = overrule(out[i], "boilerplate", "past_closing_credit")
+        return out
+    return decisions
+
+
+SECOND_ARTICLE_GAP = 12  # lines of furniture between an article's closing credit and another article's text
+MIN_ARTICLE_LINES = 3  # lines of text an article has above its closing credit, for one under it to be another's
 
 
 def _closing_credit(text: str) -> bool:
@@ -635,8 +693,8 @@ def _body_lines(decisions: Sequence[Decision], *also: str) -> list[int]:
 
 # run in this order over the decisions
 RULES = (code_between_text, picture_caption, spoken_lines, lead_under_header, framed_text, text_under_heading,
-         site_under_text, text_to_page_end, latin_in_text, comment_board, closing_paragraph, signature,
-         credit_lines, date_over_title, date_under_text, heading_words)
+         site_under_text, text_to_page_end, text_past_picture, latin_in_text, comment_board, closing_paragraph,
+         signature, credit_lines, past_closing_credit, date_over_title, date_under_text, heading_words)
 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
 # does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
@@ -660,6 +718,11 @@ CORRECTIONS = {
                         "the model's last line of text and the page's end, with no more than "
                         f"{FOOTER_LINES} lines of furniture under it, is text (a page that ends with its text), and "
                         "a headline over a paragraph there its last section's heading where the text has headings",
+    "text_past_picture": "the running text right under a caption under the model's last line of text is text, on "
+                         "through more captions and a line of promotion between its paragraphs",
+    "past_closing_credit": "the text, headings and captions past the credit closing the article's text and "
+                           f"{SECOND_ARTICLE_GAP} lines of furniture or more (another article further down) are "
+                           "boilerplate",
     "lead_under_header": f"running text between the header (the title and the metadata under it) and the model's "
                          f"first line of text, no more than {FOOTER_LINES} lines of it, is text (a short page's lead), "
                          "as is a letter's salutation or a notice's addressees there (各位业主：, 各部门、各单位：)",
