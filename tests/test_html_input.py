@@ -499,3 +499,26 @@ def test_of_the_headlines_copies_the_head_names_the_one_over_the_text_is_the_tit
         "老街商户李女士说，改造以后客流明显增加，店里的生意比以前好了不少。",
         "据介绍，老街改造保留了六十多栋老建筑，并新增停车位三百个，方便市民游客。"]
     assert "这样的城市更新，值得推广" not in body(doc) and "社区书屋开进了菜市场" not in body(doc)
+
+
+SITE_SOURCED = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>示例公司推3款AI筆電　瞄準創作者 | 科技 | 示例新聞網 EXAMPLE.COM</title>
+<meta property="og:title" content="示例公司推3款AI筆電 瞄準創作者 | 科技 | 示例新聞網 EXAMPLE.COM">
+<meta property="og:site_name" content="示例新聞網"><meta name="source" content="{source}"></head><body>
+<nav><a href="/">示例新聞網</a> <a href="/tech">科技</a></nav>
+<form><h1>示例公司推3款AI筆電　瞄準創作者</h1><div>2024/09/07 13:36:00</div></form>
+<article><p>記者王小明／台北報導</p>
+<p>示例公司於9月6日舉行的柏林展會中展現其在AI技術領域的最新突破，吸引了大批觀眾駐足。</p>
+<p>這次的產品發佈展現了示例公司與晶片廠商的密切合作，特別是推出了整合多項智慧功能的新筆電。</p></article>
+<footer><div>示例公司推3款AI筆電　瞄準創作者 | 科技 | 示例新聞網 EXAMPLE.COM</div><div>版權所有</div></footer>
+</body></html>"""
+
+
+@pytest.mark.parametrize(("source", "expected"), [("示例新聞網", None), ("示例日報", "示例日報")])
+def test_the_heads_bare_headline_is_tried_before_one_holding_the_sites_name(source: str, expected: str | None) -> None:
+    """The og:title with the site's name after it, printed again in the footer: the <h1> printing the headline alone
+    is the title; and a source meta naming the site itself names no other outlet (the site is the publisher)."""
+    doc = document.from_bytes(SITE_SOURCED.replace("{source}", source).encode(), name="page.html")
+    info = docbook.read_info(doc.tree)
+    assert info.title == "示例公司推3款AI筆電　瞄準創作者"
+    assert (info.source, info.publisher) == (expected, "示例新聞網")

@@ -4,6 +4,7 @@ reader first (`read/credits.py`), then the rules (`read/values.py`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -418,7 +419,8 @@ HEAD_AUTHOR = PATTERNS.compile(rf"[{HAN_CLASS}·・]{{2,6}}(?:[、，, ][{HAN_CL
 
 def from_head(draft: Draft) -> Draft:
     """Fill the fields the text left empty from what an HTML page's head says (html_page.py), each noted in
-    the report with the key it came from; the site's own name is never taken for an author."""
+    the report with the key it came from; the site's own name is never taken for an author, nor for the source (a
+    source meta naming the site itself: the page names no other outlet; the site is the publisher)."""
     head, meta = draft.head, draft.meta
     if head is None:
         return draft
@@ -428,7 +430,7 @@ def from_head(draft: Draft) -> Draft:
     if meta.published is None and (published := iso_date(head.published)):
         meta.published = published
         taken["published"] = "a published date meta tag, json-ld datePublished or the body's itemprop=datePublished"
-    if meta.source is None and head.source:
+    if meta.source is None and head.source and not _names_the_site(head.source, head.site_names()):
         meta.source, taken["source"] = head.source, "contentsource or source meta"
     if not meta.authors:
         meta.authors = [person for value in head.authors if _may_be_author(value, draft)
@@ -449,6 +451,11 @@ def _may_be_author(value: str, draft: Draft) -> bool:
     editors = {name for editor in draft.meta.editors for name in (editor.name, *NAME_SEPARATOR.split(editor.name))}
     if not HEAD_AUTHOR.fullmatch(value) or value in editors:  # （编辑：严玉洁 王辉）: each of the credit's names
         return False
-    return not any(site and (value in site or site in value) for site in sites)
+    return not _names_the_site(value, sites)
+
+
+def _names_the_site(value: str, sites: Sequence[str]) -> bool:
+    """Whether a value names one of the site's names, or a name in it (ETtoday新聞雲, 三立新聞網)."""
+    return any(site and (value in site or site in value) for site in sites)
 
 PATTERNS.save()

@@ -118,7 +118,7 @@ def headline_line(draft: Draft, page: Page) -> int | None:
     wanted = list(dict.fromkeys(h for h in map(squeezed, draft.head.headlines()) if len(h) >= MIN_HAN))
     # A headline holding another (the whole <title>, an og:title with the site's name after it) is tried last: a page
     # that prints its <title> at the top prints the headline alone further down.
-    wanted.sort(key=lambda h: any(other != h and other in h for other in wanted))
+    wanted = sorted(wanted, key=lambda h: any(other != h and other in h for other in wanted))  # (sort() empties it)
     printed = [(squeezed(line.text), squeezed(PICTURE_MARK.sub("", line.text))) for line in draft.lines]
     for headline in wanted:
         copies = [i for i, texts in enumerate(printed) if headline in texts]
