@@ -859,3 +859,14 @@ def test_a_button_to_read_on_between_paragraphs_is_no_heading() -> None:
              paragraphs[0], "請繼續往下閱讀...", paragraphs[1], "#電子產品", "熱門新聞", "示例網站 版權所有"]
     article = clean("\n".join(texts))
     assert paras(article) == paragraphs and headings(article) == []
+
+
+def test_a_name_alone_beside_the_headers_metadata_is_the_byline() -> None:
+    """孫小君 between the headline and the date (a sticky header printing them again): the author; a tag of three
+    characters between share buttons is not."""
+    texts = ["登入 / 註冊", "2024.10.14 | 半導體產業", "示例公司推商用AI新晶片 換機潮何時發酵", "＃筆電 ＃處理器",
+             "孫小君", "示例公司推商用AI新晶片 換機潮何時發酵", "2024.10.14 | 半導體產業", "孫小君", "分享", "收藏",
+             "高通社", "分享", "示例公司於美國時間10月10日在舊金山舉辦發表會，推出新一代商用處理器，算力大幅提升。",
+             "示例公司表示，新處理器將於明年第一季上市，多家筆電品牌已經表態採用。", "延伸閱讀"]
+    meta = clean("\n".join(texts)).meta
+    assert [p.name for p in meta.authors] == ["孫小君"]

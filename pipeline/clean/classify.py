@@ -176,6 +176,12 @@ def is_day_alone(text: str) -> bool:
     return day is not None and day["hour"] is None and "年" in text
 
 
+def is_name_alone(text: str) -> bool:
+    """A person's name alone on its line, as a byline prints it: three Han characters, a common surname first
+    (孫嘉君, 陳鈞凱)."""
+    return len(text) == 3 and han_count(text) == 3 and text[0] in p.SURNAMES
+
+
 def could_be_issuer(text: str) -> bool:
     """A line that may name a notice's issuer: a short name, no sentence, no label, no date, no button."""
     return (han_count(text) >= 2 and len(text) <= MAX_CREDIT_CHARS and mark_count(text) == 0

@@ -277,11 +277,11 @@ def _attachments_end(page: Page, i: int) -> int:
 
 def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """Metadata the words show: between the title and the text, a date line (and a time alone under it), a
-    byline (one with no role word by its shape: 中廣新聞／楊菁惠), a labelled field or an outlet's name printed once
-    (中國時報, 旺報), and a short line of a date and a labelled field or a writer's credit that the model took for
-    the text's first (… 08:51来源： 华龙网, 作者：Steed(…)); just below the text, a closing credit
-    (`_closing_credit`). The model may call them boilerplate (a site's own layout), but their values are read by
-    rules."""
+    byline (one with no role word by its shape: 中廣新聞／楊菁惠; a name alone beside other metadata: 孫嘉君), a
+    labelled field or an outlet's name printed once (中國時報, 旺報), and a short line of a date and a labelled
+    field or a writer's credit that the model took for the text's first (… 08:51来源： 华龙网, 作者：Steed(…)); just
+    below the text, a closing credit (`_closing_credit`). The model may call them boilerplate (a site's own layout),
+    but their values are read by rules."""
     body = _body_lines(decisions)
     if not body:
         return decisions
@@ -298,6 +298,7 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
             credit = (c.is_meta_line(text, in_header=True) or f.dated_any(text) or bool(p.REPORT_BYLINE.match(text))
                       or byline_by_shape(text) is not None
                       or (clock_time(text) is not None and out[i - 1].label == "meta")  # 11:51 under 2024.08.05
+                      or (c.is_name_alone(text) and "meta" in (out[i - 1].label, out[i + 1].label))  # 孫嘉君
                       or bool(f.media_name(text) and not any(ch.isspace() for ch in text) and page.counts[text] == 1))
         else:
             credit = _closing_credit(text)
