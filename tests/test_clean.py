@@ -870,3 +870,29 @@ def test_a_name_alone_beside_the_headers_metadata_is_the_byline() -> None:
              "示例公司表示，新處理器將於明年第一季上市，多家筆電品牌已經表態採用。", "延伸閱讀"]
     meta = clean("\n".join(texts)).meta
     assert [p.name for p in meta.authors] == ["孫小君"]
+
+
+
+@pytest.mark.parametrize(("line", "author"), [("janus 發表於 2024年9月26日 08:27", "janus"),
+                                              ("张晓明 发表于 2024-09-26 08:27", "张晓明")])
+def test_a_name_before_the_word_it_was_posted_and_the_date_is_the_author(line: str, author: str) -> None:
+    """janus 發表於 2024年9月26日 08:27: the writer, not an outlet; 發表於 is no one."""
+    texts = ["示例科技網", "示例公司新眼鏡發佈：升級處理器，約台幣10300元起", line,
+             "示例公司今天發佈新一代眼鏡，升級了處理器並支援彩色穿透模式，售價約台幣10300元起。",
+             "新眼鏡將於下個月上市，示例公司表示，首批貨量有限，建議消費者提早預購。"]
+    meta = clean("\n".join(texts)).meta
+    assert ([p.name for p in meta.authors], meta.source) == ([author], None)
+    assert meta.published == "2024-09-26T08:27:00+08:00"
+
+
+def test_an_outlet_over_a_list_of_names_under_the_date_is_the_byline() -> None:
+    """04:10 2024/08/20 / 示例時報 / 侯小州、張小睿 under the title (the outlet printed again elsewhere on the page):
+    the source and the authors; an excerpt of the text cut short under the headline (…新興市場...) is no subtitle."""
+    texts = ["首頁", "示例時報", "品牌邀晶片商 攻低價5G手機",
+             "根據研調，下一波成長動能來自於印度、拉丁美洲等新興市場...", "04:102024/08/20", "示例時報",
+             "侯小州、張小睿", "Facebook", "Line",
+             "隨著全球5G網路普及，5G手機滲透率愈來愈高，今年上半年全球銷售的智慧手機當中，就有三分之二支援5G。",
+             "報告說明，手機品牌業者正攜手晶片商陸續發展更低價格的5G智慧手機，以拓展新興市場。", "熱門新聞", "示例時報"]
+    meta = clean("\n".join(texts)).meta
+    assert (meta.title, meta.subtitle) == ("品牌邀晶片商 攻低價5G手機", None)
+    assert (meta.source, [p.name for p in meta.authors]) == ("示例時報", ["侯小州、張小睿"])

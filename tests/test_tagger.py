@@ -750,6 +750,20 @@ def test_another_article_past_the_closing_credit_and_the_furniture_is_not_the_ar
     assert corrections.past_closing_credit(near, near_said, 0) == near_said
 
 
+def test_running_text_over_a_line_ending_the_article_is_its_last_paragraph() -> None:
+    """…週三回吐2.07美元。 right under the text and over 相關新聞: the text's last paragraph, though the model called
+    it furniture; not a line of the site's there (免責聲明：…), nor one that ends no sentence."""
+    last = "示例公司股價連續兩天急彈6.3美元或2.75%後，週三回吐2.07美元或0.88%，收在233.85美元。"
+    for line, label in [(last, "body"), ("免責聲明：本文僅代表作者個人觀點，不代表本站立場。", "boilerplate"),
+                        (last[:-1] + "，", "boilerplate")]:
+        texts = ["示例證券報告：新款手機已開始備貨", "2024/10/17　09:09",
+                 "【示例快報／王小明】示例證券最新發布的報告指出，供應鏈跡象顯示，新款手機已開始備貨。", line,
+                 "相關新聞", "示例公司最快本週提交上市申請"]
+        page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+        said = [Decision(k, 0.9) for k in ("title", "meta", "body", "boilerplate", "boilerplate", "boilerplate")]
+        assert corrections.closing_paragraph(page, said, 0)[3].label == label, line
+
+
 def test_a_caption_the_model_reads_under_a_sections_heading_is_text_unless_marked_as_one() -> None:
     """The last section's one paragraph under its heading, over the editor's credit, was called a caption and dropped
     with its heading; a line marked as a caption (图为…) there stays one."""

@@ -177,9 +177,14 @@ def is_day_alone(text: str) -> bool:
 
 
 def is_name_alone(text: str) -> bool:
-    """A person's name alone on its line, as a byline prints it: three Han characters, a common surname first
-    (孫嘉君, 陳鈞凱)."""
-    return len(text) == 3 and han_count(text) == 3 and text[0] in p.SURNAMES
+    """People's names alone on their line, as a byline prints them: three Han characters each, a common surname
+    first, several parted by 、 (孫嘉君, 侯冠州、張珈睿)."""
+    names = text.split("、")
+    return len(names) <= MAX_BYLINE_NAMES and all(
+        len(name) == 3 and han_count(name) == 3 and name[0] in p.SURNAMES for name in names)
+
+
+MAX_BYLINE_NAMES = 4  # names of a byline's list
 
 
 def could_be_issuer(text: str) -> bool:

@@ -393,6 +393,9 @@ PROVINCES = (
     "|广东|廣東|海南|四川|贵州|貴州|云南|雲南|陕西|陝西|甘肃|甘肅|青海|台湾|台灣|臺灣|内蒙古|內蒙古|广西|廣西|西藏|宁夏|寧夏"
     "|新疆|香港|澳门|澳門"
 )
+# A writer's name before the word that they posted it and the date (janus 發表於 2024年9月26日 08:27, 张三 发表于
+# 2024-01-01): the author, never an outlet.
+POSTED_BY = PATTERNS.compile(r"^(?P<name>[^\s\d:：]{2,20}?)\s*(?:发表于|發表於|发布于|發佈於|發布於)\s*(?=\d)")
 # Where a post was sent from, as platforms print it beside the date since 2022 (IP属地：江苏, IP属地：美国, 发表于江苏,
 # 2023-05-18 08:30·江苏): no outlet's or person's name.
 POSTED_FROM = PATTERNS.compile(

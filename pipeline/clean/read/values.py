@@ -74,7 +74,7 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
     if date and not labelled_date:
         if meta.published is None:
             meta.published = iso_datetime(date)
-        if not matches:
+        if not matches and not p.POSTED_BY.match(text):  # janus 發表於 …: a writer's name, read by the credits
             _read_outlet_and_byline([text[: date.start()], text[date.end() :]], meta, names=names)
     elif (header and not matches and not (byline or shaped or role_after) and len(text) <= BARE_NAME_CHARS
           and not p.TITLE_MARKS.search(text)):
@@ -156,7 +156,8 @@ def _read_outlet_and_byline(pieces: list[str], meta: Metadata, *, names: bool = 
                 if meta.source is None:
                     meta.source = p.OUTLET_SUFFIX.sub("", first_word(name) or name) or None
             elif ((names or (buttoned and meta.source and c.han_count(name) == len(name)))  # 腾讯科技 无忌我要评论
-                  and all(2 <= len(token) <= MAX_NAME_CHARS for token in name.split()) and not meta.authors):
+                  and all(2 <= len(token) <= MAX_NAME_CHARS for token in NAME_SEPARATOR.split(name))
+                  and not meta.authors):  # 侯冠州、張珈睿 too
                 meta.authors = people(name)
 
 

@@ -111,6 +111,10 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
     for line in under:
         if line.number not in for_date:
             _read_credits(draft, reader, line)
+    byline = next((line for line in under if line.zone == "header" and c.is_name_alone(line.text)), None)
+    if byline is not None and not draft.meta.authors:  # 侯冠州、張珈睿 alone in the header: names the reader missed
+        draft.meta.authors = credit_people(byline.text)
+        draft.report.readings.append(Reading(byline.number, "AUTHOR", byline.text, "author"))
     if draft.meta.source is None:
         _read_opening_tag(draft)  # the text's own tag before the site's frame (自由電子報 > 即時新聞)
     for line in over:
@@ -249,6 +253,9 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
     meta = draft.meta
     byline = p.OUTLET_BEFORE_ROLE.match(line.text)
     spans = [_by_shape(line.text, s, byline) for s in spans]
+    if posted := p.POSTED_BY.match(line.text):  # janus 發表於 2024年9月26日: the name the reader may miss
+        spans = [Span("AUTHOR", posted.start("name"), posted.end("name"), posted["name"]),
+                 *(s for s in spans if s.start >= posted.end() and s.tag == "DATE")]
     not_writers = [s for s in spans if s.tag == "AUTHOR" and _no_writer(line.text, s)]
     taken: dict[str, str] = {}
     starts: dict[str, int] = {}  # where each field's taken credit starts

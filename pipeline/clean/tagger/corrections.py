@@ -224,14 +224,18 @@ def comment_board(page: Page, decisions: list[Decision], title: int) -> list[Dec
 def closing_paragraph(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """A paragraph right under the text that ends with its writer's name in brackets (…表达慰问。(书聿)) or its
     editor's tag (…口袋公園。（編輯：李雪）1131120) is the text's last paragraph: a closing credit, not furniture,
-    and no line of metadata."""
+    and no line of metadata; and so is running text right under the text that a line ending the article follows
+    (…週三回吐2.07美元。 over 相關新聞)."""
     body = _body_lines(decisions)
     below = body[-1] + 1 if body else len(decisions)
     if below >= len(decisions):
         return decisions
     decision, text = decisions[below], page.texts[below]
+    ended = (below + 1 < len(decisions) and c.is_end_marker(page.texts[below + 1]) and page.counts[text] == 1
+             and not (_furniture_under_text(text) or _closing_credit(text)))
     closed = ((page.paragraph[below] and p.TRAILING_CREDIT.search(text) is not None)
-              or (p.EDITOR_TAG.search(text) is not None and _running_text(page, below)))
+              or (p.EDITOR_TAG.search(text) is not None and _running_text(page, below))
+              or (ended and page.paragraph[below] and c.ends_sentence(text)))
     if decision.by != "model" or decision.label not in ("boilerplate", "meta") or not closed:
         return decisions
     out = list(decisions)
@@ -278,10 +282,10 @@ def _attachments_end(page: Page, i: int) -> int:
 def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """Metadata the words show: between the title and the text, a date line (and a time alone under it), a
     byline (one with no role word by its shape: 中廣新聞／楊菁惠; a name alone beside other metadata: 孫嘉君), a
-    labelled field or an outlet's name printed once (中國時報, 旺報), and a short line of a date and a labelled
-    field or a writer's credit that the model took for the text's first (… 08:51来源： 华龙网, 作者：Steed(…)); just
-    below the text, a closing credit (`_closing_credit`). The model may call them boilerplate (a site's own layout),
-    but their values are read by rules."""
+    labelled field or an outlet's name printed once or between other metadata and a name (中國時報, 旺報; 中時新聞網
+    / 吳美觀), and a short line of a date and a labelled field or a writer's credit that the model took for the
+    text's first (… 08:51来源： 华龙网, 作者：Steed(…)); just below the text, a closing credit (`_closing_credit`).
+    The model may call them boilerplate (a site's own layout), but their values are read by rules."""
     body = _body_lines(decisions)
     if not body:
         return decisions
@@ -299,7 +303,9 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
                       or byline_by_shape(text) is not None
                       or (clock_time(text) is not None and out[i - 1].label == "meta")  # 11:51 under 2024.08.05
                       or (c.is_name_alone(text) and "meta" in (out[i - 1].label, out[i + 1].label))  # 孫嘉君
-                      or bool(f.media_name(text) and not any(ch.isspace() for ch in text) and page.counts[text] == 1))
+                      or bool(f.media_name(text) and not any(ch.isspace() for ch in text) and (
+                          page.counts[text] == 1 or (out[i - 1].label == "meta" and i + 1 < len(out)
+                                                     and c.is_name_alone(page.texts[i + 1])))))  # 中時新聞網 / 吳美觀
         else:
             credit = _closing_credit(text)
         if credit:
@@ -730,8 +736,8 @@ CORRECTIONS = {
     "comment_board": "under the text's first line, a comment board's heading (热门评论（128）, 最新评论) and the "
                      "lines under it are boilerplate",
     "closing_paragraph": "a paragraph right under the text that ends with its writer's name in brackets "
-                         "(…表达慰问。(书聿)) or its editor's tag (…。（編輯：李雪）1131120) is the text's last "
-                         "paragraph",
+                         "(…表达慰问。(书聿)) or its editor's tag (…。（編輯：李雪）1131120), or that a line "
+                         "ending the article follows (相關新聞), is the text's last paragraph",
     "signature": "a notice's signature right under its text, the issuer's name on a line or two and the day alone "
                  "under it (市教育局 / 2024年2月20日), is text, where the page prints its date elsewhere, and so is "
                  "the note of its attachments between them (附件：1.… / 2.…)",
@@ -773,7 +779,8 @@ CORRECTIONS = {
                         "ranker's choice",
     "dek_under_headline": "the ranker's likeliest headline that is a sentence of clauses right under a shorter "
                           "headline without any (有分析认为…，也有观点认为，… under 柯达宣布重组 起诉苹果) is the "
-                          "subtitle under that title",
+                          "subtitle under that title (an excerpt of the text cut short, …新興市場..., a teaser: "
+                          "boilerplate)",
     "dek_over_credits": "a line the model calls text right under the title and over the credits (a date line, a "
                         "byline), ending no sentence and no picture's caption, is the subtitle",
     "headline_continued": "the rest of a headline broken over two lines, and a ——subtitle under it, join the title",

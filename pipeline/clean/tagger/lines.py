@@ -52,6 +52,7 @@ RIVAL, MORE_TEXT = 0.5, 2.0
 # sentence of clauses right under a shorter line without any that the ranker gives at least DEK_HEADLINE.
 DEK_HEADLINE = 0.2
 CLAUSE_MARKS = "，,；;。"
+ELLIPSES = ("...", "…")  # closing an excerpt of the text cut short
 MAX_MODEL_BYTES = 64_000_000  # a model file, and each of its members unpacked (the packaged one is 0.3 MB)
 
 
@@ -125,8 +126,10 @@ class LineTagger:
             if i in fixed:
                 decisions.append(Decision(fixed[i], 1.0, "sidecar"))
                 continue
-            if i == dek:
-                decisions.append(Decision("title", round(title_confidence, 3), "dek_under_headline"))
+            if i == dek:  # the subtitle; an excerpt of the text cut short (…新興市場...) is a teaser, furniture
+                excerpt = page.texts[i].endswith(ELLIPSES)
+                decisions.append(Decision("boilerplate" if excerpt else "title", round(title_confidence, 3),
+                                          "dek_under_headline"))
                 continue
             if i == title:
                 if headline == title or registered == title:
