@@ -896,3 +896,14 @@ def test_an_outlet_over_a_list_of_names_under_the_date_is_the_byline() -> None:
     meta = clean("\n".join(texts)).meta
     assert (meta.title, meta.subtitle) == ("品牌邀晶片商 攻低價5G手機", None)
     assert (meta.source, [p.name for p in meta.authors]) == ("示例時報", ["侯小州、張小睿"])
+
+
+def test_a_dek_as_long_as_the_headline_over_it_is_the_subtitle() -> None:
+    """旗艦新晶片加持 示例科Q4營運大補 / 行銷大接地氣，首度邀女星擔任代言人: a sentence of clauses under a headline
+    without any, as long as it, is the subtitle, though the ranker liked it better."""
+    texts = ["首頁", "日報", "示例時報", "旗艦新晶片加持 示例科Q4營運大補", "旗艦新晶片加持 示例科Q4營運大補",
+             "行銷大接地氣，首度邀女星擔任代言人", "2024.10.10", "03:00", "示例時報 張小益 張小睿", "切換文字大小",
+             "示例科技今天宣布，旗艦新晶片將於第四季量產出貨，法人預估第四季營收可望創下新高。",
+             "為了拓展市場，示例科技首度邀請知名女星擔任代言人，行銷策略更接地氣。", "熱門新聞"]
+    meta = clean("\n".join(texts)).meta
+    assert (meta.title, meta.subtitle) == ("旗艦新晶片加持 示例科Q4營運大補", "行銷大接地氣，首度邀女星擔任代言人")

@@ -777,10 +777,10 @@ CORRECTIONS = {
     "registered_title": "a page whose register names its title (a government page's table: a bare 标题： label over "
                         "it, or 名称：… with the headline printed again below) has that line for its title, over the "
                         "ranker's choice",
-    "dek_under_headline": "the ranker's likeliest headline that is a sentence of clauses right under a shorter "
-                          "headline without any (有分析认为…，也有观点认为，… under 柯达宣布重组 起诉苹果) is the "
-                          "subtitle under that title (an excerpt of the text cut short, …新興市場..., a teaser: "
-                          "boilerplate)",
+    "dek_under_headline": "the ranker's likeliest headline that is a sentence of clauses right under a headline "
+                          "without any, no longer than it (有分析认为…，也有观点认为，… under 柯达宣布重组 "
+                          "起诉苹果), is the subtitle under that title (an excerpt of the text cut short, "
+                          "…新興市場..., a teaser: boilerplate)",
     "dek_over_credits": "a line the model calls text right under the title and over the credits (a date line, a "
                         "byline), ending no sentence and no picture's caption, is the subtitle",
     "headline_continued": "the rest of a headline broken over two lines, and a ——subtitle under it, join the title",

@@ -178,15 +178,16 @@ class LineTagger:
 
 
 def _dek_under_headline(page: Page, candidates: Sequence[Candidate]) -> bool:
-    """Whether the likeliest headline is a dek right under the headline: a sentence of clauses under a shorter
-    candidate without any that the ranker gives at least DEK_HEADLINE (the two are the title and its subtitle)."""
+    """Whether the likeliest headline is a dek right under the headline: a sentence of clauses under a candidate
+    without any, no longer than it, that the ranker gives at least DEK_HEADLINE (the two are the title and its
+    subtitle)."""
     best = candidates[0].index
     above = next((x for x in candidates if x.index == best - 1), None)
     if above is None or above.score < DEK_HEADLINE:
         return False
     headline, dek = page.texts[best - 1], page.texts[best]
     return (any(mark in dek for mark in CLAUSE_MARKS) and not any(mark in headline for mark in CLAUSE_MARKS)
-            and len(headline) < len(dek))
+            and len(headline) <= len(dek))
 
 
 def _text_under(page: Page, title: int, labels: Sequence[str]) -> int:
