@@ -314,26 +314,30 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
 
 
 def past_closing_credit(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
-    """Another article further down the page (a sponsored story, the next article a page scrolls on to): the text,
-    headings and captions past the credit closing the article's text (責任編輯：…) and a run of SECOND_ARTICLE_GAP
-    lines of furniture or more are not the article's."""
+    """Another article further down the page (a sponsored story, the next article a page scrolls on to, a list of
+    stories with their summaries): the text, headings and captions past the credit closing the article's text
+    (責任編輯：…) and a run of SECOND_ARTICLE_GAP lines of furniture or more, or past a run of FAR_GAP lines of
+    furniture under the text with no credit, are not the article's."""
     body = _body_lines(decisions)
-    for m in range(body[0] + 1, body[-1]) if len(body) >= MIN_ARTICLE_LINES else ():
-        if decisions[m].label != "meta" or not _closing_credit(page.texts[m]):
+    if len(body) < MIN_ARTICLE_LINES:
+        return decisions
+    for before, after in itertools.pairwise(body):
+        if after - before - 1 < SECOND_ARTICLE_GAP or sum(i <= before for i in body) < MIN_ARTICLE_LINES:
             continue
-        after = next(i for i in body if i > m)
-        if sum(i < m for i in body) < MIN_ARTICLE_LINES or after - m - 1 < SECOND_ARTICLE_GAP or any(
-                decisions[k].label != "boilerplate" for k in range(m + 1, after)):
-            return decisions
-        out = list(decisions)
-        for i in range(after, len(out)):
-            if out[i].label in ("body", "heading", "caption"):
-                out[i] = overrule(out[i], "boilerplate", "past_closing_credit")
-        return out
+        between = range(before + 1, after)
+        credited = any(decisions[k].label == "meta" and _closing_credit(page.texts[k]) for k in between)
+        furniture = sum(decisions[k].label == "boilerplate" for k in between)
+        if (credited and furniture >= SECOND_ARTICLE_GAP) or furniture >= FAR_GAP:
+            out = list(decisions)
+            for i in range(after, len(out)):
+                if out[i].label in ("body", "heading", "caption"):
+                    out[i] = overrule(out[i], "boilerplate", "past_closing_credit")
+            return out
     return decisions
 
 
 SECOND_ARTICLE_GAP = 12  # lines of furniture between an article's closing credit and another article's text
+FAR_GAP = 36  # lines of furniture between the text and another's, with no closing credit between
 MIN_ARTICLE_LINES = 3  # lines of text an article has above its closing credit, for one under it to be another's
 
 
@@ -728,8 +732,8 @@ CORRECTIONS = {
     "text_past_picture": "the running text right under a caption under the model's last line of text is text, on "
                          "through more captions and a line of promotion between its paragraphs",
     "past_closing_credit": "the text, headings and captions past the credit closing the article's text and "
-                           f"{SECOND_ARTICLE_GAP} lines of furniture or more (another article further down) are "
-                           "boilerplate",
+                           f"{SECOND_ARTICLE_GAP} lines of furniture or more, or past {FAR_GAP} lines of furniture "
+                           "under the text (another article further down), are boilerplate",
     "lead_under_header": f"running text between the header (the title and the metadata under it) and the model's "
                          f"first line of text, no more than {FOOTER_LINES} lines of it, is text (a short page's lead), "
                          "as is a letter's salutation or a notice's addressees there (各位业主：, 各部门、各单位：)",
