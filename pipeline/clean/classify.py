@@ -178,7 +178,7 @@ def is_day_alone(text: str) -> bool:
 
 def is_name_alone(text: str) -> bool:
     """People's names alone on their line, as a byline prints them: three Han characters each, a common surname
-    first, several parted by 、 (孫嘉君, 侯冠州、張珈睿)."""
+    first, several parted by 、 (孫小君, 侯小州、張小睿)."""
     names = text.split("、")
     return len(names) <= MAX_BYLINE_NAMES and all(
         len(name) == 3 and han_count(name) == 3 and name[0] in p.SURNAMES for name in names)

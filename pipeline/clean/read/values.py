@@ -157,7 +157,7 @@ def _read_outlet_and_byline(pieces: list[str], meta: Metadata, *, names: bool = 
                     meta.source = p.OUTLET_SUFFIX.sub("", first_word(name) or name) or None
             elif ((names or (buttoned and meta.source and c.han_count(name) == len(name)))  # 腾讯科技 无忌我要评论
                   and all(2 <= len(token) <= MAX_NAME_CHARS for token in NAME_SEPARATOR.split(name))
-                  and not meta.authors):  # 侯冠州、張珈睿 too
+                  and not meta.authors):  # 侯小州、張小睿 too
                 meta.authors = people(name)
 
 

@@ -112,7 +112,7 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
         if line.number not in for_date:
             _read_credits(draft, reader, line)
     byline = next((line for line in under if line.zone == "header" and c.is_name_alone(line.text)), None)
-    if byline is not None and not draft.meta.authors:  # 侯冠州、張珈睿 alone in the header: names the reader missed
+    if byline is not None and not draft.meta.authors:  # 侯小州、張小睿 alone in the header: names the reader missed
         draft.meta.authors = credit_people(byline.text)
         draft.report.readings.append(Reading(byline.number, "AUTHOR", byline.text, "author"))
     if draft.meta.source is None:

@@ -151,7 +151,7 @@ def text_to_page_end(page: Page, decisions: list[Decision], title: int) -> list[
 
 def text_past_picture(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """The text going on past a picture the model took for its end: the running text right under a caption under
-    the model's last line of text (…特別是推出了…。 / ▲…（圖／業者提供） / …此次還推出了…。) is text, on through more
+    the model's last line of text (…的新筆電。 / ▲…（圖／業者提供） / …此次還推出了…。) is text, on through more
     captions and a line of promotion between its paragraphs (更多新聞：…), up to a line that is none of these."""
     body = _body_lines(decisions)
     if not body:
@@ -225,7 +225,7 @@ def closing_paragraph(page: Page, decisions: list[Decision], title: int) -> list
     """A paragraph right under the text that ends with its writer's name in brackets (…表达慰问。(书聿)) or its
     editor's tag (…口袋公園。（編輯：李雪）1131120) is the text's last paragraph: a closing credit, not furniture,
     and no line of metadata; and so is running text right under the text that a line ending the article follows
-    (…週三回吐2.07美元。 over 相關新聞)."""
+    (…收在233.85美元。 over 相關新聞)."""
     body = _body_lines(decisions)
     below = body[-1] + 1 if body else len(decisions)
     if below >= len(decisions):
@@ -281,9 +281,9 @@ def _attachments_end(page: Page, i: int) -> int:
 
 def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """Metadata the words show: between the title and the text, a date line (and a time alone under it), a
-    byline (one with no role word by its shape: 中廣新聞／楊菁惠; a name alone beside other metadata: 孫嘉君), a
-    labelled field or an outlet's name printed once or between other metadata and a name (中國時報, 旺報; 中時新聞網
-    / 吳美觀), and a short line of a date and a labelled field or a writer's credit that the model took for the
+    byline (one with no role word by its shape: 中廣新聞／楊菁惠; a name alone beside other metadata: 孫小君), a
+    labelled field or an outlet's name printed once or between other metadata and a name (中國時報, 旺報; 示例時報
+    / 吳小觀), and a short line of a date and a labelled field or a writer's credit that the model took for the
     text's first (… 08:51来源： 华龙网, 作者：Steed(…)); just below the text, a closing credit (`_closing_credit`).
     The model may call them boilerplate (a site's own layout), but their values are read by rules."""
     body = _body_lines(decisions)
@@ -302,10 +302,10 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
             credit = (c.is_meta_line(text, in_header=True) or f.dated_any(text) or bool(p.REPORT_BYLINE.match(text))
                       or byline_by_shape(text) is not None
                       or (clock_time(text) is not None and out[i - 1].label == "meta")  # 11:51 under 2024.08.05
-                      or (c.is_name_alone(text) and "meta" in (out[i - 1].label, out[i + 1].label))  # 孫嘉君
+                      or (c.is_name_alone(text) and "meta" in (out[i - 1].label, out[i + 1].label))  # 孫小君
                       or bool(f.media_name(text) and not any(ch.isspace() for ch in text) and (
                           page.counts[text] == 1 or (out[i - 1].label == "meta" and i + 1 < len(out)
-                                                     and c.is_name_alone(page.texts[i + 1])))))  # 中時新聞網 / 吳美觀
+                                                     and c.is_name_alone(page.texts[i + 1])))))  # 示例時報 / 吳小觀
         else:
             credit = _closing_credit(text)
         if credit:
@@ -338,7 +338,7 @@ def past_closing_credit(page: Page, decisions: list[Decision], title: int) -> li
 
 SECOND_ARTICLE_GAP = 12  # lines of furniture between an article's closing credit and another article's text
 FAR_GAP = 36  # lines of furniture between the text and another's, with no closing credit between
-MIN_ARTICLE_LINES = 3  # lines of text an article has above its closing credit, for one under it to be another's
+MIN_ARTICLE_LINES = 3  # lines of text an article has above the furniture, for text under it to be another's
 
 
 def _closing_credit(text: str) -> bool:
@@ -784,7 +784,7 @@ CORRECTIONS = {
     "dek_under_headline": "the ranker's likeliest headline that is a sentence of clauses right under a headline "
                           "without any, no longer than it (有分析认为…，也有观点认为，… under 柯达宣布重组 "
                           "起诉苹果), is the subtitle under that title (an excerpt of the text cut short, "
-                          "…新興市場..., a teaser: boilerplate)",
+                          "…新興市場…, a teaser: boilerplate)",
     "dek_over_credits": "a line the model calls text right under the title and over the credits (a date line, a "
                         "byline), ending no sentence and no picture's caption, is the subtitle",
     "headline_continued": "the rest of a headline broken over two lines, and a ——subtitle under it, join the title",

@@ -126,7 +126,7 @@ class LineTagger:
             if i in fixed:
                 decisions.append(Decision(fixed[i], 1.0, "sidecar"))
                 continue
-            if i == dek:  # the subtitle; an excerpt of the text cut short (…新興市場...) is a teaser, furniture
+            if i == dek:  # the subtitle; an excerpt of the text cut short (…新興市場…) is a teaser, furniture
                 excerpt = page.texts[i].endswith(ELLIPSES)
                 decisions.append(Decision("boilerplate" if excerpt else "title", round(title_confidence, 3),
                                           "dek_under_headline"))
