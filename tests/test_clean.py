@@ -907,3 +907,4 @@ def test_a_dek_as_long_as_the_headline_over_it_is_the_subtitle() -> None:
              "為了拓展市場，示例科技首度邀請知名女星擔任代言人，行銷策略更接地氣。", "熱門新聞"]
     meta = clean("\n".join(texts)).meta
     assert (meta.title, meta.subtitle) == ("旗艦新晶片加持 示例科Q4營運大補", "行銷大接地氣，首度邀女星擔任代言人")
+

@@ -760,6 +760,7 @@ def test_running_text_over_a_line_ending_the_article_is_its_last_paragraph() -> 
     it furniture; not a line of the site's there (免責聲明：…), nor one that ends no sentence."""
     last = "示例公司股價連續兩天急彈6.3美元或2.75%後，週三回吐2.07美元或0.88%，收在233.85美元。"
     for line, label in [(last, "body"), ("免責聲明：本文僅代表作者個人觀點，不代表本站立場。", "boilerplate"),
+                        ("③ 如本網轉載稿涉及版權等問題，請作者在兩周內速來電或來函與示例網聯係。", "boilerplate"),
                         (last[:-1] + "，", "boilerplate")]:
         texts = ["示例證券報告：新款手機已開始備貨", "2024/10/17　09:09",
                  "【示例快報／王小明】示例證券最新發布的報告指出，供應鏈跡象顯示，新款手機已開始備貨。", line,
