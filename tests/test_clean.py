@@ -700,9 +700,10 @@ def test_a_notices_signature_is_set_apart_from_its_text() -> None:
     assert signature(NOTICE) == ["市教育局", "2024年2月20日"]
     assert signature(NOTICE.replace("2024年2月20日\n【", "【")) == []
     assert signature(NOTICE.replace("具体安排另行通知。", "具体安排如下")) == []
-    attached = NOTICE.replace("市教育局\n", "附件：1.开学工作安排表\n2.安全检查清单\n市教育局\n")
+    attached = NOTICE.replace("市教育局\n", "附件：1.开学工作安排表\n2.安全检查清单\n3.物资清单\n市教育局\n")
     assert signature(attached) == ["市教育局", "2024年2月20日"]
-    assert paras(clean(attached))[-4:-2] == ["附件：1.开学工作安排表", "2.安全检查清单"]
+    assert paras(clean(attached))[-5:-2] == ["附件：1.开学工作安排表", "2.安全检查清单", "3.物资清单"]
+    assert [b.kind for b in clean(attached).blocks][-5:-2] == ["para", "attachment", "attachment"], "set under 1."
     article = docbook.build(clean(NOTICE))
     assert [p.get("role") for p in article.iter(docbook.DB + "para")][-3:] == [None, "signature", "signature"]
     docbook.validate(article)

@@ -750,12 +750,19 @@ def test_a_notices_addressees_and_signature_are_set_apart_in_every_format(tmp_pa
     printed = rc.libreoffice_convert(folder / f"{name}.docx", "pdf", tmp_path)
     assert_set_flush_right(printed, SIGNATURE)
     assert_set_flush_left(printed, ADDRESSEES)
+    for pdf_file in (pdf, printed):  # 2.报名表 under the first item's text: past 附件：, three characters
+        lines = rc.line_ends(pdf_file)
+        body_size = max((size for *_, size in lines), key=[size for *_, size in lines].count)
+        starts = {text: x0 for text, x0, _, _ in lines}
+        first = next(text for text in starts if text.startswith("附件"))
+        assert starts["2.报名表"] - starts[first] == pytest.approx(3 * body_size, abs=0.25 * body_size), starts
     result = epub_checker.check(folder / f"{name}.epub")
     assert result.valid and result.messages == []
     with zipfile.ZipFile(folder / f"{name}.epub") as epub:
         chapters = "".join(epub.read(n).decode() for n in epub.namelist() if n.startswith("EPUB/text/ch"))
         css = epub.read("EPUB/styles/stylesheet1.css").decode()
     assert chapters.count('<div class="signature"') == 2 and chapters.count('<div class="salutation"') == 1
+    assert chapters.count('<div class="attachment"') == 1
     assert "role=" not in chapters
     assert "div.signature p { text-indent: 0; text-align: right; }" in css and "div.salutation p" in css
     page = (folder / f"{name}.html").read_text("utf-8")

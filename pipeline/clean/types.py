@@ -10,10 +10,11 @@ from typing import Any, Literal
 from pipeline.errors import DocumentWarning
 
 Zone = Literal["page", "header", "body", "tail"]
-Role = Literal["", "meta", "heading", "para", "code", "salutation", "signature"]
-# Paragraphs of a letter's or a notice's parts, set apart from the text: the salutation or addressees (flush left)
-# and the signature (flush right); DocBook's <para role="…">, a class or a paragraph style in the outputs.
-PARA_ROLES: tuple[Role, ...] = ("salutation", "signature")
+Role = Literal["", "meta", "heading", "para", "code", "salutation", "attachment", "signature"]
+# Paragraphs of a letter's or a notice's parts, set apart from the text: the salutation or addressees (flush left),
+# the items of the note of attachments after its first (under the first item's text) and the signature (flush
+# right); DocBook's <para role="…">, a class or a paragraph style in the outputs.
+PARA_ROLES: tuple[Role, ...] = ("salutation", "attachment", "signature")
 
 
 @dataclass(frozen=True)

@@ -26,10 +26,10 @@ local function only_data_urls(image)
   end
 end
 
--- A paragraph with a DocBook role (a notice's parts: <para role="salutation">, <para role="signature">)
+-- A paragraph with a DocBook role (a notice's parts: <para role="salutation">, "attachment", "signature")
 -- reaches pandoc as a Div with a "role" attribute: it becomes a class for EPUB's stylesheet and a paragraph
 -- style of the reference DOCX, and no "role" attribute, which HTML keeps for ARIA's roles.
-local ROLE_STYLES = { salutation = "Salutation", signature = "Signature" }
+local ROLE_STYLES = { salutation = "Salutation", attachment = "Attachment", signature = "Signature" }
 
 local function role_to_style(div)
   local style = ROLE_STYLES[div.attributes.role]

@@ -31,6 +31,9 @@ CODE_FACE = "DejaVu Sans Mono"  # as the PDF's (Chinese in the code in the regio
 CODE_SHADE = "F4F4F2"
 SIGNATURE_STYLE = "Signature"  # a notice's signature (convert.lua's name for <para role="signature">)
 SALUTATION_STYLE = "Salutation"  # a letter's salutation, a notice's addressees (<para role="salutation">)
+ATTACHMENT_STYLE = "Attachment"  # a note of attachments' items after its first (<para role="attachment">)
+ATTACHMENT_INDENT = ("500", "1200")  # the paragraph's two characters and the three of 附件：, in hundredths of a
+# character (Word) and in twips at the body's 12 pt (LibreOffice reads only these)
 SIGNATURE_SPACE = "240"  # twentieths of a point: a line of the body's 12 pt between the text and a signature
 HEADING_STYLES = ("Title", "Subtitle", *(f"Heading{n}" for n in range(1, 7)))
 FIGURE_STYLES = ("Figure", "CaptionedFigure", "Caption", "ImageCaption", "TableCaption")  # pandoc's, for an
@@ -141,6 +144,7 @@ def styles_xml(data: bytes, region: str) -> bytes:
     program_code(root, sans, lang)
     signature(root)
     salutation(root)
+    attachment(root)
     for style_id in (*HEADING_STYLES, "Author", "Date", "Abstract"):
         element = style(root, style_id)
         rpr = child(element, "rPr")
@@ -205,6 +209,16 @@ def program_code(root: etree._Element, sans: str, lang: str) -> None:
 def salutation(root: etree._Element) -> None:
     """A letter's salutation or a notice's addressees as the PDF sets them: flush left, unindented."""
     ind = child(paragraph_props(style(root, SALUTATION_STYLE)), "ind")
+    ind.set(W + "firstLineChars", "0")
+    ind.set(W + "firstLine", "0")
+
+
+def attachment(root: etree._Element) -> None:
+    """The items of a notice's note of attachments after its first, as the PDF sets them: under the first item's
+    text, five characters in, unindented."""
+    ind = child(paragraph_props(style(root, ATTACHMENT_STYLE)), "ind")
+    ind.set(W + "leftChars", ATTACHMENT_INDENT[0])
+    ind.set(W + "left", ATTACHMENT_INDENT[1])
     ind.set(W + "firstLineChars", "0")
     ind.set(W + "firstLine", "0")
 

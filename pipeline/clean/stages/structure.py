@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 
 from pipeline.chinese import SENTENCE_END
@@ -146,13 +147,19 @@ SIGNATURE_NAMES = 2  # lines of the issuer's name over a signature's day
 
 def mark_notice_parts(draft: Draft) -> Draft:
     """A letter's or a notice's parts set apart from its text (in every output): the salutation or the addressees
-    on the text's first line (各区县教育局，各直属学校：, 尊敬的旅客：), flush left, and the signature (落款) at its
-    end, flush right: the day alone on the last line and the issuer's name on a line or two over it (市教育局 /
-    2024年2月20日), under the text's last sentence or its note of attachments."""
+    on the text's first line (各区县教育局，各直属学校：, 尊敬的旅客：), flush left; the items of the note of
+    attachments after its first (附件：1.培训日程安排 / 2.报名表), under the first item's text; and the signature
+    (落款) at its end, flush right: the day alone on the last line and the issuer's name on a line or two over it
+    (市教育局 / 2024年2月20日), under the text's last sentence or its note of attachments."""
     body = [i for i, line in enumerate(draft.lines) if line.zone == "body"]
     paras = [i for i in body if draft.lines[i].role == "para"]
     if len(paras) >= 2 and paras[0] == body[0] and p.SALUTATION.match(draft.lines[paras[0]].text):
         _set_role(draft, [paras[0]], "salutation")
+    for k, i in enumerate(paras):  # 附件：1.培训日程安排 / 2.报名表: the items under the first
+        if p.ATTACHMENTS.match(draft.lines[i].text):
+            items = list(itertools.takewhile(lambda j: c.is_attachment_item(draft.lines[j].text), paras[k + 1 :]))
+            _set_role(draft, [j for n, j in enumerate(items) if j == i + 1 + n], "attachment")
+            break
     if not body or draft.lines[body[-1]].role != "para" or not c.is_day_alone(draft.lines[body[-1]].text):
         return draft
     start = len(body) - 1
@@ -160,7 +167,7 @@ def mark_notice_parts(draft: Draft) -> Draft:
            and c.could_be_issuer(draft.lines[body[start - 1]].text)):
         start -= 1
     above = draft.lines[body[start - 1]] if start else None
-    if above is None or above.role != "para" or not (
+    if above is None or above.role not in ("para", "attachment") or not (
             c.ends_sentence(above.text) or c.is_attachment_item(above.text) or p.ATTACHMENTS.match(above.text)):
         return draft
     _set_role(draft, body[start:], "signature")
