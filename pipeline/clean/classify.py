@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from pipeline.chinese import CONTINUES, HAN_RUN, SENTENCE_END, SENTENCE_MARKS
@@ -167,6 +168,20 @@ def bracketed_outlet(text: str) -> str | None:
 def is_attachment_item(text: str) -> bool:
     """An item of a notice's note of attachments, under 附件： (2.报名表): a short line a number opens."""
     return p.HEADING_NUMBER.match(text) is not None and len(text) <= MAX_CREDIT_CHARS
+
+
+def attachments_end(texts: Sequence[str], i: int) -> int:
+    """Where the note of a notice's attachments on line i ends (附件：1.… and the numbered items under it); i where
+    line i is no such note."""
+    if i >= len(texts) or not p.ATTACHMENTS.match(texts[i]):
+        return i
+    k = i + 1
+    while k < len(texts) and is_attachment_item(texts[k]):
+        k += 1
+    return k
+
+
+SIGNATURE_NAMES = 2  # lines of a notice's issuer's name over its signature's day
 
 
 def is_day_alone(text: str) -> bool:

@@ -143,7 +143,7 @@ def _blocks(source: etree._Element, target: etree._Element, depth: int, *, compr
             prepare: Callable[[str], str]) -> None:
     for child in source:
         if child.tag == DB + "para":
-            role = {"class": child.get("role", "")} if child.get("role") else {}  # a notice's signature
+            role = {"class": child.get("role", "")} if child.get("role") else {}  # types.PARA_ROLES: a notice's parts
             fill(etree.SubElement(target, H + "p", role), prepare(text_of(child)), compress=compress)
         elif child.tag in (DB + "figure", DB + "informalfigure"):
             _figure(child, target, compress=compress)

@@ -156,8 +156,7 @@ def _read_outlet_and_byline(pieces: list[str], meta: Metadata, *, names: bool = 
                 if meta.source is None:
                     meta.source = p.OUTLET_SUFFIX.sub("", first_word(name) or name) or None
             elif ((names or (buttoned and meta.source and c.han_count(name) == len(name)))  # 腾讯科技 无忌我要评论
-                  and all(2 <= len(token) <= MAX_NAME_CHARS for token in NAME_SEPARATOR.split(name))
-                  and not meta.authors):  # 侯小州、張小睿 too
+                  and all(2 <= len(token) <= MAX_NAME_CHARS for token in name.split()) and not meta.authors):
                 meta.authors = people(name)
 
 
@@ -391,7 +390,7 @@ def reporter_names(rest: str, dated: bool) -> list[str]:
         last = names[-1]
         # The place before the date: two characters, the name two or three before it.
         if len(names) == 1 and len(last) >= 4:
-            names[-1] = last[:-2] if len(last) <= 5 else last[:3]
+            names[-1] = last[:-PLACE_CHARS] if len(last) <= max(PLACE_GLUED) else last[:3]
         elif len(names) > 1:
             names = names[:-1] if len(last) <= 3 else names
     return [n for n in names if 2 <= len(n) <= 4]

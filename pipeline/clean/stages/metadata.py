@@ -236,14 +236,8 @@ def _read_credits(draft: Draft, reader: CreditReader, line: Line, part: str | No
 
 def _after_labels(text: str, field: str) -> set[int]:
     """Where the values of a field's labels on a line start (past the separators after each label)."""
-    starts = set()
-    for match in c.label_matches(text, glued=True):
-        if c.label_field(match) == field:
-            start = match.end()
-            while start < len(text) and text[start] in FIELD_SEPARATORS:
-                start += 1
-            starts.add(start)
-    return starts
+    return {len(text) - len(text[match.end() :].lstrip(FIELD_SEPARATORS))
+            for match in c.label_matches(text, glued=True) if c.label_field(match) == field}
 
 
 def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import unicodedata
 
 from pipeline.chinese import SENTENCE_END
@@ -136,13 +135,11 @@ def find_headings(draft: Draft) -> Draft:
 def _attachment_item(draft: Draft, body: list[int], k: int) -> bool:
     """Whether body line k is an item of a notice's note of attachments (附件：1.培训日程安排 / 2.报名表): numbered
     lines under the note."""
+    texts = [draft.lines[i].text for i in body]
     j = k - 1
-    while j >= 0 and c.is_attachment_item(draft.lines[body[j]].text):
+    while j >= 0 and c.is_attachment_item(texts[j]):
         j -= 1
-    return j >= 0 and p.ATTACHMENTS.match(draft.lines[body[j]].text) is not None
-
-
-SIGNATURE_NAMES = 2  # lines of the issuer's name over a signature's day
+    return j >= 0 and c.attachments_end(texts, j) > k
 
 
 def mark_notice_parts(draft: Draft) -> Draft:
@@ -155,15 +152,15 @@ def mark_notice_parts(draft: Draft) -> Draft:
     paras = [i for i in body if draft.lines[i].role == "para"]
     if len(paras) >= 2 and paras[0] == body[0] and p.SALUTATION.match(draft.lines[paras[0]].text):
         _set_role(draft, [paras[0]], "salutation")
-    for k, i in enumerate(paras):  # 附件：1.培训日程安排 / 2.报名表: the items under the first
-        if p.ATTACHMENTS.match(draft.lines[i].text):
-            items = list(itertools.takewhile(lambda j: c.is_attachment_item(draft.lines[j].text), paras[k + 1 :]))
-            _set_role(draft, [j for n, j in enumerate(items) if j == i + 1 + n], "attachment")
-            break
+    texts = [line.text for line in draft.lines]
+    noted = next((i for i in paras if p.ATTACHMENTS.match(texts[i])), None)  # 附件：1.培训日程安排 / 2.报名表
+    if noted is not None:
+        _set_role(draft, [j for j in range(noted + 1, c.attachments_end(texts, noted))
+                          if draft.lines[j].role == "para"], "attachment")
     if not body or draft.lines[body[-1]].role != "para" or not c.is_day_alone(draft.lines[body[-1]].text):
         return draft
     start = len(body) - 1
-    while (start > 1 and len(body) - 1 - start < SIGNATURE_NAMES and draft.lines[body[start - 1]].role == "para"
+    while (start > 1 and len(body) - 1 - start < c.SIGNATURE_NAMES and draft.lines[body[start - 1]].role == "para"
            and c.could_be_issuer(draft.lines[body[start - 1]].text)):
         start -= 1
     above = draft.lines[body[start - 1]] if start else None

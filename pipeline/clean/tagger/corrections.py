@@ -253,8 +253,8 @@ def signature(page: Page, decisions: list[Decision], title: int) -> list[Decisio
         body = body[:-1]  # the day the model took for text: the issuer's name over it may still be furniture
     if not body or not c.ends_sentence(page.texts[body[-1]]) or not _dated_meta(page, decisions):
         return decisions
-    end = _attachments_end(page, body[-1] + 1)
-    for day in range(end + 1, min(end + 3, len(decisions))):
+    end = c.attachments_end(page.texts, body[-1] + 1)
+    for day in range(end + 1, min(end + 1 + c.SIGNATURE_NAMES, len(decisions))):
         names = range(end, day)
         if not c.is_day_alone(page.texts[day]):
             continue
@@ -266,17 +266,6 @@ def signature(page: Page, decisions: list[Decision], title: int) -> list[Decisio
             return out
         break
     return decisions
-
-
-def _attachments_end(page: Page, i: int) -> int:
-    """Where the note of a notice's attachments starting at line i ends (附件：1.… and the numbered items under
-    it); i where there is none."""
-    if i >= len(page.texts) or not p.ATTACHMENTS.match(page.texts[i]):
-        return i
-    k = i + 1
-    while k < len(page.texts) and c.is_attachment_item(page.texts[k]):
-        k += 1
-    return k
 
 
 def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
@@ -321,8 +310,8 @@ def past_closing_credit(page: Page, decisions: list[Decision], title: int) -> li
     body = _body_lines(decisions)
     if len(body) < MIN_ARTICLE_LINES:
         return decisions
-    for before, after in itertools.pairwise(body):
-        if after - before - 1 < SECOND_ARTICLE_GAP or sum(i <= before for i in body) < MIN_ARTICLE_LINES:
+    for above, (before, after) in enumerate(itertools.pairwise(body), start=1):
+        if after - before - 1 < SECOND_ARTICLE_GAP or above < MIN_ARTICLE_LINES:
             continue
         between = range(before + 1, after)
         credited = any(decisions[k].label == "meta" and _closing_credit(page.texts[k]) for k in between)

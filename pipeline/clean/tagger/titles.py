@@ -168,7 +168,7 @@ def evidence(page: Page, i: int, above_block: Sequence[int], repeats: _Repeats, 
         c.meta_labels(page.texts[i + k]) or p.BYLINE.match(page.texts[i + k]))), None)
     if labelled:
         found.append(f"label_below={labelled}")
-    following = next((j for j in range(i + 1, min(n, i + TEXT_REACH)) if page.paragraph[j]), None)
+    following = _text_start(page, i)
     found.append("text_after=" + ("none" if following is None else bucket(following - i, (2, 3, 4, 6, 10, 20))))
     found.append("han_after=" + bucket(page.running_han[min(n, i + AFTER + 1)] - page.running_han[i + 1],
                                        (20, 60, 150, 300, 600)))
@@ -254,14 +254,20 @@ def heading_copy(page: Page, copies: Sequence[int]) -> int:
     for later in copies[1:]:
         if (later - heading > NEAR_COPY and page.texts[later] == page.texts[heading]
                 and not any(page.paragraph[heading + 1 : later])
-                and _text_under(page, later) < _text_under(page, heading)):
+                and _lines_to_text(page, later) < _lines_to_text(page, heading)):
             heading = later
     return heading
 
 
-def _text_under(page: Page, i: int) -> int:
+def _text_start(page: Page, i: int) -> int | None:
+    """The first line of running text under line i, within TEXT_REACH lines."""
+    return next((j for j in range(i + 1, min(len(page.texts), i + TEXT_REACH)) if page.paragraph[j]), None)
+
+
+def _lines_to_text(page: Page, i: int) -> int:
     """Lines from line i down to the first of running text under it (TEXT_REACH where none is near)."""
-    return next((j - i for j in range(i + 1, min(len(page.texts), i + TEXT_REACH)) if page.paragraph[j]), TEXT_REACH)
+    start = _text_start(page, i)
+    return TEXT_REACH if start is None else start - i
 
 
 def same_headline(headline: str, text: str) -> bool:
