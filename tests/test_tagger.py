@@ -735,8 +735,8 @@ def test_the_text_goes_on_past_a_picture_the_model_took_for_its_end() -> None:
 
 def test_another_article_past_the_closing_credit_and_the_furniture_is_not_the_articles() -> None:
     """責任編輯：… closes the article; past a long run of furniture (share buttons, a hot list, a sponsored story's
-    header) the text of another article is not this one's; with less furniture between, the model's reading stands,
-    and with no credit it takes a far longer run."""
+    header) the text of another article is not this one's, as past a line ending the article (延伸閱讀：…, #標籤);
+    with less furniture between, the model's reading stands, and with neither it takes a far longer run."""
     sentence = "示例公司表示，今年下半年將推出三款新產品，預計帶動營收成長兩成以上。"
     furniture = ["往下滑看下一篇文章", "即時熱門文章", *[f"熱門文章第{n}則" for n in range(1, 12)], "sponsored by"]
     texts = ["示例公司搶攻AI筆電市場", sentence, sentence, sentence, "責任編輯：林小美", *furniture, sentence, sentence]
@@ -753,6 +753,12 @@ def test_another_article_past_the_closing_credit_and_the_furniture_is_not_the_ar
         far = Page([Line(n, t) for n, t in enumerate([*texts[:4], *run, *texts[-2:]], start=1)])
         far_said = [*said[:4], *[Decision("boilerplate", 0.9)] * len(run), *said[-2:]]
         assert [d.label for d in corrections.past_closing_credit(far, far_said, 0)[-2:]] == classes
+    # a line saying the article is over closes it as the credit does: related links under their label, the tags
+    for ending in ("延伸閱讀：示例公司去年推出的筆電回顧", "相關新聞", "#筆電"):
+        ended = Page([Line(n, t) for n, t in enumerate([*texts[:4], ending, *furniture, *texts[-2:]], start=1)])
+        ended_said = [*said[:4], Decision("boilerplate", 0.9), *said[5:]]
+        assert [d.label for d in corrections.past_closing_credit(ended, ended_said, 0)[-2:]] == [
+            "boilerplate", "boilerplate"], ending
 
 
 def test_running_text_over_a_line_ending_the_article_is_its_last_paragraph() -> None:

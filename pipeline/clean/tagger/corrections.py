@@ -305,8 +305,9 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
 def past_closing_credit(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """Another article further down the page (a sponsored story, the next article a page scrolls on to, a list of
     stories with their summaries): the text, headings and captions past the credit closing the article's text
-    (責任編輯：…) and a run of SECOND_ARTICLE_GAP lines of furniture or more, or past a run of FAR_GAP lines of
-    furniture under the text with no credit, are not the article's."""
+    (責任編輯：…) or a line saying it is over (related links, the tags) and a run of SECOND_ARTICLE_GAP lines of
+    furniture or more, or past a run of FAR_GAP lines of furniture under the text with neither, are not the
+    article's."""
     body = _body_lines(decisions)
     if len(body) < MIN_ARTICLE_LINES:
         return decisions
@@ -314,9 +315,10 @@ def past_closing_credit(page: Page, decisions: list[Decision], title: int) -> li
         if after - before - 1 < SECOND_ARTICLE_GAP or above < MIN_ARTICLE_LINES:
             continue
         between = range(before + 1, after)
-        credited = any(decisions[k].label == "meta" and _closing_credit(page.texts[k]) for k in between)
+        ended = any((decisions[k].label == "meta" and _closing_credit(page.texts[k])) or _article_over(page.texts[k])
+                    for k in between)
         furniture = sum(decisions[k].label == "boilerplate" for k in between)
-        if (credited and furniture >= SECOND_ARTICLE_GAP) or furniture >= FAR_GAP:
+        if (ended and furniture >= SECOND_ARTICLE_GAP) or furniture >= FAR_GAP:
             out = list(decisions)
             for i in range(after, len(out)):
                 if out[i].label in ("body", "heading", "caption"):
@@ -328,6 +330,12 @@ def past_closing_credit(page: Page, decisions: list[Decision], title: int) -> li
 SECOND_ARTICLE_GAP = 12  # lines of furniture between an article's closing credit and another article's text
 FAR_GAP = 36  # lines of furniture between the text and another's, with no closing credit between
 MIN_ARTICLE_LINES = 3  # lines of text an article has above the furniture, for text under it to be another's
+
+
+def _article_over(text: str) -> bool:
+    """Whether a line under the text says the article is over: an end marker (相关新闻, 上一篇：…, #標籤) or the
+    site's line (related links under their label, its legal notice)."""
+    return c.is_end_marker(text) or _sites_line(text)
 
 
 def _closing_credit(text: str) -> bool:
@@ -720,7 +728,8 @@ CORRECTIONS = {
                         "a headline over a paragraph there its last section's heading where the text has headings",
     "text_past_picture": "the running text right under a caption under the model's last line of text is text, on "
                          "through more captions and a line of promotion between its paragraphs",
-    "past_closing_credit": "the text, headings and captions past the credit closing the article's text and "
+    "past_closing_credit": "the text, headings and captions past the credit closing the article's text (or a line "
+                           "ending it: 延伸閱讀：…, #標籤) and "
                            f"{SECOND_ARTICLE_GAP} lines of furniture or more, or past {FAR_GAP} lines of furniture "
                            "under the text (another article further down), are boilerplate",
     "lead_under_header": f"running text between the header (the title and the metadata under it) and the model's "
