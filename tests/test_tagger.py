@@ -260,6 +260,19 @@ def test_a_headings_words_can_overrule_the_model() -> None:
     assert corrections.heading_words(first, said_first, title=0)[2] == Decision("heading", 0.48, "chapter_number")
 
 
+def test_a_link_to_another_article_under_its_label_is_never_text() -> None:
+    """延伸閱讀：… between two paragraphs, the model sure it is text: a link to another article, wherever it stands;
+    a sentence that speaks of further reading stays text."""
+    paragraph = "示例公司今天發表新一代處理器，效能比上一代提升三成，預計年底前上市。"
+    texts = ["示例公司發表新處理器", paragraph, "延伸閱讀：示例衛星10月底覆蓋全台，什麼是低軌衛星？", paragraph,
+             "延伸阅读这本书的读者，会发现作者对历史的看法更加深刻。", paragraph]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = [Decision(label, 0.95) for label in ["title", "body", "body", "body", "body", "body"]]
+    decisions = corrections.heading_words(page, said, title=0)
+    assert [(d.label, d.by) for d in decisions][2:5] == [("boilerplate", "body_is_button"), ("body", "model"),
+                                                         ("body", "model")]
+
+
 def test_a_headline_over_the_text_it_heads_is_a_heading() -> None:
     texts = ["关于做好工作的通知", "今年以来，全国各地完成了各项任务，成效明显。", "相关阅读", "美国将扩大施压？",
              "分析人士说，这一举措将影响全球供应链的走向。", "责任编辑：王五"]

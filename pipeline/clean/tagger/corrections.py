@@ -445,12 +445,11 @@ def _doubtful_lead(page: Page, decisions: list[Decision], i: int, first: int) ->
 
 def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """What a heading's words say: a labelled credit (《棱镜》作者 周纯) or a byline is metadata, a button (facebook) is
-    boilerplate (as is a line of text that is a widget's words: 字号：大 中 小), a piece of a sentence (因为) inside
-    the text is text; and a chapter, part or section number (第二章　…) between lines of text or right over the
-    first makes a heading, as
-    does a headline over a paragraph (one the model called furniture, a caption it was unsure of or that stands
-    under a heading, or, unsure, text or metadata that names nothing), a phrase in 【】 among them (【扩大本地种植】:
-    no button there)."""
+    boilerplate (as is a line of text that is a widget's words, 字号：大 中 小, or a link under its label,
+    延伸閱讀：…), a piece of a sentence (因为) inside the text is text; and a chapter, part or section number
+    (第二章　…) between lines of text or right over the first makes a heading, as does a headline over a paragraph
+    (one the model called furniture, a caption it was unsure of or that stands under a heading, or, unsure, text or
+    metadata that names nothing), a phrase in 【】 among them (【扩大本地种植】: no button there)."""
     body = _body_lines(decisions)
     out = list(decisions)
     styles = {_heading_style(t) for t, d in zip(page.texts, decisions, strict=True) if d.label == "heading"} - {None}
@@ -470,7 +469,8 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
                                               or c.is_end_marker(text) or p.WIDGET_WORDS.match(text)
                                               or _stamp_or_link(text)):
             out[i] = overrule(decision, "boilerplate", "heading_is_button")
-        elif decision.label == "body" and not page.paragraph[i] and p.CHROME_LINE.match(text):
+        elif decision.label == "body" and ((not page.paragraph[i] and p.CHROME_LINE.match(text))
+                                           or p.LINKS_UNDER_TEXT.match(text)):
             out[i] = overrule(decision, "boilerplate", "body_is_button")
         elif decision.label == "heading" and body and i < body[-1] and (
                 (body[0] < i and c.is_fragment(text)) or _leads_in(text)):
@@ -762,8 +762,8 @@ CORRECTIONS = {
     "heading_is_button": "a heading-shaped button or menu word (facebook), a widget's words (廣告, 調整字級：), an end "
                          "marker (展开全文), a link's label with its arrow (更多>>农业), or a post's stamp "
                          "(胡任标今天 12:08:48), is boilerplate",
-    "body_is_button": "a short line the model calls text that is a widget's or a button's words (字号：大 中 小) is "
-                      "boilerplate",
+    "body_is_button": "a short line the model calls text that is a widget's or a button's words (字号：大 中 小), "
+                      "or a link to another article under its label (延伸閱讀：…, 相关新闻：…), is boilerplate",
     "heading_is_fragment": "a heading-shaped piece of a sentence (因为) inside the text, or a sentence's opening of "
                            "clauses that a colon leads into the text (各区人民政府，市政府各部门：), is text",
     "chapter_number": "a chapter, part or section number (第二章 …) between lines of text or right over the first is a "
