@@ -177,6 +177,28 @@ def test_a_wechat_articles_header_names_the_writer_and_the_account() -> None:
     assert meta.authors == [] and meta.source is None
 
 
+@pytest.mark.parametrize("mark", ["原创", "Original"])
+def test_a_wechat_headers_mark_is_read_in_the_readers_language(mark: str) -> None:
+    """The mark over the writer prints Original where the page was saved in English: no outlet of that name."""
+    page = (f"大模型进入“拼应用”阶段\n{mark} 李小静 科技前沿观察 2024-05-06 21:10\n"
+            "过去一年，国内大模型数量快速增长。业内人士认为，比拼参数规模的阶段已经过去，接下来要看谁能把模型用好。\n"
+            "在制造业，已有企业将大模型用于设备故障诊断，平均排查时间缩短了一半。\n")
+    article = clean(page)
+    assert (article.meta.source, [a.name for a in article.meta.authors]) == ("科技前沿观察", ["李小静"])
+
+
+@pytest.mark.parametrize("notice", ["以下文章来源于示例健康诊所 ，作者示例君",
+                                    "The following article is from 示例健康诊所 Author 示例君"])
+def test_an_article_an_account_shares_has_the_account_it_is_from_for_its_source(notice: str) -> None:
+    """The sharing account's header (科技前沿观察 2024-05-06) over the notice naming the account the article is from
+    and its writer: the source is the account it is from, the writer its author."""
+    page = (f"女性更易感染病毒，却得到更少的关注\n科技前沿观察 2024-05-06 21:10\n{notice}\n"
+            "在全球范围，妇女和女童依然是受到疫情影响最重的群体，感染人数仍在增加，需要更多关注。\n"
+            "专家表示，定期检测、及早治疗是保护自身健康最有效的办法，也能减少病毒的传播。\n")
+    article = clean(page)
+    assert (article.meta.source, [a.name for a in article.meta.authors]) == ("示例健康诊所", ["示例君"])
+
+
 def test_the_cleaning_takes_the_readers_values_and_the_report_shows_its_spans() -> None:
     doc = document.from_file(CORPUS / "07_xinhua_france_strike.txt")
     used = {r.field: r.text for r in doc.report.readings if r.field}

@@ -121,7 +121,7 @@ def is_meta_line(text: str, *, in_header: bool = False) -> bool:
         return False
     if meta_labels(text):
         return True
-    if in_header and (p.BYLINE.match(text) or p.DOC_NUMBER.match(text)):
+    if in_header and (p.BYLINE.match(text) or p.DOC_NUMBER.match(text) or p.REPOST.match(text)):
         return True
     if in_header:
         return is_date_line(text)

@@ -314,9 +314,13 @@ SIBLINGS_OR_KEYWORDS = PATTERNS.compile(
 OFFICIAL_TITLE = PATTERNS.compile(
     r"^(?:关于|關於).+(?:通知|通告|公告|决定|決定|意见|意見|办法|辦法|规定|規定|通报|通報|批复|批覆|报告|報告|方案|规划|規劃|函|令|细则|細則)$"
 )
-# A WeChat article's header under its title: its mark, the writer, the account and the date (原创 李文静 科技前沿观察
-# 2024-05-06 21:10 发表于北京).
-WECHAT_HEADER = PATTERNS.compile(r"^(?:原创|原創)\s+(?P<name>[^\s\d]{2,12})\s+(?P<account>[^\s\d]{2,30})(?=\s+\d|\s*$)")
+# A WeChat article's header under its title: its mark (Original where the reader's language is English), the writer,
+# the account and the date (原创 李文静 科技前沿观察 2024-05-06 21:10 发表于北京).
+WECHAT_HEADER = PATTERNS.compile(r"^(?:原创|原創|Original)\s+(?P<name>[^\s\d]{2,12})\s+(?P<account>[^\s\d]{2,30})(?=\s+\d|\s*$)")
+# A WeChat account's notice over an article it shares from another: the account the article is from (its source)
+# and its writer (以下文章来源于示例诊所 ，作者示例; The following article is from 示例诊所 Author 示例).
+REPOST = PATTERNS.compile(r"^(?:以下文章来源于|以下文章來源於|The following article is from)\s*(?P<account>.+?)\s*[，,]?"
+                          r"(?:\s*(?:作者|Author)\s*(?P<name>\S.*?))?\s*$")
 # A byline line under the title: （記者林小華／台北報導）, 本报记者 张三 李四.
 BYLINE = PATTERNS.compile(
     r"^[（(]?\s*(?P<agency>[^（）()记記]{0,8}?)(?:记者|記者)\s*(?P<names>[" + HAN_CLASS + r"·、\s]{2,20}?)\s*"

@@ -103,9 +103,10 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
     title = next((decided.line for decided in draft.report.lines if decided.label == "title"), 0)
     for_date = {decided.line for decided in draft.report.lines if decided.by in DATE_ONLY}
     draft.lines = [_without_place(draft, line) if line.role == "meta" else line for line in draft.lines]
-    # A line that labels its outlet (来源：国际在线) is read before one that may only print a name (东北网手机版).
+    # A line that labels its outlet (来源：国际在线, or a shared article's 以下文章来源于…) is read before one that may
+    # only print a name (东北网手机版, the account sharing it).
     ordered = sorted((line for line in draft.lines if line.role == "meta"),
-                     key=lambda line: "source" not in c.meta_labels(line.text))
+                     key=lambda line: "source" not in c.meta_labels(line.text) and not p.REPOST.match(line.text))
     under = [line for line in ordered if line.number >= title]
     over = [line for line in ordered if line.number < title]
     for line in under:
@@ -247,6 +248,10 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
     meta = draft.meta
     byline = p.OUTLET_BEFORE_ROLE.match(line.text)
     spans = [_by_shape(line.text, s, byline) for s in spans]
+    if shared := p.REPOST.match(line.text):  # the account an article is shared from and its writer: as printed
+        spans = [Span("OUTLET", shared.start("account"), shared.end("account"), shared["account"])]
+        if shared["name"]:
+            spans.append(Span("AUTHOR", shared.start("name"), shared.end("name"), shared["name"]))
     if posted := p.POSTED_BY.match(line.text):  # janus 發表於 2024年9月26日: the name the reader may miss
         spans = [Span("AUTHOR", posted.start("name"), posted.end("name"), posted["name"]),
                  *(s for s in spans if s.start >= posted.end() and s.tag == "DATE")]
