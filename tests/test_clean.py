@@ -690,6 +690,28 @@ def test_a_notices_note_of_attachments_over_its_signature_is_text_with_the_signa
     assert headings(article)[-1] == (1, "三、其他事项")
 
 
+def test_a_notice_ending_with_a_list_keeps_its_last_item_and_its_joint_signature() -> None:
+    """1.联系人：…。 / 2.报名网址：http://… under the last heading: the second item is the list's, whatever its words
+    (the model took the address for furniture), and the attachment, the issuers printed together (教务处、示例学院)
+    and the day under it are the signature; the addressees 各学院： open the text. A list of headlines (1、…吗？)
+    does not go on so."""
+    page = ["首页 > 通知公告", "关于举办2026年示例学术创意大赛决赛的通知",
+            "发布者：王小明发布时间：2026-03-26浏览次数：10", "各学院：",
+            "示例学术创意大赛初赛已于3月中旬结束，经评审，共有20支团队进入决赛。现将有关事项通知如下：",
+            "一、决赛安排", "决赛时间：2026年3月28日8:30-13:00。", "二、联系方式",
+            "1.联系人：示例学院高老师，电话12345678。", "2.大赛官方网站：http://contest.example.edu.cn/index.html#/"]
+    close = ["附件：示例学术创意大赛决赛名单.docx", "教务处、示例学院", "2026年3月26日"]
+    article = clean("\n".join([*page, *close, "地址：示例市大学路1号", "Copyright ©2016 示例大学教务处"]))
+    assert [b.kind for b in article.blocks if b.text == "各学院："] == ["salutation"]
+    assert paras(article)[-5:] == [*page[-2:], *close]
+    assert [b.text for b in article.blocks if b.kind == "signature"] == close[1:]
+    headlines = ["示例市推进老旧小区改造", "2026-03-26 08:00 来源：示例日报",
+                 "今年全市将完成老旧小区改造200个，惠及居民3万户，改造内容包括管网更新和加装电梯。",
+                 "改造工作将于4月全面启动，年底前完成。", "1、示例市房价会涨吗？", "2、示例地铁三号线开通",
+                 "3、示例公园开放"]
+    assert "2、示例地铁三号线开通" not in paras(clean("\n".join(headlines)))
+
+
 def test_a_notices_signature_is_set_apart_from_its_text() -> None:
     """The issuer's name and the day under a notice's last sentence, or under its note of attachments, are its
     signature (落款: set flush right by every renderer); a name with no day under it, a day under a line that ends no

@@ -203,10 +203,11 @@ MAX_BYLINE_NAMES = 4  # names of a byline's list
 
 
 def could_be_issuer(text: str) -> bool:
-    """A line that may name a notice's issuer: a short name, no sentence, no label, no date, no button."""
-    return (han_count(text) >= 2 and len(text) <= MAX_CREDIT_CHARS and mark_count(text) == 0
+    """A line that may name a notice's issuer (or issuers: 教务处、经济学院): a short name, no sentence, no label (nor
+    the note of attachments), no date, no button."""
+    return (han_count(text) >= 2 and len(text) <= MAX_CREDIT_CHARS and mark_count(text) == text.count("、")
             and not (is_chrome(text) or is_end_marker(text) or meta_labels(text, glued=True)
-                     or p.DIGIT.search(text) or is_bracketed(text)))
+                     or p.ATTACHMENTS.match(text) or p.DIGIT.search(text) or is_bracketed(text)))
 
 
 def is_latin_sentence(text: str) -> bool:

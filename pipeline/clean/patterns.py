@@ -439,10 +439,10 @@ DATE_HAN = PATTERNS.compile(
 # What a notice's addressees end with: 各部门、各单位：, 各乡镇人民政府，县直有关单位：, 市政府各委、办、局：.
 ADDRESSEES = r"(?:单位|單位|部门|部門|政府|机关|機關|机构|機構|学校|學校|企业|企業|委|局|处|處|室|办|辦|所|中心)"
 # A letter's or a notice's salutation on its own line over the text: 各位业主：, 尊敬的旅客：, 亲爱的同学们：, and
-# a notice's addressees (各部门、各单位：).
+# a notice's addressees (各部门、各单位：, 各学院：).
 SALUTATION = PATTERNS.compile(
     r"^(?:(?:尊敬的|敬爱的|敬愛的|亲爱的|親愛的|各位)[^\s:：，。]{1,16}|[^\s:：，。]{1,12}(?:们|們)"
-    r"|[^\s:：。]{0,20}?各[^\s:：。]{0,40}" + ADDRESSEES + r")[:：]$"
+    r"|[^\s:：。]{0,20}?各[^\s:：。]{0,40}" + ADDRESSEES + r"|各[^\s:：，。、]{1,6})[:：]$"
 )
 # Dates with an English month: Jan 17, 2012; January 17, 2012 06:00 AM; the day first: 20 Nov 2024, 20 November 2024.
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.read.credits import ROLE, CreditReader, rest_of_page
-from pipeline.clean.read.values import byline_by_shape, clock_time, without_date
+from pipeline.clean.read.values import byline_by_shape, clock_time, number, without_date
 from pipeline.clean.tagger import features as f
 from pipeline.clean.tagger.page import Page
 from pipeline.clean.tagger.titles import same_headline
@@ -243,15 +243,53 @@ def closing_paragraph(page: Page, decisions: list[Decision], title: int) -> list
     return out
 
 
+def _body_over_day(page: Page, decisions: Sequence[Decision]) -> list[int]:
+    """The lines of text, but a day alone the model took for the last (a signature's: the lines over it may still be
+    furniture)."""
+    body = _body_lines(decisions)
+    return body[:-1] if body and c.is_day_alone(page.texts[body[-1]]) else body
+
+
+def list_goes_on(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """The items of a list that the text ends with go on under the model's last line of text: under an item that
+    ends a clause, a line numbered next in the same way (1.竞赛联系人：…。 / 2.官方网站：http://…) is the list's
+    next item, whatever its words, unless it is the site's line, a caption or a link."""
+    body = _body_over_day(page, decisions)
+    if not body or page.texts[body[-1]][-1] not in ITEM_ENDS:  # a list of headlines (1、…吗？) is no text's
+        return decisions
+    out, k = list(decisions), body[-1] + 1
+    while (k < len(page.texts) and decisions[k].by == "model" and decisions[k].label != "meta"
+           and _item_number(page.texts[k]) == _next(_item_number(page.texts[k - 1])) is not None
+           and not _furniture_under_text(page.texts[k])):
+        out[k] = overrule(out[k], "body", "list_goes_on")
+        k += 1
+    return out
+
+
+def _item_number(text: str) -> tuple[str, int] | None:
+    """A list item's numbering: its kind (1. or 一、 or （一）) and its value."""
+    kind = c.heading_kind(text)
+    if kind not in ITEM_KINDS:
+        return None
+    digits = re.match(r"\D*(\d+|[一二三四五六七八九十]+)", text)
+    return (kind, number(digits[1])) if digits else None
+
+
+def _next(item: tuple[str, int] | None) -> tuple[str, int] | None:
+    return (item[0], item[1] + 1) if item else None
+
+
+ITEM_KINDS = ("han-number", "bracket-number", "arabic-number")  # a list's numbering (a chapter's is a heading's)
+
+
 def signature(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """A notice's signature (落款) right under its text: the issuer's name on a line or two and the day alone under
-    it (市教育局 / 2024年2月20日) close the text, under its last sentence, and so does the note of its attachments
-    printed between them (附件：1.培训日程安排 / 2.报名表). Where the page prints its date elsewhere only: a day alone
-    under the text of a page without one is its date (`date_under_text`)."""
-    body = _body_lines(decisions)
-    if body and c.is_day_alone(page.texts[body[-1]]):
-        body = body[:-1]  # the day the model took for text: the issuer's name over it may still be furniture
-    if not body or not c.ends_sentence(page.texts[body[-1]]) or not _dated_meta(page, decisions):
+    it (市教育局 / 2024年2月20日) close the text, under its last sentence or list item, and so does the note of its
+    attachments printed between them (附件：1.培训日程安排 / 2.报名表). Where the page prints its date elsewhere only:
+    a day alone under the text of a page without one is its date (`date_under_text`)."""
+    body = _body_over_day(page, decisions)
+    if not body or not (c.ends_sentence(page.texts[body[-1]]) or _item_number(page.texts[body[-1]])) or not (
+            _dated_meta(page, decisions)):
         return decisions
     end = c.attachments_end(page.texts, body[-1] + 1)
     for day in range(end + 1, min(end + 1 + c.SIGNATURE_NAMES, len(decisions))):
@@ -702,7 +740,7 @@ def _body_lines(decisions: Sequence[Decision], *also: str) -> list[int]:
 # run in this order over the decisions
 RULES = (code_between_text, picture_caption, spoken_lines, lead_under_header, framed_text, text_under_heading,
          site_under_text, text_to_page_end, text_past_picture, latin_in_text, comment_board, closing_paragraph,
-         signature, credit_lines, past_closing_credit, date_over_title, date_under_text, heading_words)
+         list_goes_on, signature, credit_lines, past_closing_credit, date_over_title, date_under_text, heading_words)
 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
 # does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
@@ -740,6 +778,8 @@ CORRECTIONS = {
     "closing_paragraph": "a paragraph right under the text that ends with its writer's name in brackets "
                          "(…表达慰问。(书聿)) or its editor's tag (…。（編輯：李雪）1131120), or that a line "
                          "ending the article follows (相關新聞), is the text's last paragraph",
+    "list_goes_on": "a line numbered next (2.… under 1.…。) right under the list of clauses the text ends with is the "
+                    "list's next item, unless it is the site's line, a caption or a link",
     "signature": "a notice's signature right under its text, the issuer's name on a line or two and the day alone "
                  "under it (市教育局 / 2024年2月20日), is text, where the page prints its date elsewhere, and so is "
                  "the note of its attachments between them (附件：1.… / 2.…)",
