@@ -292,17 +292,20 @@ def test_a_list_of_headlines_above_the_title_is_not_its_title() -> None:
 
 
 def test_a_heading_in_brackets_or_with_a_picture_credit_is_a_caption() -> None:
-    """…and so is a picture's credit alone (示例博物院供图) or a line after △, a broadcaster's caption mark."""
+    """…and so is a picture's credit alone (示例博物院供图, or in English: Photo by 示例研究院) or a line after △, a
+    broadcaster's caption mark."""
     lines = [Line(1, "（某头部数据公司的部分报价单）", zone="body", role="heading"),
              Line(2, "10月4日，旅游专列开往襄阳。 通讯员刘娟 摄", zone="body", role="heading"),
              Line(3, "示例博物院供图", zone="body", role="heading"),
              Line(4, "△示例市市长王大明", zone="body", role="heading"),
-             Line(5, "（一）总体要求", zone="body", role="heading"),
-             Line(6, "各地要做好工作。", zone="body")]
+             Line(5, "Photo by 示例研究院", zone="body", role="heading"),
+             Line(6, "（一）总体要求", zone="body", role="heading"),
+             Line(7, "各地要做好工作。", zone="body")]
     draft = find_headings(Draft(lines, Metadata(), Report("t", "utf-8"), stage="find_headings"))
     kept = [(line.text, line.role) for line in draft.lines]
     assert kept == [("（一）总体要求", "heading"), ("各地要做好工作。", "para")]
-    assert [e.rule for e in draft.report.events if e.stage == "find_headings"][:4] == ["caption"] * 4
+    assert [e.rule for e in draft.report.events if e.stage == "find_headings"][:5] == ["caption"] * 5
+    assert not classify.is_caption("Photography changed how the city saw itself.")
     assert not classify.is_caption("记者张明/文 受访者供图"), "a writer's credit with the picture's"
 
 

@@ -206,6 +206,7 @@ CAPTION = PATTERNS.compile(
     r"|\s(?:通讯员|通訊員|记者|記者)?[" + HAN_CLASS + r"]{2,4}\s*(?:摄|攝)$"  # …开往襄阳。 通讯员刘娟 摄
     r"|^.{0,30}(?:截图|截圖)$"  # BBC报道截图
     r"|^[^\s。，,；;/／]{2,20}(?:供图|供圖)$"  # a picture's credit alone: 示例博物院供图
+    r"|^(?:Photo|Image|Picture)s?\s*(?:by|credit|courtesy|source|[:：/／])"  # in English: Photo by 王小明 on Unsplash
 )
 # A piece of a sentence or of a quotation, never a heading: a line that ends on a word carrying the
 # sentence on (因为, 简单说就是), or the credit under a quoted poem (——（汉）东方朔).
