@@ -291,6 +291,16 @@ def test_a_list_of_headlines_above_the_title_is_not_its_title() -> None:
     assert (meta.title, meta.subtitle) == ("某市召开全市经济工作会议", None)
 
 
+def test_numbered_lines_beside_each_other_are_a_lists_items_not_headings() -> None:
+    """1、示例甲 / 2、示例乙 / 3、示例丙 in the text: paragraphs, not headings nested each under the one before; a
+    numbered line over its text stays a heading."""
+    texts = ["排名如下：", "1、示例甲", "2、示例乙", "3、示例丙", "一、总体要求", "各地要做好工作。"]
+    lines = [Line(n, t, zone="body") for n, t in enumerate(texts, start=1)]
+    draft = find_headings(Draft(lines, Metadata(), Report("t", "utf-8"), stage="find_headings"))
+    assert [(line.text, line.role) for line in draft.lines] == [
+        *((t, "para") for t in texts[:4]), ("一、总体要求", "heading"), ("各地要做好工作。", "para")]
+
+
 def test_a_heading_in_brackets_or_with_a_picture_credit_is_a_caption() -> None:
     """…and so is a picture's credit alone (示例博物院供图, or in English: Photo by 示例研究院) or a line after △, a
     broadcaster's caption mark."""

@@ -260,6 +260,24 @@ def test_a_headings_words_can_overrule_the_model() -> None:
     assert corrections.heading_words(first, said_first, title=0)[2] == Decision("heading", 0.48, "chapter_number")
 
 
+def test_a_list_the_text_leads_into_is_the_texts_from_its_first_item() -> None:
+    """…排名如下： under the text's last sentence and the items numbered from 1 under it, which the model took for a
+    menu: the text's, up to the first line numbered otherwise; not where no item 1 opens the list."""
+    texts = ["示例经济体连续第18年排名第一", "示例基金会今天公布了年度经济自由度排名，示例经济体连续第18年位居榜首。",
+             "经济体自由度排名（1-5）：", "1、示例甲", "2、示例乙", "3、示例丙", "其他经济体名次", "31、示例丁",
+             "(本文来源：示例财经)"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = [Decision(label, 0.9) for label in ("title", "body", *["boilerplate"] * 6, "meta")]
+    decided = corrections.list_goes_on(page, said, 0)
+    assert [d.label for d in decided] == ["title", "body", "body", "body", "body", "body", "boilerplate",
+                                          "boilerplate", "meta"]
+    assert {d.by for d in decided[2:6]} == {"list_goes_on"}
+    unnumbered = Page([Line(n, t) for n, t in enumerate([*texts[:3], "示例甲", *texts[4:]], start=1)])
+    assert corrections.list_goes_on(unnumbered, said, 0) == said
+    unfirst = Page([Line(n, t) for n, t in enumerate([*texts[:3], *texts[4:]], start=1)])  # 2、… first: no list
+    assert corrections.list_goes_on(unfirst, [*said[:3], *said[4:]], 0) == [*said[:3], *said[4:]]
+
+
 def test_a_link_to_another_article_under_its_label_is_never_text() -> None:
     """延伸閱讀：… between two paragraphs, the model sure it is text: a link to another article, wherever it stands;
     a sentence that speaks of further reading stays text."""

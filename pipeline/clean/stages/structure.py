@@ -91,7 +91,8 @@ def find_headings(draft: Draft) -> Draft:
 
     A line the tagger calls a heading that is a photo caption or a note in brackets (（视频截图）) is
     dropped; one that
-    ends mid-sentence (…工程，) is a paragraph. A numbered line (一、总体要求) over text is a heading.
+    ends mid-sentence (…工程，) is a paragraph. A numbered line (一、总体要求) over text is a heading, not one
+    beside a line numbered the same way (1、示例甲 / 2、示例乙: a list's items).
     Levels follow the order in which each numbering kind (第一章, 一、, （一）, plain) first
     appears, and a heading right under another nests one level down. A heading with no
     paragraph after it before the article ends heads nothing and stays a paragraph.
@@ -105,10 +106,12 @@ def find_headings(draft: Draft) -> Draft:
             # a heading never ends mid-sentence (text cut into lines), nor leads into the text under it (…作出更大
             #贡献——), nor goes on past a question or an exclamation (记者：…天气如何？10日至11日…)
             draft.lines[i] = line.having(role="")
+    kinds_of = [c.heading_kind(draft.lines[i].text) for i in body]
     for k, i in enumerate(body[:-1]):
         line = draft.lines[i]
-        numbered = c.heading_kind(line.text) is not None and c.is_heading_shaped(line.text)
-        if (numbered and line.role != "heading" and draft.lines[body[k + 1]].role != "heading"
+        numbered = kinds_of[k] is not None and c.is_heading_shaped(line.text)
+        listed = kinds_of[k] in (kinds_of[k + 1], kinds_of[k - 1] if k else None)  # 1、示例甲 / 2、示例乙: a list
+        if (numbered and not listed and line.role != "heading" and draft.lines[body[k + 1]].role != "heading"
                 and not _attachment_item(draft, body, k)):
             draft.lines[i] = line.having(role="heading")  # 一、总体要求 over its text: numbered, so a heading
     last_para = max((i for i in body if draft.lines[i].role != "heading"), default=-1)

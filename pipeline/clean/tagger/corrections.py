@@ -253,16 +253,28 @@ def _body_over_day(page: Page, decisions: Sequence[Decision]) -> list[int]:
 def list_goes_on(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """The items of a list that the text ends with go on under the model's last line of text: under an item that
     ends a clause, a line numbered next in the same way (1.竞赛联系人：…。 / 2.官方网站：http://…) is the list's
-    next item, whatever its words, unless it is the site's line, a caption or a link."""
+    next item, whatever its words, and so is a list numbered from its first item under a line leading into it
+    (…排名如下： / 1、示例甲 / 2、示例乙), the text's last line or the one right under it, unless it is the site's
+    line, a caption or a link."""
     body = _body_over_day(page, decisions)
-    if not body or page.texts[body[-1]][-1] not in ITEM_ENDS:  # a list of headlines (1、…吗？) is no text's
+    if not body:
         return decisions
-    out, k = list(decisions), body[-1] + 1
-    while (k < len(page.texts) and decisions[k].by == "model" and decisions[k].label != "meta"
-           and _item_number(page.texts[k]) == _next(_item_number(page.texts[k - 1])) is not None
+    k = body[-1] + 1
+    if k < len(page.texts) and page.texts[k][-1] in LEAD_IN and decisions[k].by == "model" and (
+            c.ends_sentence(page.texts[k - 1])):
+        k += 1  # the line leading into the list, under the text
+    last = page.texts[k - 1]
+    expected = _next(_item_number(last)) if last[-1] in ITEM_ENDS else None  # 1、…吗？: a list of headlines
+    if last[-1] in LEAD_IN and k < len(page.texts):
+        first = _item_number(page.texts[k])
+        expected = first if first and first[1] == 1 else None
+    out, start = list(decisions), k
+    while (k < len(page.texts) and expected is not None and decisions[k].by == "model"
+           and decisions[k].label != "meta" and _item_number(page.texts[k]) == expected
            and not _furniture_under_text(page.texts[k])):
-        out[k] = overrule(out[k], "body", "list_goes_on")
-        k += 1
+        k, expected = k + 1, _next(expected)
+    for i in range(body[-1] + 1, k if k > start else body[-1] + 1):
+        out[i] = overrule(out[i], "body", "list_goes_on")
     return out
 
 
@@ -738,9 +750,10 @@ def _body_lines(decisions: Sequence[Decision], *also: str) -> list[int]:
 
 
 # run in this order over the decisions
-RULES = (code_between_text, picture_caption, spoken_lines, lead_under_header, framed_text, text_under_heading,
-         site_under_text, text_to_page_end, text_past_picture, latin_in_text, comment_board, closing_paragraph,
-         list_goes_on, signature, credit_lines, past_closing_credit, date_over_title, date_under_text, heading_words)
+RULES = (code_between_text, picture_caption, spoken_lines, lead_under_header, list_goes_on, framed_text,
+         text_under_heading, site_under_text, text_to_page_end, text_past_picture, latin_in_text, comment_board,
+         closing_paragraph, signature, credit_lines, past_closing_credit, date_over_title, date_under_text,
+         heading_words)
 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
 # does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
@@ -779,7 +792,8 @@ CORRECTIONS = {
                          "(…表达慰问。(书聿)) or its editor's tag (…。（編輯：李雪）1131120), or that a line "
                          "ending the article follows (相關新聞), is the text's last paragraph",
     "list_goes_on": "a line numbered next (2.… under 1.…。) right under the list of clauses the text ends with is the "
-                    "list's next item, unless it is the site's line, a caption or a link",
+                    "list's next item, as are the items numbered from 1 under a line leading into them (…排名如下：), "
+                    "unless it is the site's line, a caption or a link",
     "signature": "a notice's signature right under its text, the issuer's name on a line or two and the day alone "
                  "under it (市教育局 / 2024年2月20日), is text, where the page prints its date elsewhere, and so is "
                  "the note of its attachments between them (附件：1.… / 2.…)",
