@@ -258,6 +258,10 @@ def test_a_headings_words_can_overrule_the_model() -> None:
                                                     "为了深化国家监察体制改革，制定本法。", texts[-1]], start=1)])
     said_first = [Decision(label, 0.48) for label in ["title", "meta", "meta", "body", "body"]]
     assert corrections.heading_words(first, said_first, title=0)[2] == Decision("heading", 0.48, "chapter_number")
+    numbered = Page([Line(n, t) for n, t in enumerate(["示例市人民政府关于做好工作的通知", "示政发〔2018〕15号",
+                                                       texts[-1]], start=1)])  # the document's number
+    said_numbered = [Decision(label, 0.9) for label in ["title", "heading", "body"]]
+    assert corrections.heading_words(numbered, said_numbered, title=0)[1] == Decision("meta", 0.9, "heading_is_credit")
 
 
 def test_a_list_the_text_leads_into_is_the_texts_from_its_first_item() -> None:

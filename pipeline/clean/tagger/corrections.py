@@ -59,13 +59,13 @@ def _section_heading(page: Page, i: int) -> bool:
 
 
 def _heads_paragraph(page: Page, i: int) -> bool:
-    """Whether line i is a headline over a paragraph (a section's heading), not a button, a caption, a stamp or a
-    byline."""
+    """Whether line i is a headline over a paragraph (a section's heading), not a button, a caption, a stamp, a
+    byline or a document's number (国办发〔2018〕15号)."""
     text = page.texts[i]
     return (i + 1 < len(page.texts) and page.paragraph[i + 1]
             and (c.is_heading_shaped(text) or c.is_bracketed_heading(text))
             and not (c.is_end_marker(text) or p.FOLD.match(text) or c.is_caption(text) or _stamp_or_link(text)
-                     or _byline(text)))
+                     or _byline(text) or p.DOC_NUMBER.match(text)))
 
 
 def site_under_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
@@ -494,12 +494,12 @@ def _doubtful_lead(page: Page, decisions: list[Decision], i: int, first: int) ->
 
 
 def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
-    """What a heading's words say: a labelled credit (《棱镜》作者 周纯) or a byline is metadata, a button (facebook) is
-    boilerplate (as is a line of text that is a widget's words, 字号：大 中 小, or a link under its label,
-    延伸閱讀：…), a piece of a sentence (因为) inside the text is text; and a chapter, part or section number
-    (第二章　…) between lines of text or right over the first makes a heading, as does a headline over a paragraph
-    (one the model called furniture, a caption it was unsure of or that stands under a heading, or, unsure, text or
-    metadata that names nothing), a phrase in 【】 among them (【扩大本地种植】: no button there)."""
+    """What a heading's words say: a labelled credit (《棱镜》作者 周纯), a byline or a document's number is metadata,
+    a button (facebook) is boilerplate (as is a line of text that is a widget's words, 字号：大 中 小, or a link
+    under its label, 延伸閱讀：…), a piece of a sentence (因为) inside the text is text; and a chapter, part or
+    section number (第二章　…) between lines of text or right over the first makes a heading, as does a headline over
+    a paragraph (one the model called furniture, a caption it was unsure of or that stands under a heading, or,
+    unsure, text or metadata that names nothing), a phrase in 【】 among them (【扩大本地种植】: no button there)."""
     body = _body_lines(decisions)
     out = list(decisions)
     styles = {_heading_style(t) for t, d in zip(page.texts, decisions, strict=True) if d.label == "heading"} - {None}
@@ -511,8 +511,8 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
             if decision.label in ("heading", "body"):
                 out[i] = overrule(decision, "boilerplate", "headline_repeated")
             continue
-        if decision.label == "heading" and len(text) <= c.MAX_CREDIT_CHARS and (c.meta_labels(text, glued=True)
-                                                                                 or _byline(text)):
+        if decision.label == "heading" and len(text) <= c.MAX_CREDIT_CHARS and (
+                c.meta_labels(text, glued=True) or _byline(text) or p.DOC_NUMBER.match(text)):
             out[i] = overrule(decision, "meta", "heading_is_credit")
         elif decision.label == "heading" and ((c.is_chrome(text) and not text.isdigit()  # 01: a numbered part
                                                and not (c.is_bracketed_heading(text) and _heads_paragraph(page, i)))
@@ -812,7 +812,8 @@ CORRECTIONS = {
                    "sides of it",
     "headline_repeated": "a line under the title that repeats the headline (white space and a picture mark aside) "
                          "is neither a heading nor text",
-    "heading_is_credit": "a heading-shaped labelled credit (《棱镜》作者 周纯) or byline (本报记者 于涛) is metadata",
+    "heading_is_credit": "a heading-shaped labelled credit (《棱镜》作者 周纯), byline (本报记者 于涛) or document's "
+                         "number (国办发〔2018〕15号) is metadata",
     "heading_is_button": "a heading-shaped button or menu word (facebook), a widget's words (廣告, 調整字級：), an end "
                          "marker (展开全文), a link's label with its arrow (更多>>农业), or a post's stamp "
                          "(胡任标今天 12:08:48), is boilerplate",
