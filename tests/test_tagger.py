@@ -522,10 +522,11 @@ def test_the_text_between_the_first_paragraph_and_the_closing_credit_is_the_arti
         Decision("boilerplate", 0.9)] * 19
 
 
-@pytest.mark.parametrize("furniture", ["分享到：", "相关阅读：大桥通车后的第一个周末", "[1] [2] 下一页"])
+@pytest.mark.parametrize("furniture", ["分享到：", "相关阅读：大桥通车后的第一个周末", "[1] [2] 下一页", "图集"])
 def test_furniture_under_the_text_closes_the_frame(furniture: str) -> None:
     """Below the last paragraph the model read, furniture (分享到：, related links under their heading, a list of
-    pages) ends the article: the lines between it and a closing credit further down stay the site's."""
+    pages, a link to the pictures) ends the article: the lines between it and a closing credit further down stay the
+    site's."""
     paragraph = "大桥昨日正式通车，两岸之间的车程由原来的四十分钟缩短到二十分钟，附近居民纷纷前往体验新桥。"
     texts = ["大桥通车", "2026-01-12", paragraph, paragraph + "据介绍。", furniture, "延伸阅读", "高清组图：大美九寨",
              "编辑：张三"]

@@ -154,10 +154,12 @@ CHROME_LINE = PATTERNS.compile(
     re.I,
 )
 # A widget's words that a heading's shape may take (read after the line model, which has the furniture it was
-# trained with): an advertisement's mark, a text-size control, a button that opens the rest of the text.
+# trained with): an advertisement's mark, a text-size control, a link to the pictures, a button that opens the rest
+# of the text.
 READ_ON = r"(?:请|請)?(?:继续|繼續)(?:往下)?(?:阅读|閱讀|浏览|瀏覽)"  # 請繼續往下閱讀: the rest of the text under it
 WIDGET_WORDS = PATTERNS.compile(
     r"^(?:广告|廣告|推广|推廣|赞助|贊助|(?:调整|調整)?(?:字级|字級|字体|字體)"
+    r"|图集|圖集|组图|組圖|图片|圖片|视频|視頻|音频|音頻"  # a link to the article's pictures or its video
     r"|" + READ_ON + r".{0,4})\s*[" + COLONS + r"]?$"
 )
 # The heading of a comment board under an article: a board's own word (热门评论, 最新評論, 全部留言) or a count

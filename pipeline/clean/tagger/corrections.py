@@ -26,11 +26,11 @@ CHAPTERS = ("part", "chapter", "section")  # numbering that only a heading has (
 
 def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """Between the article's first line of text and the credit that closes it (编辑：…), every line is
-    the article's, text, a caption or a section's heading, unless it is furniture (a button, a page list,
-    正文已结束; not a sentence in English): an article cut into one short line per phrase reads as a menu to the
-    model. Program code is the article's too: text between listings is text. Below the last line the model read
-    as text, furniture (分享到：, an end marker, 相关阅读：…, a list of pages) closes the frame: what follows it is
-    the site's, not the article's."""
+    the article's, text, a caption or a section's heading, unless it is furniture (a button, a page list, a
+    widget's words: 图集, 正文已结束; not a sentence in English): an article cut into one short line per phrase
+    reads as a menu to the model. Program code is the article's too: text between listings is text. Below the last
+    line the model read as text, furniture (分享到：, an end marker, 相关阅读：…, a list of pages) closes the frame:
+    what follows it is the site's, not the article's."""
     close = page.closing_credit(title)
     body = _body_lines(decisions, CODE)
     if close is None or not body or close - body[-1] > f.CREDIT_REACH:
@@ -39,7 +39,7 @@ def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decis
     for i in range(body[0] + 1, close):
         text, decision = page.texts[i], out[i]
         furniture = ((c.is_chrome(text) and not (c.is_bracketed_heading(text) and _section_heading(page, i))
-                      and not c.is_latin_sentence(text)) or c.is_end_marker(text))
+                      and not c.is_latin_sentence(text)) or c.is_end_marker(text) or p.WIDGET_WORDS.match(text))
         if (furniture or p.LINKS_UNDER_TEXT.match(text)) and i > body[-1]:
             break
         if decision.by == "model" and decision.label == "boilerplate" and not furniture:
