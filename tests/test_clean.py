@@ -725,6 +725,25 @@ def test_a_notice_ending_with_a_list_keeps_its_last_item_and_its_joint_signature
     assert "2、示例地铁三号线开通" not in paras(clean("\n".join(headlines)))
 
 
+def test_a_notices_contact_lines_and_attachments_over_its_signature_are_its_own() -> None:
+    """联系人：… / 工作邮箱：… / 附件： / 1.2025年度工作指南 / … / 党委宣传部 / 2025年4月3日 under the notice's last
+    sentence: all the notice's (the model took them for the site's footer); with no signature under them, the
+    contact lines the model took for the site's stay the site's."""
+    page = ["首页 > 通知公告", "关于组织申报2025年度示例调研课题的通知", "来源：示例大学  时间：2025-04-03",
+            "各有关单位：",
+            "为深入学习宣传党的教育方针，做好2025年度示例调研课题申报工作，经研究，现将有关事项通知如下。",
+            "一、调研课题属于应用研究，申报人要依据课题指南确定研究题目，突出问题导向，注重成果转化。",
+            "二、市教育两委将组织有关专家对各单位推荐的课题进行评审，评审结果将在官方网站公示。",
+            "三、请各单位于2025年4月8日中午12时前将申报材料报送至党委宣传部，逾期不予受理。"]
+    close = ["联系人：王明；联系电话：12345678", "工作邮箱：xcb@example.edu.cn", "附件：", "1.2025年度示例调研课题指南",
+             "2.示例调研课题申报表", "党委宣传部", "2025年4月3日"]
+    article = clean("\n".join([*page, *close, "附件1-2025年度示例调研课题指南.docx", "示例市卫津路94号"]))
+    assert paras(article)[-len(close):] == close
+    assert [b.text for b in article.blocks if b.kind == "signature"] == close[-2:]
+    unsigned = clean("\n".join([*page, *close[:2], "Copyright © 2025 示例大学"]))
+    assert close[1] not in paras(unsigned)
+
+
 def test_a_notices_signature_is_set_apart_from_its_text() -> None:
     """The issuer's name and the day under a notice's last sentence, or under its note of attachments, are its
     signature (落款: set flush right by every renderer); a name with no day under it, a day under a line that ends no

@@ -282,6 +282,22 @@ def test_a_list_the_text_leads_into_is_the_texts_from_its_first_item() -> None:
     assert corrections.list_goes_on(unfirst, [*said[:3], *said[4:]], 0) == [*said[:3], *said[4:]]
 
 
+def test_a_notices_outline_goes_on_past_the_models_last_line_of_text() -> None:
+    """三、研究方向 closing the model's text, with 1. / 2. under it, 四、申请程序 and its items, 五、联系方式：: the
+    outline numbered on is the text's; the contact lines under it stop the walk (a site's footer prints the same
+    labels); a list under a heading numbered otherwise, or a section skipping a number, is not."""
+    texts = ["示例实验室开放课题申报通知", "一、实验室简介", "示例实验室成立于2010年，主要从事视觉计算研究。",
+             "三、研究方向", "1. 长语音转文本技术", "2. 文本转语音技术", "四、申请程序",
+             "1. 申请者下载并填写申请书。", "2. 截止日期为2025年5月31日；", "五、联系方式：", "联系人：王明",
+             "Copyright © 2025 示例大学"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = [Decision(label, 0.9) for label in ("title", "heading", "body", "body", *["boilerplate"] * 8)]
+    decided = corrections.list_goes_on(page, said, 0)
+    assert [d.label for d in decided] == [*(d.label for d in said[:4]), *["body"] * 6, "boilerplate", "boilerplate"]
+    skipped = Page([Line(n, t) for n, t in enumerate([*texts[:4], "六、其他", *texts[5:]], start=1)])
+    assert corrections.list_goes_on(skipped, said, 0) == said
+
+
 def test_a_link_to_another_article_under_its_label_is_never_text() -> None:
     """延伸閱讀：… between two paragraphs, the model sure it is text: a link to another article, wherever it stands;
     a sentence that speaks of further reading stays text."""

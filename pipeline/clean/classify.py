@@ -167,7 +167,7 @@ def bracketed_outlet(text: str) -> str | None:
 
 def is_attachment_item(text: str) -> bool:
     """An item of a notice's note of attachments, under 附件： (2.报名表): a short line a number opens."""
-    return p.HEADING_NUMBER.match(text) is not None and len(text) <= MAX_CREDIT_CHARS
+    return bool(p.HEADING_NUMBER.match(text) or p.ITEM_BEFORE_YEAR.match(text)) and len(text) <= MAX_CREDIT_CHARS
 
 
 def attachments_end(texts: Sequence[str], i: int) -> int:

@@ -225,6 +225,14 @@ HEADING_NUMBERS: dict[str, str] = {
     "arabic-number": r"\d{1,2}\s*[、.．](?!\d)",
 }
 HEADING_NUMBER = PATTERNS.compile("^(?:" + "|".join(f"({rx})" for rx in HEADING_NUMBERS.values()) + ")")
+# A list's item numbered before a year (1.2025年度工作指南), which the numbering above leaves out with a number's
+# decimals (1.5).
+ITEM_BEFORE_YEAR = PATTERNS.compile(r"^\d{1,2}\s*[、.．](?=\d{4}年)")
+# A notice's contact line under its text (联系人：王明；联系电话：12345678, 电子邮箱：…): a site's footer prints the same
+# labels, so it is the notice's only over the notice's signature.
+CONTACT = PATTERNS.compile(r"^(?:联系人|聯絡人|联系电话|聯絡電話|联系方式|聯絡方式|咨询电话|諮詢電話|电话|電話|手机|手機|传真|傳真"
+                           r"|(?:工作|电子|電子)?(?:邮箱|郵箱|信箱|邮件|郵件)|E-?mail|通信地址|通讯地址|通訊地址|地址|邮编|郵編)\s*[:：]",
+                           re.I)
 # A notice's note of its attachments, printed between its text and its signature: 附件：1.培训日程安排 / 2.报名表.
 ATTACHMENTS = PATTERNS.compile(r"^(?:相关)?(?:附件|附件清单)\s*\d{0,2}\s*[:：]")
 # A news dateline's reporter: （记者唐霁）, （中央社記者沈佩瑤台北23日電）, 〔記者王小明／台北報導〕.

@@ -251,11 +251,12 @@ def _body_over_day(page: Page, decisions: Sequence[Decision]) -> list[int]:
 
 
 def list_goes_on(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
-    """The items of a list that the text ends with go on under the model's last line of text: under an item that
-    ends a clause, a line numbered next in the same way (1.竞赛联系人：…。 / 2.官方网站：http://…) is the list's
-    next item, whatever its words, and so is a list numbered from its first item under a line leading into it
-    (…排名如下： / 1、示例甲 / 2、示例乙), the text's last line or the one right under it, unless it is the site's
-    line, a caption or a link."""
+    """The numbered outline the text ends with goes on under the model's last line of text: under an item that ends
+    a clause, a line numbered next in the same way (1.竞赛联系人：…。 / 2.官方网站：http://…) is the list's next item,
+    whatever its words; a list numbered from its first item under a line leading into it (…排名如下： / 1、示例甲,
+    the text's last line or the one right under it) or under a section's numbered heading (三、研究方向 / 1. …) is
+    the text's; and so is the next section numbered on from the text's last (四、申请程序 under 三、…), with its
+    list; unless a line is the site's, a caption or a link."""
     body = _body_over_day(page, decisions)
     if not body:
         return decisions
@@ -264,15 +265,22 @@ def list_goes_on(page: Page, decisions: list[Decision], title: int) -> list[Deci
             c.ends_sentence(page.texts[k - 1])):
         k += 1  # the line leading into the list, under the text
     last = page.texts[k - 1]
-    expected = _next(_item_number(last)) if last[-1] in ITEM_ENDS else None  # 1、…吗？: a list of headlines
-    if last[-1] in LEAD_IN and k < len(page.texts):
-        first = _item_number(page.texts[k])
-        expected = first if first and first[1] == 1 else None
-    out, start = list(decisions), k
-    while (k < len(page.texts) and expected is not None and decisions[k].by == "model"
-           and decisions[k].label != "meta" and _item_number(page.texts[k]) == expected
-           and not _furniture_under_text(page.texts[k])):
-        k, expected = k + 1, _next(expected)
+    section = next((n for i in reversed(body) if (n := _item_number(page.texts[i])) and n[0] in SECTION_KINDS), None)
+    item = _next(_item_number(last)) if last[-1] in ITEM_ENDS else None  # 1、…吗？: a list of headlines
+    opens = last[-1] in LEAD_IN or (section is not None and _item_number(last) == section)
+    start = k
+    while k < len(page.texts) and decisions[k].by == "model" and decisions[k].label != "meta" and not (
+            _furniture_under_text(page.texts[k])):
+        number = _item_number(page.texts[k])
+        if number is not None and number == _next(section):
+            section, item, opens = number, None, True  # 四、… under the text's 三、…
+        elif number is not None and (number == item or (opens and number[1] == 1
+                                                         and number[0] not in SECTION_KINDS)):
+            item, opens = _next(number), False
+        else:
+            break
+        k += 1
+    out = list(decisions)
     for i in range(body[-1] + 1, k if k > start else body[-1] + 1):
         out[i] = overrule(out[i], "body", "list_goes_on")
     return out
@@ -280,7 +288,7 @@ def list_goes_on(page: Page, decisions: list[Decision], title: int) -> list[Deci
 
 def _item_number(text: str) -> tuple[str, int] | None:
     """A list item's numbering: its kind (1. or 一、 or （一）) and its value."""
-    kind = c.heading_kind(text)
+    kind = c.heading_kind(text) or ("arabic-number" if p.ITEM_BEFORE_YEAR.match(text) else None)
     if kind not in ITEM_KINDS:
         return None
     digits = re.match(r"\D*(\d+|[一二三四五六七八九十]+)", text)
@@ -292,18 +300,24 @@ def _next(item: tuple[str, int] | None) -> tuple[str, int] | None:
 
 
 ITEM_KINDS = ("han-number", "bracket-number", "arabic-number")  # a list's numbering (a chapter's is a heading's)
+SECTION_KINDS = ("han-number", "bracket-number")  # a notice's sections: 一、…, （一）…
 
 
 def signature(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """A notice's signature (落款) right under its text: the issuer's name on a line or two and the day alone under
-    it (市教育局 / 2024年2月20日) close the text, under its last sentence or list item, and so does the note of its
-    attachments printed between them (附件：1.培训日程安排 / 2.报名表). Where the page prints its date elsewhere only:
-    a day alone under the text of a page without one is its date (`date_under_text`)."""
+    it (市教育局 / 2024年2月20日) close the text, under its last sentence or list item, and so do the contact lines
+    and the note of attachments printed between them (联系人：…, 附件：1.培训日程安排 / 2.报名表). Where the page
+    prints its date elsewhere only: a day alone under the text of a page without one is its date
+    (`date_under_text`)."""
     body = _body_over_day(page, decisions)
-    if not body or not (c.ends_sentence(page.texts[body[-1]]) or _item_number(page.texts[body[-1]])) or not (
-            _dated_meta(page, decisions)):
+    if not body or not (c.ends_sentence(page.texts[body[-1]]) or _item_number(page.texts[body[-1]])
+                        or p.CONTACT.match(page.texts[body[-1]])) or not _dated_meta(page, decisions):
         return decisions
-    end = c.attachments_end(page.texts, body[-1] + 1)
+    contact = body[-1] + 1
+    while contact < len(page.texts) and p.CONTACT.match(page.texts[contact]) and len(page.texts[contact]) <= (
+            c.MAX_CREDIT_CHARS):
+        contact += 1  # 联系人：…, 电子邮箱：…: the notice's, where its signature is under them
+    end = c.attachments_end(page.texts, contact)
     for day in range(end + 1, min(end + 1 + c.SIGNATURE_NAMES, len(decisions))):
         names = range(end, day)
         if not c.is_day_alone(page.texts[day]):
@@ -795,8 +809,8 @@ CORRECTIONS = {
                     "list's next item, as are the items numbered from 1 under a line leading into them (…排名如下：), "
                     "unless it is the site's line, a caption or a link",
     "signature": "a notice's signature right under its text, the issuer's name on a line or two and the day alone "
-                 "under it (市教育局 / 2024年2月20日), is text, where the page prints its date elsewhere, and so is "
-                 "the note of its attachments between them (附件：1.… / 2.…)",
+                 "under it (市教育局 / 2024年2月20日), is text, where the page prints its date elsewhere, and so are "
+                 "the contact lines and the note of its attachments between them (联系人：…, 附件：1.… / 2.…)",
     "credit_words": "between the title and the text a date line, a byline or a labelled field, and just below the "
                     "text a closing credit (a short labelled one, an editor's in brackets, one naming the text's "
                     "source: 供稿：…, 摘自《…》, (中時新聞網)), is metadata",
