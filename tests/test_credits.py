@@ -177,6 +177,16 @@ def test_a_wechat_articles_header_names_the_writer_and_the_account() -> None:
     assert meta.authors == [] and meta.source is None
 
 
+def test_a_writers_name_glued_to_the_date_is_read_as_printed_apart() -> None:
+    """谢小含2017-03-01 14:27:02 under the title, the scraper having glued the spans: the writer and the date, as
+    谢小含 2017-03-01 is read."""
+    page = ("示例软件想用相似好恶帮你找对象\n谢小含2017-03-01 14:27:02\n"
+            "人们对于讨厌的事物总是能很有共同话题，约会软件也深谙这一点，一款叫做示例的软件就是通过匹配好恶来帮你找对象。\n"
+            "与让你直接刷脸看颜值的约会软件不太一样，当你注册以后，会为你提供三千多个让你判断好恶的话题。\n")
+    article = clean(page)
+    assert ([a.name for a in article.meta.authors], article.meta.published) == (["谢小含"], "2017-03-01T14:27:02+08:00")
+
+
 @pytest.mark.parametrize("mark", ["原创", "Original"])
 def test_a_wechat_headers_mark_is_read_in_the_readers_language(mark: str) -> None:
     """The mark over the writer prints Original where the page was saved in English: no outlet of that name."""

@@ -228,6 +228,9 @@ HEADING_NUMBER = PATTERNS.compile("^(?:" + "|".join(f"({rx})" for rx in HEADING_
 # A list's item numbered before a year (1.2025年度工作指南), which the numbering above leaves out with a number's
 # decimals (1.5).
 ITEM_BEFORE_YEAR = PATTERNS.compile(r"^\d{1,2}\s*[、.．](?=\d{4}年)")
+# Where a scraper glued a credit's words to the date after them (谢小含2017-03-01 14:27, 示例网2024-01-05): the
+# credit reader reads the line with a space put there, as sites print it.
+WORDS_ON_DATE = PATTERNS.compile(r"(?<=[" + HAN_CLASS + r"])(?=\d{4}\s*[-/.年]\s*\d{1,2})")
 # A notice's contact line under its text (联系人：王明；联系电话：12345678, 电子邮箱：…): a site's footer prints the same
 # labels, so it is the notice's only over the notice's signature.
 CONTACT = PATTERNS.compile(r"^(?:联系人|聯絡人|联系电话|聯絡電話|联系方式|聯絡方式|咨询电话|諮詢電話|电话|電話|手机|手機|传真|傳真"

@@ -162,8 +162,9 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
 
 
 def _without_place(draft: Draft, line: Line) -> Line:
-    """A metadata line without the place its post was sent from (IP属地：江苏, 发表于江苏), which names no one."""
-    text = " ".join(p.POSTED_FROM.sub(" ", line.text).split())
+    """A metadata line without the place its post was sent from (IP属地：江苏, 发表于江苏), which names no one, and
+    with the words a scraper glued to the date after them set apart (谢小含2017-03-01: 谢小含 2017-03-01)."""
+    text = " ".join(p.WORDS_ON_DATE.sub(" ", p.POSTED_FROM.sub(" ", line.text)).split())
     if text == " ".join(line.text.split()):
         return line
     draft.record("posted_from", line, text)
