@@ -366,3 +366,15 @@ def test_a_credit_naming_where_the_text_came_from_is_the_source(line: str, sourc
     meta = Metadata()
     parse_meta_line(line, meta)
     assert meta.source == source
+
+
+@pytest.mark.parametrize(("line", "published"), [
+    ("来源： 示例文匯報2024年11月25日A6版发稿时间：2024-11-27 11:41", "2024-11-27T11:41:00+08:00"),
+    ("来源： 示例日报 2024-11-25", "2024-11-25"),
+])
+def test_a_date_labelled_as_the_publications_wins_over_a_bare_one_before_it(line: str, published: str) -> None:
+    """The paper's edition (示例文匯報2024年11月25日A6版) is no date of the page when the line labels the page's
+    own after it (发稿时间：…); alone, the bare date is the page's."""
+    meta = Metadata()
+    parse_meta_line(line, meta)
+    assert meta.published == published

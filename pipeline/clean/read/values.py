@@ -71,8 +71,12 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
     # A date after its own label is read with the label; after another field's (稿源： 兰州日报 2011-12-09) it is not.
     before = [m for m in matches if m.start() < date.start()] if date else []
     labelled_date = bool(before) and c.label_field(before[-1]) in ("published", "updated")
+    # A date the line labels as the publication's wins over one it prints bare before it (来源：示例报2024年11月25日A6版
+    # 发稿时间：2024-11-27 11:41: the paper's edition, then the page's own).
+    published_later = date is not None and any(
+        c.label_field(m) == "published" and m.start() > date.start() and find_date(text[m.end() :]) for m in matches)
     if date and not labelled_date:
-        if meta.published is None:
+        if meta.published is None and not published_later:
             meta.published = iso_datetime(date)
         if not matches and not p.POSTED_BY.match(text):  # janus 發表於 …: a writer's name, read by the credits
             _read_outlet_and_byline([text[: date.start()], text[date.end() :]], meta, names=names)
