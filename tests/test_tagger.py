@@ -311,6 +311,19 @@ def test_a_link_to_another_article_under_its_label_is_never_text() -> None:
                                                          ("body", "model")]
 
 
+def test_a_notices_first_section_heading_and_contact_lines_are_read_by_their_words() -> None:
+    """一、实验室简介 right over the text's first paragraph, taken for a caption the model doubts: the first section's
+    heading (a numbered section's heading is no caption); 联系人：王明 taken for a heading: a line of the text."""
+    paragraph = "示例实验室成立于2010年，主要从事视觉计算与智能感知研究，现有研究人员四十余人。"
+    texts = ["示例实验室开放课题申报通知", "一、实验室简介", paragraph, "二、联系方式", "联系人：王明", paragraph]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = [Decision("title", 0.9), Decision("caption", 0.53), Decision("body", 0.9), Decision("heading", 0.9),
+            Decision("heading", 0.9), Decision("body", 0.9)]
+    decided = corrections.heading_words(page, said, title=0)
+    assert [(d.label, d.by) for d in decided][1:5] == [("heading", "headline_over_text"), ("body", "model"),
+                                                       ("heading", "model"), ("body", "heading_is_fragment")]
+
+
 def test_a_headline_over_the_text_it_heads_is_a_heading() -> None:
     texts = ["关于做好工作的通知", "今年以来，全国各地完成了各项任务，成效明显。", "相关阅读", "美国将扩大施压？",
              "分析人士说，这一举措将影响全球供应链的走向。", "责任编辑：王五"]

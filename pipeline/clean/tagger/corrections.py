@@ -537,7 +537,7 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
                                            or p.LINKS_UNDER_TEXT.match(text)):
             out[i] = overrule(decision, "boilerplate", "body_is_button")
         elif decision.label == "heading" and body and i < body[-1] and (
-                (body[0] < i and c.is_fragment(text)) or _leads_in(text)):
+                (body[0] < i and (c.is_fragment(text) or p.CONTACT.match(text))) or _leads_in(text)):
             out[i] = overrule(decision, "body", "heading_is_fragment")
         elif decision.label == "caption" and body and (body[0] < i or _doubtful_lead(page, out, i, body[0])) and (
                 (i < body[-1] and page.paragraph[i] and ("，" in text or text.endswith("；"))
@@ -553,7 +553,8 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
                    and not c.is_fragment(text))
                or (decision.label == "meta" and decision.confidence < CAPTION_DOUBT and not f.dated_any(text)
                    and not c.is_meta_line(text, in_header=True)))
-              and body and body[0] <= i < body[-1] and out[i + 1].label == "body" and _heads_paragraph(page, i)):
+              and body and (body[0] <= i or (i + 1 == body[0] and c.heading_kind(text) in SECTION_KINDS))
+              and i < body[-1] and out[i + 1].label == "body" and _heads_paragraph(page, i)):
             out[i] = overrule(decision, "heading", "headline_over_text")
     return out
 
@@ -833,8 +834,9 @@ CORRECTIONS = {
                          "(胡任标今天 12:08:48), is boilerplate",
     "body_is_button": "a short line the model calls text that is a widget's or a button's words (字号：大 中 小), "
                       "or a link to another article under its label (延伸閱讀：…, 相关新闻：…), is boilerplate",
-    "heading_is_fragment": "a heading-shaped piece of a sentence (因为) inside the text, or a sentence's opening of "
-                           "clauses that a colon leads into the text (各区人民政府，市政府各部门：), is text",
+    "heading_is_fragment": "a heading-shaped piece of a sentence (因为) or a contact line (联系人：王明) inside the "
+                           "text, or a sentence's opening of clauses that a colon leads into the text "
+                           "(各区人民政府，市政府各部门：), is text",
     "chapter_number": "a chapter, part or section number (第二章 …) between lines of text or right over the first is a "
                       "heading",
     "caption_is_text": "inside the text (or just over it, under the header, where the model doubts it: the lead), a "
