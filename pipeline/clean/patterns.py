@@ -228,6 +228,7 @@ HEADING_NUMBER = PATTERNS.compile("^(?:" + "|".join(f"({rx})" for rx in HEADING_
 # A list's item numbered before a year (1.2025年度工作指南), which the numbering above leaves out with a number's
 # decimals (1.5).
 ITEM_BEFORE_YEAR = PATTERNS.compile(r"^\d{1,2}\s*[、.．](?=\d{4}年)")
+ITEM_VALUE = PATTERNS.compile(r"^[（(]?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})")  # the number a list's item opens with
 # Where a scraper glued a credit's words to the date after them (谢小含2017-03-01 14:27, 示例网2024-01-05): the
 # credit reader reads the line with a space put there, as sites print it.
 WORDS_ON_DATE = PATTERNS.compile(r"(?<=[" + HAN_CLASS + r"])(?=\d{4}\s*[-/.年]\s*\d{1,2})")

@@ -164,11 +164,13 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
 def _without_place(draft: Draft, line: Line) -> Line:
     """A metadata line without the place its post was sent from (IP属地：江苏, 发表于江苏), which names no one, and
     with the words a scraper glued to the date after them set apart (谢小含2017-03-01: 谢小含 2017-03-01)."""
-    text = " ".join(p.WORDS_ON_DATE.sub(" ", p.POSTED_FROM.sub(" ", line.text)).split())
-    if text == " ".join(line.text.split()):
-        return line
-    draft.record("posted_from", line, text)
-    return line.having(text=text)
+    text = " ".join(p.POSTED_FROM.sub(" ", line.text).split())
+    if text != " ".join(line.text.split()):
+        draft.record("posted_from", line, text)
+    spaced = p.WORDS_ON_DATE.sub(" ", text)
+    if spaced != text:
+        draft.record("words_on_date", line, spaced)
+    return line if spaced == " ".join(line.text.split()) else line.having(text=spaced)
 
 
 def _read_editor_below(draft: Draft, reader: CreditReader) -> None:

@@ -291,8 +291,8 @@ def _item_number(text: str) -> tuple[str, int] | None:
     kind = c.heading_kind(text) or ("arabic-number" if p.ITEM_BEFORE_YEAR.match(text) else None)
     if kind not in ITEM_KINDS:
         return None
-    digits = re.match(r"\D*(\d+|[一二三四五六七八九十]+)", text)
-    return (kind, number(digits[1])) if digits else None
+    value = p.ITEM_VALUE.match(text)
+    return (kind, number(value[1])) if value else None
 
 
 def _next(item: tuple[str, int] | None) -> tuple[str, int] | None:
