@@ -378,3 +378,15 @@ def test_a_date_labelled_as_the_publications_wins_over_a_bare_one_before_it(line
     meta = Metadata()
     parse_meta_line(line, meta)
     assert meta.published == published
+
+
+@pytest.mark.parametrize(("line", "source"), [
+    ("示例網新聞中心 2024-09-30 15:10", "示例網新聞中心"),
+    ("鉅 示網新聞中心 2024-09-30 15:10", "鉅示網新聞中心"),
+    ("生活中心／王小明報導 2024-09-30 15:10", None),
+])
+def test_an_outlets_desk_beside_the_date_is_the_source_where_nothing_else_is(line: str, source: str | None) -> None:
+    """示例網新聞中心 2024-09-30: the outlet's desk names the outlet; a desk that names none (生活中心) does not."""
+    meta = Metadata()
+    parse_meta_line(line, meta)
+    assert meta.source == source

@@ -404,6 +404,8 @@ OUTLET_LEAD = PATTERNS.compile(r"(?:(?:本文|文章)?(?:" + EXCERPTED_FROM + "|
 # A desk of the newsroom, not a person or an outlet: 生活中心, 国际组.
 DESK_WORDS = r"(?:中心|组|組|部|室)"
 DESK = PATTERNS.compile(DESK_WORDS + "$")
+# An outlet's news desk, credited where the outlet's name is printed no other way (示例網新聞中心 2024-09-30): the source.
+OUTLET_DESK = PATTERNS.compile(r"^\S{1,12}?(?:网|網|报|報|社)(?:新闻中心|新聞中心|编辑部|編輯部)$")
 # A desk's name and a reporter's glued, as a scraper joins the spans of a credit line: uho新聞中心林又旻.
 DESK_NAME_GLUED = PATTERNS.compile(r"^(?P<desk>\S{0,10}?" + DESK_WORDS + r")(?P<name>[" + HAN_CLASS + r"]{2,3})$")
 # The provinces, municipalities and regions of the mainland, Hong Kong, Macao and Taiwan: where a post was sent from.

@@ -112,9 +112,11 @@ def _read_outlet_and_byline(pieces: list[str], meta: Metadata, *, names: bool = 
 
     A part that ends like an outlet's name (…报, …网, BBC中文) is the source; a reporter's byline
     or a part of short names alone (康斯坦丁, 叨叨姐 胡一刀) is the author. Desks (生活中心),
-    report places (台北報導), counters (0人参与) and buttons are passed over.
+    report places (台北報導), counters (0人参与) and buttons are passed over; an outlet's desk (示例網新聞中心) is
+    the source where no other part names one.
     """
     reporter_named = after_desk = False
+    outlet_desk = ""
     for piece in pieces:
         piece = re.sub(r"[（(【\[][^）)】\]]*[）)】\]]", "  ", piece)  # an update note: （8/23 15:31 更新）
         for part in (x.strip(FIELD_SEPARATORS + "-—") for x in re.split(r"[／/╱|｜·•]+|\s{2,}", piece)):
@@ -137,6 +139,9 @@ def _read_outlet_and_byline(pieces: list[str], meta: Metadata, *, names: bool = 
                 reporter_named = True
                 continue
             if p.DESK.search(part):
+                desk_outlet = first_word(part)  # 鉅 亨網新聞中心: the outlet's desk, the source where nothing else is
+                if desk_outlet and p.OUTLET_DESK.match(desk_outlet) and not outlet_desk:
+                    outlet_desk = desk_outlet
                 after_desk = True
                 continue
             glued_role = p.OUTLET_ROLE_NAME.match(part)  # CNEWS匯流新聞網記者王小明: the outlet, then the reporter
@@ -162,6 +167,8 @@ def _read_outlet_and_byline(pieces: list[str], meta: Metadata, *, names: bool = 
             elif ((names or (buttoned and meta.source and c.han_count(name) == len(name)))  # 腾讯科技 无忌我要评论
                   and all(2 <= len(token) <= MAX_NAME_CHARS for token in name.split()) and not meta.authors):
                 meta.authors = people(name)
+    if meta.source is None and outlet_desk:
+        meta.source = outlet_desk
 
 
 def _short_year_date(match: re.Match[str]) -> str | None:
