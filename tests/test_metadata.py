@@ -390,3 +390,16 @@ def test_an_outlets_desk_beside_the_date_is_the_source_where_nothing_else_is(lin
     meta = Metadata()
     parse_meta_line(line, meta)
     assert meta.source == source
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("发布时间： 2025-02-26 14:11:37 发布人： 葛小路 浏览次数： 8888", ["葛小路"]),
+    ("发布者：颜小越发布时间：2026-03-26浏览次数：10", ["颜小越"]),
+    ("发布者：教务处 2026-03-26", []),
+])
+def test_the_person_a_content_system_names_as_the_poster_is_the_author(line: str, author: list[str]) -> None:
+    """发布者：… / 发布人：… names the one who posted the page, the corpus's author, up to the next label; an office
+    (教务处) is no one."""
+    meta = Metadata()
+    parse_meta_line(line, meta)
+    assert [person.name for person in meta.authors] == author

@@ -416,6 +416,10 @@ PROVINCES = (
 )
 # A writer's name before the word that they posted it and the date (janus 發表於 2024年9月26日 08:27, 张三 发表于
 # 2024-01-01): the author, never an outlet.
+# The person a content system names as the one who posted the page (发布者：王小明, 发布人： 葛路), the corpus's
+# author; the name ends where the next label or a space starts (发布者：王小明发布时间：…).
+POSTER = PATTERNS.compile(r"(?:发布者|发布人|發布者|發佈者|發布人|發佈人)\s*[" + COLONS + r"]\s*(?P<name>[" + HAN_CLASS
+                          + r"]{2,3}?)(?=\s|$|[|｜/／]|发布|發布|發佈|浏览|瀏覽|点击|點擊|阅读|閱讀|时间|時間|日期)")
 POSTED_BY = PATTERNS.compile(r"^(?P<name>[^\s\d:：]{2,20}?)\s*(?:发表于|發表於|发布于|發佈於|發布於)\s*(?=\d)")
 # Where a post was sent from, as platforms print it beside the date since 2022 (IP属地：江苏, IP属地：美国, 发表于江苏,
 # 2023-05-18 08:30·江苏): no outlet's or person's name.
