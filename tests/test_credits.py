@@ -177,6 +177,17 @@ def test_a_wechat_articles_header_names_the_writer_and_the_account() -> None:
     assert meta.authors == [] and meta.source is None
 
 
+def test_an_editors_credit_is_read_before_a_checkers() -> None:
+    """审核：韦小金 over 编辑：南小欣 under the text: the editor is the one who edited it, not the one who checked it;
+    a checker alone is still read."""
+    text = ("示例学会会长悼念示例先生\n发布时间：2024-11-27 11:41\n"
+            "示例学会会长周小彰24日接受记者采访时表示，示例先生把毕生献给了诗词教育事业，令人敬仰。\n"
+            "他表示，学会将推出哀悼示例先生的诗词专集，以表达对她的深切怀念和崇高敬意。\n")
+    checked = clean(text + "审核：韦小金\n编辑：南小欣\n")
+    assert [e.name for e in checked.meta.editors] == ["南小欣"]
+    assert [e.name for e in clean(text + "审核：韦小金\n").meta.editors] == ["韦小金"]
+
+
 def test_a_writers_name_glued_to_the_date_is_read_as_printed_apart() -> None:
     """谢小含2017-03-01 14:27:02 under the title, the scraper having glued the spans: the writer and the date, as
     谢小含 2017-03-01 is read."""

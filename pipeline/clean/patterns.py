@@ -25,6 +25,8 @@ LABELS: dict[str, str] = {
     "register": r"原标题|原標題|索引号|索引號|主题分类|主題分類|发文字号|發文字號|文号|文號|公开方式|公開方式|公开范围|公開範圍|有效性|主题词|主題詞",
     "views": r"浏览次数|瀏覽次數|阅读次数|閱讀次數|点击次数|點擊次數|点击数|點擊數|浏览量|瀏覽量|阅读量|閱讀量|浏览|瀏覽|阅读|閱讀|点击|點擊",
 }
+# An editor's labels that name who checked the text, not who edited it (审核：…): read after the others' (编辑：…).
+REVIEWER = PATTERNS.compile(r"^(?:审核|審核|审校|審校|校对|校對)$")
 # What follows a label: a colon, full-width or not, or a vertical form's (記者︰, as Taiwan's pages print it) …
 COLONS = ":：︰︓"
 # … or, where the label opens the line, a bar (vertical forms too) or a slash (責任編輯／林小真, as Taiwan's pages print it).

@@ -104,9 +104,9 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
     for_date = {decided.line for decided in draft.report.lines if decided.by in DATE_ONLY}
     draft.lines = [_without_place(draft, line) if line.role == "meta" else line for line in draft.lines]
     # A line that labels its outlet (来源：国际在线, or a shared article's 以下文章来源于…) is read before one that may
-    # only print a name (东北网手机版, the account sharing it).
-    ordered = sorted((line for line in draft.lines if line.role == "meta"),
-                     key=lambda line: "source" not in c.meta_labels(line.text) and not p.REPOST.match(line.text))
+    # only print a name (东北网手机版, the account sharing it), and one that credits only a checker (审核：…) after
+    # the others (编辑：…).
+    ordered = sorted((line for line in draft.lines if line.role == "meta"), key=_reading_order)
     under = [line for line in ordered if line.number >= title]
     over = [line for line in ordered if line.number < title]
     for line in under:
@@ -159,6 +159,16 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
         draft.meta.authors = []  # 作者：PConline beside 出处：pconline: the outlet credited, no one named
     draft.lines = [line for line in draft.lines if line.role != "meta"]
     return draft
+
+
+def _reading_order(line: Line) -> tuple[bool, bool]:
+    """Where a metadata line is read among the others (False first): a labelled outlet first, a checker's credit
+    last."""
+    labels = c.label_matches(line.text)
+    sourced = any(c.label_field(m) == "source" for m in labels) or p.REPOST.match(line.text) is not None
+    checked = bool(labels) and all(c.label_field(m) == "editor" and p.REVIEWER.match(m.group("label"))
+                                   for m in labels)
+    return not sourced, checked
 
 
 def _without_place(draft: Draft, line: Line) -> Line:
