@@ -284,6 +284,18 @@ def test_a_head_naming_the_pages_first_line_the_site_name_gives_way_to_the_likel
     assert docbook.read_info(doc.tree).title == "关于做好2025年冬春季森林防火工作的通知"
 
 
+def test_a_head_naming_a_menus_link_gives_way_to_the_likelier_headline() -> None:
+    """A section's page whose <title> is the section's name (我要投稿-某某校友网), printed as a link of the menu: the
+    ranker all but rules that line out and finds the headline over the date: that is the title."""
+    source = SITE_NAMED.format(json_ld="")
+    source = source.replace("<title>某某县人民政府</title>", "<title>我要投稿-某某校友网</title>")
+    source = source.replace("<tr><td>首页 | 政务公开 | 政务服务 | 互动交流</td></tr>",
+                            "<tr><td><ul><li><a>首页</a></li><li><a>校友动态</a></li><li><a>我要投稿</a></li>"
+                            "<li><a>联系我们</a></li></ul></td></tr>")
+    doc = document.from_bytes(source.encode(), name="page.html")
+    assert docbook.read_info(doc.tree).title == "关于做好2025年冬春季森林防火工作的通知"
+
+
 def test_a_heads_time_in_another_zone_is_the_same_moment_in_the_pages_own() -> None:
     """JSON-LD's datePublished in UTC (…Z) is read at the same moment at +08:00 (it was taken as a time at +08:00,
     eight hours early), where the text prints no date."""

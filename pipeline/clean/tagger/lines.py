@@ -45,6 +45,7 @@ HTML_MODEL = DEFAULT_MODEL.with_name("line-tagger-html.zip")
 PACKAGED_MODELS = (DEFAULT_MODEL, HTML_MODEL)
 REVIEW_BELOW = 0.7  # a decision less sure than this is marked for review in --explain
 LIKELY = 0.5  # the ranker's probability of a line that it is likelier the headline than not
+UNLIKELY = 0.05  # … and of a line it all but rules out
 # Where the ranker doubts its best headline (under LIKELY), a rival scored at least RIVAL of the best is weighed
 # by the text the line model finds under each: a rival heading MORE_TEXT times the text is the headline.
 RIVAL, MORE_TEXT = 0.5, 2.0
@@ -101,8 +102,10 @@ class LineTagger:
             return Tagging([], [])
         named = [i for i, label in fixed.items() if label == "title"]
         candidates = [] if named else self.titles.rank(page)
-        if headline == 0 and candidates and candidates[0].index != 0 and candidates[0].score >= LIKELY:
-            headline = None  # the head names the page's first line, the site's name over every page (某某县人民政府)
+        if (headline is not None and candidates and candidates[0].index != headline
+                and candidates[0].score >= LIKELY and (headline == 0 or _score(candidates, headline) < UNLIKELY)):
+            headline = None  # the head names the page's first line, the site's name over every page (某某县人民政府),
+            # or a line the ranker all but rules out (a menu's link: a section's name in the <title>, 我要投稿-某某网)
         registered = None if named or headline is not None else registered_title(page)  # 标题： over it
         given = headline if headline is not None else registered  # the page names its headline
         if named:
@@ -254,3 +257,8 @@ def verify(path: Path, data: bytes) -> None:
         if not known:
             differ = [f"{sidecar.name} names none"]
         raise ConfigError(f"{path}: made for other line features ({'; '.join(differ)}): retrain it")
+
+
+def _score(candidates: Sequence[Candidate], index: int) -> float:
+    """The ranker's probability of line `index` (0 for a line it did not take for a candidate)."""
+    return next((candidate.score for candidate in candidates if candidate.index == index), 0.0)
