@@ -177,6 +177,17 @@ def test_a_wechat_articles_header_names_the_writer_and_the_account() -> None:
     assert meta.authors == [] and meta.source is None
 
 
+def test_a_notices_contact_line_names_no_writer() -> None:
+    """联系人：张老师 closing a notice's text: whom to ask, not who wrote it."""
+    page = ("关于开展2025年示例采购项目公开招标的通知\n发布时间：2025-03-12\n"
+            "根据学校采购管理办法，现就示例实验设备采购项目进行公开招标，欢迎符合条件的供应商参加。\n"
+            "一、项目名称：示例实验设备采购项目，预算金额为人民币一百二十万元。\n"
+            "二、投标人须于2025年3月28日前将投标文件递交至招标办公室。\n联系电话：12345678\n联系人：张老师\n"
+            "招标办公室\n2025年3月12日\n")
+    article = clean(page)
+    assert article.meta.authors == [] and "联系人：张老师" in [b.text for b in article.blocks]
+
+
 def test_an_editors_credit_is_read_before_a_checkers() -> None:
     """审核：韦小金 over 编辑：南小欣 under the text: the editor is the one who edited it, not the one who checked it;
     a checker alone is still read."""
