@@ -298,6 +298,24 @@ def test_a_notices_outline_goes_on_past_the_models_last_line_of_text() -> None:
     assert corrections.list_goes_on(skipped, said, 0) == said
 
 
+def test_a_notices_later_sections_over_its_signature_further_down_are_its_own() -> None:
+    """The model's text ends within 一、…; 二、征集时间 / 长期 / 三、征集要求 / 1.… and the signature under them are the
+    notice's: the outline goes on to a signature. A related list over a headline and its date (no outline going on)
+    is not."""
+    sentence = "示例校友会决定面向全体校友征集稿件，现将有关事项通知如下。"
+    texts = ["示例校友会征稿启事", "发布时间：2023-02-22", sentence, "一、征集栏目", "议题1：新百年，新校园；",
+             "议题2：校友与母校", "……", "二、征集时间", "长期", "三、征集要求", "1.文章要求内容真实。",
+             "示例校友会秘书处", "2023年2月22日", "联系我们"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = [Decision(label, 0.9) for label in ("title", "meta", "body", "heading", "body", *["boilerplate"] * 9)]
+    decided = corrections.signature(page, said, 0)
+    assert [d.label for d in decided][5:] == [*["body"] * 8, "boilerplate"]
+    related = [*texts[:5], "相关主题", "示例", "更多相关内容", "示例铁路通车 泛亚计划起步", "2021年12月3日", "联系我们"]
+    related_page = Page([Line(n, t) for n, t in enumerate(related, start=1)])
+    related_said = said[:len(related)]
+    assert corrections.signature(related_page, related_said, 0) == related_said
+
+
 def test_a_link_to_another_article_under_its_label_is_never_text() -> None:
     """延伸閱讀：… between two paragraphs, the model sure it is text: a link to another article, wherever it stands;
     a sentence that speaks of further reading stays text."""

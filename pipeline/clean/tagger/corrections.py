@@ -265,7 +265,7 @@ def list_goes_on(page: Page, decisions: list[Decision], title: int) -> list[Deci
             c.ends_sentence(page.texts[k - 1])):
         k += 1  # the line leading into the list, under the text
     last = page.texts[k - 1]
-    section = next((n for i in reversed(body) if (n := _item_number(page.texts[i])) and n[0] in SECTION_KINDS), None)
+    section = _last_section(page, body)
     item = _next(_item_number(last)) if last[-1] in ITEM_ENDS else None  # 1、…吗？: a list of headlines
     opens = last[-1] in LEAD_IN or (section is not None and _item_number(last) == section)
     start = k
@@ -284,6 +284,13 @@ def list_goes_on(page: Page, decisions: list[Decision], title: int) -> list[Deci
     for i in range(body[-1] + 1, k if k > start else body[-1] + 1):
         out[i] = overrule(out[i], "body", "list_goes_on")
     return out
+
+
+def _last_section(page: Page, body: Sequence[int]) -> tuple[str, int] | None:
+    """The numbering of the text's last numbered section, a heading or a line of text (三、… : ("han-number", 3)),
+    if any."""
+    return next((n for i in range(body[-1], body[0] - 1, -1)
+                 if (n := _item_number(page.texts[i])) and n[0] in SECTION_KINDS), None)
 
 
 def _item_number(text: str) -> tuple[str, int] | None:
@@ -310,8 +317,9 @@ def signature(page: Page, decisions: list[Decision], title: int) -> list[Decisio
     prints its date elsewhere only: a day alone under the text of a page without one is its date
     (`date_under_text`)."""
     body = _body_over_day(page, decisions)
-    if not body or not (c.ends_sentence(page.texts[body[-1]]) or _item_number(page.texts[body[-1]])
-                        or p.CONTACT.match(page.texts[body[-1]])) or not _dated_meta(page, decisions):
+    last = page.texts[body[-1]] if body else ""
+    if not body or not (c.ends_sentence(last) or last[-1] in ITEM_ENDS or _item_number(last) or p.CONTACT.match(last)) \
+            or not _dated_meta(page, decisions):
         return decisions
     contact = body[-1] + 1
     while contact < len(page.texts) and p.CONTACT.match(page.texts[contact]) and len(page.texts[contact]) <= (
@@ -329,7 +337,34 @@ def signature(page: Page, decisions: list[Decision], title: int) -> list[Decisio
                 out[k] = overrule(out[k], "body", "signature")
             return out
         break
+    return _signature_further_down(page, decisions, body)
+
+
+def _signature_further_down(page: Page, decisions: list[Decision], body: list[int]) -> list[Decision]:
+    """A notice's signature further under the model's last line of text (up to SIGNATURE_REACH lines): the issuer's
+    name over the day alone, and every line between them and the text, are the notice's where the text's numbered
+    outline goes on among them (二、征集时间 under the text's 一、…: its later sections, their items and contact lines)
+    and none of them is furniture."""
+    last = body[-1]
+    section = _last_section(page, body)
+    for day in range(last + 2, min(last + 1 + SIGNATURE_REACH, len(decisions))):
+        if not c.is_day_alone(page.texts[day]) or not c.could_be_issuer(page.texts[day - 1]):
+            continue
+        between = range(last + 1, day + 1)
+        outlined = section is not None and any(_item_number(page.texts[k]) == _next(section) for k in between)
+        if outlined and all(decisions[k].by == "model" and decisions[k].label != "meta" and not (
+                (c.is_chrome(page.texts[k]) and page.texts[k].strip(ELLIPSIS_MARKS))  # ……: a list going on
+                or _furniture_under_text(page.texts[k])) for k in between[:-1]):
+            out = list(decisions)
+            for k in between:
+                out[k] = overrule(out[k], "body", "signature")
+            return out
+        break
     return decisions
+
+
+SIGNATURE_REACH = 20  # lines under the model's last line of text where a notice's signature is looked for
+ELLIPSIS_MARKS = ".…。·"  # a line of them alone says a list goes on
 
 
 def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
@@ -811,7 +846,9 @@ CORRECTIONS = {
                     "unless it is the site's line, a caption or a link",
     "signature": "a notice's signature right under its text, the issuer's name on a line or two and the day alone "
                  "under it (市教育局 / 2024年2月20日), is text, where the page prints its date elsewhere, and so are "
-                 "the contact lines and the note of its attachments between them (联系人：…, 附件：1.… / 2.…)",
+                 "the contact lines and the note of its attachments between them (联系人：…, 附件：1.… / 2.…); "
+                 f"further down (up to {SIGNATURE_REACH} lines), so are the lines over it where the text's numbered "
+                 "outline goes on among them (二、… under the text's 一、…) and none is furniture",
     "credit_words": "between the title and the text a date line, a byline or a labelled field, and just below the "
                     "text a closing credit (a short labelled one, an editor's in brackets, one naming the text's "
                     "source: 供稿：…, 摘自《…》, (中時新聞網)), is metadata",
