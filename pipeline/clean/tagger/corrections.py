@@ -318,8 +318,9 @@ def signature(page: Page, decisions: list[Decision], title: int) -> list[Decisio
     (`date_under_text`)."""
     body = _body_over_day(page, decisions)
     last = page.texts[body[-1]] if body else ""
-    if not body or not (c.ends_sentence(last) or last[-1] in ITEM_ENDS or _item_number(last) or p.CONTACT.match(last)) \
-            or not _dated_meta(page, decisions):
+    closes = bool(last) and (c.ends_sentence(last) or last[-1] in ITEM_ENDS or _item_number(last) is not None
+                             or p.CONTACT.match(last) is not None)  # a sentence, an item or a contact line
+    if not closes or not _dated_meta(page, decisions):
         return decisions
     contact = body[-1] + 1
     while contact < len(page.texts) and p.CONTACT.match(page.texts[contact]) and len(page.texts[contact]) <= (
