@@ -283,9 +283,9 @@ def test_a_list_the_text_leads_into_is_the_texts_from_its_first_item() -> None:
 
 
 def test_a_notices_outline_goes_on_past_the_models_last_line_of_text() -> None:
-    """三、研究方向 closing the model's text, with 1. / 2. under it, 四、申请程序 and its items, 五、联系方式：: the
-    outline numbered on is the text's; the contact lines under it stop the walk (a site's footer prints the same
-    labels); a list under a heading numbered otherwise, or a section skipping a number, is not."""
+    """三、研究方向 closing the model's text, with 1. / 2. under it, 四、申请程序 and its items, 五、联系方式： and the
+    contact line under it: the outline numbered on is the text's (a site's footer prints the same labels, but under
+    no section of the text's); a list under a heading numbered otherwise, or a section skipping a number, is not."""
     texts = ["示例实验室开放课题申报通知", "一、实验室简介", "示例实验室成立于2010年，主要从事视觉计算研究。",
              "三、研究方向", "1. 长语音转文本技术", "2. 文本转语音技术", "四、申请程序",
              "1. 申请者下载并填写申请书。", "2. 截止日期为2025年5月31日；", "五、联系方式：", "联系人：王明",
@@ -293,7 +293,11 @@ def test_a_notices_outline_goes_on_past_the_models_last_line_of_text() -> None:
     page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
     said = [Decision(label, 0.9) for label in ("title", "heading", "body", "body", *["boilerplate"] * 8)]
     decided = corrections.list_goes_on(page, said, 0)
-    assert [d.label for d in decided] == [*(d.label for d in said[:4]), *["body"] * 6, "boilerplate", "boilerplate"]
+    assert [d.label for d in decided] == [*(d.label for d in said[:4]), *["body"] * 7, "boilerplate"]
+    nested = Page([Line(n, t) for n, t in enumerate([texts[0], "三、实验室概况", texts[2], "（二）研究方向",
+                                                     *texts[4:]], start=1)])
+    assert [d.label for d in corrections.list_goes_on(nested, said, 0)][4:] == [*["body"] * 7, "boilerplate"], \
+        "四、 goes on from 三、 under （二）"
     skipped = Page([Line(n, t) for n, t in enumerate([*texts[:4], "六、其他", *texts[5:]], start=1)])
     assert corrections.list_goes_on(skipped, said, 0) == said
 

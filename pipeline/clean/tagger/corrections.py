@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
@@ -255,8 +255,9 @@ def list_goes_on(page: Page, decisions: list[Decision], title: int) -> list[Deci
     a clause, a line numbered next in the same way (1.竞赛联系人：…。 / 2.官方网站：http://…) is the list's next item,
     whatever its words; a list numbered from its first item under a line leading into it (…排名如下： / 1、示例甲,
     the text's last line or the one right under it) or under a section's numbered heading (三、研究方向 / 1. …) is
-    the text's; and so is the next section numbered on from the text's last (四、申请程序 under 三、…), with its
-    list; unless a line is the site's, a caption or a link."""
+    the text's; and so is the next section numbered on from the text's (四、申请程序 under 三、…, or （六）under
+    （五）), with its list, its contact lines and its note of attachments (六、联系方式 / 联系人：… / 附件：…); unless
+    a line is the site's, a caption or a link."""
     body = _body_over_day(page, decisions)
     if not body:
         return decisions
@@ -265,19 +266,23 @@ def list_goes_on(page: Page, decisions: list[Decision], title: int) -> list[Deci
             c.ends_sentence(page.texts[k - 1])):
         k += 1  # the line leading into the list, under the text
     last = page.texts[k - 1]
-    section = _last_section(page, body)
+    sections = _sections(page, title, body)
     item = _next(_item_number(last)) if last[-1] in ITEM_ENDS else None  # 1、…吗？: a list of headlines
-    opens = last[-1] in LEAD_IN or (section is not None and _item_number(last) == section)
+    in_section = _is_last_section(sections, _item_number(last))
+    opens = last[-1] in LEAD_IN or in_section
     start = k
     while k < len(page.texts) and decisions[k].by == "model" and decisions[k].label != "meta" and not (
             _furniture_under_text(page.texts[k])):
-        number = _item_number(page.texts[k])
-        if number is not None and number == _next(section):
-            section, item, opens = number, None, True  # 四、… under the text's 三、…
+        text = page.texts[k]
+        number = _item_number(text)
+        if _numbered_on(sections, number):
+            assert number is not None
+            sections[number[0]] = number[1]  # 四、… under the text's 三、…
+            item, opens, in_section = None, True, True
         elif number is not None and (number == item or (opens and number[1] == 1
                                                          and number[0] not in SECTION_KINDS)):
             item, opens = _next(number), False
-        else:
+        elif not (in_section and (p.CONTACT.match(text) or p.ATTACHMENTS.match(text))):
             break
         k += 1
     out = list(decisions)
@@ -286,11 +291,25 @@ def list_goes_on(page: Page, decisions: list[Decision], title: int) -> list[Deci
     return out
 
 
-def _last_section(page: Page, body: Sequence[int]) -> tuple[str, int] | None:
-    """The numbering of the text's last numbered section, a heading or a line of text (三、… : ("han-number", 3)),
-    if any."""
-    return next((n for i in range(body[-1], body[0] - 1, -1)
-                 if (n := _item_number(page.texts[i])) and n[0] in SECTION_KINDS), None)
+def _sections(page: Page, title: int, body: Sequence[int]) -> dict[str, int]:
+    """The last number of each kind of section numbering under the title down to the text's last line, headings and
+    lines of text (一、…, （一）…)."""
+    found: dict[str, int] = {}
+    for i in range(title + 1, body[-1] + 1):
+        number = _item_number(page.texts[i])
+        if number is not None and number[0] in SECTION_KINDS:
+            found[number[0]] = number[1]
+    return found
+
+
+def _is_last_section(sections: Mapping[str, int], number: tuple[str, int] | None) -> bool:
+    """Whether a line's numbering is the text's last section's (三、… where the text's sections end at 三)."""
+    return number is not None and sections.get(number[0]) == number[1]
+
+
+def _numbered_on(sections: Mapping[str, int], number: tuple[str, int] | None) -> bool:
+    """Whether a line's numbering goes on from the text's sections (四、… after 三、…)."""
+    return number is not None and number[0] in sections and number[1] == sections[number[0]] + 1
 
 
 def _item_number(text: str) -> tuple[str, int] | None:
@@ -338,21 +357,21 @@ def signature(page: Page, decisions: list[Decision], title: int) -> list[Decisio
                 out[k] = overrule(out[k], "body", "signature")
             return out
         break
-    return _signature_further_down(page, decisions, body)
+    return _signature_further_down(page, decisions, title, body)
 
 
-def _signature_further_down(page: Page, decisions: list[Decision], body: list[int]) -> list[Decision]:
+def _signature_further_down(page: Page, decisions: list[Decision], title: int, body: list[int]) -> list[Decision]:
     """A notice's signature further under the model's last line of text (up to SIGNATURE_REACH lines): the issuer's
     name over the day alone, and every line between them and the text, are the notice's where the text's numbered
     outline goes on among them (二、征集时间 under the text's 一、…: its later sections, their items and contact lines)
     and none of them is furniture."""
     last = body[-1]
-    section = _last_section(page, body)
+    sections = _sections(page, title, body)
     for day in range(last + 2, min(last + 1 + SIGNATURE_REACH, len(decisions))):
         if not c.is_day_alone(page.texts[day]) or not c.could_be_issuer(page.texts[day - 1]):
             continue
         between = range(last + 1, day + 1)
-        outlined = section is not None and any(_item_number(page.texts[k]) == _next(section) for k in between)
+        outlined = any(_numbered_on(sections, _item_number(page.texts[k])) for k in between)
         if outlined and all(decisions[k].by == "model" and decisions[k].label != "meta" and not (
                 (c.is_chrome(page.texts[k]) and page.texts[k].strip(ELLIPSIS_MARKS))  # ……: a list going on
                 or _furniture_under_text(page.texts[k])) for k in between[:-1]):
