@@ -742,6 +742,8 @@ def test_a_notices_contact_lines_and_attachments_over_its_signature_are_its_own(
     assert [b.text for b in article.blocks if b.kind == "signature"] == close[-2:]
     unsigned = clean("\n".join([*page, *close[:2], "Copyright © 2025 示例大学"]))
     assert close[1] not in paras(unsigned)
+    contacted = clean("\n".join([*page, *close[:2], *close[-2:], "示例市卫津路94号"]))  # no attachments between
+    assert [b.text for b in contacted.blocks if b.kind == "signature"] == close[-2:]
 
 
 def test_a_notices_signature_is_set_apart_from_its_text() -> None:

@@ -184,6 +184,15 @@ def attachments_end(texts: Sequence[str], i: int) -> int:
 SIGNATURE_NAMES = 2  # lines of a notice's issuer's name over its signature's day
 
 
+def may_close_before_signature(text: str) -> bool:
+    """Whether a line of a notice's text may stand right over its signature (the issuer's name over the day): the
+    end of a sentence or of a list's item (…；), a numbered item, a contact line (联系人：…) or the note of
+    attachments (附件：…)."""
+    return bool(text) and (ends_sentence(text) or text[-1] in "；;" or p.HEADING_NUMBER.match(text) is not None
+                           or p.ITEM_BEFORE_YEAR.match(text) is not None or p.CONTACT.match(text) is not None
+                           or p.ATTACHMENTS.match(text) is not None)
+
+
 def is_day_alone(text: str) -> bool:
     """A day alone as a document's signature prints it, by year, month and day (2024年2月20日, 二〇二四年二月二十日),
     no time."""
@@ -204,9 +213,9 @@ MAX_BYLINE_NAMES = 4  # names of a byline's list
 
 def could_be_issuer(text: str) -> bool:
     """A line that may name a notice's issuer (or issuers: 教务处、经济学院): a short name, no sentence, no label (nor
-    the note of attachments), no date, no button."""
+    a contact line's or the note of attachments'), no date, no button."""
     return (han_count(text) >= 2 and len(text) <= MAX_CREDIT_CHARS and mark_count(text) == text.count("、")
-            and not (is_chrome(text) or is_end_marker(text) or meta_labels(text, glued=True)
+            and not (is_chrome(text) or is_end_marker(text) or meta_labels(text, glued=True) or p.CONTACT.match(text)
                      or p.ATTACHMENTS.match(text) or p.DIGIT.search(text) or is_bracketed(text)))
 
 

@@ -461,6 +461,9 @@ DATE_HAN = PATTERNS.compile(
 )
 # What a notice's addressees end with: 各部门、各单位：, 各乡镇人民政府，县直有关单位：, 市政府各委、办、局：.
 ADDRESSEES = r"(?:单位|單位|部门|部門|政府|机关|機關|机构|機構|学校|學校|企业|企業|委|局|处|處|室|办|辦|所|中心)"
+# How an office's short name ends, where a person's may stand instead (发布者：教务处, 宣传部, 校友会): the
+# addressees' endings and a few more.
+OFFICE_NAME = PATTERNS.compile("(?:" + ADDRESSEES + "|[部院校组組科站队隊会會厅廳馆館])$")
 # A letter's or a notice's salutation on its own line over the text: 各位业主：, 尊敬的旅客：, 亲爱的同学们：, and
 # a notice's addressees (各部门、各单位：, 各学院：).
 SALUTATION = PATTERNS.compile(

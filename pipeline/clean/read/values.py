@@ -101,16 +101,13 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
         elif field == "editor" and not meta.editors:
             meta.editors = people(value)
     poster = p.POSTER.search(text) if not meta.authors else None  # 发布者：王小明: the one who posted it
-    if poster and (poster["name"][0] in p.SURNAMES or poster["name"][-1] not in OFFICE_ENDS):  # not 发布者：教务处
+    if poster and (poster["name"][0] in p.SURNAMES or not p.OFFICE_NAME.search(poster["name"])):  # not 发布者：教务处
         meta.authors = people(poster["name"])
     cited = p.SOURCE_CREDIT.search(text) if meta.source is None else None
     if cited:
         meta.source = uncited(cited["outlet"])
     if meta.source is None:
         meta.source = c.bracketed_outlet(text)  # (中時新聞網) under the text
-
-
-OFFICE_ENDS = "处處局部委办辦室院校组組科站所队隊会會厅廳馆館"  # how an office's short name ends (教务处, 宣传部)
 
 
 def _read_outlet_and_byline(pieces: list[str], meta: Metadata, *, names: bool = True) -> None:

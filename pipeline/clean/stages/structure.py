@@ -150,7 +150,7 @@ def mark_notice_parts(draft: Draft) -> Draft:
     on the text's first line (各区县教育局，各直属学校：, 尊敬的旅客：), flush left; the items of the note of
     attachments after its first (附件：1.培训日程安排 / 2.报名表), under the first item's text; and the signature
     (落款) at its end, flush right: the day alone on the last line and the issuer's name on a line or two over it
-    (市教育局 / 2024年2月20日), under the text's last sentence or its note of attachments."""
+    (市教育局 / 2024年2月20日), under a line that may close the text before it (`may_close_before_signature`)."""
     body = [i for i, line in enumerate(draft.lines) if line.zone == "body"]
     paras = [i for i in body if draft.lines[i].role == "para"]
     if len(paras) >= 2 and paras[0] == body[0] and p.SALUTATION.match(draft.lines[paras[0]].text):
@@ -167,8 +167,7 @@ def mark_notice_parts(draft: Draft) -> Draft:
            and c.could_be_issuer(draft.lines[body[start - 1]].text)):
         start -= 1
     above = draft.lines[body[start - 1]] if start else None
-    if above is None or above.role not in ("para", "attachment") or not (
-            c.ends_sentence(above.text) or c.is_attachment_item(above.text) or p.ATTACHMENTS.match(above.text)):
+    if above is None or above.role not in ("para", "attachment") or not c.may_close_before_signature(above.text):
         return draft
     _set_role(draft, body[start:], "signature")
     return draft

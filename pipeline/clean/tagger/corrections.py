@@ -336,10 +336,7 @@ def signature(page: Page, decisions: list[Decision], title: int) -> list[Decisio
     prints its date elsewhere only: a day alone under the text of a page without one is its date
     (`date_under_text`)."""
     body = _body_over_day(page, decisions)
-    last = page.texts[body[-1]] if body else ""
-    closes = bool(last) and (c.ends_sentence(last) or last[-1] in ITEM_ENDS or _item_number(last) is not None
-                             or p.CONTACT.match(last) is not None)  # a sentence, an item or a contact line
-    if not closes or not _dated_meta(page, decisions):
+    if not body or not c.may_close_before_signature(page.texts[body[-1]]) or not _dated_meta(page, decisions):
         return decisions
     contact = body[-1] + 1
     while contact < len(page.texts) and p.CONTACT.match(page.texts[contact]) and len(page.texts[contact]) <= (
