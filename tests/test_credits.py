@@ -135,6 +135,16 @@ def test_a_weekday_is_never_part_of_a_name() -> None:
     assert [s.text for s in reader.read("记者 周杰 报道") if s.tag == "AUTHOR"] == ["周杰"]
 
 
+def test_this_paper_is_no_outlet_the_reader_names() -> None:
+    """本報 of 【本報訊】 or 本报讯 opening the text is the page's own paper: the reader's span of it goes, an
+    outlet's stays."""
+    assert credits._name_only(credits.Span("OUTLET", 1, 3, "本報")) is None
+    assert credits._name_only(credits.Span("OUTLET", 0, 4, "东方日报")) == credits.Span("OUTLET", 0, 4, "东方日报")
+    reader = tagger.load().credits
+    opening = "【本報訊】昨日，醫院牙科門診最近增加許多罹患齒源性膿瘍的患者。"
+    assert not [s for s in reader.read(opening) if s.tag == "OUTLET"]
+
+
 @pytest.mark.parametrize("credit", ["佚名", "网络整理", "本报编辑部", "新闻中心", "本报评论员", "人民日报评论员"])
 def test_a_credit_that_names_no_one_is_no_author(credit: str) -> None:
     page = (f"首页 > 新闻\n全市春运客流创新高 铁路部门加开列车\n2024-01-20 10:00 来源：人民网 作者：{credit}\n"
@@ -437,7 +447,7 @@ def test_a_date_under_the_title_wins_over_the_sites_day_above_it() -> None:
     ("【东方商报讯】天冷溫差大，", "东方商报"),
     ("东方财经讯 北京时间1月12日消息，", "东方财经"), ("东方科技讯（王小明）1月12日消息，", "东方科技"),
     ("东方晨报快讯（记者 王小明）今日，", "东方晨报"), ("【订票电话加价】", None), ("本报讯（记者王小明）昨日，", None),
-    ("晨报讯 昨日，", None),  # a paper's short name: not the outlet as the page names it
+    ("【本報訊】昨日，", None), ("晨报讯 昨日，", None),  # a paper's short name: not the outlet as the page names it
 ])
 def test_the_outlets_own_tag_opening_the_text_is_the_source(opening: str, source: str | None) -> None:
     """Every line's class given: a tag or a 讯 lead that ends like an outlet's name names the source; a topic,

@@ -246,6 +246,8 @@ def _name_only(span: Span) -> Span | None:
         kept = _cut(span, stamp.end(), len(span.text))
     if kept and kept.tag == "OUTLET" and (lead := p.OUTLET_LEAD.match(kept.text)):
         kept = _cut(kept, lead.end(), len(kept.text))
+    if kept and kept.tag == "OUTLET" and p.SELF_REFERENCE.match(kept.text):  # 【本報訊】: this paper names no outlet
+        return None
     if kept and kept.tag in ("AUTHOR", "EDITOR") and (word := p.NAME_END.search(kept.text)):
         kept = _cut(kept, 0, word.start())
     return kept

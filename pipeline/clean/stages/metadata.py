@@ -235,8 +235,9 @@ def _without_report_word(tag: str) -> str:
 
 
 def _outlet_like(tag: str) -> bool:
-    """Whether a bracketed tag ends like an outlet's name (中央社, 世华财讯), not a topic (订票电话加价)."""
-    return p.MEDIA_WORDS.search(tag) is not None or tag.endswith(("讯", "訊"))
+    """Whether a bracketed tag ends like an outlet's name (中央社, 世华财讯), not a topic (订票电话加价) nor this
+    paper (【本報訊】)."""
+    return (p.MEDIA_WORDS.search(tag) is not None or tag.endswith(("讯", "訊"))) and not p.SELF_REFERENCE.match(tag)
 
 
 def _read_credits(draft: Draft, reader: CreditReader, line: Line, part: str | None = None) -> None:
