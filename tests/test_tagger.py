@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import build, docbook, document, task
-from pipeline.clean import tagger
+from pipeline.clean import clean, tagger
 from pipeline.clean.tagger import corrections, features, labels, training
 from pipeline.clean.tagger.page import FEATURES, PAGE_NAMES, Page
 from pipeline.clean.types import Decision, Line
@@ -213,6 +213,21 @@ def test_metadata_the_words_show_is_metadata_whatever_the_model_said() -> None:
                                          "credit_words", "model", "model", "model"]
     sidecar = [Decision(label, 1.0, "sidecar") for label in said]
     assert corrections.credit_lines(page, sidecar, title=0) == sidecar  # a person's classes stand
+
+
+def test_a_name_under_its_label_alone_closing_the_text_is_metadata() -> None:
+    """A closing credit printed as table cells, a line each (撰文： / 王小明): the name under the label is the
+    credit's too, and the article's author; a name under anything else there is not."""
+    texts = ["全市工作取得新进展", "2023-03-31 20:51", "今年以来，全市完成了各项任务，各项工作取得新进展。",
+             "下一步，全市将继续推进重点项目建设，确保全年目标顺利完成。", "撰文：", "王小明", "相關新聞"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = ["title", "meta", "body", "body", "boilerplate", "boilerplate", "boilerplate"]
+    decisions = corrections.credit_lines(page, [Decision(label, 0.9) for label in said], title=0)
+    assert [d.label for d in decisions][4:] == ["meta", "meta", "boilerplate"]
+    assert [a.name for a in clean("\n".join(["首頁 > 新聞", *texts])).meta.authors] == ["王小明"]
+    unlabelled = Page([Line(n, t) for n, t in enumerate([*texts[:4], "相關新聞", "王小明"], start=1)])
+    assert corrections.credit_lines(unlabelled, [Decision(label, 0.9) for label in said[:6]],
+                                    title=0)[5].label == "boilerplate"
 
 
 def test_a_date_and_a_labelled_field_opening_the_text_are_metadata() -> None:
@@ -448,7 +463,6 @@ class _NoText(tagger.LineTagger):
 
 def test_a_page_the_tagger_finds_no_text_in_keeps_its_densest_block() -> None:
     """A poem of short lines or a table of contents is an article too: never 'no body text found'."""
-    from pipeline.clean import clean
 
     text = "静夜思\n首页 | 诗词 | 返回\n床前明月光，\n疑是地上霜。\n举头望明月，\n低头思故乡。\n版权所有"
     article = clean(text, tagger=_NoText())
@@ -761,7 +775,6 @@ def test_a_button_folding_the_rest_of_the_text_does_not_end_it(fold: str) -> Non
 def test_a_pictures_caption_the_model_calls_metadata_is_a_caption() -> None:
     """图为…。记者 李大华 摄 under the headline credits the photographer: a caption, and the writer's credit closing
     the text names the author."""
-    from pipeline.clean import clean
 
     text = "\n".join([
         "首页 > 文化 > 正文", "春节将至 非遗手艺人赶制年画", "图为手艺人正在印制年画。记者 李大华 摄",

@@ -411,8 +411,8 @@ def credit_lines(page: Page, decisions: list[Decision], title: int) -> list[Deci
                       or bool(f.media_name(text) and not any(ch.isspace() for ch in text) and (
                           page.counts[text] == 1 or (out[i - 1].label == "meta" and i + 1 < len(out)
                                                      and c.is_name_alone(page.texts[i + 1])))))  # 示例時報 / 吳小觀
-        else:
-            credit = _closing_credit(text)
+        else:  # a closing credit, or the name under its label alone (撰文： / 王小明: table cells a line each)
+            credit = _closing_credit(text) or (c.is_name_alone(text) and _label_alone(page.texts[i - 1]))
         if credit:
             out[i] = overrule(decision, "meta", "credit_words")
     return out
@@ -470,6 +470,12 @@ def _credit_opening(text: str) -> bool:
     label = _opening_label(text)
     return label is not None and c.label_field(label) in ("author", "source") and not (
         label["label"].startswith(("记者", "記者")))
+
+
+def _label_alone(text: str) -> bool:
+    """Whether a line is a metadata label alone (撰文：, 責任編輯:), its value on the next line."""
+    label = _opening_label(text)
+    return label is not None and label.end() == len(text.rstrip())
 
 
 def _opening_label(text: str) -> re.Match[str] | None:
