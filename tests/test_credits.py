@@ -135,6 +135,20 @@ def test_a_weekday_is_never_part_of_a_name() -> None:
     assert [s.text for s in reader.read("记者 周杰 报道") if s.tag == "AUTHOR"] == ["周杰"]
 
 
+def test_a_buttons_word_is_no_name() -> None:
+    """A date bar's buttons (2023-04-03 列印 文字大小): the reader's span of a button's word names no one; a name
+    stays."""
+    assert credits._name_only(credits.Span("AUTHOR", 11, 13, "列印")) is None
+    assert credits._name_only(credits.Span("EDITOR", 0, 2, "分享")) is None
+    for names in ("王小明", "王小明 李大华 张韬 刘晓芳 胡玉明"):  # five names look like a menu of words
+        assert credits._name_only(credits.Span("AUTHOR", 0, len(names), names)) == credits.Span(
+            "AUTHOR", 0, len(names), names)
+    page = "\n".join(["首頁 > 新聞", "絕不簡單的兩餸飯", "2023-04-03 列印 文字大小",
+                      "近日物價高企，不少市民選擇光顧兩餸飯店，有店主表示生意比去年增加三成。",
+                      "有食客表示，兩餸飯價錢相宜，份量充足，是打工仔午餐的好選擇。"])
+    assert clean(page).meta.authors == []
+
+
 def test_this_paper_is_no_outlet_the_reader_names() -> None:
     """本報 of 【本報訊】 or 本报讯 opening the text is the page's own paper: the reader's span of it goes, an
     outlet's stays."""

@@ -237,6 +237,11 @@ def _unbuttoned(span: Span) -> Span | None:
     return _cut(span, 0, tail.start()) if tail else span
 
 
+def _button(text: str) -> bool:
+    """A button's word (列印, 分享), not names a space parts (a menu's words look alike)."""
+    return not any(ch.isspace() for ch in text) and c.is_chrome(text)
+
+
 def _name_only(span: Span) -> Span | None:
     """A name's or an outlet's span without what says when or what was done (None if nothing is left): a
     weekday or a time it starts with (周四 李明, 10:30 新华网), a word opening an outlet (摘自京华时报, 据北京晨报),
@@ -247,6 +252,8 @@ def _name_only(span: Span) -> Span | None:
     if kept and kept.tag == "OUTLET" and (lead := p.OUTLET_LEAD.match(kept.text)):
         kept = _cut(kept, lead.end(), len(kept.text))
     if kept and kept.tag == "OUTLET" and p.SELF_REFERENCE.match(kept.text):  # 【本報訊】: this paper names no outlet
+        return None
+    if kept and kept.tag in ("AUTHOR", "EDITOR") and _button(kept.text):  # 2023-04-03 列印 文字大小
         return None
     if kept and kept.tag in ("AUTHOR", "EDITOR") and (word := p.NAME_END.search(kept.text)):
         kept = _cut(kept, 0, word.start())
