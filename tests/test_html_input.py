@@ -69,6 +69,26 @@ def test_an_html_page_is_read_by_the_model_for_html_pages_with_what_its_markup_s
     assert document.from_file(REAL_TEXT).report.model == "line-tagger.zip"
 
 
+def test_a_line_the_markup_marks_as_a_caption_is_no_paragraph(tmp_path: Path) -> None:
+    """A <figcaption> that reads as a short sentence of text (市民在新建成的步道上健身。) is the picture's caption, not
+    a paragraph, whatever the model, trained on pages whose captions stand in plain blocks, says of it."""
+    caption = "市民在新建成的步道上健身。"
+    paragraphs = ["城东新建的健身步道昨日正式开放，全长三公里，沿途设有休息区和健身器材，附近居民纷纷前来体验。",
+                  "据介绍，步道采用透水材料铺设，雨天不积水，夜间有照明，方便市民早晚锻炼。",
+                  "市园林部门表示，今年还将在城西和城北各建一条步道，让更多市民就近健身。"]
+    page = tmp_path / "trail.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>城东健身步道开放</title></head><body>"
+        "<nav><a href='/'>首页</a> <a href='/news'>新闻</a></nav><article><h1>城东健身步道开放</h1>"
+        "<div class='date'>2024-04-18 10:30</div>"
+        f"<p>{paragraphs[0]}</p><figure><img src='trail.jpg' alt='{caption}'><figcaption>{caption}</figcaption>"
+        f"</figure><p>{paragraphs[1]}</p><p>{paragraphs[2]}</p></article><footer>版权所有</footer></body></html>",
+        encoding="utf-8")
+    doc = document.from_file(page)
+    assert body(doc) == paragraphs
+    assert [d.by for d in doc.report.lines if d.label == "caption"] == ["marked_caption"]
+
+
 @pytest.mark.parametrize("charset", ["gb2312", "gbk", "GB18030"])
 def test_a_page_declared_in_a_legacy_charset_reads_as_its_utf8_copy(tmp_path: Path, charset: str) -> None:
     source = REAL.read_bytes().decode("utf-8").replace("charset=utf-8", f"charset={charset}")

@@ -785,6 +785,19 @@ def picture_caption(page: Page, decisions: list[Decision], title: int) -> list[D
     return out
 
 
+def marked_caption(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """A line an HTML page's markup marks as a caption (<figcaption>; a data table's <caption> is the table's
+    title, not a line) that the model calls text or a heading is a caption: the training pages, of 2011–12, print
+    their captions in plain blocks, and the model learnt nothing of the element."""
+    out = list(decisions)
+    for i, decision in enumerate(decisions):
+        hints = page.lines[i].dom
+        if (decision.by == "model" and decision.label in ("body", "heading") and hints is not None
+                and hints.element == "caption"):
+            out[i] = overrule(decision, "caption", "marked_caption")
+    return out
+
+
 def text_under_heading(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """A line the model calls a caption right under a section's heading, reading as running text and not marked as
     a caption (图为…, …摄), is the section's text: a heading heads text (the last section's one paragraph over the
@@ -823,7 +836,7 @@ def _body_lines(decisions: Sequence[Decision], *also: str) -> list[int]:
 
 
 # run in this order over the decisions
-RULES = (code_between_text, picture_caption, spoken_lines, lead_under_header, list_goes_on, framed_text,
+RULES = (code_between_text, picture_caption, marked_caption, spoken_lines, lead_under_header, list_goes_on, framed_text,
          text_under_heading, site_under_text, text_to_page_end, text_past_picture, latin_in_text, comment_board,
          closing_paragraph, signature, credit_lines, past_closing_credit, date_over_title, date_under_text,
          heading_words)
@@ -836,6 +849,7 @@ CORRECTIONS = {
                          "kept as printed",
     "picture_caption": "a line the model calls metadata that is a picture's caption with a sentence in it (图为…。"
                        "记者 李大华 摄) is a caption",
+    "marked_caption": "a line an HTML page's markup marks as a caption (<figcaption>) is a caption",
     "text_under_heading": "a line the model calls a caption right under a section's heading that reads as "
                           "running text and is not marked as a caption (图为…, …摄) is text",
     "latin_in_text": "a sentence in English between lines of text is text",
