@@ -135,6 +135,22 @@ def test_a_weekday_is_never_part_of_a_name() -> None:
     assert [s.text for s in reader.read("记者 周杰 报道") if s.tag == "AUTHOR"] == ["周杰"]
 
 
+def test_a_name_in_the_texts_first_or_last_sentence_is_no_writer() -> None:
+    """The credit reader over the text's opening and close: a name the first sentence starts with is its subject,
+    one inside the last sentence someone it speaks of; a credit after the last sentence is the writer's."""
+    opening = "張國明《繼續寵愛》音樂會前晚在紅館舉行，一眾歌星齊現身表演，壓軸嘉賓大讚他是真正的舞台王者。"
+    middle = "今年是張國明離世二十周年，多個紀念活動均聚集大批歌迷參與悼念，場面感人。"
+    closing = "壓軸環節，譚耀明與鍾柔美、詹天明等歌手勁歌熱舞一番。"
+    page = ["首頁 > 娛樂", "巨星紀念音樂會紅館舉行", "2023-04-03 10:00", opening, middle, closing, "相關新聞"]
+    assert clean("\n".join(page)).meta.authors == []
+    credited = [*page[:-1], "（記者 王小明）", "相關新聞"]
+    assert [a.name for a in clean("\n".join(credited)).meta.authors] == ["王小明"]
+    spoken_of = "■譚耀明與鍾柔美、詹天明等歌手勁歌熱舞一番。"
+    assert metadata._in_last_sentence(spoken_of, credits.Span("AUTHOR", 5, 8, "鍾柔美"))
+    signed = "各国都发来唁电，表达慰问。(书小聿)"
+    assert not metadata._in_last_sentence(signed, credits.Span("AUTHOR", 14, 17, "书小聿"))
+
+
 def test_a_buttons_word_is_no_name() -> None:
     """A date bar's buttons (2023-04-03 列印 文字大小): the reader's span of a button's word names no one; a name
     stays."""

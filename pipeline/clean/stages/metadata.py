@@ -240,13 +240,40 @@ def _outlet_like(tag: str) -> bool:
     return (p.MEDIA_WORDS.search(tag) is not None or tag.endswith(("讯", "訊"))) and not p.SELF_REFERENCE.match(tag)
 
 
-def _read_credits(draft: Draft, reader: CreditReader, line: Line, part: str | None = None) -> None:
+def _read_credits(draft: Draft, reader: CreditReader, line: Line, part: str | None = None, *,
+                  in_text: str | None = None) -> None:
     """The credit reader's spans of a line, or of a part of it (the page's other lines tell the reader
-    which words the site prints elsewhere)."""
+    which words the site prints elsewhere). In the text (`in_text` is "opening" or "closing"), a name in one of
+    its sentences is someone it speaks of, not its writer: one a sentence starts with (張小明《示例》音樂會前晚
+    舉行), one the text's last sentence goes on past (…譚小文與鍾小美等歌手勁歌熱舞一番。); a credit stands before the
+    first sentence or after the last ((李楠), 文/包小臻)."""
     text = line.text if part is None else part
     if p.WECHAT_HEADER.match(text):  # its shape says which is the writer and which the account: the rules read it
         return
-    _take_spans(draft, line.having(text=text), reader.read(text, credits.rest_of_page(draft.texts, line.text)))
+    spans = reader.read(text, credits.rest_of_page(draft.texts, line.text))
+    spoken_of = _sentence_subject if in_text == "opening" else _in_last_sentence if in_text == "closing" else None
+    if spoken_of:
+        spans = [s for s in spans if not (s.tag == "AUTHOR" and spoken_of(text, s))]
+    _take_spans(draft, line.having(text=text), spans)
+
+
+def _sentence_subject(text: str, span: Span) -> bool:
+    """Whether a name opens the text's sentence, running text right after it (張小明《示例》…, 王小明昨日表示…),
+    not a dateline's reporter (王小明／台北報導, 王小明 北京报道, 王小明台北報導)."""
+    after = text[span.end : span.end + 1]
+    return span.start == 0 and bool(after) and (after in "《「“『" or c.han_count(after) == 1) and not re.search(
+        p.REPORT_WORD, text[span.end : span.end + SUBJECT_REACH])
+
+
+def _in_last_sentence(text: str, span: Span) -> bool:
+    """Whether a name at the text's end stands inside its last sentence, the sentence's end after it."""
+    return any(mark in text[span.end :] for mark in SENTENCE_ENDS)
+
+
+SENTENCE_ENDS = "。！？!?"
+
+
+SUBJECT_REACH = 8  # characters after a name that opens the text where a report word makes it a dateline's
 
 
 def _after_labels(text: str, field: str) -> set[int]:
@@ -371,9 +398,9 @@ def read_bylines(draft: Draft, reader: CreditReader) -> Draft:
     meta = draft.meta
     if paragraphs and not (meta.authors and meta.source and meta.editors):
         first = draft.lines[paragraphs[0]]
-        _read_credits(draft, reader, first, credits.opening(first.text))
+        _read_credits(draft, reader, first, credits.opening(first.text), in_text="opening")
         for i in closing:
-            _read_credits(draft, reader, draft.lines[i], credits.closing(draft.lines[i].text))
+            _read_credits(draft, reader, draft.lines[i], credits.closing(draft.lines[i].text), in_text="closing")
     for i in body[:DATELINE_LINES]:
         if _read_dateline(draft, i):
             break
