@@ -727,8 +727,9 @@ def test_a_notice_ending_with_a_list_keeps_its_last_item_and_its_joint_signature
 
 def test_a_notices_contact_lines_and_attachments_over_its_signature_are_its_own() -> None:
     """联系人：… / 工作邮箱：… / 附件： / 1.2025年度工作指南 / … / 党委宣传部 / 2025年4月3日 under the notice's last
-    sentence: all the notice's (the model took them for the site's footer); with no signature under them, the
-    contact lines the model took for the site's stay the site's."""
+    sentence: all the notice's (the model took them for the site's footer); with no signature under them, so are
+    the contact lines right under the text, but not those under a signature's day or under the site's furniture
+    (a footer prints the same labels)."""
     page = ["首页 > 通知公告", "关于组织申报2025年度示例调研课题的通知", "来源：示例大学  时间：2025-04-03",
             "各有关单位：",
             "为深入学习宣传党的教育方针，做好2025年度示例调研课题申报工作，经研究，现将有关事项通知如下。",
@@ -740,8 +741,12 @@ def test_a_notices_contact_lines_and_attachments_over_its_signature_are_its_own(
     article = clean("\n".join([*page, *close, "附件1-2025年度示例调研课题指南.docx", "示例市卫津路94号"]))
     assert paras(article)[-len(close):] == close
     assert [b.text for b in article.blocks if b.kind == "signature"] == close[-2:]
-    unsigned = clean("\n".join([*page, *close[:2], "Copyright © 2025 示例大学"]))
-    assert close[1] not in paras(unsigned)
+    unsigned = clean("\n".join([*page, *close[:3], "Copyright © 2025 示例大学"]))
+    assert paras(unsigned)[-3:] == close[:3]
+    footer = ["网站首页", "学校概况", "通知公告", "联系我们", *close[:2], "Copyright © 2025 示例大学"]
+    assert close[1] not in paras(clean("\n".join([*page, *footer])))
+    dated = clean("\n".join([*page, *close[-2:], *close[:2], "Copyright © 2025 示例大学"]))
+    assert close[1] not in paras(dated)
     contacted = clean("\n".join([*page, *close[:2], *close[-2:], "示例市卫津路94号"]))  # no attachments between
     assert [b.text for b in contacted.blocks if b.kind == "signature"] == close[-2:]
 

@@ -235,9 +235,10 @@ ITEM_VALUE = PATTERNS.compile(r"^[（(]?\s*(\d{1,2}|[一二三四五六七八九
 # credit reader reads the line with a space put there, as sites print it.
 WORDS_ON_DATE = PATTERNS.compile(r"(?<=[" + HAN_CLASS + r"])(?=\d{4}\s*[-/.年]\s*\d{1,2})")
 # A notice's contact line under its text (联系人：王明；联系电话：12345678, 电子邮箱：…): a site's footer prints the same
-# labels, so it is the notice's only over the notice's signature.
+# labels, so it is the notice's only right under its text or over its signature.
 CONTACT = PATTERNS.compile(r"^(?:联系人|聯絡人|联系电话|聯絡電話|联系方式|聯絡方式|咨询电话|諮詢電話|电话|電話|手机|手機|传真|傳真"
-                           r"|(?:工作|电子|電子)?(?:邮箱|郵箱|信箱|邮件|郵件)|E-?mail|通信地址|通讯地址|通訊地址|地址|邮编|郵編)\s*[:：]",
+                           r"|(?:联系|聯絡|聯繫|工作|电子|電子)?(?:邮箱|郵箱|信箱|邮件|郵件)|E-?mail"
+                           r"|(?:联系|聯絡|聯繫|通信|通讯|通訊)?地址|邮编|郵編)\s*[:：]",
                            re.I)
 # A notice's note of its attachments, printed between its text and its signature: 附件：1.培训日程安排 / 2.报名表.
 ATTACHMENTS = PATTERNS.compile(r"^(?:相关)?(?:附件|附件清单)\s*\d{0,2}\s*[:：]")

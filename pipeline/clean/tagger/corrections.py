@@ -291,6 +291,35 @@ def list_goes_on(page: Page, decisions: list[Decision], title: int) -> list[Deci
     return out
 
 
+def contact_under_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """Contact lines right under the text's last line (联系人：张老师 / 联系电话：… / 附件：报名表.docx) are a notice's,
+    where the text does not end with a signature's day: a site's footer prints the same labels under its menus
+    (on the training sites, none right under the text)."""
+    body = _body_lines(decisions)
+    if not body:
+        return decisions
+    above = body[-1]
+    while above > 0 and _contact(page.texts[above]):  # the contact lines the model took for text already
+        above -= 1
+    if c.is_day_alone(page.texts[above]):
+        return decisions
+    out = list(decisions)
+    for k in range(body[-1] + 1, min(len(page.texts), body[-1] + 1 + CONTACT_LINES)):
+        text = page.texts[k]
+        if not (decisions[k].by == "model" and decisions[k].label != "meta" and _contact(text)):
+            break
+        out[k] = overrule(decisions[k], "body", "contact_under_text")
+    return out
+
+
+def _contact(text: str) -> bool:
+    """A notice's contact line or note of its attachments (联系电话：…, 附件：…)."""
+    return bool(p.CONTACT.match(text) or p.ATTACHMENTS.match(text)) and len(text) <= c.MAX_CREDIT_CHARS
+
+
+CONTACT_LINES = 8  # a notice's contact lines and note of attachments under its text, at most
+
+
 def _sections(page: Page, title: int, body: Sequence[int]) -> dict[str, int]:
     """The last number of each kind of section numbering under the title down to the text's last line, headings and
     lines of text (一、…, （一）…)."""
@@ -836,10 +865,10 @@ def _body_lines(decisions: Sequence[Decision], *also: str) -> list[int]:
 
 
 # run in this order over the decisions
-RULES = (code_between_text, picture_caption, marked_caption, spoken_lines, lead_under_header, list_goes_on, framed_text,
-         text_under_heading, site_under_text, text_to_page_end, text_past_picture, latin_in_text, comment_board,
-         closing_paragraph, signature, credit_lines, past_closing_credit, date_over_title, date_under_text,
-         heading_words)
+RULES = (code_between_text, picture_caption, marked_caption, spoken_lines, lead_under_header, list_goes_on,
+         framed_text, text_under_heading, site_under_text, text_to_page_end, text_past_picture, latin_in_text,
+         comment_board, closing_paragraph, signature, contact_under_text, credit_lines, past_closing_credit,
+         date_over_title, date_under_text, heading_words)
 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
 # does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
@@ -886,6 +915,8 @@ CORRECTIONS = {
                  "the contact lines and the note of its attachments between them (联系人：…, 附件：1.… / 2.…); "
                  f"further down (up to {SIGNATURE_REACH} lines), so are the lines over it where the text's numbered "
                  "outline goes on among them (二、… under the text's 一、…) and none is furniture",
+    "contact_under_text": "contact lines right under the text's last line (联系人：…, 联系电话：…, 附件：…) are a "
+                          "notice's text, where the text does not end with its signature's day",
     "credit_words": "between the title and the text a date line, a byline or a labelled field, and just below the "
                     "text a closing credit (a short labelled one, an editor's in brackets, one naming the text's "
                     "source: 供稿：…, 摘自《…》, (中時新聞網)), is metadata",
