@@ -318,6 +318,7 @@ def _segments(root: etree._Element, images: list[tuple[str, str, int, str]],
     regions: list[str] = []
     named: list[dict[str, str]] = []  # the class words of every element open, innermost last
     pre = links = emphasis = 0
+    pictured: dict[int, set[str]] = {}  # the alt texts of the images standing before each segment
 
     def hints() -> DomHints:
         near: dict[str, str] = {}
@@ -342,8 +343,11 @@ def _segments(root: etree._Element, images: list[tuple[str, str, int, str]],
                     made += 1
                     yield _Segment(part.rstrip(), row, items, hints(), linked, emphasised)
         elif text := _collapse(raw):
+            found = hints()
+            if len(text) >= MIN_ALT_CHARS and _alt_key(text) in pictured.get(made, ()):
+                found = replace(found, element="caption")  # the picture's words under it: its caption
             made += 1
-            yield _Segment(text, row, items, hints(), linked, emphasised)
+            yield _Segment(text, row, items, found, linked, emphasised)
 
     def add(text: str | None) -> None:
         if text:
@@ -360,7 +364,9 @@ def _segments(root: etree._Element, images: list[tuple[str, str, int, str]],
             return
         if tag == "img" and (src := (element.get("src") or "").strip()):
             before = made + bool(_collapse("".join(piece for piece, _, _ in buffer)))
-            images.append((src, _collapse(element.get("alt") or ""), before, element.get(FILE_ATTRIBUTE) or ""))
+            alt = _collapse(element.get("alt") or "")
+            images.append((src, alt, before, element.get(FILE_ATTRIBUTE) or ""))
+            pictured.setdefault(before, set()).add(_alt_key(alt))
             return
         block = tag in BLOCKS
         if block:
@@ -400,6 +406,14 @@ def _segments(root: etree._Element, images: list[tuple[str, str, int, str]],
 
     yield from walk(root)
     yield from flush()
+
+
+def _alt_key(text: str) -> str:
+    """A picture's alt text or a line as they are compared: white space and a closing full stop aside."""
+    return "".join(text.split()).rstrip("。.")
+
+
+MIN_ALT_CHARS = 4  # a line this long at least that prints the alt text of the picture over it is its caption
 
 
 def grid(table: etree._Element) -> Table | None:

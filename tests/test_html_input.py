@@ -89,6 +89,28 @@ def test_a_line_the_markup_marks_as_a_caption_is_no_paragraph(tmp_path: Path) ->
     assert [d.by for d in doc.report.lines if d.label == "caption"] == ["marked_caption"]
 
 
+def test_a_line_printing_the_alt_text_of_the_picture_over_it_is_its_caption(tmp_path: Path) -> None:
+    """A gallery prints each picture's words under it in a plain block (<img alt="导弹车出营。"> / <div>导弹车出营。
+    </div>): a caption, not the article's text; a line with other words under a picture stays text."""
+    paragraphs = ["城东新建的健身步道昨日正式开放，全长三公里，沿途设有休息区和健身器材，附近居民纷纷前来体验。",
+                  "据介绍，步道采用透水材料铺设，雨天不积水，夜间有照明，方便市民早晚锻炼。",
+                  "市园林部门表示，今年还将在城西和城北各建一条步道，让更多市民就近健身。"]
+    gallery = ["市民在步道上跑步。", "步道旁的休息区。", "夜间照明的步道。"]
+    pictures = "".join(f"<div><div><img src='p{k}.jpg' alt='{alt}'></div><div class='name'>{alt}</div></div>"
+                       for k, alt in enumerate(gallery))
+    page = tmp_path / "gallery.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>城东健身步道开放</title></head><body><article>"
+        f"<h1>城东健身步道开放</h1><div class='date'>2024-04-18 10:30</div><p>{paragraphs[0]}</p>{pictures}"
+        f"<p>{paragraphs[1]}</p><div><img src='q.jpg' alt='步道'></div><p>{paragraphs[2]}</p></article></body></html>",
+        encoding="utf-8")
+    read = html_page.read(page.read_bytes())
+    hints = dict(zip(read.text.split("\n"), read.dom, strict=True))
+    assert [getattr(hints[alt], "element", None) for alt in gallery] == ["caption"] * 3
+    assert getattr(hints[paragraphs[2]], "element", None) == "p"
+    assert body(document.from_file(page)) == paragraphs
+
+
 @pytest.mark.parametrize("charset", ["gb2312", "gbk", "GB18030"])
 def test_a_page_declared_in_a_legacy_charset_reads_as_its_utf8_copy(tmp_path: Path, charset: str) -> None:
     source = REAL.read_bytes().decode("utf-8").replace("charset=utf-8", f"charset={charset}")

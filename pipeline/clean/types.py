@@ -23,7 +23,8 @@ class DomHints:
     evidence the line tagger reads beside the text. Text pages have none.
 
     - element: the innermost block holding the line (h1, h2, h3, h4 for h4–h6, p, li, dl, cell, caption,
-      pre, quote, address, div for any other);
+      pre, quote, address, div for any other); caption too for a line printing the alt text of the picture
+      right over it (a gallery's captions, a related story's headline under its thumbnail);
     - region: the nearest nav, header, footer, aside or form around it, or article (article, main);
     - links: how much of its text is inside links (some, most, all);
     - emphasis: how much is in b, strong or em (some, all);

@@ -815,9 +815,11 @@ def picture_caption(page: Page, decisions: list[Decision], title: int) -> list[D
 
 
 def marked_caption(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
-    """A line an HTML page's markup marks as a caption (<figcaption>; a data table's <caption> is the table's
-    title, not a line) that the model calls text or a heading is a caption: the training pages, of 2011–12, print
-    their captions in plain blocks, and the model learnt nothing of the element."""
+    """A line an HTML page's markup marks as a caption (<figcaption>, or a line printing the alt text of the
+    picture right over it; a data table's <caption> is the table's title, not a line) that the model calls text or
+    a heading is a caption: the training pages, of 2011–12, print their captions in plain blocks, and the model
+    learnt nothing of the element. (Under a thumbnail, a related story's headline prints its alt text too: not
+    the article's text either.)"""
     out = list(decisions)
     for i, decision in enumerate(decisions):
         hints = page.lines[i].dom
@@ -878,7 +880,8 @@ CORRECTIONS = {
                          "kept as printed",
     "picture_caption": "a line the model calls metadata that is a picture's caption with a sentence in it (图为…。"
                        "记者 李大华 摄) is a caption",
-    "marked_caption": "a line an HTML page's markup marks as a caption (<figcaption>) is a caption",
+    "marked_caption": "a line an HTML page's markup marks as a caption (<figcaption>, the alt text of the picture "
+                      "over it) is a caption",
     "text_under_heading": "a line the model calls a caption right under a section's heading that reads as "
                           "running text and is not marked as a caption (图为…, …摄) is text",
     "latin_in_text": "a sentence in English between lines of text is text",
