@@ -725,6 +725,17 @@ def test_a_notice_ending_with_a_list_keeps_its_last_item_and_its_joint_signature
     assert "2、示例地铁三号线开通" not in paras(clean("\n".join(headlines)))
 
 
+@pytest.mark.parametrize(("line", "contact"), [
+    ("联系人：张老师", True), ("联系电话：23508139", True), ("电子邮箱：zbb@example.edu.cn", True),
+    ("邮编：300350", True), ("通讯地址：示例市大学路1号", True), ("邮箱：稿件处理  处理时间：9:00—18:00", False),
+    ("电话：请见官网", False),
+    ("为深入学习宣传党的教育方针，做好申报工作。", False),
+])
+def test_a_contact_lines_value_is_shaped_as_its_label_says(line: str, contact: bool) -> None:
+    """An e-mail address holds an @, a telephone number or a postcode digits: a footer's 邮箱：稿件处理 is none."""
+    assert classify.is_contact(line) is contact
+
+
 def test_a_notices_contact_lines_and_attachments_over_its_signature_are_its_own() -> None:
     """联系人：… / 工作邮箱：… / 附件： / 1.2025年度工作指南 / … / 党委宣传部 / 2025年4月3日 under the notice's last
     sentence: all the notice's (the model took them for the site's footer); with no signature under them, so are
@@ -747,6 +758,8 @@ def test_a_notices_contact_lines_and_attachments_over_its_signature_are_its_own(
     assert close[1] not in paras(clean("\n".join([*page, *footer])))
     dated = clean("\n".join([*page, *close[-2:], *close[:2], "Copyright © 2025 示例大学"]))
     assert close[1] not in paras(dated)
+    unshaped = "邮箱：稿件处理  处理时间：9:00—18:00"  # a footer's: no address under the label
+    assert unshaped not in paras(clean("\n".join([*page, unshaped, "Copyright © 2025 示例大学"])))
     contacted = clean("\n".join([*page, *close[:2], *close[-2:], "示例市卫津路94号"]))  # no attachments between
     assert [b.text for b in contacted.blocks if b.kind == "signature"] == close[-2:]
 

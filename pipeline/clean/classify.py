@@ -193,6 +193,18 @@ def may_close_before_signature(text: str) -> bool:
                            or p.ATTACHMENTS.match(text) is not None)
 
 
+def is_contact(text: str) -> bool:
+    """A notice's contact line (联系人：…, 联系电话：…, 电子邮箱：…), its value shaped as its label says: an e-mail
+    address with an @ (not 邮箱：稿件处理, a footer's), a telephone number with digits."""
+    label = p.CONTACT.match(text)
+    if label is None or len(text) > MAX_CREDIT_CHARS:
+        return False
+    value = text[label.end() :].split("  ")[0]
+    if p.MAIL_LABEL.search(label.group()):
+        return "@" in value
+    return any(ch.isdigit() for ch in value) if p.NUMBER_LABEL.search(label.group()) else True
+
+
 def is_day_alone(text: str) -> bool:
     """A day alone as a document's signature prints it, by year, month and day (2024年2月20日, 二〇二四年二月二十日),
     no time."""

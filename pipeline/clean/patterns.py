@@ -240,6 +240,8 @@ CONTACT = PATTERNS.compile(r"^(?:联系人|聯絡人|联系电话|聯絡電話|�
                            r"|(?:联系|聯絡|聯繫|工作|电子|電子)?(?:邮箱|郵箱|信箱|邮件|郵件)|E-?mail"
                            r"|(?:联系|聯絡|聯繫|通信|通讯|通訊)?地址|邮编|郵編)\s*[:：]",
                            re.I)
+MAIL_LABEL = PATTERNS.compile(r"邮箱|郵箱|信箱|邮件|郵件|mail", re.I)  # a contact label of an e-mail address
+NUMBER_LABEL = PATTERNS.compile(r"电话|電話|手机|手機|传真|傳真|邮编|郵編")  # a contact label of a number
 # A notice's note of its attachments, printed between its text and its signature: 附件：1.培训日程安排 / 2.报名表.
 ATTACHMENTS = PATTERNS.compile(r"^(?:相关)?(?:附件|附件清单)\s*\d{0,2}\s*[:：]")
 # A news dateline's reporter: （记者唐霁）, （中央社記者沈佩瑤台北23日電）, 〔記者王小明／台北報導〕.

@@ -282,7 +282,7 @@ def list_goes_on(page: Page, decisions: list[Decision], title: int) -> list[Deci
         elif number is not None and (number == item or (opens and number[1] == 1
                                                          and number[0] not in SECTION_KINDS)):
             item, opens = _next(number), False
-        elif not (in_section and (p.CONTACT.match(text) or p.ATTACHMENTS.match(text))):
+        elif not (in_section and _contact(text)):
             break
         k += 1
     out = list(decisions)
@@ -314,7 +314,7 @@ def contact_under_text(page: Page, decisions: list[Decision], title: int) -> lis
 
 def _contact(text: str) -> bool:
     """A notice's contact line or note of its attachments (联系电话：…, 附件：…)."""
-    return bool(p.CONTACT.match(text) or p.ATTACHMENTS.match(text)) and len(text) <= c.MAX_CREDIT_CHARS
+    return c.is_contact(text) or (p.ATTACHMENTS.match(text) is not None and len(text) <= c.MAX_CREDIT_CHARS)
 
 
 CONTACT_LINES = 8  # a notice's contact lines and note of attachments under its text, at most
@@ -368,8 +368,7 @@ def signature(page: Page, decisions: list[Decision], title: int) -> list[Decisio
     if not body or not c.may_close_before_signature(page.texts[body[-1]]) or not _dated_meta(page, decisions):
         return decisions
     contact = body[-1] + 1
-    while contact < len(page.texts) and p.CONTACT.match(page.texts[contact]) and len(page.texts[contact]) <= (
-            c.MAX_CREDIT_CHARS):
+    while contact < len(page.texts) and c.is_contact(page.texts[contact]):
         contact += 1  # 联系人：…, 电子邮箱：…: the notice's, where its signature is under them
     end = c.attachments_end(page.texts, contact)
     for day in range(end + 1, min(end + 1 + c.SIGNATURE_NAMES, len(decisions))):
