@@ -215,6 +215,17 @@ def test_metadata_the_words_show_is_metadata_whatever_the_model_said() -> None:
     assert corrections.credit_lines(page, sidecar, title=0) == sidecar  # a person's classes stand
 
 
+def test_a_line_a_pictures_pointer_opens_is_a_caption() -> None:
+    """▲…, ▼…, ■… between lines of text: a caption, whatever the model said (the marks open captions, related links
+    and column labels on the training sites, never a line of text); a bullet of a list (●…) is left to the model."""
+    texts = ["全市工作取得新进展", "今年以来，全市完成了各项任务，各项工作取得新进展。", "▲市民在新建成的步道上健身。",
+             "■步道旁的休息区。", "●一是加强组织领导。", "下一步，全市将继续推进重点项目建设。"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = [Decision(label, 0.9) for label in ("title", "body", "body", "body", "body", "body")]
+    assert [d.label for d in corrections.marked_caption(page, said, 0)] == [
+        "title", "body", "caption", "caption", "body", "body"]
+
+
 def test_a_name_under_its_label_alone_closing_the_text_is_metadata() -> None:
     """A closing credit printed as table cells, a line each (撰文： / 王小明): the name under the label is the
     credit's too, and the article's author; a name under anything else there is not."""

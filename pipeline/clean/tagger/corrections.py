@@ -818,14 +818,19 @@ def marked_caption(page: Page, decisions: list[Decision], title: int) -> list[De
     picture right over it; a data table's <caption> is the table's title, not a line) that the model calls text or
     a heading is a caption: the training pages, of 2011–12, print their captions in plain blocks, and the model
     learnt nothing of the element. (Under a thumbnail, a related story's headline prints its alt text too: not
-    the article's text either.)"""
+    the article's text either.) So is a line a picture's pointer opens (▲國民黨總統參選人侯友宜。, ■周慧明感謝哥哥
+    生前提攜。)."""
     out = list(decisions)
     for i, decision in enumerate(decisions):
         hints = page.lines[i].dom
-        if (decision.by == "model" and decision.label in ("body", "heading") and hints is not None
-                and hints.element == "caption"):
+        if decision.by == "model" and decision.label in ("body", "heading") and (
+                (hints is not None and hints.element == "caption") or page.texts[i].startswith(PICTURE_POINTERS)):
             out[i] = overrule(decision, "caption", "marked_caption")
     return out
+
+
+PICTURE_POINTERS = ("▲", "▼", "■")  # opening a caption under or over its picture (none opens a line of text on the
+# training sites, where they open captions, related links and column labels)
 
 
 def text_under_heading(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
@@ -880,7 +885,7 @@ CORRECTIONS = {
     "picture_caption": "a line the model calls metadata that is a picture's caption with a sentence in it (图为…。"
                        "记者 李大华 摄) is a caption",
     "marked_caption": "a line an HTML page's markup marks as a caption (<figcaption>, the alt text of the picture "
-                      "over it) is a caption",
+                      "over it), or that a picture's pointer opens (▲…, ■…), is a caption",
     "text_under_heading": "a line the model calls a caption right under a section's heading that reads as "
                           "running text and is not marked as a caption (图为…, …摄) is text",
     "latin_in_text": "a sentence in English between lines of text is text",
