@@ -17,6 +17,8 @@ HAN_RUN = PATTERNS.compile(f"[{HAN_CLASS}]+")  # counting runs is faster than ch
 
 # Marks that end a sentence, closing quotes and brackets included.
 SENTENCE_END = "。！？…!?”’」』）)"
+# Marks that end a sentence inside a line.
+FULL_STOPS = "。！？"
 # Marks inside running text: a line with them is a sentence, not a label or a menu.
 SENTENCE_MARKS = "，。；！？、"
 # Marks that only running text has (a pause mark 、 alone may be a list's).

@@ -212,6 +212,9 @@ CAPTION = PATTERNS.compile(
     r"|^[^\s。，,；;/／]{2,20}(?:供图|供圖)$"  # a picture's credit alone: 示例博物院供图
     r"|^(?:Photo|Image|Picture)s?\s*(?:by|credit|courtesy|source|[:：/／])"  # in English: Photo by 王小明 on Unsplash
 )
+# Marks pointing at a picture under or over them, opening its caption (△ opens one by CAPTION too): on the training
+# sites they open captions, related links and column labels, never a line of text.
+PICTURE_POINTERS = ("▲", "▼", "■")
 # A piece of a sentence or of a quotation, never a heading: a line that ends on a word carrying the
 # sentence on (因为, 简单说就是), or the credit under a quoted poem (——（汉）东方朔).
 FRAGMENT = PATTERNS.compile(

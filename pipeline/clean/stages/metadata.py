@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
-from pipeline.chinese import HAN_CLASS
+from pipeline.chinese import FULL_STOPS, HAN_CLASS
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.read import credits
@@ -267,10 +267,7 @@ def _sentence_subject(text: str, span: Span) -> bool:
 
 def _in_last_sentence(text: str, span: Span) -> bool:
     """Whether a name at the text's end stands inside its last sentence, the sentence's end after it."""
-    return any(mark in text[span.end :] for mark in SENTENCE_ENDS)
-
-
-SENTENCE_ENDS = "。！？!?"
+    return any(mark in text[span.end :] for mark in FULL_STOPS)
 
 
 SUBJECT_REACH = 8  # characters after a name that opens the text where a report word makes it a dateline's

@@ -9,6 +9,7 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from pipeline.chinese import FULL_STOPS
 from pipeline.clean import classify as c
 from pipeline.clean import patterns as p
 from pipeline.clean.read.credits import ROLE, CreditReader, rest_of_page
@@ -690,7 +691,6 @@ def overrule(decision: Decision, label: str, correction: str) -> Decision:
     return Decision(label, decision.confidence, correction)
 
 
-FULL_STOPS = "。！？"  # what ends a sentence inside a line
 CODE = "code"  # program code, kept as printed: a class that corrections and sidecars give, never the model
 LEAD_IN = "：:"  # a line of text ending so leads into what follows it (a command to type)
 
@@ -824,13 +824,11 @@ def marked_caption(page: Page, decisions: list[Decision], title: int) -> list[De
     for i, decision in enumerate(decisions):
         hints = page.lines[i].dom
         if decision.by == "model" and decision.label in ("body", "heading") and (
-                (hints is not None and hints.element == "caption") or page.texts[i].startswith(PICTURE_POINTERS)):
+                (hints is not None and hints.element == "caption") or page.texts[i].startswith(p.PICTURE_POINTERS)):
             out[i] = overrule(decision, "caption", "marked_caption")
     return out
 
 
-PICTURE_POINTERS = ("▲", "▼", "■")  # opening a caption under or over its picture (none opens a line of text on the
-# training sites, where they open captions, related links and column labels)
 
 
 def text_under_heading(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
