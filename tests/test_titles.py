@@ -36,6 +36,15 @@ def test_candidates_are_headline_shaped_a_picture_mark_aside() -> None:
     assert "2012年01月12日 10:20　来源：人民网　作者：李明" not in chosen
 
 
+def test_a_picture_mark_opening_a_headline_is_aside_too() -> None:
+    """[多图]示例…: a picture mark may open the headline as well as close it; it makes no bracketed byline of it,
+    and the ranker takes it."""
+    text = PAGE.replace("农民工维权绿色通道开通(图)", "[多图]农民工维权绿色通道开通")
+    page = Page(page_lines(text))
+    assert "[多图]农民工维权绿色通道开通" in [page.texts[i] for i in titles.candidates(page)]
+    assert clean(text).meta.title == "[多图]农民工维权绿色通道开通"
+
+
 @pytest.mark.parametrize(("line", "candidate"), [
     ("帮你约专家 健康行 青年汇 新媒助政 幸福满家", False), ("熱門： 中央氣象局 颱風動態 停班停課 防颱準備", False),
     ("港府總動員 下午航班停 今晚考慮改掛 8號以上風球", True),  # a headline of four phrases

@@ -43,7 +43,8 @@ HELD_CHARS = 6  # a line at least this long printed inside a candidate (a <title
 # A picture or video mark closing a headline: 农民工维权绿色通道(图), …[组图], …（附圖）. Tried where white
 # space starts, so that a long run of it costs linear time.
 PICTURE_MARK = re.compile(
-    r"(?<!\s)\s*[（(\[【](?:组图|組圖|图|圖|附图|附圖|多图|多圖|图表|圖表|视频|視頻|高清)[）)\]】]$")
+    r"(?<!\s)\s*[（(\[【](?:组图|組圖|图|圖|附图|附圖|多图|多圖|图表|圖表|视频|視頻|高清)[）)\]】]$"
+    r"|^[（(\[【](?:组图|組圖|图|圖|多图|多圖|视频|視頻|高清)[）)\]】]\s*")  # or opening it: [多图]RIM…
 # A counter: 正有 2 人评论, 0人参与, 1307人参与, 阅读 35 次.
 COUNTER = re.compile(r"(?<!\d)\d+\s*(?:人|条|條|次|则|則)")  # tried where a number starts: linear
 # A register's label of the title: 标      题：, 名　　称：, alone on its line over the value or before it on one line.
@@ -66,7 +67,7 @@ def candidates(page: Page) -> list[int]:
     """The lines that could be a headline: long enough, Chinese, headline-shaped (a picture mark aside)."""
     return [i for i, text in enumerate(page.texts)
             if MIN_CHARS <= len(text) <= MAX_CHARS and c.han_count(text) >= MIN_HAN
-            and c.could_be_title(PICTURE_MARK.sub("", text)) and not _bracketed_byline(text)]
+            and c.could_be_title(bare := PICTURE_MARK.sub("", text)) and not _bracketed_byline(bare)]
 
 
 def registered_title(page: Page) -> int | None:
