@@ -151,6 +151,16 @@ def test_a_name_in_the_texts_first_or_last_sentence_is_no_writer() -> None:
     assert not metadata._in_last_sentence(signed, credits.Span("AUTHOR", 14, 17, "书小聿"))
 
 
+def test_a_reporter_in_latin_script_before_the_report_word_is_the_author() -> None:
+    """JOHN SMITHSON 报道 2012年08月02日 under the headline (a foreign paper's Chinese edition): a reporter, not an
+    outlet, though the name is in Latin script as outlets' often are."""
+    page = "\n".join(["首页 > 国际", "示例州选举结果揭晓", "JOHN SMITHSON 报道 2012年08月02日",
+                      "示例州周二举行选举，选民来到投票现场，选举共和党提名人，角逐空出的参议院席位。",
+                      "分析人士指出，此次选举结果反映出该州政党体系内部存在着巨大分歧。"])
+    article = clean(page)
+    assert [a.name for a in article.meta.authors] == ["JOHN SMITHSON"] and article.meta.source is None
+
+
 def test_a_buttons_word_is_no_name() -> None:
     """A date bar's buttons (2023-04-03 列印 文字大小): the reader's span of a button's word names no one; a name
     stays."""

@@ -164,7 +164,10 @@ def _read_outlet_and_byline(pieces: list[str], meta: Metadata, *, names: bool = 
                 continue  # 台北即時報導 after a reporter; but 生活中心／賴俊佑報導 names one
             after_desk = False
             name = p.REPORT_SUFFIX.sub("", part)
-            if p.MEDIA_WORDS.search(name) or re.search(r"[A-Za-z]", name):
+            if name != part and p.LATIN_NAME.fullmatch(name.strip()) and not p.MEDIA_WORDS.search(name):
+                meta.authors = meta.authors or [Person(name.strip())]  # ERIK ECKHOLM 报道: a reporter, in Latin
+                reporter_named = True
+            elif p.MEDIA_WORDS.search(name) or re.search(r"[A-Za-z]", name):
                 if meta.source is None:
                     meta.source = p.OUTLET_SUFFIX.sub("", first_word(name) or name) or None
             elif ((names or (buttoned and meta.source and c.han_count(name) == len(name)))  # 腾讯科技 无忌我要评论
