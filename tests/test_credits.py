@@ -161,6 +161,17 @@ def test_a_reporter_in_latin_script_before_the_report_word_is_the_author() -> No
     assert [a.name for a in article.meta.authors] == ["JOHN SMITHSON"] and article.meta.source is None
 
 
+def test_a_quotations_attribution_a_dash_opens_names_no_writer() -> None:
+    """Members' words, each under its speaker (——示例支部党员 王小明) to the text's end: quoted, not written by them."""
+    page = "\n".join(["首页 > 新闻", "示例支部开展主题学习活动", "来源：示例大学", "编辑：李大华",
+                      "近日，示例支部组织全体党员开展主题学习活动，大家结合工作实际交流了学习体会。",
+                      "我们要始终怀有坚定的理想信念，具有良好的道德情操，做学生成长的引路人。", "——示例支部党员 王小明",
+                      "新时代需建立德育要素融通一体的工作格局，让每一个孩子健康成长。", "——示例支部预备党员 张晓红",
+                      "Copyright © 2020 示例大学"])
+    said = ["boilerplate", "title", "meta", "meta", *["body"] * 5, "boilerplate"]
+    assert clean(page, fixed=dict(enumerate(said, start=1))).meta.authors == []
+
+
 def test_a_buttons_word_is_no_name() -> None:
     """A date bar's buttons (2023-04-03 列印 文字大小): the reader's span of a button's word names no one; a name
     stays."""

@@ -386,12 +386,12 @@ def _by_shape(text: str, span: Span, byline: re.Match[str] | None) -> Span:
 def read_bylines(draft: Draft, reader: CreditReader) -> Draft:
     """Read the reporter and agency of a dateline (kept in the text) and cut off an editor tag: first the
     credit reader over the opening of the first paragraph and the close of each of the last three (from the last:
-    a line of credits or promotion may follow the text's; a notice's contact line names no writer), then the
-    rules."""
+    a line of credits or promotion may follow the text's; a notice's contact line names no writer, nor does a
+    quotation's attribution that a dash opens: ——示例支部党员 王小明), then the rules."""
     body = [i for i, line in enumerate(draft.lines) if line.zone == "body" and line.role != "code"]
     paragraphs = [i for i in body if draft.lines[i].role != "heading"]
     closing = [i for i in paragraphs[-CLOSING_PARAGRAPHS:][::-1]  # the last first: credits or promotion may follow
-               if not p.CONTACT.match(draft.lines[i].text)]  # 联系人：张老师: whom to ask, not who wrote it
+               if not (p.CONTACT.match(draft.lines[i].text) or draft.lines[i].text.startswith(c.DASHES))]
     meta = draft.meta
     if paragraphs and not (meta.authors and meta.source and meta.editors):
         first = draft.lines[paragraphs[0]]
