@@ -172,6 +172,19 @@ def test_a_quotations_attribution_a_dash_opens_names_no_writer() -> None:
     assert clean(page, fixed=dict(enumerate(said, start=1))).meta.authors == []
 
 
+@pytest.mark.parametrize(("line", "published"), [
+    ("2020年2月19日至22日", None), ("2024-03-01至2024-03-05", None), ("2024年1月1日—2月1日", None),
+    ("2020年2月19日 10:00", "2020-02-19T10:00:00+08:00"),
+    ("2012-01-12 10:20 来源：新华网", "2012-01-12T10:20:00+08:00"),
+])
+def test_a_range_of_days_is_no_day_of_print(line: str, published: str | None) -> None:
+    """A date a range goes on from (明查暗访时间 / 2020年2月19日至22日, a line the model took for metadata) says when
+    something lasts, not when the page was printed."""
+    meta = Metadata()
+    parse_meta_line(line, meta)
+    assert meta.published == published
+
+
 def test_a_buttons_word_is_no_name() -> None:
     """A date bar's buttons (2023-04-03 列印 文字大小): the reader's span of a button's word names no one; a name
     stays."""

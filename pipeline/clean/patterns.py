@@ -243,6 +243,10 @@ CONTACT = PATTERNS.compile(r"^(?:联系人|聯絡人|联系电话|聯絡電話|�
                            r"|(?:联系|聯絡|聯繫|工作|电子|電子)?(?:邮箱|郵箱|信箱|邮件|郵件)|E-?mail"
                            r"|(?:联系|聯絡|聯繫|通信|通讯|通訊)?地址|邮编|郵編)\s*[:：]",
                            re.I)
+# A date's range going on after it (2020年2月19日至22日, 3月1日-5日): the days something lasts, no day of print. Tried
+# where no white space stands before it, so that a long run of it costs linear time.
+DATE_RANGE_ON = PATTERNS.compile(r"(?<!\s)\s*(?:至|到|～|~|—|–|-)\s*(?:(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
+                                 r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})")
 MAIL_LABEL = PATTERNS.compile(r"邮箱|郵箱|信箱|邮件|郵件|mail", re.I)  # a contact label of an e-mail address
 NUMBER_LABEL = PATTERNS.compile(r"电话|電話|手机|手機|传真|傳真|邮编|郵編")  # a contact label of a number
 # A notice's note of its attachments, printed between its text and its signature: 附件：1.培训日程安排 / 2.报名表.

@@ -76,8 +76,8 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
     published_later = date is not None and any(
         c.label_field(m) == "published" and m.start() > date.start() and find_date(text[m.end() :]) for m in matches)
     if date and not labelled_date:
-        if meta.published is None and not published_later:
-            meta.published = iso_datetime(date)
+        if meta.published is None and not published_later and not p.DATE_RANGE_ON.match(text, date.end()):
+            meta.published = iso_datetime(date)  # but 2020年2月19日至22日: when something lasts, not a day of print
         if not matches and not p.POSTED_BY.match(text):  # janus 發表於 …: a writer's name, read by the credits
             _read_outlet_and_byline([text[: date.start()], text[date.end() :]], meta, names=names)
     elif (header and not matches and not (byline or shaped or role_after) and len(text) <= BARE_NAME_CHARS
