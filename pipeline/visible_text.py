@@ -344,7 +344,7 @@ def _segments(root: etree._Element, images: list[tuple[str, str, int, str]],
                     yield _Segment(part.rstrip(), row, items, hints(), linked, emphasised)
         elif text := _collapse(raw):
             found = hints()
-            if len(text) >= MIN_ALT_CHARS and _alt_key(text) in pictured.get(made, ()):
+            if made in pictured and len(text) >= MIN_ALT_CHARS and _alt_key(text) in pictured[made]:
                 found = replace(found, element="caption")  # the picture's words under it: its caption
             made += 1
             yield _Segment(text, row, items, found, linked, emphasised)

@@ -732,8 +732,11 @@ def test_a_notice_ending_with_a_list_keeps_its_last_item_and_its_joint_signature
     ("为深入学习宣传党的教育方针，做好申报工作。", False),
 ])
 def test_a_contact_lines_value_is_shaped_as_its_label_says(line: str, contact: bool) -> None:
-    """An e-mail address holds an @, a telephone number or a postcode digits: a footer's 邮箱：稿件处理 is none."""
+    """An e-mail address holds an @, a telephone number or a postcode digits: a footer's 邮箱：稿件处理 is none, nor
+    may it close a notice's text over its signature."""
     assert classify.is_contact(line) is contact
+    if "：" in line and not line.endswith("。"):
+        assert classify.may_close_before_signature(line) is contact
 
 
 def test_a_notices_contact_lines_and_attachments_over_its_signature_are_its_own() -> None:

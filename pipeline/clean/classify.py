@@ -189,7 +189,7 @@ def may_close_before_signature(text: str) -> bool:
     end of a sentence or of a list's item (…；), a numbered item, a contact line (联系人：…) or the note of
     attachments (附件：…)."""
     return bool(text) and (ends_sentence(text) or text[-1] in "；;" or p.HEADING_NUMBER.match(text) is not None
-                           or p.ITEM_BEFORE_YEAR.match(text) is not None or p.CONTACT.match(text) is not None
+                           or p.ITEM_BEFORE_YEAR.match(text) is not None or is_contact(text)
                            or p.ATTACHMENTS.match(text) is not None)
 
 

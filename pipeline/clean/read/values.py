@@ -164,8 +164,8 @@ def _read_outlet_and_byline(pieces: list[str], meta: Metadata, *, names: bool = 
                 continue  # 台北即時報導 after a reporter; but 生活中心／賴俊佑報導 names one
             after_desk = False
             name = p.REPORT_SUFFIX.sub("", part)
-            if name != part and p.LATIN_NAME.fullmatch(name.strip()) and not p.MEDIA_WORDS.search(name):
-                meta.authors = meta.authors or [Person(name.strip())]  # ERIK ECKHOLM 报道: a reporter, in Latin
+            if name != part and p.LATIN_NAME.fullmatch(reporter := name.strip()) and not p.MEDIA_WORDS.search(name):
+                meta.authors = meta.authors or [Person(reporter)]  # ERIK ECKHOLM 报道: a reporter, in Latin script
                 reporter_named = True
             elif p.MEDIA_WORDS.search(name) or re.search(r"[A-Za-z]", name):
                 if meta.source is None:

@@ -261,8 +261,8 @@ def _sentence_subject(text: str, span: Span) -> bool:
     """Whether a name opens the text's sentence, running text right after it (張小明《示例》…, 王小明昨日表示…),
     not a dateline's reporter (王小明／台北報導, 王小明 北京报道, 王小明台北報導)."""
     after = text[span.end : span.end + 1]
-    return span.start == 0 and bool(after) and (after in "《「“『" or c.han_count(after) == 1) and not re.search(
-        p.REPORT_WORD, text[span.end : span.end + SUBJECT_REACH])
+    return span.start == 0 and bool(after) and (after in "《「“『" or c.han_count(after) == 1) and (
+        p.REPORT_AFTER.search(text, span.end, span.end + SUBJECT_REACH) is None)
 
 
 def _in_last_sentence(text: str, span: Span) -> bool:

@@ -829,8 +829,6 @@ def marked_caption(page: Page, decisions: list[Decision], title: int) -> list[De
     return out
 
 
-
-
 def text_under_heading(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """A line the model calls a caption right under a section's heading, reading as running text and not marked as
     a caption (图为…, …摄), is the section's text: a heading heads text (the last section's one paragraph over the
