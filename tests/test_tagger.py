@@ -290,6 +290,21 @@ def test_a_headings_words_can_overrule_the_model() -> None:
     assert corrections.heading_words(numbered, said_numbered, title=0)[1] == Decision("meta", 0.9, "heading_is_credit")
 
 
+def test_a_section_numbered_in_decimals_over_its_text_is_a_heading() -> None:
+    """1.1 示例目的 over the section's text: a heading, whatever the model said (a credit, a caption); a list's item
+    in decimals (7.2 截止时间：…, 5.2具有…) and a quantity (2.5 亿元投入) are not."""
+    paragraph = "本规范说明示例系统的设计，供开发人员阅读。"
+    for line, label in (("1.1 示例目的", "heading"), ("2.3.1 适用范围", "heading"), ("7.2 截止时间：3月11日", "meta"),
+                        ("2.5 亿元投入", "meta"), ("5.2具有独立法人资格", "meta")):
+        page = Page([Line(n, t) for n, t in enumerate(["示例规范", paragraph, line, paragraph, paragraph], start=1)])
+        said = [Decision(x, 0.8) for x in ("title", "body", "meta", "body", "body")]
+        assert corrections.heading_words(page, said, title=0)[2].label == label, line
+    listed = Page([Line(n, t) for n, t in enumerate(["示例规范", paragraph, "1.1 示例目的", "1.2 示例范围", paragraph],
+                                                    start=1)])  # a list of sections: no text under the first
+    said = [Decision(x, 0.9) for x in ("title", "body", "body", "body", "body")]
+    assert corrections.heading_words(listed, said, title=0)[2].label == "body"
+
+
 def test_a_list_the_text_leads_into_is_the_texts_from_its_first_item() -> None:
     """…排名如下： under the text's last sentence and the items numbered from 1 under it, which the model took for a
     menu: the text's, up to the first line numbered otherwise; not where no item 1 opens the list."""

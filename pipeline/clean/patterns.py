@@ -230,6 +230,9 @@ HEADING_NUMBERS: dict[str, str] = {
     "arabic-number": r"\d{1,2}\s*[、.．](?!\d)",
 }
 HEADING_NUMBER = PATTERNS.compile("^(?:" + "|".join(f"({rx})" for rx in HEADING_NUMBERS.values()) + ")")
+# A section numbered in decimals and a space apart from its name (1.1 示例目的, 2.3.1 示例范围): a report's or a
+# specification's section; a list's item glued to its clause (5.2具有…) or a quantity (2.5 亿元) is none.
+DECIMAL_SECTION = PATTERNS.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=[" + HAN_CLASS + r"A-Za-z])(?![亿万千百])")
 # A list's item numbered before a year (1.2025年度工作指南), which the numbering above leaves out with a number's
 # decimals (1.5).
 ITEM_BEFORE_YEAR = PATTERNS.compile(r"^\d{1,2}\s*[、.．](?=\d{4}年)")

@@ -631,7 +631,7 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
                  and not c.is_caption(text)) or _text_with_writers_credit(page, i)):
             out[i] = overrule(decision, "body", "caption_is_text")
         elif (decision.label != "heading" and body and title < i < body[-1] and (body[0] < i or i + 1 == body[0])
-              and c.heading_kind(text) in CHAPTERS and c.is_heading_shaped(text)):
+              and (c.heading_kind(text) in CHAPTERS or _decimal_section(page, out, i)) and c.is_heading_shaped(text)):
             out[i] = overrule(decision, "heading", "chapter_number")
         elif ((decision.label == "boilerplate" or (decision.label == "caption" and (
                 decision.confidence < CAPTION_DOUBT or (i > 0 and out[i - 1].label == "heading")  # a heading's deck
@@ -644,6 +644,15 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
               and i < body[-1] and out[i + 1].label == "body" and _heads_paragraph(page, i)):
             out[i] = overrule(decision, "heading", "headline_over_text")
     return out
+
+
+def _decimal_section(page: Page, decisions: Sequence[Decision], i: int) -> bool:
+    """Whether line i names a section numbered in decimals (1.1 示例目的) over the section's text: no field of a
+    list's item (7.2 截止时间：…), nor an item of a list of them."""
+    text = page.texts[i]
+    return (bool(p.DECIMAL_SECTION.match(text)) and not any(mark in text for mark in p.COLONS)
+            and not c.ends_sentence(text) and i + 1 < len(decisions) and decisions[i + 1].label == "body"
+            and not p.DECIMAL_SECTION.match(page.texts[i + 1]))
 
 
 def _heading_style(text: str) -> str | None:
@@ -945,8 +954,8 @@ CORRECTIONS = {
     "heading_is_fragment": "a heading-shaped piece of a sentence (因为) or a contact line (联系人：王明) inside the "
                            "text, or a sentence's opening of clauses that a colon leads into the text "
                            "(各区人民政府，市政府各部门：), is text",
-    "chapter_number": "a chapter, part or section number (第二章 …) between lines of text or right over the first is a "
-                      "heading",
+    "chapter_number": "a chapter, part or section number (第二章 …, or in decimals over a paragraph: 1.1 …) between "
+                      "lines of text or right over the first is a heading",
     "caption_is_text": "inside the text (or just over it, under the header, where the model doubts it: the lead), a "
                        "line the model called a caption that reads as running text of clauses "
                        "(or a list item ending with ；) and has no picture's words (图为, 摄) is text, as is one below "
