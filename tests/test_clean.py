@@ -452,6 +452,24 @@ def test_a_labelled_outlet_is_read_before_a_name_printed_alone() -> None:
     assert draft.meta.source == "国际在线" and [e.name for e in draft.meta.editors] == ["陈小立"]
 
 
+def test_a_notice_dated_by_its_signature_alone_takes_its_day() -> None:
+    """体育室 / 2021年8月13日 closing a notice's text (the signature: text) is the only day the page prints: its
+    date; a day in the text's sentences is not."""
+    lines = [Line(5, "示例公告", zone="header"), Line(7, "依据8月10日的公告，体育设施自即日起开放。", role="para"),
+             Line(8, "体育室", role="para"), Line(9, "2021年8月13日", role="para")]
+    draft = Draft(lines, Metadata(), Report("page.txt", "utf-8"))
+    draft.report.lines = [LineClass(5, "title", 1.0, "model"), LineClass(7, "body", 1.0, "model"),
+                          LineClass(8, "body", 1.0, "signature"), LineClass(9, "body", 1.0, "signature")]
+    draft.texts = [line.text for line in lines]
+    metadata.read_metadata(draft, tagger.load().credits)
+    assert draft.meta.published == "2021-08-13"
+    assert [line.text for line in draft.lines][-1] == "2021年8月13日"  # still the text's
+    draft.report.lines[-1] = LineClass(9, "body", 1.0, "model")
+    draft.meta, draft.report.readings = Metadata(), []
+    metadata.read_metadata(draft, tagger.load().credits)
+    assert draft.meta.published is None
+
+
 @pytest.mark.parametrize(("line", "authors", "source"), [
     ("2023-05-18 08:30 IP属地：江苏", [], None),
     ("城南街道发布 2023-05-18 08:30·江苏", [], None),

@@ -290,6 +290,17 @@ def test_a_headings_words_can_overrule_the_model() -> None:
     assert corrections.heading_words(numbered, said_numbered, title=0)[1] == Decision("meta", 0.9, "heading_is_credit")
 
 
+def test_a_line_numbered_as_a_section_is_no_metadata_however_sure_the_model() -> None:
+    """一、示例的由来 between paragraphs: a section's heading, though the model is sure it is metadata; a dated
+    or labelled line so numbered stays metadata."""
+    paragraph = "示例文化的由来已不可考，本文略述其发展。"
+    for line, label in (("一、示例的由来", "heading"), ("（二）示例的发展", "heading"),
+                        ("一、发布时间：2024年2月20日", "meta")):
+        page = Page([Line(n, t) for n, t in enumerate(["示例文化", paragraph, line, paragraph, paragraph], start=1)])
+        said = [Decision(x, 1.0) for x in ("title", "body", "meta", "body", "body")]
+        assert corrections.heading_words(page, said, title=0)[2].label == label, line
+
+
 def test_a_section_numbered_in_decimals_over_its_text_is_a_heading() -> None:
     """1.1 示例目的 over the section's text: a heading, whatever the model said (a credit, a caption); a list's item
     in decimals (7.2 截止时间：…, 5.2具有…) and a quantity (2.5 亿元投入) are not."""
@@ -321,6 +332,20 @@ def test_a_list_the_text_leads_into_is_the_texts_from_its_first_item() -> None:
     assert corrections.list_goes_on(unnumbered, said, 0) == said
     unfirst = Page([Line(n, t) for n, t in enumerate([*texts[:3], *texts[4:]], start=1)])  # 2、… first: no list
     assert corrections.list_goes_on(unfirst, [*said[:3], *said[4:]], 0) == [*said[:3], *said[4:]]
+
+
+def test_a_lists_items_broken_over_lines_go_on_with_the_list() -> None:
+    """4.…上岸后 / 应立即戴上口罩，… / 5.…: an item's sentence that the page broke mid-clause goes on with the list;
+    the item's end (…。) and the site's line under it close it."""
+    texts = ["示例泳池开放须知", "本校泳池自即日起开放，请遵守下列事项。", "1.入场需登记。",
+             "2.入池前可将口罩放在岸边，上岸后", "应立即戴上口罩，并避免群聚", "交谈。", "3.场内禁止饮食。", "友善列印",
+             "返回顶部"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = [Decision(label, 0.9) for label in ("title", "body", "body", *["boilerplate"] * 6)]
+    assert [d.label for d in corrections.list_goes_on(page, said, 0)] == [*["title"], *["body"] * 6, "boilerplate",
+                                                                           "boilerplate"]
+    ended = Page([Line(n, t) for n, t in enumerate([*texts[:3], "2.入池前可将口罩放在岸边。", *texts[4:]], start=1)])
+    assert [d.label for d in corrections.list_goes_on(ended, said, 0)][3:6] == ["body", "boilerplate", "boilerplate"]
 
 
 def test_a_notices_outline_goes_on_past_the_models_last_line_of_text() -> None:

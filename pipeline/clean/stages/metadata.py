@@ -90,6 +90,12 @@ def split_title(draft: Draft) -> Draft:
     return draft
 
 
+def _signed_day(draft: Draft) -> Line | None:
+    """The day of the signature closing a notice's text (体育室 / 2021年8月13日), if one does."""
+    signed = {decided.line for decided in draft.report.lines if decided.by == "signature"}
+    return next((line for line in reversed(draft.lines) if line.number in signed and c.is_day_alone(line.text)), None)
+
+
 def _bracketed(text: str) -> bool:
     return text[:1] in "（(" and text[-1:] in "）)"
 
@@ -139,6 +145,9 @@ def read_metadata(draft: Draft, reader: CreditReader) -> Draft:
     if draft.meta.published is None:  # a date in a shape the rules do not read as the line's date
         dates = (iso_date(r.text) for r in draft.report.readings if r.tag == "DATE")
         draft.meta.published = next((iso for iso in dates if iso), None)
+    if draft.meta.published is None and (day := _signed_day(draft)):
+        draft.meta.published = iso_date(day.text)  # a notice dated by its signature alone: the text's, and its date
+        draft.report.readings.append(Reading(day.number, "DATE", day.text, "published"))
     published = draft.meta.published
     time = next((r for r in draft.report.readings if r.tag == "TIME"), None)
     if published and len(published) == len("2024-01-31"):  # a day alone: its time by the title, or under the date

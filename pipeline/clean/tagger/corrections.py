@@ -257,8 +257,9 @@ def list_goes_on(page: Page, decisions: list[Decision], title: int) -> list[Deci
     whatever its words; a list numbered from its first item under a line leading into it (…排名如下： / 1、示例甲,
     the text's last line or the one right under it) or under a section's numbered heading (三、研究方向 / 1. …) is
     the text's; and so is the next section numbered on from the text's (四、申请程序 under 三、…, or （六）under
-    （五）), with its list, its contact lines and its note of attachments (六、联系方式 / 联系人：… / 附件：…); unless
-    a line is the site's, a caption or a link."""
+    （五）), with its list, its contact lines and its note of attachments (六、联系方式 / 联系人：… / 附件：…), and an
+    item's sentence that the page broke over lines (4.…上岸後 / 應立即戴上口罩，…); unless a line is the site's, a
+    caption or a link."""
     body = _body_over_day(page, decisions)
     if not body:
         return decisions
@@ -283,13 +284,30 @@ def list_goes_on(page: Page, decisions: list[Decision], title: int) -> list[Deci
         elif number is not None and (number == item or (opens and number[1] == 1
                                                          and number[0] not in SECTION_KINDS)):
             item, opens = _next(number), False
-        elif not (in_section and _contact(text)):
+        elif not ((in_section and _contact(text)) or (item is not None and number is None and _wrapped(page, k))):
             break
         k += 1
     out = list(decisions)
     for i in range(body[-1] + 1, k if k > start else body[-1] + 1):
         out[i] = overrule(out[i], "body", "list_goes_on")
     return out
+
+
+def _wrapped(page: Page, i: int) -> bool:
+    """Whether line i goes on with the sentence of the line over it, which a page broke mid-clause (…上岸後 /
+    應立即戴上口罩，… / 距離，並避免群聚交談。): the sentence ends within WRAPPED_LINES lines, none of them numbered
+    or furniture (a list of names, 3、示例丙 / 其他名次, ends no sentence)."""
+    if c.ends_sentence(page.texts[i - 1]) or page.texts[i - 1][-1] in ITEM_ENDS + LEAD_IN:
+        return False
+    for text in page.texts[i : i + WRAPPED_LINES]:
+        if _item_number(text) or c.is_chrome(text) or c.is_end_marker(text) or p.LINKS_UNDER_TEXT.match(text):
+            return False
+        if c.ends_sentence(text) or text[-1] in ITEM_ENDS:
+            return True
+    return False
+
+
+WRAPPED_LINES = 3  # lines a page breaks one sentence of a list's item over, at most
 
 
 def contact_under_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
@@ -362,9 +380,9 @@ SECTION_KINDS = ("han-number", "bracket-number")  # a notice's sections: 一、�
 def signature(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """A notice's signature (落款) right under its text: the issuer's name on a line or two and the day alone under
     it (市教育局 / 2024年2月20日) close the text, under its last sentence or list item, and so do the contact lines
-    and the note of attachments printed between them (联系人：…, 附件：1.培训日程安排 / 2.报名表). Where the page
-    prints its date elsewhere only: a day alone under the text of a page without one is its date
-    (`date_under_text`)."""
+    and the note of attachments printed between them (联系人：…, 附件：1.培训日程安排 / 2.报名表). Where a metadata
+    line is dated only (the day itself, or another): a day alone under the text of a page without one is its date
+    (`date_under_text`); the metadata reader takes a signature's day where the page prints no other."""
     body = _body_over_day(page, decisions)
     if not body or not c.may_close_before_signature(page.texts[body[-1]]) or not _dated_meta(page, decisions):
         return decisions
@@ -600,7 +618,8 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
     under its label, 延伸閱讀：…), a piece of a sentence (因为) inside the text is text; and a chapter, part or
     section number (第二章　…) between lines of text or right over the first makes a heading, as does a headline over
     a paragraph (one the model called furniture, a caption it was unsure of or that stands under a heading, or,
-    unsure, text or metadata that names nothing), a phrase in 【】 among them (【扩大本地种植】: no button there)."""
+    unsure, text or metadata that names nothing: metadata numbered as a section, 一、…, names none, sure or not), a
+    phrase in 【】 among them (【扩大本地种植】: no button there)."""
     body = _body_lines(decisions)
     out = list(decisions)
     styles = {_heading_style(t) for t, d in zip(page.texts, decisions, strict=True) if d.label == "heading"} - {None}
@@ -638,8 +657,8 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
                 or _heading_style(text) in styles))  # marked as the page's headings are
                or (decision.label == "body" and decision.confidence < CAPTION_DOUBT and not page.paragraph[i]
                    and not c.is_fragment(text))
-               or (decision.label == "meta" and decision.confidence < CAPTION_DOUBT and not f.dated_any(text)
-                   and not c.is_meta_line(text, in_header=True)))
+               or (decision.label == "meta" and (decision.confidence < CAPTION_DOUBT or p.HEADING_NUMBER.match(text))
+                   and not f.dated_any(text) and not c.is_meta_line(text, in_header=True)))
               and body and (body[0] <= i or (i + 1 == body[0] and c.heading_kind(text) in SECTION_KINDS))
               and i < body[-1] and out[i + 1].label == "body" and _heads_paragraph(page, i)):
             out[i] = overrule(decision, "heading", "headline_over_text")
