@@ -334,6 +334,25 @@ def test_a_list_the_text_leads_into_is_the_texts_from_its_first_item() -> None:
     assert corrections.list_goes_on(unfirst, [*said[:3], *said[4:]], 0) == [*said[:3], *said[4:]]
 
 
+def test_running_text_the_model_calls_furniture_between_lines_of_text_is_text() -> None:
+    """Paragraphs between two lines of text, which a writer's spacing (体温 38.5 度) made read as a menu: text; not
+    where a line of the run is furniture (相关阅读) or most of it is no running text (a menu of short links)."""
+    one = "周一那天感觉嗓子有点异样，我没怎么在意，到了晚上就开始发烧了。"
+    two = "周二（12 月 11 日）是最难受的一天，全天体温在 38.2 左右，从早上就没有精神。"
+    three = "周三我早上起来，体温还是 37.5 度，头也不疼，就是有点晕。"
+    texts = ["示例经历", "先说一下整个过程，供大家参考。", one, "整个过程", two, three, "总的来说，不算难受。"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = [Decision(x, 0.9) for x in ("title", "body", "boilerplate", "boilerplate", "boilerplate", "boilerplate",
+                                       "body")]
+    decided = corrections.text_between_text(page, said, 0)
+    assert [d.label for d in decided] == ["title", "body", "body", "heading", "body", "body", "body"]
+    assert {d.by for d in decided[2:6]} == {"text_between_text"}
+    furnished = Page([Line(n, t) for n, t in enumerate([*texts[:3], "相关阅读", *texts[4:]], start=1)])
+    assert corrections.text_between_text(furnished, said, 0) == said
+    menu = Page([Line(n, t) for n, t in enumerate([*texts[:3], "首页", "新闻", "体育", *texts[6:]], start=1)])
+    assert corrections.text_between_text(menu, said, 0) == said
+
+
 def test_a_lists_items_broken_over_lines_go_on_with_the_list() -> None:
     """4.…上岸后 / 应立即戴上口罩，… / 5.…: an item's sentence that the page broke mid-clause goes on with the list;
     the item's end (…。) and the site's line under it close it."""
