@@ -185,6 +185,21 @@ def test_a_range_of_days_is_no_day_of_print(line: str, published: str | None) ->
     assert meta.published == published
 
 
+def test_a_name_in_parts_a_middle_dot_joins_is_read_whole() -> None:
+    """作者：马克·吐温: a foreign name rendered in Chinese, its parts joined by a middle dot, is one name; a place
+    and a report after a dot are no part of one (张三·北京报道)."""
+    assert read("作者：马克·吐温 | 2020年3月16日")["AUTHOR"] == ["马克·吐温"]
+    assert read("编辑：阿卜杜勒·克里木")["EDITOR"] == ["阿卜杜勒·克里木"]
+    assert read("记者 张三·北京报道").get("AUTHOR") == ["张三"]
+
+
+def test_the_word_saying_when_a_page_was_changed_is_no_name() -> None:
+    """发表于 2019-12-18 更新于 2020-03-18: 更新于 says when the post was changed; glued to a name it is cut off."""
+    assert "AUTHOR" not in read("发表于 2019-12-18 更新于 2020-03-18")
+    assert credits._name_only(credits.Span("AUTHOR", 0, 9, "龙安_任天兵发布于")) == credits.Span(
+        "AUTHOR", 0, 6, "龙安_任天兵")
+
+
 def test_a_buttons_word_is_no_name() -> None:
     """A date bar's buttons (2023-04-03 列印 文字大小): the reader's span of a button's word names no one; a name
     stays."""

@@ -403,6 +403,12 @@ MICROBLOG_LINK = PATTERNS.compile(r"(?<=[" + HAN_CLASS + r"])(?:微博|微博客
 REPORT_SUFFIX = PATTERNS.compile(r"(?:综合报道|綜合報導|报道|報導|记者|記者|特约记者|特約記者)$")
 # What a credit says was done, not a name: a report word closing a name (賴俊佑報導, 廖宇杰摄, 陈智 整合) and a word
 # opening an outlet (摘自京华时报, 据北京晨报). NAME_END is tried where white space starts: linear on long runs.
+# A name in the Chinese rendering of a foreign (or a minority's) name, its parts joined by a middle dot (马克·吐温,
+# 阿卜杜勒·克里木): the parts after the first, up to the line's end or the next separator.
+DOTTED_NAME = PATTERNS.compile(r"(?:[·•‧・][" + HAN_CLASS + r"]{1,6})+(?=$|[\s|｜/／,，;；(（【\[])")
+# The word saying when a page was posted or changed, glued to a name or standing for one (龙安发布于, 更新于): no
+# part of the name.
+DONE_AT = PATTERNS.compile(r"(?:发表|發表|发布|發佈|發布|更新|修改|编辑|編輯|上传|上傳|创建|創建)(?:于|於)$")
 NAME_END = PATTERNS.compile(r"(?<!\s)\s*(?:" + REPORT_WORD + r"|摄影|攝影|摄|攝|整合|整理|编译|編譯|撰稿|发自|發自)$")
 # What the names wrote and shot, glued after them: 彭瑜 賀懷湘文/圖, 张三 图/文 (tried where white space starts).
 WORK_AFTER_NAMES = PATTERNS.compile(r"(?<!\s)\s*(?:文|图|圖)\s*[/／]\s*(?:文|图|圖|摄|攝|摄影|攝影)$")

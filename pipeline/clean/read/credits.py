@@ -213,7 +213,12 @@ def _whole_value(text: str, span: Span) -> Span:
     model stops at the space)."""
     if span.tag in ("AUTHOR", "EDITOR"):
         latin = p.LATIN_NAME.match(text, span.start) if span.text[:1].isascii() and span.text[:1].isalpha() else None
-        return Span(span.tag, span.start, latin.end(), latin.group()) if latin and latin.end() > span.end else span
+        if latin and latin.end() > span.end:
+            return Span(span.tag, span.start, latin.end(), latin.group())
+        dotted = p.DOTTED_NAME.match(text, span.end) if HAN.match(span.text[-1:]) else None
+        if dotted and not p.NAME_END.search(dotted.group()):  # 作者：马克·吐温: the model stops at the dot
+            return Span(span.tag, span.start, dotted.end(), span.text + dotted.group())
+        return span
     if span.tag != "OUTLET":
         return span
     labels = c.label_matches(text, glued=True)
@@ -257,6 +262,8 @@ def _name_only(span: Span) -> Span | None:
         return None
     if kept and kept.tag in ("AUTHOR", "EDITOR") and (word := p.NAME_END.search(kept.text)):
         kept = _cut(kept, 0, word.start())
+    if kept and kept.tag in ("AUTHOR", "EDITOR") and (word := p.DONE_AT.search(kept.text)):
+        kept = _cut(kept, 0, word.start())  # 更新于 2020-03-18: no name
     return kept
 
 
