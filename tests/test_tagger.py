@@ -690,6 +690,18 @@ def test_a_date_in_any_shape_pages_print_is_read_as_metadata_around_the_text(dat
     assert corrections.date_over_title(above, said, 1)[0] == Decision("meta", 0.9, "date_over_title")
 
 
+def test_a_long_dated_line_right_under_the_title_is_its_stamp_unless_a_sentence() -> None:
+    """28 March 2009 Categoried in 示例 13 Preview : 282 , Read : 974 under the title, longer than a line of metadata
+    is: the article's stamp, where no metadata line has a date; a sentence there with a date in it is none."""
+    paragraph = "大桥昨日正式通车，两岸之间的车程由原来的四十分钟缩短到二十分钟，附近居民纷纷前往体验新桥。"
+    stamp = "28 March 2009 Categoried in 示例 13 Preview : 282 , Read : 974 Index : 2996 示例分类 示例标签"
+    said = [Decision(label, 0.9) for label in ("title", "boilerplate", "body")]
+    sentence = "2009年3月28日，示例大桥正式通车，两岸市民纷纷前往体验新桥的风采和便利。"
+    for line, label in ((stamp, "meta"), (sentence, "boilerplate")):
+        page = Page([Line(n, t) for n, t in enumerate(["大桥通车", line, paragraph], start=1)])
+        assert corrections.date_over_title(page, said, 0)[1].label == label, line
+
+
 def test_a_posts_stamp_is_never_a_heading() -> None:
     """A comment's name and stamp (胡任标今天 12:08:48) over its text is no heading, whether the model or the
     headline-over-text correction would make it one; a heading with a day in it stays."""

@@ -783,8 +783,19 @@ def code_between_text(page: Page, decisions: list[Decision], title: int) -> list
 def date_over_title(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """A page whose header block prints no date under its title may print it above (a breadcrumb with the
     day, 自由電子報 > 生活 2012年1月12日‧星期四): where no metadata line has a date, the nearest short dated line
-    among the few above the title is metadata."""
+    among the few above the title is metadata. So is a dated line right under the title that is no sentence, however
+    long (a blog's 28 March 2009 Categoried in 示例 13 Preview : 282 …, 发表于 2019-12-18 分类于 甲 ， 乙): on the
+    training pages all 249 such lines are metadata."""
+    if not _dated_meta(page, decisions):
+        for i in range(title + 1, min(title + 1 + UNDER_TITLE_LINES, len(page.texts))):
+            text = page.texts[i]
+            if (decisions[i].by == "model" and decisions[i].label == "boilerplate" and without_date(text) is not None
+                    and not (c.ends_sentence(text) or "。" in text or page.paragraph[i])):
+                return [*decisions[:i], overrule(decisions[i], "meta", "date_over_title"), *decisions[i + 1 :]]
     return _dated_line(page, decisions, range(title - 1, max(-1, title - 1 - FRAME_LINES), -1), "date_over_title")
+
+
+UNDER_TITLE_LINES = 2  # lines right under the title where a dated line is the article's stamp
 
 
 def date_under_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
@@ -978,8 +989,9 @@ CORRECTIONS = {
     "credit_words": "between the title and the text a date line, a byline or a labelled field, and just below the "
                     "text a closing credit (a short labelled one, an editor's in brackets, one naming the text's "
                     "source: 供稿：…, 摘自《…》, (中時新聞網)), is metadata",
-    "date_over_title": "where no metadata line has a date, the nearest short dated line among the few above the title "
-                  "(a breadcrumb with the day) is metadata",
+    "date_over_title": "where no metadata line has a date, a dated line right under the title that is no sentence, "
+                       "or else the nearest short dated line among the few above it (a breadcrumb with the day), is "
+                       "metadata",
     "date_under_text": "where no metadata line has a date, the first short dated line among the few under the text "
                        "(or the text's last line, where it is one: 发布于 2024-11-20 08:03・IP 属地北京) is metadata",
     "spoken_line": "inside the text, a labelled line that is a sentence of clauses (记者：…，…？, an interview's "
