@@ -606,6 +606,12 @@ def test_a_comment_board_under_the_text_is_furniture() -> None:
     quoted = Page([Line(n, t) for n, t in enumerate(["国产手机出货量回升", paragraph, paragraph, "网友评论",
                                                      *board[1:]], start=1)])
     assert corrections.comment_board(quoted, said, 0) == said
+    counted = Page([Line(n, t) for n, t in enumerate(["国产手机出货量回升", paragraph, paragraph, "已有 8 条评论",
+                                                      "小明同学", "2018年04月12日 20:06", board[2]], start=1)])
+    said = [Decision(label, 0.9) for label in ["title", "body", "body", "boilerplate", "boilerplate", "meta", "body"]]
+    assert [d.label for d in corrections.comment_board(counted, said, 0)][3:] == ["boilerplate"] * 4  # a stamp too
+    said = [Decision(label, 0.9) for label in ["title", "body", "body", *["boilerplate"] * 4]]
+    assert corrections.date_under_text(counted, said, 0) == said  # a comment's stamp is no date of the article
 
 
 def test_a_short_pages_lead_under_its_header_is_text() -> None:

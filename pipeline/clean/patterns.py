@@ -169,7 +169,8 @@ WIDGET_WORDS = PATTERNS.compile(
 _COMMENT_COUNT = r"\s*[（(\[【]?\s*\d+\s*(?:条|條)?\s*[）)\]】]?"  # （128）, 12條
 COMMENT_BOARD = PATTERNS.compile(
     r"^(?:(?:热门|熱門|最新|全部|精彩)(?:评论|評論|留言)(?:" + _COMMENT_COUNT + r")?"
-    r"|(?:网友|網友|用户|用戶|读者|讀者)?(?:评论|評論|留言)" + _COMMENT_COUNT + r")$"
+    r"|(?:网友|網友|用户|用戶|读者|讀者)?(?:评论|評論|留言)" + _COMMENT_COUNT
+    + r"|(?:已有|共有|共)?\s*\d+\s*(?:条|條|个|個|則|则)\s*(?:评论|評論|留言|回复|回覆))$"
 )
 # A button folding the rest of the text under it: 展开全文, 展开剩余80%, 點擊展開全文, 請繼續往下閱讀...
 FOLD = PATTERNS.compile(r"^(?:(?:点击|點擊)?(?:展开|展開)(?:全文|剩余\s*\d{1,3}\s*%|剩餘\s*\d{1,3}\s*%)|" + READ_ON

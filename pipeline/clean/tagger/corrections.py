@@ -232,8 +232,9 @@ def lead_under_header(page: Page, decisions: list[Decision], title: int) -> list
 
 
 def comment_board(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
-    """Under the text's first line, a comment board's heading (热门评论（128）, 最新评论) and every line under it
-    are furniture: readers' comments (国产手机越来越好了，支持！) read as text to the model."""
+    """Under the text's first line, a comment board's heading (热门评论（128）, 最新评论, 已有 8 条评论) and every
+    line under it are furniture: readers' comments (国产手机越来越好了，支持！) read as text to the model, and their
+    stamps (2018年04月12日 20:06) as the article's date."""
     body = _body_lines(decisions)
     start = next((i for i in range(body[0] + 1, len(page.texts)) if p.COMMENT_BOARD.match(page.texts[i])),
                  None) if body else None
@@ -241,7 +242,7 @@ def comment_board(page: Page, decisions: list[Decision], title: int) -> list[Dec
         return decisions
     out = list(decisions)
     for i in range(start, len(out)):
-        if out[i].by == "model" and out[i].label in ("body", "heading", "caption"):
+        if out[i].by == "model" and out[i].label in ("body", "heading", "caption", "meta"):
             out[i] = overrule(out[i], "boilerplate", "comment_board")
     return out
 
@@ -802,12 +803,14 @@ def date_under_text(page: Page, decisions: list[Decision], title: int) -> list[D
     """A page that prints no date around its title may print it under the text ((2012-01-17 20:00)  晚間新聞):
     where no metadata line has a date, the first short dated line among the few under the text is metadata, and so
     is the text's last line where it is one (发布于 2024-11-20 08:03・IP 属地北京: no sentence). Not under an end
-    marker: the items of a related list (相关新闻) print their own dates."""
+    marker: the items of a related list (相关新闻) print their own dates, nor under a comment board's heading: its
+    comments do."""
     body = _body_lines(decisions)
     if not body:
         return decisions
     last = body[-1:] if len(body) > 1 else []
-    under = list(itertools.takewhile(lambda i: not c.is_end_marker(page.texts[i]), _under_text(body, len(decisions))))
+    under = list(itertools.takewhile(lambda i: not (c.is_end_marker(page.texts[i]) or p.COMMENT_BOARD.match(
+        page.texts[i])), _under_text(body, len(decisions))))
     return _dated_line(page, decisions, [*last, *under], "date_under_text")
 
 
@@ -971,8 +974,8 @@ CORRECTIONS = {
     "lead_under_header": f"running text between the header (the title and the metadata under it) and the model's "
                          f"first line of text, no more than {FOOTER_LINES} lines of it, is text (a short page's lead), "
                          "as is a letter's salutation or a notice's addressees there (各位业主：, 各部门、各单位：)",
-    "comment_board": "under the text's first line, a comment board's heading (热门评论（128）, 最新评论) and the "
-                     "lines under it are boilerplate",
+    "comment_board": "under the text's first line, a comment board's heading (热门评论（128）, 最新评论, "
+                     "已有 8 条评论) and the lines under it (comments, their stamps) are boilerplate",
     "closing_paragraph": "a paragraph right under the text that ends with its writer's name in brackets "
                          "(…表达慰问。(书聿)) or its editor's tag (…。（編輯：李雪）1131120), or that a line "
                          "ending the article follows (相關新聞), is the text's last paragraph",
