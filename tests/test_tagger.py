@@ -13,7 +13,7 @@ from pipeline import build, docbook, document, task
 from pipeline.clean import clean, tagger
 from pipeline.clean.tagger import corrections, features, labels, training
 from pipeline.clean.tagger.page import FEATURES, PAGE_NAMES, Page
-from pipeline.clean.types import Decision, Line
+from pipeline.clean.types import Decision, DomHints, Line
 from pipeline.cli import main
 from pipeline.config import Config
 from tests.conftest import CORPUS, ROOT, SEEDS
@@ -224,6 +224,24 @@ def test_a_line_a_pictures_pointer_opens_is_a_caption() -> None:
     said = [Decision(label, 0.9) for label in ("title", "body", "body", "body", "body", "body")]
     assert [d.label for d in corrections.marked_caption(page, said, 0)] == [
         "title", "body", "caption", "caption", "body", "body"]
+
+
+def test_a_line_the_markup_marks_as_a_heading_between_lines_of_text_is_a_heading() -> None:
+    """<h2>GET</h2> between two paragraphs: a heading, whatever the model said; not a menu's heading (in a <nav>, or
+    an element named as furniture), a heading that is all a link, furniture's words (<h3>相关阅读</h3>), the article's
+    stamp (<h4>2014年5月21日</h4>), nor a heading under the text's last line."""
+    paragraph = "接口的设计要考虑团队的规范，统一使用一种请求方法可以减少不少麻烦。"
+    marked = [("GET", DomHints(element="h2", region="article")), ("最新文章", DomHints(element="h3", region="nav")),
+              ("示例链接", DomHints(element="h2", links="all")), ("相关阅读", DomHints(element="h3")),
+              ("热门新闻", DomHints(element="h4", furniture="hot")), ("2014年5月21日", DomHints(element="h4"))]
+    lines = [Line(1, "示例标题"), Line(2, paragraph)]
+    for text, hints in marked:
+        lines += [Line(len(lines) + 1, text, dom=hints), Line(len(lines) + 2, paragraph)]
+    lines.append(Line(len(lines) + 1, "PUT", dom=DomHints(element="h2")))
+    page = Page(lines)
+    said = [Decision("title", 0.9), *[Decision(x, 0.9) for x in ["body", "boilerplate"] * 6], Decision("body", 0.9),
+            Decision("boilerplate", 0.9)]
+    assert [d.label for d in corrections.marked_heading(page, said, 0)][2::2] == ["heading", *["boilerplate"] * 6]
 
 
 def test_a_name_under_its_label_alone_closing_the_text_is_metadata() -> None:

@@ -895,6 +895,41 @@ def marked_caption(page: Page, decisions: list[Decision], title: int) -> list[De
     return out
 
 
+def marked_heading(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """A line an HTML page's markup marks as a heading (<h1>–<h6>) inside the text, over one of the model's lines of
+    text (the next line or the one after it), outside the page's frame (a menu, a header, a sidebar, a footer, an
+    element named as furniture: 热门, comment) and not all a link, is a section's heading whatever the model said (the
+    training pages, of 2011–12, seldom mark one: all 4 such lines there are headings, as are 58 of 59 on the outside
+    batches), unless it is furniture (分享到：, 相关阅读) or the article's stamp or credit (<h4>2014年5月21日</h4>, a
+    line the model calls metadata)."""
+    body = _body_lines(decisions)
+    out = list(decisions)
+    for i in range(body[0] + 1, body[-1]) if body else ():
+        hints, text = page.lines[i].dom, page.texts[i]
+        if (hints is not None and hints.element in HEADING_ELEMENTS and hints.region not in FRAME_REGIONS
+                and not hints.furniture and hints.links != "all" and decisions[i].by == "model"
+                and decisions[i].label not in ("heading", "meta") and _over_text(decisions, i)
+                and not _marked_furniture(text) and not f.dated_any(text)):
+            out[i] = overrule(decisions[i], "heading", "marked_heading")
+    return out
+
+
+def _over_text(decisions: Sequence[Decision], i: int) -> bool:
+    """Whether one of the two lines under line i is text (a picture's caption may stand between)."""
+    return any(d.label == "body" for d in decisions[i + 1 : i + 3])
+
+
+def _marked_furniture(text: str) -> bool:
+    """Furniture by its words (分享到：, 相关阅读, 字号：大 中 小, 延伸閱讀：…), not by its shape: a heading the markup
+    marks may be a word in Latin script (GET, Answer the question)."""
+    return bool(p.CHROME_LINE.match(text) or c.is_end_marker(text) or p.WIDGET_WORDS.match(text)
+                or p.LINKS_UNDER_TEXT.match(text))
+
+
+HEADING_ELEMENTS = ("h1", "h2", "h3", "h4")  # visible_text's elements of a heading (h4 for h4–h6)
+FRAME_REGIONS = ("nav", "aside", "footer", "form", "header")  # the regions of a page's frame, never of its text
+
+
 def text_under_heading(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """A line the model calls a caption right under a section's heading, reading as running text and not marked as
     a caption (图为…, …摄), is the section's text: a heading heads text (the last section's one paragraph over the
@@ -933,10 +968,10 @@ def _body_lines(decisions: Sequence[Decision], *also: str) -> list[int]:
 
 
 # run in this order over the decisions
-RULES = (code_between_text, picture_caption, marked_caption, spoken_lines, lead_under_header, list_goes_on,
-         framed_text, text_between_text, text_under_heading, site_under_text, text_to_page_end, text_past_picture,
-         latin_in_text, comment_board, closing_paragraph, signature, contact_under_text, credit_lines,
-         past_closing_credit, date_over_title, date_under_text, heading_words)
+RULES = (code_between_text, picture_caption, marked_caption, marked_heading, spoken_lines, lead_under_header,
+         list_goes_on, framed_text, text_between_text, text_under_heading, site_under_text, text_to_page_end,
+         text_past_picture, latin_in_text, comment_board, closing_paragraph, signature, contact_under_text,
+         credit_lines, past_closing_credit, date_over_title, date_under_text, heading_words)
 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
 # does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
@@ -951,6 +986,8 @@ CORRECTIONS = {
     "text_between_text": "between two lines of text, a run of lines the model calls furniture, most of them running "
                          "text and none a button, an end marker or links, is text (a caption, a section's heading "
                          "over its paragraph, or text)",
+    "marked_heading": "a line an HTML page's markup marks as a heading (<h1>–<h6>) between two lines of text, outside "
+                      "the page's frame and not all a link, is a heading unless it is furniture",
     "text_under_heading": "a line the model calls a caption right under a section's heading that reads as "
                           "running text and is not marked as a caption (图为…, …摄) is text",
     "latin_in_text": "a sentence in English between lines of text is text",
