@@ -69,6 +69,8 @@ def text_between_text(page: Page, decisions: list[Decision], title: int) -> list
 
 
 def _furniture_in_text(text: str) -> bool:
+    """Furniture among lines of text, by its words or its shape: a button (分享, facebook), an end marker (相关阅读),
+    a widget's words (字号：大 中 小), links under their label (延伸閱讀：…)."""
     return bool(c.is_chrome(text) or c.is_end_marker(text) or p.WIDGET_WORDS.match(text)
                 or p.LINKS_UNDER_TEXT.match(text))
 
@@ -325,7 +327,7 @@ def _wrapped(page: Page, i: int) -> bool:
     if c.ends_sentence(page.texts[i - 1]) or page.texts[i - 1][-1] in ITEM_ENDS + LEAD_IN:
         return False
     for text in page.texts[i : i + WRAPPED_LINES]:
-        if _item_number(text) or c.is_chrome(text) or c.is_end_marker(text) or p.LINKS_UNDER_TEXT.match(text):
+        if _item_number(text) or _furniture_in_text(text):
             return False
         if c.ends_sentence(text) or text[-1] in ITEM_ENDS:
             return True
