@@ -68,11 +68,12 @@ def text_between_text(page: Page, decisions: list[Decision], title: int) -> list
     return out
 
 
-def _furniture_in_text(text: str) -> bool:
-    """Furniture among lines of text, by its words or its shape: a button (分享, facebook), an end marker (相关阅读),
-    a widget's words (字号：大 中 小), links under their label (延伸閱讀：…)."""
-    return bool(c.is_chrome(text) or c.is_end_marker(text) or p.WIDGET_WORDS.match(text)
-                or p.LINKS_UNDER_TEXT.match(text))
+def _furniture_in_text(text: str, *, by_shape: bool = True) -> bool:
+    """Furniture among lines of text: by its words, a button (分享到：), an end marker (相关阅读), a widget's words
+    (字号：大 中 小), links under their label (延伸閱讀：…); and, `by_shape`, a line with no Chinese or a menu's
+    (facebook, 首页|新闻|图片)."""
+    return bool((c.is_chrome(text) if by_shape else p.CHROME_LINE.match(text)) or c.is_end_marker(text)
+                or p.WIDGET_WORDS.match(text) or p.LINKS_UNDER_TEXT.match(text))
 
 
 def _section_heading(page: Page, i: int) -> bool:
@@ -788,7 +789,7 @@ def date_over_title(page: Page, decisions: list[Decision], title: int) -> list[D
     day, 自由電子報 > 生活 2012年1月12日‧星期四): where no metadata line has a date, the nearest short dated line
     among the few above the title is metadata. So is a dated line right under the title that is no sentence, however
     long (a blog's 28 March 2009 Categoried in 示例 13 Preview : 282 …, 发表于 2019-12-18 分类于 甲 ， 乙): on the
-    training pages all 249 such lines are metadata."""
+    training pages all 221 such lines are metadata."""
     if not _dated_meta(page, decisions):
         for i in range(title + 1, min(title + 1 + UNDER_TITLE_LINES, len(page.texts))):
             text = page.texts[i]
@@ -902,8 +903,9 @@ def marked_heading(page: Page, decisions: list[Decision], title: int) -> list[De
     text (the next line or the one after it), outside the page's frame (a menu, a header, a sidebar, a footer, an
     element named as furniture: 热门, comment) and not all a link, is a section's heading whatever the model said (the
     training pages, of 2011–12, seldom mark one: all 4 such lines there are headings, as are 58 of 59 on the outside
-    batches), unless it is furniture (分享到：, 相关阅读) or the article's stamp or credit (<h4>2014年5月21日</h4>, a
-    line the model calls metadata)."""
+    batches whose renderings keep the markup), unless it is furniture by its words (分享到：, 相关阅读: a heading may
+    be a word in Latin script, GET) or the article's stamp or credit (<h4>2014年5月21日</h4>, a line the model calls
+    metadata)."""
     body = _body_lines(decisions)
     out = list(decisions)
     for i in range(body[0] + 1, body[-1]) if body else ():
@@ -911,7 +913,7 @@ def marked_heading(page: Page, decisions: list[Decision], title: int) -> list[De
         if (hints is not None and hints.element in HEADING_ELEMENTS and hints.region not in FRAME_REGIONS
                 and not hints.furniture and hints.links != "all" and decisions[i].by == "model"
                 and decisions[i].label not in ("heading", "meta") and _over_text(decisions, i)
-                and not _marked_furniture(text) and not f.dated_any(text)):
+                and not _furniture_in_text(text, by_shape=False) and not f.dated_any(text)):
             out[i] = overrule(decisions[i], "heading", "marked_heading")
     return out
 
@@ -919,13 +921,6 @@ def marked_heading(page: Page, decisions: list[Decision], title: int) -> list[De
 def _over_text(decisions: Sequence[Decision], i: int) -> bool:
     """Whether one of the two lines under line i is text (a picture's caption may stand between)."""
     return any(d.label == "body" for d in decisions[i + 1 : i + 3])
-
-
-def _marked_furniture(text: str) -> bool:
-    """Furniture by its words (分享到：, 相关阅读, 字号：大 中 小, 延伸閱讀：…), not by its shape: a heading the markup
-    marks may be a word in Latin script (GET, Answer the question)."""
-    return bool(p.CHROME_LINE.match(text) or c.is_end_marker(text) or p.WIDGET_WORDS.match(text)
-                or p.LINKS_UNDER_TEXT.match(text))
 
 
 HEADING_ELEMENTS = ("h1", "h2", "h3", "h4")  # visible_text's elements of a heading (h4 for h4–h6)
