@@ -371,6 +371,39 @@ def test_running_text_the_model_calls_furniture_between_lines_of_text_is_text() 
     assert corrections.text_between_text(menu, said, 0) == said
 
 
+def test_the_running_text_around_the_line_chosen_on_a_page_with_no_text_is_the_article() -> None:
+    """A how-to's short steps under their headings read as a menu to the model, which finds no text: around the line
+    chosen as its text, the running text and the headings over its paragraphs are the article's, up to furniture."""
+    texts = ["示例安装指南", "发布时间：2023-05-12", "本文介绍如何在本机安装示例软件，大约需要十分钟。",
+             "第一步. 下载安装包", "打开示例网站，找到下载页面，选择你的系统版本。", "第二步. 安装程序",
+             "双击安装包，按照提示一路点击下一步。", "相关文章", "上一篇：示例卸载方法"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = [Decision("title", 0.9), Decision("meta", 0.9), *[Decision("boilerplate", 0.6)] * 7]
+    said[4] = Decision("body", 0.4, "some_text")
+    decided = corrections.text_around_some_text(page, said, 0)
+    assert [d.label for d in decided] == ["title", "meta", "body", "heading", "body", "heading", "body",
+                                          "boilerplate", "boilerplate"]
+    assert {decided[k].by for k in (2, 3, 5, 6)} == {"text_around_some_text"}
+    unchosen = [*said[:4], Decision("body", 0.6), *said[5:]]  # the model found text: its decisions stand
+    assert corrections.text_around_some_text(page, unchosen, 0) == unchosen
+
+
+def test_a_how_to_of_short_steps_keeps_its_text() -> None:
+    """The packaged model reads a how-to's short steps under their headings (a step with a word in Latin letters
+    spaced from the Chinese) as a menu and finds no text; the page keeps them all."""
+    steps = ["打开官方网站，找到下载页面，选择适合你系统的版本并下载到本地。",
+             "双击安装包，按照提示一路点击下一步，安装路径可以保持默认，也可以自行修改。",
+             "打开系统设置，找到环境变量一栏，把安装目录下的 bin 文件夹加入路径中，保存后重新打开终端。",
+             "在终端中输入版本命令，如果能看到版本号，说明安装成功，可以开始使用了。"]
+    lines = ["首页 > 技术文档 > 开发指南", "如何配置开发环境", "发布时间：2023-05-12 作者：示例君",
+             "本文介绍如何在本机配置开发环境，整个过程大约需要十分钟。"]
+    for n, head, step in zip("一二三四", ("下载安装包", "安装程序", "配置环境变量", "验证安装"), steps, strict=True):
+        lines += [f"第{n}步. {head}", step]
+    article = clean("\n".join([*lines, "相关文章", "上一篇：如何卸载旧版本", "下一篇：常见问题解答"]))
+    assert [b.text for b in article.blocks if b.kind == "para"] == [lines[3], *steps]
+    assert [b.text for b in article.blocks if b.kind == "heading"] == lines[4::2]
+
+
 def test_a_lists_items_broken_over_lines_go_on_with_the_list() -> None:
     """4.…上岸后 / 应立即戴上口罩，… / 5.…: an item's sentence that the page broke mid-clause goes on with the list;
     the item's end (…。) and the site's line under it close it."""

@@ -49,6 +49,30 @@ def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decis
     return out
 
 
+def text_around_some_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """On a page the model finds no text on, the line chosen as its text (`some_text`) stands in the article's block:
+    the running text around it, with the sections' headings over its paragraphs, is the article's, up to furniture,
+    metadata or a line that is neither (a how-to's short steps under their headings read as a menu to the model)."""
+    seeds = [i for i, d in enumerate(decisions) if d.by == "some_text"]
+    if not seeds:
+        return decisions
+    out = list(decisions)
+    for step in (1, -1):
+        k = seeds[0] + step
+        while title < k < len(out) and out[k].by == "model" and out[k].label == "boilerplate":
+            text = page.texts[k]
+            if _furniture_in_text(text):
+                break
+            if page.paragraph[k]:
+                out[k] = overrule(out[k], "body", "text_around_some_text")
+            elif _section_heading(page, k):
+                out[k] = overrule(out[k], "heading", "text_around_some_text")
+            else:
+                break
+            k += step
+    return out
+
+
 def text_between_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """Lines the model calls furniture between two of its lines of text, most of them running text and none of them
     furniture (a button, an end marker, links under their label), are the text's, read as `framed_text` reads them
@@ -965,10 +989,10 @@ def _body_lines(decisions: Sequence[Decision], *also: str) -> list[int]:
 
 
 # run in this order over the decisions
-RULES = (code_between_text, picture_caption, marked_caption, marked_heading, spoken_lines, lead_under_header,
-         list_goes_on, framed_text, text_between_text, text_under_heading, site_under_text, text_to_page_end,
-         text_past_picture, latin_in_text, comment_board, closing_paragraph, signature, contact_under_text,
-         credit_lines, past_closing_credit, date_over_title, date_under_text, heading_words)
+RULES = (text_around_some_text, code_between_text, picture_caption, marked_caption, marked_heading, spoken_lines,
+         lead_under_header, list_goes_on, framed_text, text_between_text, text_under_heading, site_under_text,
+         text_to_page_end, text_past_picture, latin_in_text, comment_board, closing_paragraph, signature,
+         contact_under_text, credit_lines, past_closing_credit, date_over_title, date_under_text, heading_words)
 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
 # does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
@@ -976,6 +1000,9 @@ CORRECTIONS = {
     "code_between_text": "a run of lines of program code (or an HTML page's <pre>) below the title with the "
                          "article's text after it, or a command a line of text leads into (…输入：), is code, "
                          "kept as printed",
+    "text_around_some_text": "on a page the model finds no text on, the running text around the line chosen as "
+                             "its text (some_text), with the headings over its paragraphs, is the article's, up to "
+                             "furniture, metadata or a line that is neither",
     "picture_caption": "a line the model calls metadata that is a picture's caption with a sentence in it (图为…。"
                        "记者 李大华 摄) is a caption",
     "marked_caption": "a line an HTML page's markup marks as a caption (<figcaption>, the alt text of the picture "
