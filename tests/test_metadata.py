@@ -39,6 +39,18 @@ def test_first_value_of_a_field_wins() -> None:
     assert [p.name for p in meta.editors] == ["NF055"]
 
 
+@pytest.mark.parametrize("line", ["来源： 访问量：199 发布日期：2017-05-15 10:49:00", "作者： 点击数：35 编辑：",
+                                  "来源：|浏览次数：120"])
+def test_a_label_printed_empty_takes_no_other_fields_label_as_its_value(line: str) -> None:
+    """来源： 访问量：199: the outlet's label printed empty, a counter's label after it, is no outlet (nor a name)."""
+    meta = Metadata()
+    parse_meta_line(line, meta)
+    assert (meta.source, meta.authors, meta.editors) == (None, [], [])
+    meta = Metadata()
+    parse_meta_line("来源：示例日报 访问量：199", meta)
+    assert meta.source == "示例日报"
+
+
 def test_role_word_is_kept_apart_from_the_name() -> None:
     meta = Metadata()
     parse_meta_line("作者：记者 朱颖婕", meta)

@@ -120,6 +120,16 @@ def test_a_line_of_credits_alone_is_no_candidate_headline(line: str) -> None:
     assert clean(text).meta.title == "古镇里的手艺人"
 
 
+@pytest.mark.parametrize("line", ["示例市统计局　国家统计局示例调查队", "示例省教育厅 示例省人民政府办公厅"])
+def test_a_notices_issuers_side_by_side_are_no_candidate_headline(line: str) -> None:
+    """The bodies issuing a notice, printed side by side under its title, are never its headline; a headline that
+    names a body (示例市统计局发布年度公报) is."""
+    text = "\n".join(["示例市2022年国民经济和社会发展统计公报", line, "（2023年4月12日）",
+                      "2022年，全市经济运行稳中有进，主要指标好于预期。", "示例市统计局发布年度公报"])
+    page = Page(page_lines(text))
+    assert [page.texts[i] for i in titles.candidates(page)] == [page.texts[0], page.texts[4]]
+
+
 def test_the_evidence_says_how_much_of_a_line_the_running_text_uses() -> None:
     """A headline's pairs of characters come back in its text; a toolbar's do not."""
     page = Page(page_lines(PAGE))

@@ -484,6 +484,13 @@ ADDRESSEES = r"(?:单位|單位|部门|部門|政府|机关|機關|机构|機構
 # How an office's short name ends, where a person's may stand instead (发布者：教务处, 宣传部, 校友会): the
 # addressees' endings and a few more.
 OFFICE_NAME = PATTERNS.compile("(?:" + ADDRESSEES + "|[部院校组組科站队隊会會厅廳馆館])$")
+# A field's label the metadata labels do not know (访问量：, 点击数：) opening the value of one they know: the known
+# label's value was printed empty.
+OTHER_LABEL = PATTERNS.compile(r"[^\s\d:：]{1,6}[:：]")
+# A notice's issuers printed under its title, the names of government bodies side by side (某市统计局　国家统计局某市
+# 调查队): never a headline.
+_ORGAN = r"\S{2,20}?(?:局|调查队|調查隊|总队|總隊|厅|廳|委员会|委員會|办公室|辦公室|政府)"
+ISSUERS = PATTERNS.compile(_ORGAN + r"(?:\s+" + _ORGAN + ")+")
 # A letter's or a notice's salutation on its own line over the text: 各位业主：, 尊敬的旅客：, 亲爱的同学们：, and
 # a notice's addressees (各部门、各单位：, 各学院：).
 SALUTATION = PATTERNS.compile(

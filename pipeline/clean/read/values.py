@@ -86,6 +86,8 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
     for k, match in enumerate(matches):
         end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
         value = text[match.end() : end].strip(FIELD_SEPARATORS)
+        if p.OTHER_LABEL.match(value):
+            value = ""  # 来源： 访问量：199: the label printed empty, another field's label after it
         field = c.label_field(match)
         # An update's date stands for the publication's where the page gives no other before it (最后更新 14.12.2011)
         if field in ("published", "updated") and meta.published is None:

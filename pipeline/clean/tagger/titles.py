@@ -64,10 +64,12 @@ class Candidate:
 
 
 def candidates(page: Page) -> list[int]:
-    """The lines that could be a headline: long enough, Chinese, headline-shaped (a picture mark aside)."""
+    """The lines that could be a headline: long enough, Chinese, headline-shaped (a picture mark aside), not a
+    bracketed byline nor a notice's issuers side by side."""
     return [i for i, text in enumerate(page.texts)
             if MIN_CHARS <= len(text) <= MAX_CHARS and c.han_count(text) >= MIN_HAN
-            and c.could_be_title(bare := PICTURE_MARK.sub("", text)) and not _bracketed_byline(bare)]
+            and c.could_be_title(bare := PICTURE_MARK.sub("", text)) and not _bracketed_byline(bare)
+            and not p.ISSUERS.fullmatch(bare)]
 
 
 def registered_title(page: Page) -> int | None:
