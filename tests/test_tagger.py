@@ -388,6 +388,22 @@ def test_the_running_text_around_the_line_chosen_on_a_page_with_no_text_is_the_a
     assert corrections.text_around_some_text(page, unchosen, 0) == unchosen
 
 
+def test_a_line_the_markup_places_in_the_pages_footer_is_the_sites() -> None:
+    """The site's address and contact lines in a footer element, or one named footer or copyright, are furniture
+    whatever the model said; the article's text and a page without markup are left as they were."""
+    texts = ["示例中心召开培训会", "会上，工作人员介绍了平台的主要功能和使用方法。", "示例中心",
+             "地址：示例路1号，电话：0000-1234567。", "服务时间：周一至周五。"]
+    marks = [DomHints(element="h1"), DomHints(element="p", content="near"), DomHints(element="h3", furniture="footer"),
+             DomHints(element="p", furniture="copyright"), DomHints(element="p", region="footer")]
+    page = Page([Line(n, t, dom=d) for n, (t, d) in enumerate(zip(texts, marks, strict=True), start=1)])
+    said = [Decision("title", 0.9), *[Decision("body", 0.9)] * 4]
+    decided = corrections.footer_is_frame(page, said, 0)
+    assert [(d.label, d.by) for d in decided] == [("title", "model"), ("body", "model"),
+                                                   *[("boilerplate", "footer_is_frame")] * 3]
+    plain = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    assert corrections.footer_is_frame(plain, said, 0) == said
+
+
 def test_a_how_to_of_short_steps_keeps_its_text() -> None:
     """The packaged model reads a how-to's short steps under their headings (a step with a word in Latin letters
     spaced from the Chinese) as a menu and finds no text; the page keeps them all."""

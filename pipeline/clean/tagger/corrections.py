@@ -120,6 +120,22 @@ def _heads_paragraph(page: Page, i: int) -> bool:
                      or _byline(text) or p.DOC_NUMBER.match(text)))
 
 
+def footer_is_frame(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
+    """A line an HTML page's markup places in its footer (a footer element, or one its class or id names footer or
+    copyright: the site's address, its contact lines) is the site's, whatever else read it as text: none of the
+    training pages' 1,180 such lines is the article's."""
+    out = list(decisions)
+    for i, line in enumerate(page.lines):
+        hints = line.dom
+        if (hints is not None and (hints.region == "footer" or hints.furniture in FOOTER_WORDS)
+                and out[i].label in ("body", "heading", "caption")):
+            out[i] = overrule(out[i], "boilerplate", "footer_is_frame")
+    return out
+
+
+FOOTER_WORDS = ("footer", "copyright")  # visible_text's furniture words of a page's footer
+
+
 def site_under_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
     """The lines the model calls text at the text's end that are the site's are furniture, from the last up: its
     legal notice (a disclaimer, the terms of reprinting, a comment board's rules), related links opened by their
@@ -991,8 +1007,9 @@ def _body_lines(decisions: Sequence[Decision], *also: str) -> list[int]:
 # run in this order over the decisions
 RULES = (text_around_some_text, code_between_text, picture_caption, marked_caption, marked_heading, spoken_lines,
          lead_under_header, list_goes_on, framed_text, text_between_text, text_under_heading, site_under_text,
-         text_to_page_end, text_past_picture, latin_in_text, comment_board, closing_paragraph, signature,
-         contact_under_text, credit_lines, past_closing_credit, date_over_title, date_under_text, heading_words)
+         text_to_page_end, text_past_picture, footer_is_frame, latin_in_text, comment_board, closing_paragraph,
+         signature, contact_under_text, credit_lines, past_closing_credit, date_over_title, date_under_text,
+         heading_words)
 
 # The corrections that overrule the line model, by the name a decision records (`by`), each with what it
 # does: `pipeline clean --corrections` lists them and `--explain` shows which one decided a line.
@@ -1003,6 +1020,8 @@ CORRECTIONS = {
     "text_around_some_text": "on a page the model finds no text on, the running text around the line chosen as "
                              "its text (some_text), with the headings over its paragraphs, is the article's, up to "
                              "furniture, metadata or a line that is neither",
+    "footer_is_frame": "a line an HTML page's markup places in its footer (a footer element, or one named footer or "
+                       "copyright) is the site's",
     "picture_caption": "a line the model calls metadata that is a picture's caption with a sentence in it (图为…。"
                        "记者 李大华 摄) is a caption",
     "marked_caption": "a line an HTML page's markup marks as a caption (<figcaption>, the alt text of the picture "
