@@ -51,6 +51,13 @@ def test_a_label_printed_empty_takes_no_other_fields_label_as_its_value(line: st
     assert meta.source == "示例日报"
 
 
+@pytest.mark.parametrize("line", ["文章来源：本站原创 作者：示例 发布时间：2010年01月20日", "来源：本网"])
+def test_a_source_that_is_the_site_itself_names_no_outlet(line: str) -> None:
+    meta = Metadata()
+    parse_meta_line(line, meta)
+    assert meta.source is None
+
+
 def test_role_word_is_kept_apart_from_the_name() -> None:
     meta = Metadata()
     parse_meta_line("作者：记者 朱颖婕", meta)

@@ -94,8 +94,8 @@ def parse_meta_line(text: str, meta: Metadata, *, header: bool = True, names: bo
             found = find_date(value)
             short = None if found else p.DATE_SHORT_YEAR.match(value)
             meta.published = iso_datetime(found) if found else _short_year_date(short) if short else None
-        elif field == "source" and meta.source is None:
-            meta.source = first_word(value)
+        elif field == "source" and meta.source is None and not p.SELF_REFERENCE.match(value):
+            meta.source = first_word(value)  # not 来源：本站原创: the site itself names no outlet
         elif field == "author" and not meta.authors:
             # "作者：张三，系某大学教授": the name, not the description after it; not a chart's maker (曲振东 编制)
             name = re.split(r"[，,；;（(）)]", value)[0]
