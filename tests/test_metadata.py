@@ -118,6 +118,14 @@ def test_a_screenshot_credit_is_a_caption(line: str, caption: bool) -> None:
     assert classify.is_caption(line) is caption
 
 
+@pytest.mark.parametrize(("line", "caption"), [
+    ("图五：链接保存", True), ("圖十四：插件", True), ("图 3 示例曲线", True), ("图3显示，销量逐月上升。", False),
+    ("图书馆开放时间", False)])
+def test_a_figures_number_and_label_open_a_caption(line: str, caption: bool) -> None:
+    """图五：…, 图 3 …: a picture's number, in digits or Chinese numerals, and its label; not a sentence about it."""
+    assert classify.is_caption(line) is caption
+
+
 @pytest.mark.parametrize(("line", "fragment"), [
     ("因为", True), ("简单说就是", True), ("——（汉）东方朔", True),
     ("为什么要搞“一带一路”？", False), ("相关路段强制分流，听从交警指挥疏导", False), ("因为疫情推迟的会议", False)])
