@@ -404,6 +404,25 @@ def test_a_line_the_markup_places_in_the_pages_footer_is_the_sites() -> None:
     assert corrections.footer_is_frame(plain, said, 0) == said
 
 
+def test_a_sliver_of_the_densest_run_of_text_takes_the_run() -> None:
+    """A post of short lines between its pictures' captions: the model reads one line of it as text and the rest as
+    a menu; the densest run of running text it stands in is the article's (its captions captions, its furniture
+    furniture), and a page whose text the model found is left as it was."""
+    sentences = [f"第{n}段写的是示例软件的一个用法，打开设置以后就能看到，很方便。" for n in "一二三四五六七八九十"]
+    texts = ["示例软件使用心得", "发布时间：2023-01-10"]
+    for n, sentence in enumerate(sentences, start=1):
+        texts += [sentence, f"图{n}：示例界面"]
+    texts += ["Refresh", "点赞", "分享"]
+    page = Page([Line(n, t) for n, t in enumerate(texts, start=1)])
+    said = [Decision("title", 0.9), Decision("meta", 0.9), *[Decision("boilerplate", 0.9)] * (len(texts) - 2)]
+    said[4] = Decision("body", 0.9)
+    decided = corrections.text_around_some_text(page, said, 0)
+    assert [d.label for d in decided[2:22]] == ["body", "caption"] * 10
+    assert [d.label for d in decided[22:]] == ["boilerplate"] * 3
+    found = [*said[:2], *[Decision("body" if k % 2 == 0 else "boilerplate", 0.9) for k in range(20)], *said[22:]]
+    assert corrections.text_around_some_text(page, found, 0) == found
+
+
 def test_a_how_to_of_short_steps_keeps_its_text() -> None:
     """The packaged model reads a how-to's short steps under their headings (a step with a word in Latin letters
     spaced from the Chinese) as a menu and finds no text; the page keeps them all."""

@@ -50,27 +50,48 @@ def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decis
 
 
 def text_around_some_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
-    """On a page the model finds no text on, the line chosen as its text (`some_text`) stands in the article's block:
-    the running text around it, with the sections' headings over its paragraphs, is the article's, up to furniture,
-    metadata or a line that is neither (a how-to's short steps under their headings read as a menu to the model)."""
-    seeds = [i for i, d in enumerate(decisions) if d.by == "some_text"]
+    """Where the model finds no text, or only a sliver of the page's densest run of running text (its text lines
+    inside the run, with a quarter of its running text or less, in lines and in characters), the article is around
+    it: a how-to's short steps under their headings, or a post of short lines between its pictures' captions, read as
+    a menu to the model. Around a sliver the whole run is the article's, its furniture aside (a button, a widget's
+    words, a line with no Chinese), each of its lines read as `framed_text` reads a line (a caption, a section's
+    heading over its paragraph, or text). From the run's ends, or from the line chosen where the model found no text
+    (`some_text`), the running text goes on, with its pictures' captions and the sections' headings over its
+    paragraphs, up to furniture, metadata or a line that is none of these."""
+    seeds = _body_lines(decisions)
     if not seeds:
         return decisions
+    first, last = page.main_block
+    running = [k for k in range(first, last + 1) if page.paragraph[k]]
+    han = sum(c.han_count(page.texts[k]) for k in running)
+    sliver = (title < first <= seeds[0] and seeds[-1] <= last and THIN * len(seeds) <= len(running)
+              and THIN * sum(c.han_count(page.texts[i]) for i in seeds) <= han)
+    if not sliver and decisions[seeds[0]].by != "some_text":
+        return decisions
     out = list(decisions)
-    for step in (1, -1):
-        k = seeds[0] + step
+    if not sliver:
+        first = last = seeds[0]
+    for k in range(first, last + 1):
+        text = page.texts[k]
+        if out[k].by == "model" and out[k].label == "boilerplate" and not _furniture_in_text(text):
+            label = "caption" if c.is_caption(text) else "heading" if _section_heading(page, k) else "body"
+            out[k] = overrule(out[k], label, "text_around_some_text")
+    for step, k in ((1, last + 1), (-1, first - 1)):
         while title < k < len(out) and out[k].by == "model" and out[k].label == "boilerplate":
             text = page.texts[k]
             if _furniture_in_text(text):
                 break
-            if page.paragraph[k]:
-                out[k] = overrule(out[k], "body", "text_around_some_text")
+            if page.paragraph[k] or c.is_caption(text):
+                out[k] = overrule(out[k], "caption" if c.is_caption(text) else "body", "text_around_some_text")
             elif _section_heading(page, k):
                 out[k] = overrule(out[k], "heading", "text_around_some_text")
             else:
                 break
             k += step
     return out
+
+
+THIN = 4  # a sliver of the densest run: a quarter of its running text or less, in lines and in characters
 
 
 def text_between_text(page: Page, decisions: list[Decision], title: int) -> list[Decision]:
@@ -1017,9 +1038,10 @@ CORRECTIONS = {
     "code_between_text": "a run of lines of program code (or an HTML page's <pre>) below the title with the "
                          "article's text after it, or a command a line of text leads into (…输入：), is code, "
                          "kept as printed",
-    "text_around_some_text": "on a page the model finds no text on, the running text around the line chosen as "
-                             "its text (some_text), with the headings over its paragraphs, is the article's, up to "
-                             "furniture, metadata or a line that is neither",
+    "text_around_some_text": "where the model finds no text, or only a sliver of the page's densest run of running "
+                             "text, the run around it is the article's (its furniture aside), and the running text "
+                             "goes on from it, with its captions and the headings over its paragraphs, up to "
+                             "furniture, metadata or a line that is none of these",
     "footer_is_frame": "a line an HTML page's markup places in its footer (a footer element, or one named footer or "
                        "copyright) is the site's",
     "picture_caption": "a line the model calls metadata that is a picture's caption with a sentence in it (图为…。"
