@@ -58,6 +58,14 @@ def test_a_source_that_is_the_site_itself_names_no_outlet(line: str) -> None:
     assert meta.source is None
 
 
+@pytest.mark.parametrize(("line", "iso"), [
+    ("2014-12-17 (16:31)", "2014-12-17T16:31:00+08:00"), ("2014年12月17日（16:31）", "2014-12-17T16:31:00+08:00"),
+    ("2014-12-17 (16:31", "2014-12-17"), ("2014-12-17 (星期三)", "2014-12-17")])
+def test_a_time_in_brackets_after_the_date_is_its_time(line: str, iso: str) -> None:
+    found = find_date(line)
+    assert found is not None and iso_datetime(found) == iso
+
+
 def test_role_word_is_kept_apart_from_the_name() -> None:
     meta = Metadata()
     parse_meta_line("作者：记者 朱颖婕", meta)

@@ -117,7 +117,8 @@ ROC_EPOCH = 1911  # year 1 of the Republic of China calendar is 1912
 DATE = (
     r"(?:(?P<year>(?:19|20)\d\d)|(?:中華民國|中华民国|民國|民国)?(?P<roc>1[0-2]\d))"
     r"\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})\s*日?"
-    r"(?:\s*(?:T|\s)?\s*(?P<hour>\d{1,2})[:：时時](?P<minute>\d{2})(?:[:：分](?P<second>\d{2}))?" + AM_PM + ")?"
+    r"(?:\s*(?:T|\s)?\s*(?P<paren>[（(])?(?P<hour>\d{1,2})[:：时時](?P<minute>\d{2})(?:[:：分](?P<second>\d{2}))?"
+    + AM_PM + r"(?(paren)[）)]))?"  # the time may stand in brackets: 2014-12-17 (16:31)
 )
 DATETIME = PATTERNS.compile(DATE)
 LEADING_DATE = PATTERNS.compile(r"^\s*" + DATE)
