@@ -7,7 +7,7 @@ import pytest
 from pipeline import document
 from pipeline.clean import clean, tagger
 from pipeline.clean.stages.page import _title_group, page_lines
-from pipeline.clean.tagger import titles
+from pipeline.clean.tagger import lines, titles
 from pipeline.clean.tagger.page import Page
 from pipeline.clean.types import Decision, Line
 from pipeline.cli import main
@@ -128,6 +128,19 @@ def test_a_notices_issuers_side_by_side_are_no_candidate_headline(line: str) -> 
                       "2022年，全市经济运行稳中有进，主要指标好于预期。", "示例市统计局发布年度公报"])
     page = Page(page_lines(text))
     assert [page.texts[i] for i in titles.candidates(page)] == [page.texts[0], page.texts[4]]
+
+
+def test_the_text_under_a_headline_ends_at_the_next_close_rival() -> None:
+    """A teaser's headline at the top of the page stands over the article too; the text it heads ends where the
+    article's own headline (a close rival) starts, so the rival over the article's text is taken."""
+    texts = ["先别管示例了，你知道示例吗？", "首页", "要闻", "示例电影节开幕",
+             "电影节今日开幕，导演与演员出席了开幕式。", "市长表示，电影节经过多年的努力，已成为重要的影展。"]
+    page = Page(page_lines("\n".join(texts)))
+    said = ["title", "boilerplate", "boilerplate", "boilerplate", "body", "body"]
+    heads = [0, 3]
+    assert lines._text_under(page, 0, said, lines._next_head(heads, 0, len(said))) == 0
+    assert lines._text_under(page, 3, said, lines._next_head(heads, 3, len(said))) == sum(
+        sum(1 for ch in t if "\u4e00" <= ch <= "\u9fff") for t in texts[4:])
 
 
 def test_the_evidence_says_how_much_of_a_line_the_running_text_uses() -> None:

@@ -49,6 +49,7 @@ UNLIKELY = 0.05  # … and of a line it all but rules out
 # Where the ranker doubts its best headline (under LIKELY), a rival scored at least RIVAL of the best is weighed
 # by the text the line model finds under each: a rival heading MORE_TEXT times the text is the headline.
 RIVAL, MORE_TEXT = 0.5, 2.0
+DEK_LINES = 2  # a rival this close under a headline is its dek or an excerpt of its text, no other headline
 # The ranker's likeliest line as a dek under its headline (柯达宣布重组 起诉苹果 / 有分析认为…，也有观点认为，…): a
 # sentence of clauses right under a shorter line without any that the ranker gives at least DEK_HEADLINE.
 DEK_HEADLINE = 0.2
@@ -165,11 +166,12 @@ class LineTagger:
         rivals = list(itertools.takewhile(lambda rival: rival.score >= RIVAL * best.score, others))
         if not rivals:
             return best.index, labels, best.score
-        text = _text_under(page, best.index, labels)
+        heads = sorted(x.index for x in (best, *rivals))
+        text = _text_under(page, best.index, labels, _next_head(heads, best.index, len(labels)))
         chosen, chosen_labels, chosen_text = best, labels, text
         for rival in rivals:
             rival_labels = self._lines.tag(page_features(page, rival.index))
-            under = _text_under(page, rival.index, rival_labels)
+            under = _text_under(page, rival.index, rival_labels, _next_head(heads, rival.index, len(labels)))
             if under >= MORE_TEXT * max(text, 1) and under > chosen_text:
                 chosen, chosen_labels, chosen_text = rival, rival_labels, under
         self._lines.tag(page_features(page, chosen.index))  # the marginals read below are the chosen sequence's
@@ -193,9 +195,16 @@ def _dek_under_headline(page: Page, candidates: Sequence[Candidate]) -> bool:
             and len(headline) <= len(dek))
 
 
-def _text_under(page: Page, title: int, labels: Sequence[str]) -> int:
-    """The Han characters of the lines labelled body below the title."""
-    return sum(han_count(page.texts[i]) for i in range(title + 1, len(labels)) if labels[i] == "body")
+def _text_under(page: Page, title: int, labels: Sequence[str], end: int) -> int:
+    """The Han characters of the lines labelled body below the title, up to line `end`."""
+    return sum(han_count(page.texts[i]) for i in range(title + 1, end) if labels[i] == "body")
+
+
+def _next_head(heads: Sequence[int], head: int, end: int) -> int:
+    """Where the text under a headline ends: at the next of the close rivals below it (a teaser's headline over the
+    page heads no more than the lines down to the article's own), but not one right under it (its dek, an excerpt of
+    its text), else at the page's end."""
+    return next((other for other in heads if other > head + DEK_LINES), end)
 
 
 def _open(blob: bytes) -> pycrfsuite.Tagger:
