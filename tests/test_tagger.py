@@ -306,6 +306,11 @@ def test_a_headings_words_can_overrule_the_model() -> None:
                                                        texts[-1]], start=1)])  # the document's number
     said_numbered = [Decision(label, 0.9) for label in ["title", "heading", "body"]]
     assert corrections.heading_words(numbered, said_numbered, title=0)[1] == Decision("meta", 0.9, "heading_is_credit")
+    dateline = Page([Line(n, t) for n, t in enumerate(["示例电影节开幕", texts[1], "示例网2014.10.24 示例名/高雄報導",
+                                                       texts[-1], "深度報導"], start=1)])  # a report word, no date
+    said_dateline = [Decision(label, 0.9) for label in ["title", "body", "heading", "body", "heading"]]
+    assert [(d.label, d.by) for d in corrections.heading_words(dateline, said_dateline, title=0)][2::2] == [
+        ("meta", "heading_is_credit"), ("heading", "model")]
 
 
 def test_a_line_numbered_as_a_section_is_no_metadata_however_sure_the_model() -> None:

@@ -721,7 +721,8 @@ def heading_words(page: Page, decisions: list[Decision], title: int) -> list[Dec
                 out[i] = overrule(decision, "boilerplate", "headline_repeated")
             continue
         if decision.label == "heading" and len(text) <= c.MAX_CREDIT_CHARS and (
-                c.meta_labels(text, glued=True) or _byline(text) or p.DOC_NUMBER.match(text)):
+                c.meta_labels(text, glued=True) or _byline(text) or p.DOC_NUMBER.match(text)
+                or (p.REPORTED.search(text) and f.dated_any(text))):  # 示例网2014.10.24 示例名/高雄報導: a dateline
             out[i] = overrule(decision, "meta", "heading_is_credit")
         elif decision.label == "heading" and ((c.is_chrome(text) and not text.isdigit()  # 01: a numbered part
                                                and not (c.is_bracketed_heading(text) and _heads_paragraph(page, i)))
