@@ -62,10 +62,11 @@ def text_around_some_text(page: Page, decisions: list[Decision], title: int) -> 
     if not seeds:
         return decisions
     first, last = page.main_block
-    running = [k for k in range(first, last + 1) if page.paragraph[k]]
-    han = sum(c.han_count(page.texts[k]) for k in running)
-    sliver = (title < first <= seeds[0] and seeds[-1] <= last and THIN * len(seeds) <= len(running)
-              and THIN * sum(c.han_count(page.texts[i]) for i in seeds) <= han)
+    sliver = title < first <= seeds[0] and seeds[-1] <= last and THIN * len(seeds) <= last - first + 1
+    if sliver:  # in lines, then in characters, of the run's running text
+        running = [k for k in range(first, last + 1) if page.paragraph[k]]
+        sliver = THIN * len(seeds) <= len(running) and THIN * sum(c.han_count(page.texts[i]) for i in seeds) <= sum(
+            c.han_count(page.texts[k]) for k in running)
     if not sliver and decisions[seeds[0]].by != "some_text":
         return decisions
     out = list(decisions)
