@@ -1004,3 +1004,18 @@ def test_a_dek_as_long_as_the_headline_over_it_is_the_subtitle() -> None:
     meta = clean("\n".join(texts)).meta
     assert (meta.title, meta.subtitle) == ("旗艦新晶片加持 示例科Q4營運大補", "行銷大接地氣，首度邀女星擔任代言人")
 
+
+
+def test_a_row_of_buttons_after_bars_ends_the_article_and_a_pictures_credit_names_no_outlet() -> None:
+    """| 打印本页 | 关闭窗口 under the last paragraph ends the article as 【打印本页】 does; the paragraph's closing
+    credit for its picture (图/示例新闻社) is whose picture it is, not where the text came from."""
+    assert classify.is_end_marker("| 打印本页 | 关闭窗口") and classify.is_end_marker("· 相关新闻")
+    texts = ["首页 > 学校新闻 > 要闻", "我校举办示例专题报告会", "发布时间 2021-05-19 10:41:27",
+             "5月18日下午，学校邀请示例大学教授作专题报告，师生代表700余人参加会议。",
+             "报告中，教授结合大量史料，生动阐述了示例精神的时代内涵，赢得现场阵阵掌声。",
+             "主持人在总结时强调，要把学习成果转化为工作动力，以优异成绩迎接建校七十周年！（文/示例部 图/示例新闻社）",
+             "| 打印本页 | 关闭窗口", "上一篇： 没有了", "下一篇：学校召开示例工作会议", "学校校媒",
+             "版权所有 示例学院"]
+    article = clean("\n".join(texts))
+    assert [b.text for b in article.blocks if b.kind == "para"] == texts[3:6]
+    assert article.meta.source is None

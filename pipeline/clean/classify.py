@@ -62,8 +62,12 @@ def is_breadcrumb(text: str) -> bool:
 
 
 def is_end_marker(text: str) -> bool:
-    """A line after which the article is over (related lists, tags, footers, share bars)."""
-    return p.END_MARKER.match(text) is not None
+    """A line after which the article is over (related lists, tags, footers, share bars), bars or bullets before
+    it aside (| 打印本页 | 关闭窗口)."""
+    return p.END_MARKER.match(text.lstrip(BAR_MARKS)) is not None
+
+
+BAR_MARKS = " |｜·•"  # what a row of buttons may open with
 
 
 @lru_cache(maxsize=8192)

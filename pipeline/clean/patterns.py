@@ -421,6 +421,8 @@ GRAPHIC_WORDS = r"编制|編製|制图|製圖|绘制|繪製|绘图|繪圖"
 GRAPHIC_BEFORE = PATTERNS.compile(r"(?:" + GRAPHIC_WORDS + r")\s{0,3}[/／:：]?\s{0,3}$")
 GRAPHIC_AFTER = PATTERNS.compile(r"\s{0,3}(?:" + GRAPHIC_WORDS + ")")
 GRAPHIC = PATTERNS.compile(GRAPHIC_WORDS)
+# A picture's credit before a name (图/示例新闻社, 攝影：…): whose picture it is, not where the text came from.
+PICTURE_BEFORE = PATTERNS.compile(r"(?:图|圖|摄影|攝影|摄|攝|图片|圖片)\s{0,3}[/／:：]\s{0,3}$")
 # A word opening an outlet's name that cites it (摘自京华时报, 据北京晨报, 本文转自：健康时报), or a source's label glued on
 # with no colon or space (来源示例日报).
 OUTLET_LEAD = PATTERNS.compile(r"(?:(?:本文|文章)?(?:" + EXCERPTED_FROM + "|" + REPRINTED_FROM + r")|来自|來自|据|據|"

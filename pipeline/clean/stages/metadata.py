@@ -291,7 +291,8 @@ def _after_labels(text: str, field: str) -> set[int]:
 def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
     """The outlet, the authors and the editors of one line's spans, where not read already. Names of one
     role printed side by side are one credit, as printed (张建 周长庆, 唐佩君/呂佳蓉), and so are authors that a role
-    word parts (记者 柳德新 通讯员 彭娟: 柳德新、彭娟). A chart's maker (制图/李铭) and a work's title are no author."""
+    word parts (记者 柳德新 通讯员 彭娟: 柳德新、彭娟). A chart's maker (制图/李铭) and a work's title are no author, a
+    picture's credit (图/示例新闻社) no outlet."""
     meta = draft.meta
     byline = p.OUTLET_BEFORE_ROLE.match(line.text)
     spans = [_by_shape(line.text, s, byline) for s in spans]
@@ -303,6 +304,7 @@ def _take_spans(draft: Draft, line: Line, spans: list[Span]) -> None:
         spans = [Span("AUTHOR", posted.start("name"), posted.end("name"), posted["name"]),
                  *(s for s in spans if s.start >= posted.end() and s.tag == "DATE")]
     not_writers = [s for s in spans if s.tag == "AUTHOR" and _no_writer(line.text, s)]
+    spans = [s for s in spans if not (s.tag == "OUTLET" and p.PICTURE_BEFORE.search(line.text, 0, s.start))]
     taken: dict[str, str] = {}
     starts: dict[str, int] = {}  # where each field's taken credit starts
     labelled = _after_labels(line.text, "source")
