@@ -44,8 +44,7 @@ def framed_text(page: Page, decisions: list[Decision], title: int) -> list[Decis
         if (furniture or p.LINKS_UNDER_TEXT.match(text)) and i > body[-1]:
             break
         if decision.by == "model" and decision.label == "boilerplate" and not furniture:
-            label = "caption" if c.is_caption(text) else "heading" if _section_heading(page, i) else "body"
-            out[i] = overrule(decision, label, "text_in_frame")
+            out[i] = overrule(decision, _frame_class(page, i), "text_in_frame")
     return out
 
 
@@ -75,19 +74,13 @@ def text_around_some_text(page: Page, decisions: list[Decision], title: int) -> 
     for k in range(first, last + 1):
         text = page.texts[k]
         if out[k].by == "model" and out[k].label == "boilerplate" and not _furniture_in_text(text):
-            label = "caption" if c.is_caption(text) else "heading" if _section_heading(page, k) else "body"
-            out[k] = overrule(out[k], label, "text_around_some_text")
+            out[k] = overrule(out[k], _frame_class(page, k), "text_around_some_text")
     for step, k in ((1, last + 1), (-1, first - 1)):
         while title < k < len(out) and out[k].by == "model" and out[k].label == "boilerplate":
             text = page.texts[k]
-            if _furniture_in_text(text):
+            if _furniture_in_text(text) or not (page.paragraph[k] or c.is_caption(text) or _section_heading(page, k)):
                 break
-            if page.paragraph[k] or c.is_caption(text):
-                out[k] = overrule(out[k], "caption" if c.is_caption(text) else "body", "text_around_some_text")
-            elif _section_heading(page, k):
-                out[k] = overrule(out[k], "heading", "text_around_some_text")
-            else:
-                break
+            out[k] = overrule(out[k], _frame_class(page, k), "text_around_some_text")
             k += step
     return out
 
@@ -109,8 +102,7 @@ def text_between_text(page: Page, decisions: list[Decision], title: int) -> list
                 page.paragraph[k] for k in run) <= len(run):
             continue
         for k in run:
-            label = "caption" if c.is_caption(page.texts[k]) else "heading" if _section_heading(page, k) else "body"
-            out[k] = overrule(decisions[k], label, "text_between_text")
+            out[k] = overrule(decisions[k], _frame_class(page, k), "text_between_text")
     return out
 
 
@@ -120,6 +112,12 @@ def _furniture_in_text(text: str, *, by_shape: bool = True) -> bool:
     (facebook, 首页|新闻|图片)."""
     return bool((c.is_chrome(text) if by_shape else p.CHROME_LINE.match(text)) or c.is_end_marker(text)
                 or p.WIDGET_WORDS.match(text) or p.LINKS_UNDER_TEXT.match(text))
+
+
+def _frame_class(page: Page, i: int) -> str:
+    """How a line of the article's frame that is no furniture reads: a picture's caption, a section's heading over its
+    paragraph, or text."""
+    return "caption" if c.is_caption(page.texts[i]) else "heading" if _section_heading(page, i) else "body"
 
 
 def _section_heading(page: Page, i: int) -> bool:
